@@ -1,0 +1,219 @@
+//! The output types of `analyze`, and their export to JSON with offsets in code points (CLI,
+//! `score.py`) or UTF-16 units (JS). Spans inside are byte spans; conversion happens only in
+//! `Analysis::export`.
+
+use crate::text::{OffsetMap, Span, Unit};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Label {
+    pub const ALL: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// A named-entity mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub span: Span,
+    pub label: Label,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A name: "Vladimir Putin", "Putin", "the Post".
+    Name,
+    /// "he", "she", "they", "it", "I", "we".
+    Pronoun,
+    /// A description: "a campaign spokesman", "the Russian president".
+    Description,
+}
+
+/// A stretch of text that refers to an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+/// Index of an actor in `Analysis::actors`; exported as "a0", "a1", ...
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(pub u32);
+
+impl ActorId {
+    pub fn key(self) -> String {
+        format!("a{}", self.0)
+    }
+}
+
+/// A quotation: the span includes its quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    /// The source mention as written ("he", "Putin", "a spokesman"), if any.
+    pub speaker: Option<Mention>,
+    /// The speech verb or phrase tying speaker and quote ("said", "according to").
+    pub cue: Option<Span>,
+    /// The actor the speaker mention refers to.
+    pub actor: Option<ActorId>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+impl ActorKind {
+    pub fn of_label(l: Label) -> ActorKind {
+        match l {
+            Label::Per => ActorKind::Person,
+            Label::Org => ActorKind::Organisation,
+            Label::Loc => ActorKind::Place,
+            Label::Misc => ActorKind::Other,
+        }
+    }
+}
+
+/// Someone or something the article talks about, with all its mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub id: ActorId,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    /// Sorted by position.
+    pub mentions: Vec<Mention>,
+    pub quotes: usize,
+}
+
+/// Everything `analyze` finds in one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    /// In salience order (see `actors`).
+    pub actors: Vec<Actor>,
+}
+
+// ------------------------------------------------------------------------------ export
+
+/// The JSON shape shared by the CLI (code points) and the wasm API (UTF-16): a superset of the
+/// system format `score.py` reads.
+#[derive(Serialize, Debug)]
+pub struct Export {
+    pub entities: Vec<ExportEntity>,
+    pub quotes: Vec<ExportQuote>,
+    pub actors: Vec<ExportActor>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportEntity {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub text: String,
+    pub actor: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportQuote {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<Vec<[usize; 2]>>,
+    pub speaker_text: Option<String>,
+    pub speaker_kind: Option<MentionKind>,
+    pub cue: Option<[usize; 2]>,
+    pub actor: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportActor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    pub mentions: Vec<[usize; 2]>,
+    pub mention_kinds: Vec<MentionKind>,
+    pub quotes: usize,
+}
+
+impl Analysis {
+    /// The actor a span is a mention of, if any.
+    pub fn actor_of(&self, span: Span) -> Option<ActorId> {
+        self.actors.iter().find(|a| a.mentions.iter().any(|m| m.span == span)).map(|a| a.id)
+    }
+
+    pub fn export(&self, text: &str, unit: Unit) -> Export {
+        let map = OffsetMap::new(text, unit);
+        let mut mention_actor = std::collections::HashMap::new();
+        for a in &self.actors {
+            for m in &a.mentions {
+                mention_actor.insert(m.span, a.id.key());
+            }
+        }
+        Export {
+            entities: self
+                .entities
+                .iter()
+                .map(|e| {
+                    let [start, end] = map.span(e.span);
+                    ExportEntity { start, end, label: e.label, text: e.span.text(text).to_string(), actor: mention_actor.get(&e.span).cloned() }
+                })
+                .collect(),
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| {
+                    let [start, end] = map.span(q.span);
+                    ExportQuote {
+                        start,
+                        end,
+                        speaker: q.speaker.map(|m| vec![map.span(m.span)]),
+                        speaker_text: q.speaker.map(|m| m.span.text(text).to_string()),
+                        speaker_kind: q.speaker.map(|m| m.kind),
+                        cue: q.cue.map(|c| map.span(c)),
+                        actor: q.actor.map(ActorId::key),
+                    }
+                })
+                .collect(),
+            actors: self
+                .actors
+                .iter()
+                .map(|a| ExportActor {
+                    id: a.id.key(),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    role: a.role.clone(),
+                    mentions: a.mentions.iter().map(|m| map.span(m.span)).collect(),
+                    mention_kinds: a.mentions.iter().map(|m| m.kind).collect(),
+                    quotes: a.quotes,
+                })
+                .collect(),
+        }
+    }
+}

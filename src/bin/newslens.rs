@@ -1,0 +1,251 @@
+//! The CLI: argument parsing, file reading and printing only; the work is in the library.
+//!
+//!   newslens analyze FILE|-          the analysis as JSON (code-point offsets)
+//!   newslens batch IN.jsonl OUT.jsonl rows {"id","text"} -> the system format of score.py
+//!   newslens train ner|quotes|speakers [--data DIR]   rebuild a shipped model under models/
+//!   newslens bench [--data DIR]       throughput table
+
+use clap::{Parser, Subcommand};
+use newslens::text::{OffsetMap, Span, Unit};
+use newslens::{analyze_with, Label, Models};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "newslens", version, about = "Who said what in a news article: entities, quotes, speakers, actors.")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Analyse one text file (or - for standard input) and print JSON.
+    Analyze { file: String },
+    /// Analyse every {"id","text"} row of a JSONL file; write score.py's system format.
+    Batch {
+        input: PathBuf,
+        output: PathBuf,
+        /// Hide the progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Retrain a model from the shared data and write it under models/.
+    Train {
+        #[arg(value_parser = ["ner", "quotes", "speakers"])]
+        what: String,
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+        #[arg(long, default_value = "models")]
+        out: PathBuf,
+        #[arg(long)]
+        epochs: Option<usize>,
+    },
+    /// Measure throughput of the whole analysis on the shared dev sets and print a table.
+    Bench {
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let res = match cli.cmd {
+        Cmd::Analyze { file } => analyze_file(&file),
+        Cmd::Batch { input, output, quiet } => batch(&input, &output, quiet),
+        Cmd::Train { what, data, out, epochs } => train(&what, &data, &out, epochs),
+        Cmd::Bench { data } => bench(&data),
+    };
+    if let Err(e) = res {
+        eprintln!("newslens: {e}");
+        std::process::exit(1);
+    }
+}
+
+type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn models() -> Res<Models> {
+    Ok(Models::embedded()?)
+}
+
+/// Bytes to text, with a clear message for what is not UTF-8.
+fn utf8(bytes: Vec<u8>, name: &str) -> Res<String> {
+    String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()).into())
+}
+
+fn analyze_file(file: &str) -> Res<()> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    }
+    let text = utf8(bytes, file)?;
+    let a = analyze_with(&text, &models()?)?;
+    println!("{}", serde_json::to_string_pretty(&a.export(&text, Unit::CodePoint))?);
+    Ok(())
+}
+
+fn read_jsonl(path: &Path) -> Res<Vec<Value>> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows = Vec::new();
+    for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        rows.push(serde_json::from_str(&line).map_err(|e| format!("{}:{}: not JSON: {e}", path.display(), n + 1))?);
+    }
+    Ok(rows)
+}
+
+fn batch(input: &Path, output: &Path, quiet: bool) -> Res<()> {
+    let rows = read_jsonl(input)?;
+    let m = models()?;
+    let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new(rows.len() as u64) };
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} docs {elapsed} (eta {eta})")?);
+    let mut out = BufWriter::new(std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?);
+    for (n, row) in rows.iter().enumerate() {
+        let id = row.get("id").cloned().unwrap_or_else(|| json!(n.to_string()));
+        let text = row.get("text").and_then(Value::as_str).ok_or_else(|| format!("{}: row {} has no \"text\" string", input.display(), n + 1))?;
+        let a = analyze_with(text, &m).map_err(|e| format!("row {}: {e}", n + 1))?;
+        let mut v = serde_json::to_value(a.export(text, Unit::CodePoint))?;
+        v["id"] = id;
+        writeln!(out, "{}", serde_json::to_string(&v)?)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    out.flush()?;
+    eprintln!("{} documents -> {}", rows.len(), output.display());
+    Ok(())
+}
+
+/// Code-point `[s, e]` pairs of a JSON value to byte spans of `text`.
+fn spans(text: &str, map: &OffsetMap, v: &Value) -> Vec<Span> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            let s = map.to_byte(p.get(0)?.as_u64()? as usize)?;
+            let e = map.to_byte(p.get(1)?.as_u64()? as usize)?;
+            (s < e && e <= text.len()).then(|| Span::new(s, e))
+        })
+        .collect()
+}
+
+fn span_of(map: &OffsetMap, v: &Value) -> Option<Span> {
+    let s = map.to_byte(v.get("start")?.as_u64()? as usize)?;
+    let e = map.to_byte(v.get("end")?.as_u64()? as usize)?;
+    (s < e).then(|| Span::new(s, e))
+}
+
+fn text_of(row: &Value) -> String {
+    row.get("text").and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+fn conll_docs(path: &Path) -> Res<Vec<newslens::entities::trainer::Doc>> {
+    Ok(read_jsonl(path)?
+        .iter()
+        .map(|r| {
+            let text = text_of(r);
+            let map = OffsetMap::new(&text, Unit::CodePoint);
+            let entities = r["entities"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| Some((span_of(&map, e)?, Label::parse(e.get("label")?.as_str()?)?)))
+                .collect();
+            newslens::entities::trainer::Doc { text, entities }
+        })
+        .collect())
+}
+
+fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> {
+    let t0 = Instant::now();
+    std::fs::create_dir_all(out)?;
+    match what {
+        "ner" => {
+            let train = conll_docs(&data.join("conll2003-train.jsonl"))?;
+            let dev = conll_docs(&data.join("conll2003-dev.jsonl"))?;
+            let gaz = newslens::entities::gazetteer::Gazetteers::parse(
+                &std::fs::read_to_string(out.join("gazetteer.tsv")).unwrap_or_default(),
+                &std::fs::read_to_string(out.join("clusters.tsv")).unwrap_or_default(),
+            );
+            eprintln!("gazetteer: {} phrases in {} lists", gaz.len(), gaz.lists.len());
+            let mut cfg = newslens::entities::trainer::Config::default();
+            if let Some(e) = epochs {
+                cfg.epochs = e;
+            }
+            let t = newslens::entities::trainer::train(&train, &dev, &gaz, &cfg, |s| eprintln!("{s}"));
+            std::fs::write(out.join("ner.bin"), &t.bytes)?;
+            eprintln!("best epoch {} -> {} ({} bytes)", t.best_epoch, out.join("ner.bin").display(), t.bytes.len());
+        }
+        "quotes" => {
+            let docs: Vec<_> = read_jsonl(&data.join("polnear-train.jsonl"))?
+                .iter()
+                .map(|r| {
+                    let text = text_of(r);
+                    let map = OffsetMap::new(&text, Unit::CodePoint);
+                    let quotes = r["quotes"].as_array().into_iter().flatten().filter_map(|q| span_of(&map, q)).collect();
+                    newslens::quotes::classify::Doc { text, quotes }
+                })
+                .collect();
+            let (model, log) = newslens::quotes::classify::train(&docs, &newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?), epochs.unwrap_or(10));
+            log.iter().for_each(|l| eprintln!("{l}"));
+            std::fs::write(out.join("quotes.bin"), model.to_bytes(newslens::quotes::classify::MAGIC))?;
+        }
+        "speakers" => {
+            // only the earlier stages' models: the speaker model is what is being made
+            let ents = newslens::entities::EntityModel::embedded()?;
+            let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
+            let docs: Vec<_> = read_jsonl(&data.join("polnear-train.jsonl"))?
+                .iter()
+                .map(|r| {
+                    let text = text_of(r);
+                    let map = OffsetMap::new(&text, Unit::CodePoint);
+                    let tok = newslens::text::tokens::analyze_text(&text);
+                    let entities = newslens::entities::find(&text, &tok, &ents);
+                    let quotes = r["quotes"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|q| Some((span_of(&map, q)?, q.get("speaker").filter(|s| !s.is_null()).map(|s| spans(&text, &map, s)))))
+                        .collect();
+                    newslens::speakers::trainer::Doc { text, entities, quotes }
+                })
+                .collect();
+            let (model, log) = newslens::speakers::trainer::train(&docs, &cues, epochs.unwrap_or(10));
+            log.iter().for_each(|l| eprintln!("{l}"));
+            std::fs::write(out.join("speakers.bin"), model.to_bytes(newslens::speakers::MAGIC))?;
+        }
+        _ => unreachable!("clap restricts the values"),
+    }
+    eprintln!("trained {what} in {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn bench(data: &Path) -> Res<()> {
+    let t0 = Instant::now();
+    let m = models()?;
+    let load = t0.elapsed();
+    println!("| input | docs | KB | seconds | KB/s | MB/s |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    println!("| model load | - | - | {:.4} | - | - |", load.as_secs_f64());
+    for name in ["polnear-dev.jsonl", "conll2003-dev.jsonl"] {
+        let texts: Vec<String> = read_jsonl(&data.join(name))?.iter().map(text_of).collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let mut best = f64::MAX;
+        for _ in 0..3 {
+            let t = Instant::now();
+            for text in &texts {
+                std::hint::black_box(analyze_with(text, &m)?);
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        let kb = bytes as f64 / 1000.0;
+        println!("| {name} (whole analyze, best of 3) | {} | {kb:.0} | {best:.3} | {:.0} | {:.2} |", texts.len(), kb / best, kb / best / 1000.0);
+    }
+    Ok(())
+}

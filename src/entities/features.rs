@@ -1,0 +1,291 @@
+//! Features of each token for the entity tagger, as 32-bit hashed ids.
+//!
+//! The templates follow the feature-based state of the art (Ratinov & Roth 2009; Finkel et al.
+//! 2005): word and lowercased word, shape, affixes, a ±2 window, capitalisation in context
+//! (sentence start, all-caps or Title Case headline), gazetteer matches, word clusters and
+//! document-level signals (how the same word is written elsewhere in the text). Tag history is
+//! not here: the model's transition weights carry it. Typographic variants (’ “ ”) are
+//! normalised for features only; offsets never change.
+
+use super::gazetteer::Gazetteers;
+use crate::text::{TokenKind, TokenRange, Tokenized};
+use std::collections::HashMap;
+
+/// FNV-1a over bytes, seeded: cheap, deterministic across platforms (wasm and native).
+pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x100_0000_01b3);
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    let mut h = a ^ b.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 29)
+}
+
+fn fid(template: u64, value: u64) -> u32 {
+    let h = mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), value);
+    (h ^ (h >> 32)) as u32
+}
+
+/// Normalise typography for features: curly quotes and apostrophes to ASCII, digits to 0.
+pub fn normalise(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' | '„' => '"',
+            '–' | '—' => '-',
+            c if c.is_ascii_digit() => '0',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// "Xxxx", "XX", "x.x.", "dd-dd" with runs capped at 3, and the short form with runs collapsed.
+pub fn shapes(word: &str) -> (String, String) {
+    let mut long = String::new();
+    let mut short = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                _ => c,
+            }
+        };
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            short.push(s);
+        }
+        if run <= 3 {
+            long.push(s);
+        }
+        last = s;
+    }
+    (long, short)
+}
+
+/// What is precomputed once per token.
+#[derive(Clone, Debug, Default)]
+pub struct TokenInfo {
+    pub lower: u64,
+    pub form: u64,
+    pub shape: u64,
+    pub short: u64,
+    pub affixes: [u64; 8],
+    pub cap: bool,
+    pub all_caps_word: bool,
+    pub alpha: bool,
+    pub cluster: [u64; 3],
+    pub gaz: Vec<u64>,
+}
+
+/// Per-document facts used by the document-level features.
+#[derive(Default)]
+pub struct DocStats {
+    /// hash of the lowercased form -> (seen capitalised mid-sentence, seen lowercase)
+    seen: HashMap<u64, (bool, bool)>,
+}
+
+const T_BIAS: u64 = 1;
+const T_FORM: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_SHORT: u64 = 5;
+const T_AFFIX: u64 = 6;
+const T_WIN: u64 = 10; // 10..=14 window lower words at offsets -2..=2 (except 0)
+const T_WINSHAPE: u64 = 20;
+const T_BIGRAM: u64 = 30;
+const T_SENT: u64 = 40;
+const T_DOC: u64 = 50;
+const T_CLUSTER: u64 = 60;
+const T_GAZ: u64 = 70;
+const T_HEAD: u64 = 80;
+
+/// Precompute `TokenInfo` for every token of the text.
+pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenInfo>, DocStats) {
+    let mut infos = Vec::with_capacity(tok.tokens.len());
+    let mut lowers = Vec::with_capacity(tok.tokens.len());
+    for t in &tok.tokens {
+        let w = t.span.text(text);
+        let lower = normalise(w);
+        let (long, short) = shapes(w);
+        let mut affixes = [0u64; 8];
+        let chars: Vec<char> = lower.chars().collect();
+        for k in 1..=4 {
+            if chars.len() > k {
+                let p: String = chars[..k].iter().collect();
+                let s: String = chars[chars.len() - k..].iter().collect();
+                affixes[k - 1] = hash_bytes(k as u64, p.as_bytes());
+                affixes[k + 3] = hash_bytes(10 + k as u64, s.as_bytes());
+            }
+        }
+        let cap = w.starts_with(|c: char| c.is_uppercase());
+        let all_caps_word = cap && w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        let cluster = gaz.cluster_prefixes(&lower);
+        infos.push(TokenInfo {
+            lower: hash_bytes(0, lower.as_bytes()),
+            form: hash_bytes(1, w.as_bytes()),
+            shape: hash_bytes(2, long.as_bytes()),
+            short: hash_bytes(3, short.as_bytes()),
+            affixes,
+            cap,
+            all_caps_word,
+            alpha: w.starts_with(char::is_alphabetic),
+            cluster,
+            gaz: Vec::new(),
+        });
+        lowers.push(lower);
+    }
+    gaz.mark(text, tok, &lowers, &mut infos);
+    let mut stats = DocStats::default();
+    for s in &tok.sentences {
+        let caps = headline_kind(&infos, *s);
+        for i in s.start..s.end {
+            if tok.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let e = stats.seen.entry(infos[i].lower).or_default();
+            if caps == 0 && i > s.start && infos[i].cap && !infos[i].all_caps_word {
+                e.0 = true;
+            }
+            if !infos[i].cap {
+                e.1 = true;
+            }
+        }
+    }
+    (infos, stats)
+}
+
+/// 0: normal sentence, 1: ALL CAPS, 2: Title Case headline (most words capitalised).
+fn headline_kind(infos: &[TokenInfo], s: TokenRange) -> u8 {
+    let words: Vec<&TokenInfo> = infos[s.start..s.end].iter().filter(|t| t.alpha).collect();
+    let alpha = words.len();
+    if alpha < 3 {
+        return 0;
+    }
+    let caps = words.iter().filter(|t| t.all_caps_word).count();
+    let titles = words.iter().filter(|t| t.cap).count();
+    if caps * 10 >= alpha * 7 {
+        1
+    } else if titles * 10 >= alpha * 7 && s.len() >= 3 {
+        2
+    } else {
+        0
+    }
+}
+
+/// Feature ids of every token in sentence `s`, appended to `out` (one Vec per token).
+pub fn sentence_features(infos: &[TokenInfo], stats: &DocStats, s: TokenRange, out: &mut Vec<Vec<u32>>) {
+    let head = headline_kind(infos, s) as u64;
+    let at = |j: isize| -> Option<&TokenInfo> {
+        if j < s.start as isize || j >= s.end as isize { None } else { Some(&infos[j as usize]) }
+    };
+    for i in s.start..s.end {
+        let t = &infos[i];
+        let mut f = Vec::with_capacity(48);
+        f.push(fid(T_BIAS, 0));
+        f.push(fid(T_FORM, t.form));
+        f.push(fid(T_LOWER, t.lower));
+        f.push(fid(T_SHAPE, t.shape));
+        f.push(fid(T_SHORT, t.short));
+        for (k, a) in t.affixes.iter().enumerate() {
+            if *a != 0 {
+                f.push(fid(T_AFFIX + k as u64 * 1000, *a));
+            }
+        }
+        for d in [-2isize, -1, 1, 2] {
+            let v = at(i as isize + d).map_or(7, |n| n.lower);
+            f.push(fid(T_WIN + (d + 2) as u64, v));
+            if d.abs() == 1 {
+                let sh = at(i as isize + d).map_or(7, |n| n.short);
+                f.push(fid(T_WINSHAPE + (d + 2) as u64, sh));
+                f.push(fid(T_WINSHAPE + 10 + (d + 2) as u64, mix(sh, t.short)));
+            }
+        }
+        let prev = at(i as isize - 1).map_or(7, |n| n.lower);
+        let next = at(i as isize + 1).map_or(7, |n| n.lower);
+        f.push(fid(T_BIGRAM, mix(prev, t.lower)));
+        f.push(fid(T_BIGRAM + 1, mix(t.lower, next)));
+        let first = i == s.start;
+        f.push(fid(T_SENT, mix(first as u64, t.short)));
+        f.push(fid(T_HEAD, mix(head, t.short)));
+        if head != 0 {
+            f.push(fid(T_HEAD + 1, mix(head, t.lower)));
+        }
+        if let Some(&(cap_mid, lower_seen)) = stats.seen.get(&t.lower) {
+            let v = (cap_mid as u64) | (lower_seen as u64) << 1 | (t.cap as u64) << 2;
+            f.push(fid(T_DOC, v));
+            f.push(fid(T_DOC + 1, mix(v, first as u64 | head << 1)));
+        }
+        for (k, c) in t.cluster.iter().enumerate() {
+            if *c != 0 {
+                f.push(fid(T_CLUSTER + k as u64, *c));
+                f.push(fid(T_CLUSTER + 10 + k as u64, mix(*c, t.cap as u64)));
+            }
+        }
+        for d in [-1isize, 1] {
+            if let Some(n) = at(i as isize + d) {
+                if n.cluster[1] != 0 {
+                    f.push(fid(T_CLUSTER + 20 + (d + 1) as u64, n.cluster[1]));
+                }
+            }
+        }
+        for g in &t.gaz {
+            f.push(fid(T_GAZ, *g));
+            f.push(fid(T_GAZ + 1, mix(*g, t.cap as u64)));
+        }
+        for d in [-1isize, 1] {
+            if let Some(n) = at(i as isize + d) {
+                for g in &n.gaz {
+                    f.push(fid(T_GAZ + 2 + (d + 1) as u64, *g));
+                }
+            }
+        }
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_cap_runs_and_collapse() {
+        assert_eq!(shapes("Washington"), ("Xxxx".to_string(), "Xx".to_string()));
+        assert_eq!(shapes("U.S."), ("X.X.".to_string(), "X.X.".to_string()));
+        assert_eq!(shapes("1996-08-30"), ("ddd-dd-dd".to_string(), "d-d-d".to_string()));
+    }
+
+    #[test]
+    fn normalise_maps_curly_marks_and_digits() {
+        assert_eq!(normalise("O’Brien"), "o'brien");
+        assert_eq!(normalise("“1999"), "\"0000");
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        // The model file depends on these values: a change here must retrain the model.
+        assert_eq!(hash_bytes(0, b"putin"), hash_bytes(0, b"putin"));
+        assert_ne!(hash_bytes(0, b"putin"), hash_bytes(1, b"putin"));
+        assert_eq!(fid(3, 42), fid(3, 42));
+    }
+}

@@ -1,0 +1,145 @@
+//! Gazetteers (lists of known names by type) and word clusters, the two kinds of outside
+//! knowledge the entity tagger reads as features.
+//!
+//! Both are plain text built by `scripts/build_gazetteers.py` (names from registry packages) and
+//! `newslens train clusters` (clusters from the unlabeled shared corpora), and embedded in the
+//! binary. This module only loads and matches them; it makes no decision about labels.
+
+use super::features::{hash_bytes, normalise, TokenInfo};
+use crate::text::Tokenized;
+use std::collections::HashMap;
+
+const MAX_PHRASE: usize = 6;
+
+#[derive(Default)]
+pub struct Gazetteers {
+    /// normalised phrase (tokens joined by one space) -> bit set of list ids
+    phrases: HashMap<String, u32>,
+    /// list names, index = bit
+    pub lists: Vec<String>,
+    /// normalised word -> cluster bit string
+    clusters: HashMap<String, String>,
+}
+
+impl Gazetteers {
+    /// Parse the gazetteer file (`list<TAB>phrase` lines) and the cluster file
+    /// (`bits<TAB>word` lines). Unknown or malformed lines are skipped.
+    pub fn parse(gazetteer: &str, clusters: &str) -> Gazetteers {
+        let mut g = Gazetteers::default();
+        for line in gazetteer.lines() {
+            let Some((list, phrase)) = line.split_once('\t') else { continue };
+            let bit = match g.lists.iter().position(|l| l == list) {
+                Some(b) => b,
+                None if g.lists.len() < 32 => {
+                    g.lists.push(list.to_string());
+                    g.lists.len() - 1
+                }
+                None => continue,
+            };
+            let key = phrase_key(phrase);
+            if !key.is_empty() {
+                *g.phrases.entry(key).or_default() |= 1 << bit;
+            }
+        }
+        for line in clusters.lines() {
+            let mut parts = line.split('\t');
+            if let (Some(bits), Some(word)) = (parts.next(), parts.next()) {
+                g.clusters.insert(word.to_string(), bits.to_string());
+            }
+        }
+        g
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Lists holding this exact phrase (as a bit set).
+    pub fn lookup(&self, phrase: &str) -> u32 {
+        self.phrases.get(&phrase_key(phrase)).copied().unwrap_or(0)
+    }
+
+    /// Hashes of the word's cluster path prefixes of lengths 4, 8 and the full path (0 if none).
+    pub fn cluster_prefixes(&self, lower: &str) -> [u64; 3] {
+        let Some(bits) = self.clusters.get(lower) else { return [0; 3] };
+        let p = |n: usize| hash_bytes(100 + n as u64, bits.get(..n.min(bits.len())).unwrap_or("").as_bytes());
+        [p(4), p(8), p(64)]
+    }
+
+    /// Mark every token inside a longest gazetteer match that starts with a capitalised token,
+    /// with one feature value per (list, position in match: B/I/L/U).
+    pub fn mark(&self, _text: &str, tok: &Tokenized, lowers: &[String], infos: &mut [TokenInfo]) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        for s in &tok.sentences {
+            let mut i = s.start;
+            while i < s.end {
+                if !infos[i].cap {
+                    i += 1;
+                    continue;
+                }
+                let mut best = None;
+                let mut key = String::new();
+                for j in i..(i + MAX_PHRASE).min(s.end) {
+                    if j > i {
+                        key.push(' ');
+                    }
+                    key.push_str(&lowers[j]);
+                    if let Some(&bits) = self.phrases.get(&key) {
+                        best = Some((j + 1, bits));
+                    }
+                }
+                match best {
+                    Some((end, bits)) => {
+                        for k in i..end {
+                            let pos = if end - i == 1 { 3 } else if k == i { 0 } else if k + 1 == end { 2 } else { 1 };
+                            for b in 0..32u64 {
+                                if bits & (1 << b) != 0 {
+                                    infos[k].gaz.push(b * 4 + pos);
+                                }
+                            }
+                        }
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+}
+
+/// A phrase as the matcher sees it: tokenised, normalised, joined by single spaces.
+fn phrase_key(phrase: &str) -> String {
+    let toks = crate::text::tokens::tokenize(phrase);
+    toks.iter().map(|t| normalise(t.span.text(phrase))).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whatever_the_typography() {
+        let g = Gazetteers::parse("LOC\tNew York\nPER\tO'Brien\nLOC\tYork\n", "");
+        assert_eq!(g.lookup("new york"), 1);
+        assert_eq!(g.lookup("O’Brien"), 2);
+        assert_eq!(g.lookup("Boston"), 0);
+    }
+
+    #[test]
+    fn longest_match_wins_and_marks_positions() {
+        let g = Gazetteers::parse("LOC\tNew York\nLOC\tYork\n", "");
+        let text = "He flew to New York today";
+        let tok = crate::text::tokens::analyze_text(text);
+        let lowers: Vec<String> = tok.tokens.iter().map(|t| normalise(t.span.text(text))).collect();
+        let mut infos: Vec<TokenInfo> = tok.tokens.iter().map(|t| TokenInfo { cap: t.span.text(text).starts_with(char::is_uppercase), ..Default::default() }).collect();
+        g.mark(text, &tok, &lowers, &mut infos);
+        assert_eq!(infos[3].gaz, vec![0]); // B of list 0
+        assert_eq!(infos[4].gaz, vec![2]); // L of list 0
+        assert!(infos[0].gaz.is_empty());
+    }
+}

@@ -1,0 +1,108 @@
+//! Entities: find PER / ORG / LOC / MISC names in tokenized text.
+//!
+//! A linear-chain model over BILOU tags (`model`), with features (`features`) that include
+//! gazetteers and word clusters (`gazetteer`), trained by `trainer` and stored by
+//! `serialization`. After tagging, one document-level pass makes a bare surname agree with the
+//! full name it shortens. This stage does not group mentions into actors (see `actors`).
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod serialization;
+pub mod trainer;
+
+use crate::analysis::{Entity, Label};
+use crate::text::{Span, TokenKind, Tokenized};
+use gazetteer::Gazetteers;
+use model::{emissions, spans_of, viterbi, Tagger};
+pub use serialization::ModelError;
+
+/// The shipped files, embedded at build time (built by `newslens train ner` and
+/// `scripts/build_gazetteers.py`; see models/README.md).
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/ner.bin");
+pub const EMBEDDED_GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
+pub const EMBEDDED_CLUSTERS: &str = include_str!("../../models/clusters.tsv");
+
+/// Everything the entity stage reads besides the text.
+pub struct EntityModel {
+    pub tagger: Tagger,
+    pub gaz: Gazetteers,
+}
+
+impl EntityModel {
+    pub fn from_parts(model: &[u8], gaz: Gazetteers) -> Result<EntityModel, ModelError> {
+        Ok(EntityModel { tagger: serialization::read(model)?, gaz })
+    }
+
+    pub fn embedded() -> Result<EntityModel, ModelError> {
+        EntityModel::from_parts(EMBEDDED_MODEL, Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS))
+    }
+}
+
+/// Tag every sentence, then apply document-level consistency.
+pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
+    let (infos, stats) = features::token_infos(text, tok, &model.gaz);
+    let mut out = Vec::new();
+    let mut feats = Vec::new();
+    for s in &tok.sentences {
+        feats.clear();
+        features::sentence_features(&infos, &stats, *s, &mut feats);
+        let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
+        for (a, b, label) in spans_of(&tags) {
+            let span = Span::new(tok.tokens[s.start + a].span.start, tok.tokens[s.start + b - 1].span.end);
+            out.push(Entity { span, label });
+        }
+    }
+    consistent_surnames(text, tok, &mut out);
+    out
+}
+
+/// A later single-word mention that repeats the last word of an earlier multi-word person name
+/// ("Vladimir Putin" ... "Putin") is a person too, whatever the tagger said.
+fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
+    let mut surnames: Vec<(&str, usize)> = Vec::new();
+    for e in ents.iter() {
+        let t = e.span.text(text);
+        if e.label == Label::Per {
+            if let Some(last) = t.rsplit(' ').next().filter(|_| t.contains(' ')) {
+                surnames.push((last, e.span.end));
+            }
+        }
+    }
+    for e in ents.iter_mut() {
+        let t = e.span.text(text);
+        let single = tok.tokens.iter().filter(|k| e.span.contains(k.span) && k.kind == TokenKind::Word).count() == 1;
+        if single && e.label != Label::Per && surnames.iter().any(|(s, end)| *s == t && *end <= e.span.start) {
+            e.label = Label::Per;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_surname_after_a_full_name_is_a_person() {
+        let text = "Vladimir Putin spoke . Putin left .";
+        let tok = crate::text::tokens::analyze_text(text);
+        let mut ents = vec![
+            Entity { span: Span::new(0, 14), label: Label::Per },
+            Entity { span: Span::new(23, 28), label: Label::Loc },
+        ];
+        consistent_surnames(text, &tok, &mut ents);
+        assert_eq!(ents[1].label, Label::Per);
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_is_left_alone() {
+        let text = "Putin spoke . Vladimir Putin left .";
+        let tok = crate::text::tokens::analyze_text(text);
+        let mut ents = vec![
+            Entity { span: Span::new(0, 5), label: Label::Loc },
+            Entity { span: Span::new(14, 28), label: Label::Per },
+        ];
+        consistent_surnames(text, &tok, &mut ents);
+        assert_eq!(ents[0].label, Label::Loc);
+    }
+}

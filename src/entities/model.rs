@@ -1,0 +1,263 @@
+//! The entity tagger's model: a linear-chain model over BILOU tags (weights per feature and tag,
+//! plus tag-transition weights), decoded exactly with Viterbi. Trained as an averaged structured
+//! perceptron in `trainer.rs`; read and written by `serialization.rs`.
+
+use crate::analysis::Label;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// O, then B I L U for each of PER ORG LOC MISC.
+pub const NT: usize = 17;
+pub type Row = [f32; NT];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pos {
+    B,
+    I,
+    L,
+    U,
+}
+
+/// A tag index in `0..NT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tag(pub u8);
+
+impl Tag {
+    pub const O: Tag = Tag(0);
+    pub fn new(label: Label, pos: Pos) -> Tag {
+        let l = Label::ALL.iter().position(|x| *x == label).unwrap_or(0) as u8;
+        Tag(1 + 4 * l + pos as u8)
+    }
+    pub fn label(self) -> Option<Label> {
+        (self.0 > 0).then(|| Label::ALL[((self.0 - 1) / 4) as usize])
+    }
+    pub fn pos(self) -> Option<Pos> {
+        (self.0 > 0).then(|| [Pos::B, Pos::I, Pos::L, Pos::U][((self.0 - 1) % 4) as usize])
+    }
+    /// May `next` follow `self` in a well-formed BILOU sequence?
+    pub fn allows(self, next: Tag) -> bool {
+        match self.pos() {
+            None | Some(Pos::L) | Some(Pos::U) => matches!(next.pos(), None | Some(Pos::B) | Some(Pos::U)),
+            Some(Pos::B) | Some(Pos::I) => matches!(next.pos(), Some(Pos::I) | Some(Pos::L)) && next.label() == self.label(),
+        }
+    }
+    pub fn can_start(self) -> bool {
+        matches!(self.pos(), None | Some(Pos::B) | Some(Pos::U))
+    }
+    pub fn can_end(self) -> bool {
+        matches!(self.pos(), None | Some(Pos::L) | Some(Pos::U))
+    }
+}
+
+/// Feature ids are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+pub struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = i as u64;
+    }
+}
+pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// Anything that can score a token's features: the trained float weights or the shipped
+/// quantised ones.
+pub trait Scorer {
+    fn add_row(&self, feature: u32, acc: &mut Row);
+    fn transition(&self, prev: Tag, next: Tag) -> f32;
+    fn start(&self, t: Tag) -> f32;
+}
+
+/// The shipped model: quantised sparse rows.
+pub struct Tagger {
+    pub index: IdMap<u32>,
+    pub rows: Vec<[i8; NT]>,
+    pub scale: f32,
+    pub trans: [[f32; NT]; NT],
+    pub start: Row,
+}
+
+impl Scorer for Tagger {
+    fn add_row(&self, feature: u32, acc: &mut Row) {
+        if let Some(&r) = self.index.get(&feature) {
+            let row = &self.rows[r as usize];
+            for t in 0..NT {
+                acc[t] += row[t] as f32 * self.scale;
+            }
+        }
+    }
+    fn transition(&self, prev: Tag, next: Tag) -> f32 {
+        self.trans[prev.0 as usize][next.0 as usize]
+    }
+    fn start(&self, t: Tag) -> f32 {
+        self.start[t.0 as usize]
+    }
+}
+
+/// Emission scores of each token.
+pub fn emissions(model: &impl Scorer, feats: &[Vec<u32>]) -> Vec<Row> {
+    feats
+        .iter()
+        .map(|fs| {
+            let mut acc = [0.0; NT];
+            for &f in fs {
+                model.add_row(f, &mut acc);
+            }
+            acc
+        })
+        .collect()
+}
+
+/// The best well-formed tag sequence (exact Viterbi under BILOU constraints).
+pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let tags: Vec<Tag> = (0..NT as u8).map(Tag).collect();
+    let mut score = vec![[f32::NEG_INFINITY; NT]; n];
+    let mut back = vec![[0u8; NT]; n];
+    for t in &tags {
+        if t.can_start() {
+            score[0][t.0 as usize] = em[0][t.0 as usize] + model.start(*t);
+        }
+    }
+    for i in 1..n {
+        for cur in &tags {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for prev in &tags {
+                let p = score[i - 1][prev.0 as usize];
+                if p == f32::NEG_INFINITY || !prev.allows(*cur) {
+                    continue;
+                }
+                let s = p + model.transition(*prev, *cur);
+                if s > best {
+                    best = s;
+                    arg = prev.0;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                score[i][cur.0 as usize] = best + em[i][cur.0 as usize];
+                back[i][cur.0 as usize] = arg;
+            }
+        }
+    }
+    let mut last = Tag::O;
+    let mut best = f32::NEG_INFINITY;
+    for t in &tags {
+        let s = score[n - 1][t.0 as usize];
+        if t.can_end() && s > best {
+            best = s;
+            last = *t;
+        }
+    }
+    let mut out = vec![Tag::O; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = Tag(back[i][out[i].0 as usize]);
+    }
+    out
+}
+
+/// Entity token ranges `(start, end, label)` from a tag sequence (well-formed or not: a stray
+/// I/L starts an entity, a B/I at the end closes one).
+pub fn spans_of(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, Label)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        let (Some(label), Some(pos)) = (t.label(), t.pos()) else {
+            if let Some((s, l)) = open.take() {
+                out.push((s, i, l));
+            }
+            continue;
+        };
+        if let Some((s, l)) = open {
+            if l != label || matches!(pos, Pos::B | Pos::U) {
+                out.push((s, i, l));
+                open = None;
+            }
+        }
+        let start = open.map_or(i, |o| o.0);
+        match pos {
+            Pos::U | Pos::L => {
+                out.push((start, i + 1, label));
+                open = None;
+            }
+            Pos::B | Pos::I => open = Some((start, label)),
+        }
+    }
+    if let Some((s, l)) = open {
+        out.push((s, tags.len(), l));
+    }
+    out
+}
+
+/// BILOU tags for `n` tokens with the given entity token ranges.
+pub fn tags_of(n: usize, spans: &[(usize, usize, Label)]) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; n];
+    for &(s, e, l) in spans {
+        if e <= s || e > n {
+            continue;
+        }
+        if e - s == 1 {
+            tags[s] = Tag::new(l, Pos::U);
+        } else {
+            tags[s] = Tag::new(l, Pos::B);
+            for t in &mut tags[s + 1..e - 1] {
+                *t = Tag::new(l, Pos::I);
+            }
+            tags[e - 1] = Tag::new(l, Pos::L);
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_roundtrip() {
+        let spans = vec![(0, 2, Label::Per), (3, 4, Label::Loc), (4, 7, Label::Org)];
+        assert_eq!(spans_of(&tags_of(8, &spans)), spans);
+    }
+
+    #[test]
+    fn malformed_sequences_still_give_spans() {
+        let i_per = Tag::new(Label::Per, Pos::I);
+        let b_org = Tag::new(Label::Org, Pos::B);
+        assert_eq!(spans_of(&[i_per, Tag::O, b_org]), vec![(0, 1, Label::Per), (2, 3, Label::Org)]);
+    }
+
+    struct Flat;
+    impl Scorer for Flat {
+        fn add_row(&self, _: u32, _: &mut Row) {}
+        fn transition(&self, _: Tag, _: Tag) -> f32 {
+            0.0
+        }
+        fn start(&self, _: Tag) -> f32 {
+            0.0
+        }
+    }
+
+    #[test]
+    fn viterbi_never_returns_an_ill_formed_sequence() {
+        // Emissions that prefer I-PER everywhere: the best legal path is B I ... L.
+        let mut row = [0.0; NT];
+        row[Tag::new(Label::Per, Pos::I).0 as usize] = 5.0;
+        let tags = viterbi(&Flat, &vec![row; 4]);
+        assert!(tags[0].can_start() && tags[3].can_end());
+        for w in tags.windows(2) {
+            assert!(w[0].allows(w[1]));
+        }
+        assert_eq!(spans_of(&tags), vec![(0, 4, Label::Per)]);
+    }
+}

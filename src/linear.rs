@@ -1,0 +1,122 @@
+//! A linear model over hashed string features, trained as an averaged perceptron: the quote
+//! classifier (binary) and the speaker ranker (pick one candidate or none) both use it.
+//! Small on purpose: a few thousand weights, stored as sorted `(feature id, f32)` pairs.
+
+use crate::entities::features::hash_bytes;
+use crate::entities::model::IdMap;
+use crate::entities::ModelError;
+
+/// Feature id of a feature string.
+pub fn feat(s: &str) -> u32 {
+    let h = hash_bytes(0x51, s.as_bytes());
+    (h ^ (h >> 32)) as u32
+}
+
+#[derive(Default, Clone)]
+pub struct Linear {
+    pub w: IdMap<f32>,
+}
+
+impl Linear {
+    pub fn score(&self, feats: &[u32]) -> f32 {
+        feats.iter().filter_map(|f| self.w.get(f)).sum()
+    }
+
+    pub fn to_bytes(&self, magic: &[u8]) -> Vec<u8> {
+        let mut keys: Vec<(&u32, &f32)> = self.w.iter().filter(|(_, v)| **v != 0.0).collect();
+        keys.sort_by_key(|k| *k.0);
+        let mut out = magic.to_vec();
+        out.extend((keys.len() as u32).to_le_bytes());
+        for (k, v) in keys {
+            out.extend(k.to_le_bytes());
+            out.extend(v.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(magic: &[u8], b: &[u8]) -> Result<Linear, ModelError> {
+        if !b.starts_with(magic) {
+            return Err(ModelError("wrong magic for a linear model".into()));
+        }
+        let rest = &b[magic.len()..];
+        let n = rest.get(..4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize).ok_or_else(|| ModelError("truncated".into()))?;
+        let body = &rest[4..];
+        if body.len() != n * 8 {
+            return Err(ModelError(format!("expected {} weight bytes, found {}", n * 8, body.len())));
+        }
+        let w = body
+            .chunks_exact(8)
+            .map(|c| (u32::from_le_bytes([c[0], c[1], c[2], c[3]]), f32::from_le_bytes([c[4], c[5], c[6], c[7]])))
+            .collect();
+        Ok(Linear { w })
+    }
+}
+
+/// Accumulates perceptron updates and their timestamps for averaging.
+#[derive(Default)]
+pub struct Averager {
+    pub model: Linear,
+    u: IdMap<f32>,
+    c: f32,
+}
+
+impl Averager {
+    pub fn tick(&mut self) {
+        self.c += 1.0;
+    }
+    pub fn update(&mut self, feats: &[u32], d: f32) {
+        for f in feats {
+            *self.model.w.entry(*f).or_default() += d;
+            *self.u.entry(*f).or_default() += d * self.c;
+        }
+    }
+    pub fn averaged(&self) -> Linear {
+        let c = self.c.max(1.0);
+        let w = self.model.w.iter().map(|(k, v)| (*k, v - self.u.get(k).copied().unwrap_or(0.0) / c)).filter(|(_, v)| v.abs() > 1e-6).collect();
+        Linear { w }
+    }
+}
+
+/// Deterministic xorshift shuffle.
+pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        items.swap(i, (*seed % (i as u64 + 1)) as usize);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_roundtrip_and_errors() {
+        let mut l = Linear::default();
+        l.w.insert(feat("a"), 1.5);
+        l.w.insert(feat("b"), -2.0);
+        let b = l.to_bytes(b"T1");
+        let r = Linear::from_bytes(b"T1", &b).unwrap();
+        assert_eq!(r.score(&[feat("a"), feat("b")]), -0.5);
+        assert!(Linear::from_bytes(b"T2", &b).is_err());
+        assert!(Linear::from_bytes(b"T1", &b[..b.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn averager_learns_a_separable_rule() {
+        let mut a = Averager::default();
+        let data = [(vec![feat("x")], 1.0), (vec![feat("y")], -1.0)];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                a.tick();
+                let s = a.model.score(f);
+                if s * y <= 0.0 {
+                    a.update(f, *y);
+                }
+            }
+        }
+        let m = a.averaged();
+        assert!(m.score(&[feat("x")]) > 0.0 && m.score(&[feat("y")]) < 0.0);
+    }
+}

@@ -1,0 +1,152 @@
+//! Finding quoted spans: text between double quotation marks (“…”, "…", or mixed), marks included.
+//!
+//! News conventions handled: a quote left open at the end of a paragraph continues when the next
+//! paragraph opens with the same kind of mark (one span across the paragraphs, as PolNeAR derives
+//! them); ‘…’ or a nested “…” inside a quote stays part of the outer quote; a mark that never
+//! closes is dropped at the end of its paragraph, so it cannot swallow the rest of the article.
+//! Whether a span is a quotation of someone's words is decided in `classify`, not here.
+
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Curly,
+    Straight,
+}
+
+/// A quoted stretch of text, marks included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotedSpan {
+    pub span: Span,
+    /// Spans more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+fn is_space_or_none(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
+}
+
+/// All quoted spans of `text`, in order, never overlapping.
+pub fn find(text: &str) -> Vec<QuotedSpan> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    // (start byte, kind, nesting depth, crossed a paragraph)
+    let mut open: Option<(usize, Kind, u32, bool)> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + 1).map(|x| x.1);
+        match open {
+            None => {
+                let kind = match c {
+                    '“' | '„' => Some(Kind::Curly),
+                    '"' if opens_after(prev) && !is_space_or_none(next) => Some(Kind::Straight),
+                    _ => None,
+                };
+                if let Some(k) = kind {
+                    open = Some((b, k, 1, false));
+                }
+            }
+            Some((start, kind, depth, multi)) => {
+                if c == '\n' {
+                    // paragraph end inside a quote: continue only if the next paragraph opens
+                    // with the same kind of mark
+                    let mut j = i;
+                    while j < chars.len() && chars[j].1.is_whitespace() {
+                        j += 1;
+                    }
+                    let same = chars.get(j).is_some_and(|x| match kind {
+                        Kind::Curly => matches!(x.1, '“' | '„'),
+                        Kind::Straight => x.1 == '"',
+                    });
+                    if same {
+                        open = Some((start, kind, 1, true));
+                        i = j + 1;
+                    } else {
+                        open = None;
+                        i = j;
+                    }
+                    continue;
+                }
+                let closes = match c {
+                    '”' => true,
+                    '"' => !is_space_or_none(prev) || is_space_or_none(next),
+                    // “Mostly False.“ : an opening mark used as a closer
+                    '“' => !is_space_or_none(prev) && (is_space_or_none(next) || next.is_some_and(|n| n.is_ascii_punctuation())),
+                    _ => false,
+                };
+                let nests = !closes && matches!(c, '“' | '"') && opens_after(prev);
+                if closes {
+                    if depth <= 1 {
+                        out.push(QuotedSpan { span: Span::new(start, b + c.len_utf8()), multi_paragraph: multi });
+                        open = None;
+                    } else {
+                        open = Some((start, kind, depth - 1, multi));
+                    }
+                } else if nests {
+                    open = Some((start, kind, depth + 1, multi));
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find(text).iter().map(|q| q.span.text(text)).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_mixed_marks() {
+        assert_eq!(quoted("“We won,” she said."), ["“We won,”"]);
+        assert_eq!(quoted(r#"He said "no" twice."#), [r#""no""#]);
+        assert_eq!(quoted("Mixed “marks\" here and \"there” too"), ["“marks\"", "\"there”"]);
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        assert_eq!(quoted("“He called it ‘fake news,’ frankly,” she said."), ["“He called it ‘fake news,’ frankly,”"]);
+    }
+
+    #[test]
+    fn nested_double_quotes_stay_inside() {
+        assert_eq!(quoted("“They said “never” to us,” he said."), ["“They said “never” to us,”"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_span() {
+        let t = "“First part.\n\n“Second part,” he said.\n\nAfter.";
+        assert_eq!(quoted(t), ["“First part.\n\n“Second part,”"]);
+        assert!(find(t)[0].multi_paragraph);
+    }
+
+    #[test]
+    fn unclosed_quote_is_dropped_at_paragraph_end() {
+        let t = "“Never closed.\nNext paragraph “is fine” here.";
+        assert_eq!(quoted(t), ["“is fine”"]);
+    }
+
+    #[test]
+    fn opening_mark_used_as_closer() {
+        assert_eq!(quoted("rated it “Mostly False.“ Then"), ["“Mostly False.“"]);
+    }
+
+    #[test]
+    fn odd_texts_do_not_break() {
+        assert!(quoted("").is_empty());
+        assert!(quoted("”””").is_empty());
+        assert!(find("“““").len() <= 1);
+        let many = "“a” ".repeat(10_000);
+        assert_eq!(find(&many).len(), 10_000);
+    }
+}

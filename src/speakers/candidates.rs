@@ -1,0 +1,126 @@
+//! Candidate speaker mentions for one quote: entity names, pronouns and short descriptions next
+//! to a cue word, in the quote's paragraph and its neighbours, never inside a quotation. Which
+//! candidate (or none) is the speaker is the ranker's decision, not this module's.
+
+use crate::analysis::{Entity, Label, MentionKind};
+use crate::cues::Cues;
+use crate::text::{Span, TokenKind, Tokenized};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The entity label for names; None for pronouns and descriptions.
+    pub label: Option<Label>,
+    /// Token range `[start, end)`.
+    pub tokens: (usize, usize),
+}
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several", "some", "many", "other"];
+
+/// Is a token inside any of `quotes`?
+fn in_quote(span: Span, quotes: &[Span]) -> bool {
+    quotes.iter().any(|q| q.contains(span))
+}
+
+/// Candidates for the quote `q`, from paragraphs `q`'s first paragraph - 1 ..= its last + 1.
+pub fn candidates(text: &str, tok: &Tokenized, ents: &[Entity], quotes: &[Span], cues: &Cues, q: Span) -> Vec<Candidate> {
+    if tok.paragraphs.is_empty() {
+        return Vec::new();
+    }
+    let p0 = tok.paragraph_at(q.start).saturating_sub(1);
+    let p1 = (tok.paragraph_at(q.end.saturating_sub(1)) + 1).min(tok.paragraphs.len() - 1);
+    let window = Span::new(tok.paragraphs[p0].span.start, tok.paragraphs[p1].span.end);
+    let tok_range = |s: Span| {
+        let a = tok.tokens.partition_point(|t| t.span.end <= s.start);
+        let b = tok.tokens.partition_point(|t| t.span.start < s.end);
+        (a, b.max(a))
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    for e in ents {
+        if window.contains(e.span) && !in_quote(e.span, quotes) {
+            out.push(Candidate { span: e.span, kind: MentionKind::Name, label: Some(e.label), tokens: tok_range(e.span) });
+        }
+    }
+    let (w0, w1) = tok_range(window);
+    for i in w0..w1 {
+        let t = tok.tokens[i];
+        if t.kind == TokenKind::Word && !in_quote(t.span, quotes) && PRONOUNS.contains(&t.span.text(text).to_lowercase().as_str()) {
+            out.push(Candidate { span: t.span, kind: MentionKind::Pronoun, label: None, tokens: (i, i + 1) });
+        }
+    }
+    // descriptions: a determiner phrase right before or after a cue word ("a spokesman said",
+    // "said a senior official")
+    for c in w0..w1 {
+        let t = tok.tokens[c];
+        if t.kind != TokenKind::Word || in_quote(t.span, quotes) || !cues.is_cue(t.span.text(text)) {
+            continue;
+        }
+        for (a, b) in [phrase_before(text, tok, c, w0), phrase_after(text, tok, c, w1)].into_iter().flatten() {
+            let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+            if !out.iter().any(|o| o.span.overlaps(span)) && !in_quote(span, quotes) {
+                out.push(Candidate { span, kind: MentionKind::Description, label: None, tokens: (a, b) });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.span);
+    out
+}
+
+fn is_word(text: &str, tok: &Tokenized, i: usize) -> bool {
+    let t = tok.tokens[i];
+    t.kind == TokenKind::Word && !t.span.text(text).starts_with(['’', '\''])
+}
+
+/// "a campaign spokesman" ending right before cue token `c`: starts at a determiner within 5 words.
+fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut a = c;
+    while a > lo && c - a < 6 && is_word(text, tok, a - 1) {
+        a -= 1;
+        if DETERMINERS.contains(&tok.tokens[a].span.text(text).to_lowercase().as_str()) {
+            return (c - a >= 2).then_some((a, c));
+        }
+    }
+    None
+}
+
+/// "a senior official" starting right after cue token `c`.
+fn phrase_after(text: &str, tok: &Tokenized, c: usize, hi: usize) -> Option<(usize, usize)> {
+    let a = c + 1;
+    if a >= hi || !DETERMINERS.contains(&tok.tokens[a].span.text(text).to_lowercase().as_str()) {
+        return None;
+    }
+    let mut b = a + 1;
+    while b < hi && b - a < 6 && is_word(text, tok, b) && !matches!(tok.tokens[b].span.text(text), "who" | "that" | "in" | "on" | "at" | "of" | "for") {
+        b += 1;
+    }
+    (b - a >= 2).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_next_to_cues_and_pronouns_outside_quotes() {
+        let text = "“He is wrong,” a campaign spokesman said.\nShe disagreed.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let cues = Cues::parse("said\n");
+        let q = Span::new(0, text.find(',').unwrap() + 4);
+        let c = candidates(text, &tok, &[], &[q], &cues, q);
+        let got: Vec<(&str, MentionKind)> = c.iter().map(|c| (c.span.text(text), c.kind)).collect();
+        assert_eq!(got, [("a campaign spokesman", MentionKind::Description), ("She", MentionKind::Pronoun)]);
+    }
+
+    #[test]
+    fn description_after_the_cue() {
+        let text = "“No,” said a senior official in Kyiv.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let cues = Cues::parse("said\n");
+        let q = Span::new(0, text.find('”').unwrap() + 3);
+        let c = candidates(text, &tok, &[], &[q], &cues, q);
+        assert_eq!(c[0].span.text(text), "a senior official");
+    }
+}

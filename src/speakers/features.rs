@@ -1,0 +1,150 @@
+//! Features of (quote, candidate) pairs for the speaker ranker, and of the "no speaker" outcome:
+//! side and distance, paragraph, the tokens between candidate and quote (the grammatical pattern:
+//! "“…,” X said", "X said: “…”", "X: “…”", "according to X"), cue words next to the candidate,
+//! candidate type, and whether the candidate spoke the previous quote (continuations).
+
+use super::candidates::Candidate;
+use crate::cues::Cues;
+use crate::entities::features::normalise;
+use crate::linear::feat;
+use crate::text::{Span, TokenKind, Tokenized};
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub tok: &'a Tokenized,
+    pub cues: &'a Cues,
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> String {
+        self.tok.tokens.get(i).map_or_else(|| "<s>".to_string(), |t| normalise(t.span.text(self.text)))
+    }
+    fn is_cue(&self, i: usize) -> bool {
+        self.tok.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && self.cues.is_cue(t.span.text(self.text)))
+    }
+    /// Coarse class of a token for pattern features.
+    fn class(&self, i: usize) -> String {
+        let t = self.tok.tokens[i];
+        let s = t.span.text(self.text);
+        match t.kind {
+            TokenKind::Quote => "Q".into(),
+            TokenKind::Punct => s.to_string(),
+            TokenKind::Word if self.cues.is_cue(s) => format!("CUE:{}", normalise(s)),
+            TokenKind::Word if matches!(normalise(s).as_str(), "the" | "a" | "an" | "to" | "in" | "on" | "by" | "of" | "and" | "but" | "as" | "has" | "had" | "was" | "is" | "also") => normalise(s),
+            TokenKind::Word if s.starts_with(char::is_uppercase) => "C".into(),
+            _ => "w".into(),
+        }
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        9..=16 => "9-16",
+        _ => "17+",
+    }
+}
+
+/// Facts about the quote shared by all its candidates.
+pub struct QuoteFacts {
+    pub q: Span,
+    /// token index of the opening mark, one past the closing mark
+    pub first: usize,
+    pub after: usize,
+    pub para: usize,
+    pub cue_in_para: bool,
+    pub starts_para: bool,
+    pub prev_speaker: Option<Span>,
+    /// The previous quote sits in the previous paragraph (or the same one).
+    pub prev_quote_near: bool,
+}
+
+pub fn quote_facts(ctx: &Ctx, q: Span, quotes: &[Span], prev_speaker: Option<Span>, prev_quote: Option<Span>) -> QuoteFacts {
+    let tok = ctx.tok;
+    let first = tok.tokens.partition_point(|t| t.span.start < q.start);
+    let after = tok.tokens.partition_point(|t| t.span.start < q.end);
+    let para = tok.paragraph_at(q.start);
+    let pspan = tok.paragraphs.get(para).map_or(q, |p| p.span);
+    let cue_in_para = tok.paragraphs.get(para).is_some_and(|p| {
+        (p.tokens.start..p.tokens.end).any(|i| ctx.is_cue(i) && !quotes.iter().any(|s| s.contains(tok.tokens[i].span)))
+    });
+    let prev_quote_near = prev_quote.is_some_and(|p| tok.paragraph_at(p.start) + 1 >= para);
+    QuoteFacts { q, first, after, para, cue_in_para, starts_para: pspan.start == q.start, prev_speaker, prev_quote_near }
+}
+
+pub fn none_features(f: &QuoteFacts) -> Vec<u32> {
+    [
+        "none".to_string(),
+        format!("none|cue={}", f.cue_in_para),
+        format!("none|cue={}|start={}", f.cue_in_para, f.starts_para),
+        format!("none|prevnear={}|cue={}", f.prev_quote_near, f.cue_in_para),
+    ]
+    .iter()
+    .map(|s| feat(s))
+    .collect()
+}
+
+pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> {
+    let tok = ctx.tok;
+    let kind = match (c.label, c.kind) {
+        (Some(l), _) => l.as_str().to_string(),
+        (None, crate::analysis::MentionKind::Pronoun) => format!("pron:{}", normalise(c.span.text(ctx.text))),
+        _ => "desc".to_string(),
+    };
+    let before = c.span.end <= f.q.start;
+    let side = if before { "B" } else { "A" };
+    let cpara = tok.paragraph_at(c.span.start);
+    let pd = cpara as isize - f.para as isize;
+    let pdist = match pd {
+        ..=-2 => "<<",
+        -1 => "<",
+        0 => "=",
+        1 => ">",
+        _ => ">>",
+    };
+    // tokens strictly between candidate and quote
+    let (ga, gb) = if before { (c.tokens.1, f.first) } else { (f.after, c.tokens.0) };
+    let gap = gb.saturating_sub(ga);
+    let sig: String = if gap <= 4 { (ga..gb).map(|i| ctx.class(i)).collect::<Vec<_>>().join(" ") } else { "far".into() };
+    let sig_coarse: String = if gap <= 4 {
+        (ga..gb).map(|i| { let c = ctx.class(i); if c.starts_with("CUE") { "CUE".to_string() } else { c } }).collect::<Vec<_>>().join(" ")
+    } else {
+        "far".into()
+    };
+    let next_cue = ctx.is_cue(c.tokens.1);
+    let prev_cue = c.tokens.0 > 0 && ctx.is_cue(c.tokens.0 - 1);
+    let prev2 = if c.tokens.0 >= 2 { format!("{} {}", ctx.word(c.tokens.0 - 2), ctx.word(c.tokens.0 - 1)) } else { "<s>".into() };
+    let next_word = ctx.word(c.tokens.1);
+    let possessive = next_word == "'s" || next_word == "'";
+    let same_sent = {
+        let qs = tok.sentence_of(if before { f.first } else { f.after.saturating_sub(1) });
+        tok.sentence_of(c.tokens.0) == qs
+    };
+    let is_prev = f.prev_speaker.is_some_and(|p| p.overlaps(c.span) || ctx.text.get(p.start..p.end).is_some_and(|t| last_word(t) == last_word(c.span.text(ctx.text))));
+    let ls = [
+        "bias".to_string(),
+        format!("kind={kind}"),
+        format!("side={side}|pd={pdist}"),
+        format!("side={side}|pd={pdist}|kind={kind}"),
+        format!("side={side}|same={same_sent}|dist={}", bucket(gap)),
+        format!("side={side}|sig={sig}"),
+        format!("side={side}|sigc={sig_coarse}"),
+        format!("side={side}|sigc={sig_coarse}|kind={kind}"),
+        format!("nextcue={next_cue}|prevcue={prev_cue}|side={side}"),
+        format!("nextcue={next_cue}|prevcue={prev_cue}|kind={kind}"),
+        format!("prev2={prev2}"),
+        format!("poss={possessive}"),
+        format!("isprev={is_prev}|cue={}|pd={pdist}", f.cue_in_para),
+        format!("isprev={is_prev}|prevnear={}|kind={kind}", f.prev_quote_near),
+        format!("cue={}|pd={pdist}|side={side}", f.cue_in_para),
+    ];
+    ls.iter().map(|s| feat(s)).collect()
+}
+
+fn last_word(s: &str) -> String {
+    normalise(s.rsplit(' ').next().unwrap_or(s))
+}

@@ -1,0 +1,88 @@
+//! Speakers: for each quotation, the source mention as written ("Putin", "he", "a spokesman"), or
+//! none. Candidates (`candidates`) are scored by a linear ranker (`features`, trained on PolNeAR
+//! attributions by `trainer`) against a "no speaker" outcome. Quotes are read in order so that a
+//! continuation can share the previous quote's speaker. Resolving a mention to an actor is done in
+//! `actors`, not here.
+
+pub mod candidates;
+pub mod features;
+pub mod trainer;
+
+use crate::analysis::{Entity, Mention};
+use crate::cues::Cues;
+use crate::entities::ModelError;
+use crate::linear::Linear;
+use crate::text::{Span, Tokenized};
+use candidates::Candidate;
+use features::{candidate_features, none_features, quote_facts, Ctx};
+
+pub const MAGIC: &[u8] = b"NLSPK\x01";
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/speakers.bin");
+
+pub struct SpeakerModel {
+    pub ranker: Linear,
+}
+
+impl SpeakerModel {
+    pub fn from_bytes(b: &[u8]) -> Result<SpeakerModel, ModelError> {
+        Ok(SpeakerModel { ranker: Linear::from_bytes(MAGIC, b)? })
+    }
+    pub fn embedded() -> Result<SpeakerModel, ModelError> {
+        SpeakerModel::from_bytes(EMBEDDED_MODEL)
+    }
+}
+
+/// The chosen speaker of one quote and the cue word nearest to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub speaker: Option<Mention>,
+    pub cue: Option<Span>,
+}
+
+/// Choose among candidates (index into `cands`) or none (`None`).
+pub fn choose(model: &Linear, ctx: &Ctx, facts: &features::QuoteFacts, cands: &[Candidate]) -> Option<usize> {
+    let mut best = (model.score(&none_features(facts)), None);
+    for (i, c) in cands.iter().enumerate() {
+        let s = model.score(&candidate_features(ctx, facts, c));
+        if s > best.0 {
+            best = (s, Some(i));
+        }
+    }
+    best.1
+}
+
+/// Speakers of `quotes` (in text order).
+pub fn attribute(text: &str, tok: &Tokenized, ents: &[Entity], quotes: &[Span], cues: &Cues, model: &SpeakerModel) -> Vec<Attribution> {
+    let ctx = Ctx { text, tok, cues };
+    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    let mut prev_speaker = None;
+    let mut prev_quote = None;
+    for &q in quotes {
+        let cands = candidates::candidates(text, tok, ents, quotes, cues, q);
+        let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
+        let pick = choose(&model.ranker, &ctx, &facts, &cands);
+        let speaker = pick.map(|i| Mention { span: cands[i].span, kind: cands[i].kind });
+        let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
+        if speaker.is_some() {
+            prev_speaker = speaker.map(|m| m.span);
+        }
+        prev_quote = Some(q);
+        out.push(Attribution { speaker, cue });
+    }
+    out
+}
+
+/// The cue word closest to the speaker mention, on the quote's side or right after it, within
+/// the same paragraph.
+fn nearest_cue(ctx: &Ctx, speaker: Span, q: Span) -> Option<Span> {
+    let tok = ctx.tok;
+    let para = tok.paragraphs.get(tok.paragraph_at(speaker.start))?;
+    let s = tok.tokens.partition_point(|t| t.span.start < speaker.start);
+    (para.tokens.start..para.tokens.end)
+        .filter(|&i| {
+            let t = tok.tokens[i];
+            !q.contains(t.span) && !speaker.contains(t.span) && ctx.cues.is_cue(t.span.text(ctx.text))
+        })
+        .min_by_key(|&i| (i as isize - s as isize).unsigned_abs())
+        .map(|i| tok.tokens[i].span)
+}

@@ -1,0 +1,386 @@
+//! Tokens, sentences and paragraphs, with exact byte spans into the original text.
+//!
+//! The tokenizer is rule-based and made for what users paste: curly quotes and apostrophes,
+//! possessive ’s split off (so an entity span excludes it), em dashes, URLs, @handles, numbers
+//! with separators, abbreviations such as "U.S." and "Mr.". It also reads CoNLL's space-separated
+//! text. It does not normalise anything: every token is a slice of the input.
+
+use super::offsets::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    /// A quotation mark: " “ ” ‘ ’ (an apostrophe inside a word is part of the word).
+    Quote,
+    Url,
+    Handle,
+    Symbol,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// A run of tokens: `tokens[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TokenRange {
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A paragraph: its byte span (without surrounding newlines) and the sentences inside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub tokens: TokenRange,
+}
+
+/// The text cut into tokens, sentences and paragraphs; every later stage reads this.
+#[derive(Clone, Debug, Default)]
+pub struct Tokenized {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<TokenRange>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Tokenized {
+    pub fn text_of<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        self.tokens[i].span.text(text)
+    }
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= i)
+    }
+    /// Index of the paragraph holding byte offset `b` (or the last one before it).
+    pub fn paragraph_at(&self, b: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.span.end <= b).min(self.paragraphs.len().saturating_sub(1))
+    }
+}
+
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+    "Adm", "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "vs", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mt", "Ft", "No", "Pres", "Supt", "Atty",
+    "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz", "Colo", "Conn", "Del", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Tex", "Va", "Vt", "Wis", "Wyo", "etc", "al", "approx", "est", "Ave", "Blvd", "Dept", "Univ",
+];
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' | '\'')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        || matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{200C}')
+}
+
+/// Cut `text` into tokens. Never panics; every token span is non-empty and on char boundaries.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (ws_start, chunk) in whitespace_chunks(text) {
+        split_chunk(chunk, ws_start, &mut out);
+    }
+    out
+}
+
+fn whitespace_chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut chunks = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                chunks.push((s, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        chunks.push((s, &text[s..]));
+    }
+    chunks.into_iter()
+}
+
+fn starts_with_url(s: &str) -> bool {
+    let l = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+}
+
+/// Split one whitespace-free chunk into tokens.
+fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
+    let mut rest = chunk;
+    let mut pos = base;
+    while !rest.is_empty() {
+        let (len, kind) = next_token(rest);
+        let len = len.max(rest.chars().next().map_or(1, char::len_utf8));
+        out.push(Token { span: Span::new(pos, pos + len), kind });
+        pos += len;
+        rest = &rest[len..];
+    }
+}
+
+/// Length in bytes and kind of the token at the start of `s` (non-empty, no whitespace).
+fn next_token(s: &str) -> (usize, TokenKind) {
+    let first = s.chars().next().unwrap_or(' ');
+    if starts_with_url(s) {
+        // A URL runs to the end of the chunk, minus trailing punctuation.
+        let end = s.trim_end_matches(|c: char| ".,;:!?)]”’\"'".contains(c)).len();
+        return (end, TokenKind::Url);
+    }
+    if (first == '@' || first == '#') && s[1..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        let n = 1 + s[1..].find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(s.len() - 1);
+        return (n, TokenKind::Handle);
+    }
+    if is_word_char(first) {
+        return word_token(s);
+    }
+    if is_quote_char(first) {
+        // An apostrophe starting a contraction or possessive: ’s ’re ’ll n’t handled in word_token;
+        // here a leading ’s after a split word.
+        if is_apostrophe(first) {
+            let after = &s[first.len_utf8()..];
+            let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+            let w = &after[..word_len];
+            if matches!(w.to_lowercase().as_str(), "s" | "re" | "ll" | "ve" | "d" | "m" | "t") {
+                return (first.len_utf8() + word_len, TokenKind::Word);
+            }
+        }
+        return (first.len_utf8(), TokenKind::Quote);
+    }
+    // Runs of the same punctuation (..., --) stay together.
+    let mut n = first.len_utf8();
+    for c in s[n..].chars() {
+        if c == first && !matches!(c, '(' | ')' | '[' | ']') {
+            n += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let kind = if first.is_ascii_punctuation() || matches!(first, '—' | '–' | '…' | '•' | '·') {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    };
+    (n, kind)
+}
+
+/// A word or number: letters/digits joined by inner hyphens, periods (U.S., 3.5), commas in
+/// numbers (1,000), apostrophes (O’Brien, don’t -> do + n’t, Clinton’s -> Clinton + ’s).
+fn word_token(s: &str) -> (usize, TokenKind) {
+    for clitic in ["n’t", "n't", "N’T", "N'T"] {
+        if s.starts_with(clitic) && !s[clitic.len()..].starts_with(char::is_alphanumeric) {
+            return (clitic.len(), TokenKind::Word);
+        }
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    let mut all_digits = true;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_word_char(c) {
+            all_digits &= c.is_ascii_digit() || c == '.' || c == ',';
+            i += 1;
+            continue;
+        }
+        let next = chars.get(i + 1).map(|x| x.1);
+        let next_is_word = next.is_some_and(is_word_char);
+        let joiner = match c {
+            '-' | '&' => next_is_word,
+            '.' => next.is_some_and(|n| n.is_alphanumeric()),
+            ',' => all_digits && next.is_some_and(|n| n.is_ascii_digit()),
+            _ if is_apostrophe(c) => next_is_word,
+            _ => false,
+        };
+        if !joiner {
+            break;
+        }
+        if is_apostrophe(c) {
+            // split clitics: Clinton’s -> Clinton | ’s ; don’t -> do | n’t
+            let tail: String = chars[i + 1..].iter().map(|x| x.1).take_while(|c| c.is_alphabetic()).collect();
+            let tail_l = tail.to_lowercase();
+            if matches!(tail_l.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
+                break;
+            }
+            if tail_l == "t" && i > 0 && matches!(chars[i - 1].1, 'n' | 'N') {
+                i -= 1;
+                break;
+            }
+        }
+        all_digits &= c == '.' || c == ',';
+        i += 1;
+    }
+    // Abbreviation or initials with a final period: U.S. / Mr. / J.
+    let mut end = chars.get(i).map_or(s.len(), |x| x.0);
+    let word = &s[..end];
+    if chars.get(i).is_some_and(|x| x.1 == '.') {
+        let initials = word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
+        if initials || ABBREVIATIONS.contains(&word) {
+            end += 1;
+        }
+    }
+    if end == 0 {
+        end = s.chars().next().map_or(1, char::len_utf8);
+    }
+    let word = &s[..end];
+    let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic() || c == 's' || c == 'm') {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
+}
+
+/// Sentences and paragraphs over `tokens`. A newline always ends a paragraph (pasted web text uses
+/// single newlines between paragraphs; CoNLL text puts one sentence per line).
+pub fn segment(text: &str, tokens: Vec<Token>) -> Tokenized {
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut sent_start = 0;
+    let mut para_start = 0;
+    for i in 0..tokens.len() {
+        let t = tokens[i];
+        let next = tokens.get(i + 1);
+        let newline_after = next.is_none_or(|n| text[t.span.end..n.span.start].contains('\n'));
+        let end_sentence = newline_after || ends_sentence(text, &tokens, i);
+        if end_sentence {
+            sentences.push(TokenRange { start: sent_start, end: i + 1 });
+            sent_start = i + 1;
+        }
+        if newline_after {
+            let span = Span::new(tokens[para_start].span.start, t.span.end);
+            paragraphs.push(Paragraph { span, tokens: TokenRange { start: para_start, end: i + 1 } });
+            para_start = i + 1;
+        }
+    }
+    Tokenized { tokens, sentences, paragraphs }
+}
+
+/// Does a sentence end after token `i` (same line)? After . ! ? (and any closing quotes or
+/// brackets that follow them) when the next token starts with an uppercase letter, a digit or an
+/// opening quote.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let s = t.span.text(text);
+    let next = match tokens.get(i + 1) {
+        Some(n) => n,
+        None => return true,
+    };
+    let next_s = next.span.text(text);
+    let closes = |s: &str| matches!(s, "”" | "\"" | "’" | ")" | "'");
+    // a closing quote/bracket after a terminator: end after the quote, not before it
+    let terminator = |s: &str| matches!(s, "." | "!" | "?" | "..." | "…" | "?!" | "!!" | "??");
+    let is_end = if terminator(s) {
+        !closes(next_s)
+    } else if closes(s) && i > 0 {
+        terminator(tokens[i - 1].span.text(text))
+    } else {
+        false
+    };
+    if !is_end {
+        return false;
+    }
+    // no gap (e.g. "3.5" split oddly) means not a boundary
+    if next.span.start == t.span.end && !closes(s) {
+        return false;
+    }
+    next_s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '[' | '—'))
+}
+
+/// Tokenize and segment in one call.
+pub fn analyze_text(text: &str) -> Tokenized {
+    segment(text, tokenize(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.span.text(text)).collect()
+    }
+
+    #[test]
+    fn possessive_is_split_off_a_name() {
+        assert_eq!(toks("Clinton’s team"), ["Clinton", "’s", "team"]);
+        assert_eq!(toks("Putin's"), ["Putin", "'s"]);
+    }
+
+    #[test]
+    fn curly_quotes_are_their_own_tokens() {
+        assert_eq!(toks("“We won,” she said."), ["“", "We", "won", ",", "”", "she", "said", "."]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_period() {
+        assert_eq!(toks("Mr. Obama left the U.S. on Jan. 5."), ["Mr.", "Obama", "left", "the", "U.S.", "on", "Jan.", "5", "."]);
+        assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
+    }
+
+    #[test]
+    fn urls_handles_numbers_dashes() {
+        assert_eq!(toks("See https://ex.com/a?b=1. @POTUS wrote—1,000 times 3.5%"), [
+            "See", "https://ex.com/a?b=1", ".", "@POTUS", "wrote", "—", "1,000", "times", "3.5", "%"
+        ]);
+    }
+
+    #[test]
+    fn contractions_and_inner_apostrophes() {
+        assert_eq!(toks("don’t O’Brien"), ["do", "n’t", "O’Brien"]);
+    }
+
+    #[test]
+    fn emoji_before_a_name_keeps_offsets() {
+        let t = "🎉Merkel won";
+        let tk = tokenize(t);
+        assert_eq!(tk[0].span.text(t), "🎉");
+        assert_eq!(tk[1].span.text(t), "Merkel");
+        assert_eq!(tk[1].span.start, 4);
+    }
+
+    #[test]
+    fn combining_marks_stay_in_the_word() {
+        assert_eq!(toks("Rene\u{301}e said"), ["Rene\u{301}e", "said"]);
+    }
+
+    #[test]
+    fn sentences_split_after_terminators_and_quotes() {
+        let t = "He left. “Go,” she said. Mr. Smith stayed.\nNew line";
+        let tk = analyze_text(t);
+        let sents: Vec<String> = tk.sentences.iter().map(|r| t[tk.tokens[r.start].span.start..tk.tokens[r.end - 1].span.end].to_string()).collect();
+        assert_eq!(sents, ["He left.", "“Go,” she said.", "Mr. Smith stayed.", "New line"]);
+        assert_eq!(tk.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in ["", " ", "\u{0}", "’", "'s", "..", "@", "#", "-", "a-", "http://", "\u{301}", "\r\n\r\n", "“”“", "n’t"] {
+            let tk = analyze_text(t);
+            for tok in &tk.tokens {
+                assert!(!tok.span.is_empty());
+                assert!(t.is_char_boundary(tok.span.start) && t.is_char_boundary(tok.span.end));
+            }
+        }
+    }
+}
