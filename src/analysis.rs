@@ -165,7 +165,10 @@ pub struct ExportActor {
 impl Analysis {
     /// The actor a span is a mention of, if any.
     pub fn actor_of(&self, span: Span) -> Option<ActorId> {
-        self.actors.iter().find(|a| a.mentions.iter().any(|m| m.span == span)).map(|a| a.id)
+        self.actors
+            .iter()
+            .find(|a| a.mentions.iter().any(|m| m.span == span))
+            .map(|a| a.id)
     }
 
     pub fn export(&self, text: &str, unit: Unit) -> Export {
@@ -182,7 +185,13 @@ impl Analysis {
                 .iter()
                 .map(|e| {
                     let [start, end] = map.span(e.span);
-                    ExportEntity { start, end, label: e.label, text: e.span.text(text).to_string(), actor: mention_actor.get(&e.span).cloned() }
+                    ExportEntity {
+                        start,
+                        end,
+                        label: e.label,
+                        text: e.span.text(text).to_string(),
+                        actor: mention_actor.get(&e.span).cloned(),
+                    }
                 })
                 .collect(),
             quotes: self

@@ -15,7 +15,14 @@ pub struct Cues {
 impl Cues {
     /// `word<TAB>...` lines; anything after the first tab is ignored.
     pub fn parse(tsv: &str) -> Cues {
-        Cues { words: tsv.lines().filter_map(|l| l.split('\t').next()).filter(|w| !w.is_empty()).map(str::to_string).collect() }
+        Cues {
+            words: tsv
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
     }
 
     pub fn embedded() -> Cues {

@@ -5,6 +5,8 @@
 //! (`quotes`) -> speakers (`speakers`) -> actors (`actors`) -> one `Analysis`. The wasm bindings
 //! (`wasm`) and the CLI (`src/bin/newslens.rs`) are thin layers over this.
 
+#![allow(clippy::needless_range_loop)] // index loops over token ranges read better here
+
 pub mod actors;
 pub mod analysis;
 pub mod cues;
@@ -16,7 +18,9 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{Actor, ActorId, ActorKind, Analysis, Entity, Label, Mention, MentionKind, Quote};
+pub use analysis::{
+    Actor, ActorId, ActorKind, Analysis, Entity, Label, Mention, MentionKind, Quote,
+};
 pub use entities::ModelError;
 pub use text::{Span, Unit};
 
@@ -36,7 +40,12 @@ pub struct Models {
 impl Models {
     /// The models embedded in this build (see models/README.md).
     pub fn embedded() -> Result<Models, ModelError> {
-        Ok(Models { entities: EntityModel::embedded()?, quotes: QuoteModel::embedded()?, speakers: SpeakerModel::embedded()?, cues: Cues::embedded() })
+        Ok(Models {
+            entities: EntityModel::embedded()?,
+            quotes: QuoteModel::embedded()?,
+            speakers: SpeakerModel::embedded()?,
+            cues: Cues::embedded(),
+        })
     }
 }
 
@@ -51,7 +60,12 @@ pub enum InputError {
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            InputError::TooLong { bytes } => write!(f, "text is {:.1} MB; the limit is {} MB", *bytes as f64 / 1e6, MAX_TEXT_BYTES / 1024 / 1024),
+            InputError::TooLong { bytes } => write!(
+                f,
+                "text is {:.1} MB; the limit is {} MB",
+                *bytes as f64 / 1e6,
+                MAX_TEXT_BYTES / 1024 / 1024
+            ),
         }
     }
 }
@@ -72,14 +86,26 @@ pub fn analyze_with(text: &str, m: &Models) -> Result<Analysis, InputError> {
         .iter()
         .zip(atts)
         .zip(quote_actor)
-        .map(|((span, a), actor)| Quote { span: *span, speaker: a.speaker, cue: a.cue, actor })
+        .map(|((span, a), actor)| Quote {
+            span: *span,
+            speaker: a.speaker,
+            cue: a.cue,
+            actor,
+        })
         .collect();
-    Ok(Analysis { entities, quotes, actors })
+    Ok(Analysis {
+        entities,
+        quotes,
+        actors,
+    })
 }
 
 /// Analyse with the embedded models (loaded once per process).
 pub fn analyze(text: &str) -> Result<Analysis, Box<dyn std::error::Error>> {
     static MODELS: std::sync::OnceLock<Result<Models, ModelError>> = std::sync::OnceLock::new();
-    let m = MODELS.get_or_init(Models::embedded).as_ref().map_err(|e| Box::new(ModelError(e.0.clone())))?;
+    let m = MODELS
+        .get_or_init(Models::embedded)
+        .as_ref()
+        .map_err(|e| Box::new(ModelError(e.0.clone())))?;
     Ok(analyze_with(text, m)?)
 }

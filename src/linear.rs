@@ -2,9 +2,9 @@
 //! classifier (binary) and the speaker ranker (pick one candidate or none) both use it.
 //! Small on purpose: a few thousand weights, stored as sorted `(feature id, f32)` pairs.
 
+use crate::entities::ModelError;
 use crate::entities::features::hash_bytes;
 use crate::entities::model::IdMap;
-use crate::entities::ModelError;
 
 /// Feature id of a feature string.
 pub fn feat(s: &str) -> u32 {
@@ -39,14 +39,26 @@ impl Linear {
             return Err(ModelError("wrong magic for a linear model".into()));
         }
         let rest = &b[magic.len()..];
-        let n = rest.get(..4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize).ok_or_else(|| ModelError("truncated".into()))?;
+        let n = rest
+            .get(..4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+            .ok_or_else(|| ModelError("truncated".into()))?;
         let body = &rest[4..];
         if body.len() != n * 8 {
-            return Err(ModelError(format!("expected {} weight bytes, found {}", n * 8, body.len())));
+            return Err(ModelError(format!(
+                "expected {} weight bytes, found {}",
+                n * 8,
+                body.len()
+            )));
         }
         let w = body
             .chunks_exact(8)
-            .map(|c| (u32::from_le_bytes([c[0], c[1], c[2], c[3]]), f32::from_le_bytes([c[4], c[5], c[6], c[7]])))
+            .map(|c| {
+                (
+                    u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                    f32::from_le_bytes([c[4], c[5], c[6], c[7]]),
+                )
+            })
             .collect();
         Ok(Linear { w })
     }
@@ -72,7 +84,13 @@ impl Averager {
     }
     pub fn averaged(&self) -> Linear {
         let c = self.c.max(1.0);
-        let w = self.model.w.iter().map(|(k, v)| (*k, v - self.u.get(k).copied().unwrap_or(0.0) / c)).filter(|(_, v)| v.abs() > 1e-6).collect();
+        let w = self
+            .model
+            .w
+            .iter()
+            .map(|(k, v)| (*k, v - self.u.get(k).copied().unwrap_or(0.0) / c))
+            .filter(|(_, v)| v.abs() > 1e-6)
+            .collect();
         Linear { w }
     }
 }

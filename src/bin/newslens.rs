@@ -7,14 +7,18 @@
 
 use clap::{Parser, Subcommand};
 use newslens::text::{OffsetMap, Span, Unit};
-use newslens::{analyze_with, Label, Models};
-use serde_json::{json, Value};
+use newslens::{Label, Models, analyze_with};
+use serde_json::{Value, json};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(name = "newslens", version, about = "Who said what in a news article: entities, quotes, speakers, actors.")]
+#[command(
+    name = "newslens",
+    version,
+    about = "Who said what in a news article: entities, quotes, speakers, actors."
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -54,8 +58,17 @@ fn main() {
     let cli = Cli::parse();
     let res = match cli.cmd {
         Cmd::Analyze { file } => analyze_file(&file),
-        Cmd::Batch { input, output, quiet } => batch(&input, &output, quiet),
-        Cmd::Train { what, data, out, epochs } => train(&what, &data, &out, epochs),
+        Cmd::Batch {
+            input,
+            output,
+            quiet,
+        } => batch(&input, &output, quiet),
+        Cmd::Train {
+            what,
+            data,
+            out,
+            epochs,
+        } => train(&what, &data, &out, epochs),
         Cmd::Bench { data } => bench(&data),
     };
     if let Err(e) = res {
@@ -72,7 +85,13 @@ fn models() -> Res<Models> {
 
 /// Bytes to text, with a clear message for what is not UTF-8.
 fn utf8(bytes: Vec<u8>, name: &str) -> Res<String> {
-    String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()).into())
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+        .into()
+    })
 }
 
 fn analyze_file(file: &str) -> Res<()> {
@@ -84,7 +103,10 @@ fn analyze_file(file: &str) -> Res<()> {
     }
     let text = utf8(bytes, file)?;
     let a = analyze_with(&text, &models()?)?;
-    println!("{}", serde_json::to_string_pretty(&a.export(&text, Unit::CodePoint))?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&a.export(&text, Unit::CodePoint))?
+    );
     Ok(())
 }
 
@@ -96,7 +118,10 @@ fn read_jsonl(path: &Path) -> Res<Vec<Value>> {
         if line.trim().is_empty() {
             continue;
         }
-        rows.push(serde_json::from_str(&line).map_err(|e| format!("{}:{}: not JSON: {e}", path.display(), n + 1))?);
+        rows.push(
+            serde_json::from_str(&line)
+                .map_err(|e| format!("{}:{}: not JSON: {e}", path.display(), n + 1))?,
+        );
     }
     Ok(rows)
 }
@@ -104,12 +129,26 @@ fn read_jsonl(path: &Path) -> Res<Vec<Value>> {
 fn batch(input: &Path, output: &Path, quiet: bool) -> Res<()> {
     let rows = read_jsonl(input)?;
     let m = models()?;
-    let bar = if quiet { indicatif::ProgressBar::hidden() } else { indicatif::ProgressBar::new(rows.len() as u64) };
-    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} docs {elapsed} (eta {eta})")?);
-    let mut out = BufWriter::new(std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?);
+    let bar = if quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(rows.len() as u64)
+    };
+    bar.set_style(indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} docs {elapsed} (eta {eta})",
+    )?);
+    let mut out = BufWriter::new(
+        std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?,
+    );
     for (n, row) in rows.iter().enumerate() {
-        let id = row.get("id").cloned().unwrap_or_else(|| json!(n.to_string()));
-        let text = row.get("text").and_then(Value::as_str).ok_or_else(|| format!("{}: row {} has no \"text\" string", input.display(), n + 1))?;
+        let id = row
+            .get("id")
+            .cloned()
+            .unwrap_or_else(|| json!(n.to_string()));
+        let text = row
+            .get("text")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("{}: row {} has no \"text\" string", input.display(), n + 1))?;
         let a = analyze_with(text, &m).map_err(|e| format!("row {}: {e}", n + 1))?;
         let mut v = serde_json::to_value(a.export(text, Unit::CodePoint))?;
         v["id"] = id;
@@ -142,7 +181,10 @@ fn span_of(map: &OffsetMap, v: &Value) -> Option<Span> {
 }
 
 fn text_of(row: &Value) -> String {
-    row.get("text").and_then(Value::as_str).unwrap_or("").to_string()
+    row.get("text")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
 }
 
 fn conll_docs(path: &Path) -> Res<Vec<newslens::entities::trainer::Doc>> {
@@ -173,14 +215,24 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
                 &std::fs::read_to_string(out.join("gazetteer.tsv")).unwrap_or_default(),
                 &std::fs::read_to_string(out.join("clusters.tsv")).unwrap_or_default(),
             );
-            eprintln!("gazetteer: {} phrases in {} lists", gaz.len(), gaz.lists.len());
+            eprintln!(
+                "gazetteer: {} phrases in {} lists",
+                gaz.len(),
+                gaz.lists.len()
+            );
             let mut cfg = newslens::entities::trainer::Config::default();
             if let Some(e) = epochs {
                 cfg.epochs = e;
             }
-            let t = newslens::entities::trainer::train(&train, &dev, &gaz, &cfg, |s| eprintln!("{s}"));
+            let t =
+                newslens::entities::trainer::train(&train, &dev, &gaz, &cfg, |s| eprintln!("{s}"));
             std::fs::write(out.join("ner.bin"), &t.bytes)?;
-            eprintln!("best epoch {} -> {} ({} bytes)", t.best_epoch, out.join("ner.bin").display(), t.bytes.len());
+            eprintln!(
+                "best epoch {} -> {} ({} bytes)",
+                t.best_epoch,
+                out.join("ner.bin").display(),
+                t.bytes.len()
+            );
         }
         "quotes" => {
             let docs: Vec<_> = read_jsonl(&data.join("polnear-train.jsonl"))?
@@ -188,13 +240,25 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
                 .map(|r| {
                     let text = text_of(r);
                     let map = OffsetMap::new(&text, Unit::CodePoint);
-                    let quotes = r["quotes"].as_array().into_iter().flatten().filter_map(|q| span_of(&map, q)).collect();
+                    let quotes = r["quotes"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|q| span_of(&map, q))
+                        .collect();
                     newslens::quotes::classify::Doc { text, quotes }
                 })
                 .collect();
-            let (model, log) = newslens::quotes::classify::train(&docs, &newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?), epochs.unwrap_or(10));
+            let (model, log) = newslens::quotes::classify::train(
+                &docs,
+                &newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?),
+                epochs.unwrap_or(10),
+            );
             log.iter().for_each(|l| eprintln!("{l}"));
-            std::fs::write(out.join("quotes.bin"), model.to_bytes(newslens::quotes::classify::MAGIC))?;
+            std::fs::write(
+                out.join("quotes.bin"),
+                model.to_bytes(newslens::quotes::classify::MAGIC),
+            )?;
         }
         "speakers" => {
             // only the earlier stages' models: the speaker model is what is being made
@@ -211,14 +275,29 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
                         .as_array()
                         .into_iter()
                         .flatten()
-                        .filter_map(|q| Some((span_of(&map, q)?, q.get("speaker").filter(|s| !s.is_null()).map(|s| spans(&text, &map, s)))))
+                        .filter_map(|q| {
+                            Some((
+                                span_of(&map, q)?,
+                                q.get("speaker")
+                                    .filter(|s| !s.is_null())
+                                    .map(|s| spans(&text, &map, s)),
+                            ))
+                        })
                         .collect();
-                    newslens::speakers::trainer::Doc { text, entities, quotes }
+                    newslens::speakers::trainer::Doc {
+                        text,
+                        entities,
+                        quotes,
+                    }
                 })
                 .collect();
-            let (model, log) = newslens::speakers::trainer::train(&docs, &cues, epochs.unwrap_or(10));
+            let (model, log) =
+                newslens::speakers::trainer::train(&docs, &cues, epochs.unwrap_or(10));
             log.iter().for_each(|l| eprintln!("{l}"));
-            std::fs::write(out.join("speakers.bin"), model.to_bytes(newslens::speakers::MAGIC))?;
+            std::fs::write(
+                out.join("speakers.bin"),
+                model.to_bytes(newslens::speakers::MAGIC),
+            )?;
         }
         _ => unreachable!("clap restricts the values"),
     }
@@ -245,7 +324,22 @@ fn bench(data: &Path) -> Res<()> {
             best = best.min(t.elapsed().as_secs_f64());
         }
         let kb = bytes as f64 / 1000.0;
-        println!("| {name} (whole analyze, best of 3) | {} | {kb:.0} | {best:.3} | {:.0} | {:.2} |", texts.len(), kb / best, kb / best / 1000.0);
+        println!(
+            "| {name} (whole analyze, best of 3) | {} | {kb:.0} | {best:.3} | {:.0} | {:.2} |",
+            texts.len(),
+            kb / best,
+            kb / best / 1000.0
+        );
+        // the same texts as one long document: catches work that grows faster than the text
+        let one = texts.join("\n\n");
+        let t = Instant::now();
+        std::hint::black_box(analyze_with(&one, &m)?);
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "| {name} as one document | 1 | {kb:.0} | {s:.3} | {:.0} | {:.2} |",
+            kb / s,
+            kb / s / 1000.0
+        );
     }
     Ok(())
 }

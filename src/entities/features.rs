@@ -139,7 +139,9 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
             }
         }
         let cap = w.starts_with(|c: char| c.is_uppercase());
-        let all_caps_word = cap && w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        let all_caps_word = cap
+            && w.chars().all(|c| !c.is_lowercase())
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 1;
         let cluster = gaz.cluster_prefixes(&lower);
         infos.push(TokenInfo {
             lower: hash_bytes(0, lower.as_bytes()),
@@ -194,10 +196,19 @@ fn headline_kind(infos: &[TokenInfo], s: TokenRange) -> u8 {
 }
 
 /// Feature ids of every token in sentence `s`, appended to `out` (one Vec per token).
-pub fn sentence_features(infos: &[TokenInfo], stats: &DocStats, s: TokenRange, out: &mut Vec<Vec<u32>>) {
+pub fn sentence_features(
+    infos: &[TokenInfo],
+    stats: &DocStats,
+    s: TokenRange,
+    out: &mut Vec<Vec<u32>>,
+) {
     let head = headline_kind(infos, s) as u64;
     let at = |j: isize| -> Option<&TokenInfo> {
-        if j < s.start as isize || j >= s.end as isize { None } else { Some(&infos[j as usize]) }
+        if j < s.start as isize || j >= s.end as isize {
+            None
+        } else {
+            Some(&infos[j as usize])
+        }
     };
     for i in s.start..s.end {
         let t = &infos[i];
@@ -243,10 +254,10 @@ pub fn sentence_features(infos: &[TokenInfo], stats: &DocStats, s: TokenRange, o
             }
         }
         for d in [-1isize, 1] {
-            if let Some(n) = at(i as isize + d) {
-                if n.cluster[1] != 0 {
-                    f.push(fid(T_CLUSTER + 20 + (d + 1) as u64, n.cluster[1]));
-                }
+            if let Some(n) = at(i as isize + d)
+                && n.cluster[1] != 0
+            {
+                f.push(fid(T_CLUSTER + 20 + (d + 1) as u64, n.cluster[1]));
             }
         }
         for g in &t.gaz {
@@ -272,7 +283,10 @@ mod tests {
     fn shapes_cap_runs_and_collapse() {
         assert_eq!(shapes("Washington"), ("Xxxx".to_string(), "Xx".to_string()));
         assert_eq!(shapes("U.S."), ("X.X.".to_string(), "X.X.".to_string()));
-        assert_eq!(shapes("1996-08-30"), ("ddd-dd-dd".to_string(), "d-d-d".to_string()));
+        assert_eq!(
+            shapes("1996-08-30"),
+            ("ddd-dd-dd".to_string(), "d-d-d".to_string())
+        );
     }
 
     #[test]

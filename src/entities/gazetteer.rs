@@ -5,7 +5,7 @@
 //! `newslens train clusters` (clusters from the unlabeled shared corpora), and embedded in the
 //! binary. This module only loads and matches them; it makes no decision about labels.
 
-use super::features::{hash_bytes, normalise, TokenInfo};
+use super::features::{TokenInfo, hash_bytes, normalise};
 use crate::text::Tokenized;
 use std::collections::HashMap;
 
@@ -27,7 +27,9 @@ impl Gazetteers {
     pub fn parse(gazetteer: &str, clusters: &str) -> Gazetteers {
         let mut g = Gazetteers::default();
         for line in gazetteer.lines() {
-            let Some((list, phrase)) = line.split_once('\t') else { continue };
+            let Some((list, phrase)) = line.split_once('\t') else {
+                continue;
+            };
             let bit = match g.lists.iter().position(|l| l == list) {
                 Some(b) => b,
                 None if g.lists.len() < 32 => {
@@ -64,8 +66,15 @@ impl Gazetteers {
 
     /// Hashes of the word's cluster path prefixes of lengths 4, 8 and the full path (0 if none).
     pub fn cluster_prefixes(&self, lower: &str) -> [u64; 3] {
-        let Some(bits) = self.clusters.get(lower) else { return [0; 3] };
-        let p = |n: usize| hash_bytes(100 + n as u64, bits.get(..n.min(bits.len())).unwrap_or("").as_bytes());
+        let Some(bits) = self.clusters.get(lower) else {
+            return [0; 3];
+        };
+        let p = |n: usize| {
+            hash_bytes(
+                100 + n as u64,
+                bits.get(..n.min(bits.len())).unwrap_or("").as_bytes(),
+            )
+        };
         [p(4), p(8), p(64)]
     }
 
@@ -96,7 +105,15 @@ impl Gazetteers {
                 match best {
                     Some((end, bits)) => {
                         for k in i..end {
-                            let pos = if end - i == 1 { 3 } else if k == i { 0 } else if k + 1 == end { 2 } else { 1 };
+                            let pos = if end - i == 1 {
+                                3
+                            } else if k == i {
+                                0
+                            } else if k + 1 == end {
+                                2
+                            } else {
+                                1
+                            };
                             for b in 0..32u64 {
                                 if bits & (1 << b) != 0 {
                                     infos[k].gaz.push(b * 4 + pos);
@@ -115,7 +132,10 @@ impl Gazetteers {
 /// A phrase as the matcher sees it: tokenised, normalised, joined by single spaces.
 fn phrase_key(phrase: &str) -> String {
     let toks = crate::text::tokens::tokenize(phrase);
-    toks.iter().map(|t| normalise(t.span.text(phrase))).collect::<Vec<_>>().join(" ")
+    toks.iter()
+        .map(|t| normalise(t.span.text(phrase)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -135,8 +155,19 @@ mod tests {
         let g = Gazetteers::parse("LOC\tNew York\nLOC\tYork\n", "");
         let text = "He flew to New York today";
         let tok = crate::text::tokens::analyze_text(text);
-        let lowers: Vec<String> = tok.tokens.iter().map(|t| normalise(t.span.text(text))).collect();
-        let mut infos: Vec<TokenInfo> = tok.tokens.iter().map(|t| TokenInfo { cap: t.span.text(text).starts_with(char::is_uppercase), ..Default::default() }).collect();
+        let lowers: Vec<String> = tok
+            .tokens
+            .iter()
+            .map(|t| normalise(t.span.text(text)))
+            .collect();
+        let mut infos: Vec<TokenInfo> = tok
+            .tokens
+            .iter()
+            .map(|t| TokenInfo {
+                cap: t.span.text(text).starts_with(char::is_uppercase),
+                ..Default::default()
+            })
+            .collect();
         g.mark(text, &tok, &lowers, &mut infos);
         assert_eq!(infos[3].gaz, vec![0]); // B of list 0
         assert_eq!(infos[4].gaz, vec![2]); // L of list 0

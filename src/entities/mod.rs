@@ -14,7 +14,7 @@ pub mod trainer;
 use crate::analysis::{Entity, Label};
 use crate::text::{Span, TokenKind, Tokenized};
 use gazetteer::Gazetteers;
-use model::{emissions, spans_of, viterbi, Tagger};
+use model::{Tagger, emissions, spans_of, viterbi};
 pub use serialization::ModelError;
 
 /// The shipped files, embedded at build time (built by `newslens train ner` and
@@ -31,11 +31,17 @@ pub struct EntityModel {
 
 impl EntityModel {
     pub fn from_parts(model: &[u8], gaz: Gazetteers) -> Result<EntityModel, ModelError> {
-        Ok(EntityModel { tagger: serialization::read(model)?, gaz })
+        Ok(EntityModel {
+            tagger: serialization::read(model)?,
+            gaz,
+        })
     }
 
     pub fn embedded() -> Result<EntityModel, ModelError> {
-        EntityModel::from_parts(EMBEDDED_MODEL, Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS))
+        EntityModel::from_parts(
+            EMBEDDED_MODEL,
+            Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS),
+        )
     }
 }
 
@@ -49,7 +55,10 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
         features::sentence_features(&infos, &stats, *s, &mut feats);
         let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
         for (a, b, label) in spans_of(&tags) {
-            let span = Span::new(tok.tokens[s.start + a].span.start, tok.tokens[s.start + b - 1].span.end);
+            let span = Span::new(
+                tok.tokens[s.start + a].span.start,
+                tok.tokens[s.start + b - 1].span.end,
+            );
             out.push(Entity { span, label });
         }
     }
@@ -60,19 +69,34 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
 /// A later single-word mention that repeats the last word of an earlier multi-word person name
 /// ("Vladimir Putin" ... "Putin") is a person too, whatever the tagger said.
 fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
-    let mut surnames: Vec<(&str, usize)> = Vec::new();
+    // surname -> end of its first full-name mention
+    let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for e in ents.iter() {
         let t = e.span.text(text);
-        if e.label == Label::Per {
-            if let Some(last) = t.rsplit(' ').next().filter(|_| t.contains(' ')) {
-                surnames.push((last, e.span.end));
-            }
+        if e.label == Label::Per
+            && t.contains(' ')
+            && let Some(last) = t.rsplit(' ').next()
+        {
+            surnames.entry(last).or_insert(e.span.end);
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
     for e in ents.iter_mut() {
-        let t = e.span.text(text);
-        let single = tok.tokens.iter().filter(|k| e.span.contains(k.span) && k.kind == TokenKind::Word).count() == 1;
-        if single && e.label != Label::Per && surnames.iter().any(|(s, end)| *s == t && *end <= e.span.start) {
+        let a = tok.tokens.partition_point(|k| k.span.start < e.span.start);
+        let b = tok.tokens.partition_point(|k| k.span.start < e.span.end);
+        let single = tok.tokens[a..b]
+            .iter()
+            .filter(|k| k.kind == TokenKind::Word)
+            .count()
+            == 1;
+        if single
+            && e.label != Label::Per
+            && surnames
+                .get(e.span.text(text))
+                .is_some_and(|end| *end <= e.span.start)
+        {
             e.label = Label::Per;
         }
     }
@@ -87,8 +111,14 @@ mod tests {
         let text = "Vladimir Putin spoke . Putin left .";
         let tok = crate::text::tokens::analyze_text(text);
         let mut ents = vec![
-            Entity { span: Span::new(0, 14), label: Label::Per },
-            Entity { span: Span::new(23, 28), label: Label::Loc },
+            Entity {
+                span: Span::new(0, 14),
+                label: Label::Per,
+            },
+            Entity {
+                span: Span::new(23, 28),
+                label: Label::Loc,
+            },
         ];
         consistent_surnames(text, &tok, &mut ents);
         assert_eq!(ents[1].label, Label::Per);
@@ -99,8 +129,14 @@ mod tests {
         let text = "Putin spoke . Vladimir Putin left .";
         let tok = crate::text::tokens::analyze_text(text);
         let mut ents = vec![
-            Entity { span: Span::new(0, 5), label: Label::Loc },
-            Entity { span: Span::new(14, 28), label: Label::Per },
+            Entity {
+                span: Span::new(0, 5),
+                label: Label::Loc,
+            },
+            Entity {
+                span: Span::new(14, 28),
+                label: Label::Per,
+            },
         ];
         consistent_surnames(text, &tok, &mut ents);
         assert_eq!(ents[0].label, Label::Loc);

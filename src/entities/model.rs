@@ -37,8 +37,12 @@ impl Tag {
     /// May `next` follow `self` in a well-formed BILOU sequence?
     pub fn allows(self, next: Tag) -> bool {
         match self.pos() {
-            None | Some(Pos::L) | Some(Pos::U) => matches!(next.pos(), None | Some(Pos::B) | Some(Pos::U)),
-            Some(Pos::B) | Some(Pos::I) => matches!(next.pos(), Some(Pos::I) | Some(Pos::L)) && next.label() == self.label(),
+            None | Some(Pos::L) | Some(Pos::U) => {
+                matches!(next.pos(), None | Some(Pos::B) | Some(Pos::U))
+            }
+            Some(Pos::B) | Some(Pos::I) => {
+                matches!(next.pos(), Some(Pos::I) | Some(Pos::L)) && next.label() == self.label()
+            }
         }
     }
     pub fn can_start(self) -> bool {
@@ -179,11 +183,11 @@ pub fn spans_of(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
             }
             continue;
         };
-        if let Some((s, l)) = open {
-            if l != label || matches!(pos, Pos::B | Pos::U) {
-                out.push((s, i, l));
-                open = None;
-            }
+        if let Some((s, l)) = open
+            && (l != label || matches!(pos, Pos::B | Pos::U))
+        {
+            out.push((s, i, l));
+            open = None;
         }
         let start = open.map_or(i, |o| o.0);
         match pos {
@@ -234,7 +238,10 @@ mod tests {
     fn malformed_sequences_still_give_spans() {
         let i_per = Tag::new(Label::Per, Pos::I);
         let b_org = Tag::new(Label::Org, Pos::B);
-        assert_eq!(spans_of(&[i_per, Tag::O, b_org]), vec![(0, 1, Label::Per), (2, 3, Label::Org)]);
+        assert_eq!(
+            spans_of(&[i_per, Tag::O, b_org]),
+            vec![(0, 1, Label::Per), (2, 3, Label::Org)]
+        );
     }
 
     struct Flat;

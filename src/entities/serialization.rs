@@ -7,7 +7,7 @@
 //! Keys are sorted so deltas stay small. Reading never panics: a truncated or foreign file is an
 //! `Err` with a message.
 
-use super::model::{IdMap, Row, Tagger, NT};
+use super::model::{IdMap, NT, Row, Tagger};
 
 const MAGIC: &[u8] = b"NLNER\x01";
 
@@ -22,7 +22,12 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 /// Write a quantised model: rows of i8 sharing one scale; all-zero rows are dropped.
-pub fn write(index: &[(u32, [i8; NT])], scale: f32, trans: &[[f32; NT]; NT], start: &Row) -> Vec<u8> {
+pub fn write(
+    index: &[(u32, [i8; NT])],
+    scale: f32,
+    trans: &[[f32; NT]; NT],
+    start: &Row,
+) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(NT as u8);
     out.extend(scale.to_le_bytes());
@@ -34,14 +39,22 @@ pub fn write(index: &[(u32, [i8; NT])], scale: f32, trans: &[[f32; NT]; NT], sta
     for v in start {
         out.extend(v.to_le_bytes());
     }
-    let mut rows: Vec<&(u32, [i8; NT])> = index.iter().filter(|(_, r)| r.iter().any(|v| *v != 0)).collect();
+    let mut rows: Vec<&(u32, [i8; NT])> = index
+        .iter()
+        .filter(|(_, r)| r.iter().any(|v| *v != 0))
+        .collect();
     rows.sort_by_key(|r| r.0);
     out.extend((rows.len() as u32).to_le_bytes());
     let mut last = 0u32;
     for (key, row) in rows {
         write_varint(&mut out, key - last);
         last = *key;
-        let mask: u32 = row.iter().enumerate().filter(|(_, v)| **v != 0).map(|(i, _)| 1u32 << i).sum();
+        let mask: u32 = row
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v != 0)
+            .map(|(i, _)| 1u32 << i)
+            .sum();
         out.extend(&mask.to_le_bytes()[..3]);
         out.extend(row.iter().filter(|v| **v != 0).map(|v| *v as u8));
     }
@@ -63,7 +76,10 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
-        let s = self.b.get(self.at..self.at + n).ok_or_else(|| ModelError(format!("truncated at byte {}", self.at)))?;
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or_else(|| ModelError(format!("truncated at byte {}", self.at)))?;
         self.at += n;
         Ok(s)
     }
@@ -128,7 +144,13 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
         index.insert(key, rows.len() as u32);
         rows.push(row);
     }
-    Ok(Tagger { index, rows, scale, trans, start })
+    Ok(Tagger {
+        index,
+        rows,
+        scale,
+        trans,
+        start,
+    })
 }
 
 #[cfg(test)]
@@ -142,7 +164,12 @@ mod tests {
         let mut row = [0i8; NT];
         row[3] = -7;
         row[16] = 100;
-        let bytes = write(&[(5, row), (300_000, row), (9, [0; NT])], 0.25, &trans, &[0.5; NT]);
+        let bytes = write(
+            &[(5, row), (300_000, row), (9, [0; NT])],
+            0.25,
+            &trans,
+            &[0.5; NT],
+        );
         let m = read(&bytes).unwrap();
         assert_eq!(m.rows.len(), 2);
         assert_eq!(m.rows[m.index[&300_000] as usize], row);

@@ -4,11 +4,11 @@
 
 use super::features::{sentence_features, token_infos};
 use super::gazetteer::Gazetteers;
-use super::model::{emissions, spans_of, tags_of, viterbi, IdMap, Row, Scorer, Tag, NT};
+use super::model::{IdMap, NT, Row, Scorer, Tag, emissions, spans_of, tags_of, viterbi};
 use super::serialization;
 use crate::analysis::Label;
-use crate::text::tokens::analyze_text;
 use crate::text::Span;
+use crate::text::tokens::analyze_text;
 
 /// A training document: text and gold entities as byte spans.
 pub struct Doc {
@@ -27,7 +27,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { epochs: 12, scale_quantile: 0.9995, min_weight: 1, seed: 7 }
+        Config {
+            epochs: 12,
+            scale_quantile: 0.9995,
+            min_weight: 1,
+            seed: 7,
+        }
     }
 }
 
@@ -104,7 +109,11 @@ impl Weights {
                     u[p.0 as usize] -= c;
                 }
             }
-            let (gp, pp) = if i == 0 { (None, None) } else { (Some(ex.gold[i - 1]), Some(pred[i - 1])) };
+            let (gp, pp) = if i == 0 {
+                (None, None)
+            } else {
+                (Some(ex.gold[i - 1]), Some(pred[i - 1]))
+            };
             if (gp, *g) != (pp, *p) {
                 for (prev, cur, d) in [(gp, *g, 1.0), (pp, *p, -1.0)] {
                     match prev {
@@ -132,7 +141,10 @@ impl Weights {
             }
             r
         };
-        let mut out = Weights { c: self.c, ..Default::default() };
+        let mut out = Weights {
+            c: self.c,
+            ..Default::default()
+        };
         for (k, (w, u)) in &self.w {
             out.w.insert(*k, (avg(w, u), [0.0; NT]));
         }
@@ -154,7 +166,11 @@ fn f1(model: &impl Scorer, exs: &[Example]) -> f64 {
         np += pred.len();
         ng += gold.len();
     }
-    if tp == 0 { 0.0 } else { 200.0 * tp as f64 / (np + ng) as f64 }
+    if tp == 0 {
+        0.0
+    } else {
+        200.0 * tp as f64 / (np + ng) as f64
+    }
 }
 
 pub struct Trained {
@@ -165,7 +181,13 @@ pub struct Trained {
 }
 
 /// Train on `train`, choose the epoch by `dev` F1 (the last epoch when `dev` is empty).
-pub fn train(train: &[Doc], dev: &[Doc], gaz: &Gazetteers, cfg: &Config, mut progress: impl FnMut(&str)) -> Trained {
+pub fn train(
+    train: &[Doc],
+    dev: &[Doc],
+    gaz: &Gazetteers,
+    cfg: &Config,
+    mut progress: impl FnMut(&str),
+) -> Trained {
     let mut exs = examples(train, gaz);
     let dev_exs = examples(dev, gaz);
     let mut w = Weights::default();
@@ -190,41 +212,63 @@ pub fn train(train: &[Doc], dev: &[Doc], gaz: &Gazetteers, cfg: &Config, mut pro
             }
         }
         let avg = w.averaged();
-        let score = if dev_exs.is_empty() { f1(&avg, &exs) } else { f1(&avg, &dev_exs) };
-        progress(&format!("epoch {epoch}: {errors} sentences wrong, dev F1 {score:.2}, {} features", w.w.len()));
+        let score = if dev_exs.is_empty() {
+            f1(&avg, &exs)
+        } else {
+            f1(&avg, &dev_exs)
+        };
+        progress(&format!(
+            "epoch {epoch}: {errors} sentences wrong, dev F1 {score:.2}, {} features",
+            w.w.len()
+        ));
         log.push((epoch, score));
         if best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, epoch, avg));
         }
     }
     let (_, best_epoch, avg) = best.unwrap_or((0.0, 0, Weights::default()));
-    Trained { bytes: quantise(&avg, cfg), log, best_epoch }
+    Trained {
+        bytes: quantise(&avg, cfg),
+        log,
+        best_epoch,
+    }
 }
 
 fn quantise(w: &Weights, cfg: &Config) -> Vec<u8> {
-    let mut mags: Vec<f32> = w.w.values().flat_map(|(r, _)| r.iter().map(|v| v.abs())).filter(|v| *v > 0.0).collect();
+    let mut mags: Vec<f32> =
+        w.w.values()
+            .flat_map(|(r, _)| r.iter().map(|v| v.abs()))
+            .filter(|v| *v > 0.0)
+            .collect();
     mags.sort_by(f32::total_cmp);
-    let q = mags.get(((mags.len() as f64) * cfg.scale_quantile) as usize).or(mags.last()).copied().unwrap_or(1.0);
+    let q = mags
+        .get(((mags.len() as f64) * cfg.scale_quantile) as usize)
+        .or(mags.last())
+        .copied()
+        .unwrap_or(1.0);
     let scale = (q / 127.0).max(1e-6);
-    let rows: Vec<(u32, [i8; NT])> = w
-        .w
-        .iter()
-        .map(|(k, (r, _))| {
-            let mut q = [0i8; NT];
-            for t in 0..NT {
-                let v = (r[t] / scale).round().clamp(-127.0, 127.0) as i8;
-                q[t] = if v.unsigned_abs() >= cfg.min_weight as u8 { v } else { 0 };
-            }
-            (*k, q)
-        })
-        .collect();
+    let rows: Vec<(u32, [i8; NT])> =
+        w.w.iter()
+            .map(|(k, (r, _))| {
+                let mut q = [0i8; NT];
+                for t in 0..NT {
+                    let v = (r[t] / scale).round().clamp(-127.0, 127.0) as i8;
+                    q[t] = if v.unsigned_abs() >= cfg.min_weight as u8 {
+                        v
+                    } else {
+                        0
+                    };
+                }
+                (*k, q)
+            })
+            .collect();
     serialization::write(&rows, scale, &w.trans, &w.start)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::{find, EntityModel};
+    use crate::entities::{EntityModel, find};
 
     fn doc(text: &str, ents: &[(&str, Label)]) -> Doc {
         let entities = ents
@@ -234,29 +278,55 @@ mod tests {
                 (Span::new(b, b + s.len()), *l)
             })
             .collect();
-        Doc { text: text.to_string(), entities }
+        Doc {
+            text: text.to_string(),
+            entities,
+        }
     }
 
     #[test]
     fn perceptron_fits_a_tiny_training_set() {
         let train = vec![
-            doc("Alice Smith visited Paris .", &[("Alice Smith", Label::Per), ("Paris", Label::Loc)]),
-            doc("Bob Jones works for Acme Corp in Berlin .", &[("Bob Jones", Label::Per), ("Acme Corp", Label::Org), ("Berlin", Label::Loc)]),
-            doc("Acme Corp hired Alice Smith .", &[("Acme Corp", Label::Org), ("Alice Smith", Label::Per)]),
+            doc(
+                "Alice Smith visited Paris .",
+                &[("Alice Smith", Label::Per), ("Paris", Label::Loc)],
+            ),
+            doc(
+                "Bob Jones works for Acme Corp in Berlin .",
+                &[
+                    ("Bob Jones", Label::Per),
+                    ("Acme Corp", Label::Org),
+                    ("Berlin", Label::Loc),
+                ],
+            ),
+            doc(
+                "Acme Corp hired Alice Smith .",
+                &[("Acme Corp", Label::Org), ("Alice Smith", Label::Per)],
+            ),
         ];
         let gaz = Gazetteers::default();
         let t = train_and_check(&train, &gaz);
         let model = EntityModel::from_parts(&t.bytes, gaz).unwrap();
         let text = "Bob Jones visited Berlin .";
         let tok = crate::text::tokens::analyze_text(text);
-        let got: Vec<(&str, Label)> = find(text, &tok, &model).iter().map(|e| (e.span.text(text), e.label)).collect();
+        let got: Vec<(&str, Label)> = find(text, &tok, &model)
+            .iter()
+            .map(|e| (e.span.text(text), e.label))
+            .collect();
         assert_eq!(got, vec![("Bob Jones", Label::Per), ("Berlin", Label::Loc)]);
     }
 
     fn train_and_check(docs: &[Doc], gaz: &Gazetteers) -> Trained {
-        let cfg = Config { epochs: 30, ..Config::default() };
+        let cfg = Config {
+            epochs: 30,
+            ..Config::default()
+        };
         let t = train(docs, &[], gaz, &cfg, |_| {});
-        assert!(t.log.last().unwrap().1 > 90.0, "training set not fitted: {:?}", t.log);
+        assert!(
+            t.log.last().unwrap().1 > 90.0,
+            "training set not fitted: {:?}",
+            t.log
+        );
         let again = train(docs, &[], gaz, &cfg, |_| {});
         assert_eq!(t.bytes, again.bytes, "training is not deterministic");
         t

@@ -5,7 +5,7 @@
 use super::spans::{self, QuotedSpan};
 use crate::cues::Cues;
 use crate::entities::features::normalise;
-use crate::linear::{feat, shuffle, Averager, Linear};
+use crate::linear::{Averager, Linear, feat, shuffle};
 use crate::text::{Span, TokenKind, Tokenized};
 
 pub const MAGIC: &[u8] = b"NLQUO\x01";
@@ -27,9 +27,19 @@ pub fn features(text: &str, tok: &Tokenized, cues: &Cues, q: &QuotedSpan) -> Vec
     let toks = &tok.tokens;
     let first = toks.partition_point(|t| t.span.start < q.span.start);
     let after = toks.partition_point(|t| t.span.start < q.span.end);
-    let inner: Vec<&str> = toks[first.min(after)..after].iter().map(|t| t.span.text(text)).collect();
-    let words: Vec<&&str> = inner.iter().filter(|w| w.starts_with(char::is_alphanumeric)).collect();
-    let para = tok.paragraphs.get(tok.paragraph_at(q.span.start)).map(|p| p.span).unwrap_or(q.span);
+    let inner: Vec<&str> = toks[first.min(after)..after]
+        .iter()
+        .map(|t| t.span.text(text))
+        .collect();
+    let words: Vec<&&str> = inner
+        .iter()
+        .filter(|w| w.starts_with(char::is_alphanumeric))
+        .collect();
+    let para = tok
+        .paragraphs
+        .get(tok.paragraph_at(q.span.start))
+        .map(|p| p.span)
+        .unwrap_or(q.span);
     let tok_at = |i: isize| -> String {
         if i < 0 || i as usize >= toks.len() || !para.contains(toks[i as usize].span) {
             return "<p>".into();
@@ -39,10 +49,16 @@ pub fn features(text: &str, tok: &Tokenized, cues: &Cues, q: &QuotedSpan) -> Vec
     let len = bucket(words.len());
     let mut f = vec![format!("bias"), format!("len={len}")];
     let inside = q.span.text(text);
-    let last_inner = inside.chars().rev().nth(1).map_or('?', |c| if c.is_alphanumeric() { 'a' } else { c });
+    let last_inner = inside
+        .chars()
+        .rev()
+        .nth(1)
+        .map_or('?', |c| if c.is_alphanumeric() { 'a' } else { c });
     f.push(format!("endp={last_inner}"));
     f.push(format!("endp={last_inner}|len={len}"));
-    let first_cap = words.first().is_some_and(|w| w.starts_with(char::is_uppercase));
+    let first_cap = words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
     f.push(format!("cap={first_cap}"));
     let p1 = tok_at(first as isize - 2); // first-1 is the opening mark itself
     let n1 = tok_at(after as isize);
@@ -52,20 +68,38 @@ pub fn features(text: &str, tok: &Tokenized, cues: &Cues, q: &QuotedSpan) -> Vec
     f.push(format!("n1={n1}"));
     f.push(format!("p2={p2}|p1={p1}"));
     f.push(format!("n1={n1}|n2={n2}"));
-    let cue_window = |range: std::ops::Range<isize>| range.filter(|&i| i >= 0 && (i as usize) < toks.len()).any(|i| {
-        let t = toks[i as usize];
-        para.contains(t.span) && !q.span.contains(t.span) && t.kind == TokenKind::Word && cues.is_cue(t.span.text(text))
-    });
+    let cue_window = |range: std::ops::Range<isize>| {
+        range
+            .filter(|&i| i >= 0 && (i as usize) < toks.len())
+            .any(|i| {
+                let t = toks[i as usize];
+                para.contains(t.span)
+                    && !q.span.contains(t.span)
+                    && t.kind == TokenKind::Word
+                    && cues.is_cue(t.span.text(text))
+            })
+    };
     let cue_before = cue_window(first as isize - 8..first as isize - 1);
     let cue_after = cue_window(after as isize..after as isize + 8);
     f.push(format!("cueb={cue_before}|cuea={cue_after}"));
     f.push(format!("cueb={cue_before}|cuea={cue_after}|len={len}"));
-    let personal = words.iter().any(|w| matches!(normalise(w).as_str(), "i" | "we" | "my" | "our" | "me" | "us" | "you" | "i'm" | "we're"));
+    let personal = words.iter().any(|w| {
+        matches!(
+            normalise(w).as_str(),
+            "i" | "we" | "my" | "our" | "me" | "us" | "you" | "i'm" | "we're"
+        )
+    });
     f.push(format!("personal={personal}"));
-    let titled = words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3);
+    let titled = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3);
     f.push(format!("title={titled}"));
     let starts_para = para.start == q.span.start;
-    let ends_para = q.span.end >= para.end || text.get(q.span.end..para.end).is_some_and(|r| r.trim().len() <= 1);
+    let ends_para = q.span.end >= para.end
+        || text
+            .get(q.span.end..para.end)
+            .is_some_and(|r| r.trim().len() <= 1);
     f.push(format!("para={starts_para}{ends_para}"));
     f.push(format!("multi={}", q.multi_paragraph));
     f.iter().map(|s| feat(s)).collect()
@@ -83,7 +117,11 @@ pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Linear, Vec<String>) 
     for d in docs {
         let tok = crate::text::tokens::analyze_text(&d.text);
         for q in spans::find(&d.text) {
-            let y = if d.quotes.contains(&q.span) { 1.0 } else { -1.0 };
+            let y = if d.quotes.contains(&q.span) {
+                1.0
+            } else {
+                -1.0
+            };
             data.push((features(&d.text, &tok, cues, &q), y));
         }
     }
@@ -114,15 +152,23 @@ mod tests {
         let cues = Cues::parse("said\nsays\n");
         let mut docs = Vec::new();
         for (i, name) in ["Smith", "Jones", "Brown", "Lee"].iter().enumerate() {
-            let text = format!("“We will win the vote {i},” {name} said. They call it a “plan” now.");
+            let text =
+                format!("“We will win the vote {i},” {name} said. They call it a “plan” now.");
             let q = text.find('“').unwrap();
             let qe = text.find('”').unwrap() + '”'.len_utf8();
-            docs.push(Doc { text, quotes: vec![Span::new(q, qe)] });
+            docs.push(Doc {
+                text,
+                quotes: vec![Span::new(q, qe)],
+            });
         }
         let (model, _) = train(&docs, &cues, 5);
         let text = "“Taxes will fall next year,” Garcia said. Critics call it “reform” instead.";
         let tok = crate::text::tokens::analyze_text(text);
-        let found: Vec<&str> = spans::find(text).into_iter().filter(|q| model.score(&features(text, &tok, &cues, q)) > 0.0).map(|q| q.span.text(text)).collect();
+        let found: Vec<&str> = spans::find(text)
+            .into_iter()
+            .filter(|q| model.score(&features(text, &tok, &cues, q)) > 0.0)
+            .map(|q| q.span.text(text))
+            .collect();
         assert_eq!(found, ["“Taxes will fall next year,”"]);
     }
 }

@@ -19,7 +19,9 @@ pub struct QuoteModel {
 
 impl QuoteModel {
     pub fn from_bytes(b: &[u8]) -> Result<QuoteModel, ModelError> {
-        Ok(QuoteModel { classifier: Linear::from_bytes(classify::MAGIC, b)? })
+        Ok(QuoteModel {
+            classifier: Linear::from_bytes(classify::MAGIC, b)?,
+        })
     }
     pub fn embedded() -> Result<QuoteModel, ModelError> {
         QuoteModel::from_bytes(EMBEDDED_MODEL)
@@ -30,6 +32,11 @@ impl QuoteModel {
 pub fn find(text: &str, tok: &Tokenized, cues: &Cues, model: &QuoteModel) -> Vec<QuotedSpan> {
     spans::find(text)
         .into_iter()
-        .filter(|q| model.classifier.score(&classify::features(text, tok, cues, q)) > 0.0)
+        .filter(|q| {
+            model
+                .classifier
+                .score(&classify::features(text, tok, cues, q))
+                > 0.0
+        })
         .collect()
 }

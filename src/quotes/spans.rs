@@ -77,13 +77,20 @@ pub fn find(text: &str) -> Vec<QuotedSpan> {
                     '”' => true,
                     '"' => !is_space_or_none(prev) || is_space_or_none(next),
                     // “Mostly False.“ : an opening mark used as a closer
-                    '“' => !is_space_or_none(prev) && (is_space_or_none(next) || next.is_some_and(|n| n.is_ascii_punctuation())),
+                    '“' => {
+                        !is_space_or_none(prev)
+                            && (is_space_or_none(next)
+                                || next.is_some_and(|n| n.is_ascii_punctuation()))
+                    }
                     _ => false,
                 };
                 let nests = !closes && matches!(c, '“' | '"') && opens_after(prev);
                 if closes {
                     if depth <= 1 {
-                        out.push(QuotedSpan { span: Span::new(start, b + c.len_utf8()), multi_paragraph: multi });
+                        out.push(QuotedSpan {
+                            span: Span::new(start, b + c.len_utf8()),
+                            multi_paragraph: multi,
+                        });
                         open = None;
                     } else {
                         open = Some((start, kind, depth - 1, multi));
@@ -110,17 +117,26 @@ mod tests {
     fn curly_straight_and_mixed_marks() {
         assert_eq!(quoted("“We won,” she said."), ["“We won,”"]);
         assert_eq!(quoted(r#"He said "no" twice."#), [r#""no""#]);
-        assert_eq!(quoted("Mixed “marks\" here and \"there” too"), ["“marks\"", "\"there”"]);
+        assert_eq!(
+            quoted("Mixed “marks\" here and \"there” too"),
+            ["“marks\"", "\"there”"]
+        );
     }
 
     #[test]
     fn nested_single_quotes_stay_inside() {
-        assert_eq!(quoted("“He called it ‘fake news,’ frankly,” she said."), ["“He called it ‘fake news,’ frankly,”"]);
+        assert_eq!(
+            quoted("“He called it ‘fake news,’ frankly,” she said."),
+            ["“He called it ‘fake news,’ frankly,”"]
+        );
     }
 
     #[test]
     fn nested_double_quotes_stay_inside() {
-        assert_eq!(quoted("“They said “never” to us,” he said."), ["“They said “never” to us,”"]);
+        assert_eq!(
+            quoted("“They said “never” to us,” he said."),
+            ["“They said “never” to us,”"]
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! to a cue word, in the quote's paragraph and its neighbours, never inside a quotation. Which
 //! candidate (or none) is the speaker is the ranker's decision, not this module's.
 
+use super::features::Ctx;
 use crate::analysis::{Entity, Label, MentionKind};
-use crate::cues::Cues;
 use crate::text::{Span, TokenKind, Tokenized};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -16,52 +16,103 @@ pub struct Candidate {
     pub tokens: (usize, usize),
 }
 
+/// How far (in tokens) from the quote a candidate may be.
+pub const WINDOW: usize = 120;
+
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several", "some", "many", "other"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
+    "some", "many", "other",
+];
 
-/// Is a token inside any of `quotes`?
-fn in_quote(span: Span, quotes: &[Span]) -> bool {
-    quotes.iter().any(|q| q.contains(span))
+/// Is `span` inside one of `quotes` (sorted, non-overlapping)? O(log n).
+pub fn in_quote(span: Span, quotes: &[Span]) -> bool {
+    let i = quotes.partition_point(|q| q.start <= span.start);
+    i > 0 && quotes[i - 1].contains(span)
 }
 
 /// Candidates for the quote `q`, from paragraphs `q`'s first paragraph - 1 ..= its last + 1.
-pub fn candidates(text: &str, tok: &Tokenized, ents: &[Entity], quotes: &[Span], cues: &Cues, q: Span) -> Vec<Candidate> {
+pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<Candidate> {
+    let (text, tok) = (ctx.text, ctx.tok);
     if tok.paragraphs.is_empty() {
         return Vec::new();
     }
     let p0 = tok.paragraph_at(q.start).saturating_sub(1);
     let p1 = (tok.paragraph_at(q.end.saturating_sub(1)) + 1).min(tok.paragraphs.len() - 1);
-    let window = Span::new(tok.paragraphs[p0].span.start, tok.paragraphs[p1].span.end);
+    // the neighbouring paragraphs, but never more than WINDOW tokens either side (long
+    // paragraphs, texts without line breaks)
+    let qa = tok.tokens.partition_point(|t| t.span.end <= q.start);
+    let qb = tok.tokens.partition_point(|t| t.span.start < q.end);
+    let lo = tok
+        .tokens
+        .get(qa.saturating_sub(WINDOW))
+        .map_or(q.start, |t| t.span.start);
+    let hi = tok
+        .tokens
+        .get((qb + WINDOW).min(tok.tokens.len()).saturating_sub(1))
+        .map_or(q.end, |t| t.span.end);
+    let window = Span::new(
+        tok.paragraphs[p0].span.start.max(lo.min(q.start)),
+        tok.paragraphs[p1].span.end.min(hi.max(q.end)),
+    );
     let tok_range = |s: Span| {
         let a = tok.tokens.partition_point(|t| t.span.end <= s.start);
         let b = tok.tokens.partition_point(|t| t.span.start < s.end);
         (a, b.max(a))
     };
     let mut out: Vec<Candidate> = Vec::new();
-    for e in ents {
+    let first = ents.partition_point(|e| e.span.start < window.start);
+    for e in ents[first..]
+        .iter()
+        .take_while(|e| e.span.start < window.end)
+    {
         if window.contains(e.span) && !in_quote(e.span, quotes) {
-            out.push(Candidate { span: e.span, kind: MentionKind::Name, label: Some(e.label), tokens: tok_range(e.span) });
+            out.push(Candidate {
+                span: e.span,
+                kind: MentionKind::Name,
+                label: Some(e.label),
+                tokens: tok_range(e.span),
+            });
         }
     }
     let (w0, w1) = tok_range(window);
     for i in w0..w1 {
         let t = tok.tokens[i];
-        if t.kind == TokenKind::Word && !in_quote(t.span, quotes) && PRONOUNS.contains(&t.span.text(text).to_lowercase().as_str()) {
-            out.push(Candidate { span: t.span, kind: MentionKind::Pronoun, label: None, tokens: (i, i + 1) });
+        if t.kind == TokenKind::Word
+            && !in_quote(t.span, quotes)
+            && PRONOUNS.contains(&t.span.text(text).to_lowercase().as_str())
+        {
+            out.push(Candidate {
+                span: t.span,
+                kind: MentionKind::Pronoun,
+                label: None,
+                tokens: (i, i + 1),
+            });
         }
     }
     // descriptions: a determiner phrase right before or after a cue word ("a spokesman said",
     // "said a senior official")
     for c in w0..w1 {
         let t = tok.tokens[c];
-        if t.kind != TokenKind::Word || in_quote(t.span, quotes) || !cues.is_cue(t.span.text(text)) {
+        if !ctx.is_cue(c) || in_quote(t.span, quotes) {
             continue;
         }
-        for (a, b) in [phrase_before(text, tok, c, w0), phrase_after(text, tok, c, w1)].into_iter().flatten() {
+        for (a, b) in [
+            phrase_before(text, tok, c, w0),
+            phrase_after(text, tok, c, w1),
+        ]
+        .into_iter()
+        .flatten()
+        {
             let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
             if !out.iter().any(|o| o.span.overlaps(span)) && !in_quote(span, quotes) {
-                out.push(Candidate { span, kind: MentionKind::Description, label: None, tokens: (a, b) });
+                out.push(Candidate {
+                    span,
+                    kind: MentionKind::Description,
+                    label: None,
+                    tokens: (a, b),
+                });
             }
         }
     }
@@ -93,7 +144,14 @@ fn phrase_after(text: &str, tok: &Tokenized, c: usize, hi: usize) -> Option<(usi
         return None;
     }
     let mut b = a + 1;
-    while b < hi && b - a < 6 && is_word(text, tok, b) && !matches!(tok.tokens[b].span.text(text), "who" | "that" | "in" | "on" | "at" | "of" | "for") {
+    while b < hi
+        && b - a < 6
+        && is_word(text, tok, b)
+        && !matches!(
+            tok.tokens[b].span.text(text),
+            "who" | "that" | "in" | "on" | "at" | "of" | "for"
+        )
+    {
         b += 1;
     }
     (b - a >= 2).then_some((a, b))
@@ -107,20 +165,28 @@ mod tests {
     fn descriptions_next_to_cues_and_pronouns_outside_quotes() {
         let text = "“He is wrong,” a campaign spokesman said.\nShe disagreed.";
         let tok = crate::text::tokens::analyze_text(text);
-        let cues = Cues::parse("said\n");
+        let cues = crate::cues::Cues::parse("said\n");
+        let ctx = Ctx::new(text, &tok, &cues);
         let q = Span::new(0, text.find(',').unwrap() + 4);
-        let c = candidates(text, &tok, &[], &[q], &cues, q);
+        let c = candidates(&ctx, &[], &[q], q);
         let got: Vec<(&str, MentionKind)> = c.iter().map(|c| (c.span.text(text), c.kind)).collect();
-        assert_eq!(got, [("a campaign spokesman", MentionKind::Description), ("She", MentionKind::Pronoun)]);
+        assert_eq!(
+            got,
+            [
+                ("a campaign spokesman", MentionKind::Description),
+                ("She", MentionKind::Pronoun)
+            ]
+        );
     }
 
     #[test]
     fn description_after_the_cue() {
         let text = "“No,” said a senior official in Kyiv.";
         let tok = crate::text::tokens::analyze_text(text);
-        let cues = Cues::parse("said\n");
+        let cues = crate::cues::Cues::parse("said\n");
+        let ctx = Ctx::new(text, &tok, &cues);
         let q = Span::new(0, text.find('”').unwrap() + 3);
-        let c = candidates(text, &tok, &[], &[q], &cues, q);
+        let c = candidates(&ctx, &[], &[q], q);
         assert_eq!(c[0].span.text(text), "a senior official");
     }
 }

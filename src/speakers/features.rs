@@ -9,18 +9,32 @@ use crate::entities::features::normalise;
 use crate::linear::feat;
 use crate::text::{Span, TokenKind, Tokenized};
 
+/// One document as the speaker stage reads it; cue words are looked up once per token.
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub tok: &'a Tokenized,
-    pub cues: &'a Cues,
+    /// Is token i a cue word?
+    cue: Vec<bool>,
 }
 
-impl Ctx<'_> {
-    fn word(&self, i: usize) -> String {
-        self.tok.tokens.get(i).map_or_else(|| "<s>".to_string(), |t| normalise(t.span.text(self.text)))
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, tok: &'a Tokenized, cues: &Cues) -> Ctx<'a> {
+        let cue = tok
+            .tokens
+            .iter()
+            .map(|t| t.kind == TokenKind::Word && cues.is_cue(t.span.text(text)))
+            .collect();
+        Ctx { text, tok, cue }
     }
-    fn is_cue(&self, i: usize) -> bool {
-        self.tok.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && self.cues.is_cue(t.span.text(self.text)))
+
+    fn word(&self, i: usize) -> String {
+        self.tok
+            .tokens
+            .get(i)
+            .map_or_else(|| "<s>".to_string(), |t| normalise(t.span.text(self.text)))
+    }
+    pub fn is_cue(&self, i: usize) -> bool {
+        self.cue.get(i).copied().unwrap_or(false)
     }
     /// Coarse class of a token for pattern features.
     fn class(&self, i: usize) -> String {
@@ -29,8 +43,30 @@ impl Ctx<'_> {
         match t.kind {
             TokenKind::Quote => "Q".into(),
             TokenKind::Punct => s.to_string(),
-            TokenKind::Word if self.cues.is_cue(s) => format!("CUE:{}", normalise(s)),
-            TokenKind::Word if matches!(normalise(s).as_str(), "the" | "a" | "an" | "to" | "in" | "on" | "by" | "of" | "and" | "but" | "as" | "has" | "had" | "was" | "is" | "also") => normalise(s),
+            TokenKind::Word if self.is_cue(i) => format!("CUE:{}", normalise(s)),
+            TokenKind::Word
+                if matches!(
+                    normalise(s).as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "of"
+                        | "and"
+                        | "but"
+                        | "as"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "is"
+                        | "also"
+                ) =>
+            {
+                normalise(s)
+            }
             TokenKind::Word if s.starts_with(char::is_uppercase) => "C".into(),
             _ => "w".into(),
         }
@@ -63,17 +99,33 @@ pub struct QuoteFacts {
     pub prev_quote_near: bool,
 }
 
-pub fn quote_facts(ctx: &Ctx, q: Span, quotes: &[Span], prev_speaker: Option<Span>, prev_quote: Option<Span>) -> QuoteFacts {
+pub fn quote_facts(
+    ctx: &Ctx,
+    q: Span,
+    quotes: &[Span],
+    prev_speaker: Option<Span>,
+    prev_quote: Option<Span>,
+) -> QuoteFacts {
     let tok = ctx.tok;
     let first = tok.tokens.partition_point(|t| t.span.start < q.start);
     let after = tok.tokens.partition_point(|t| t.span.start < q.end);
     let para = tok.paragraph_at(q.start);
     let pspan = tok.paragraphs.get(para).map_or(q, |p| p.span);
     let cue_in_para = tok.paragraphs.get(para).is_some_and(|p| {
-        (p.tokens.start..p.tokens.end).any(|i| ctx.is_cue(i) && !quotes.iter().any(|s| s.contains(tok.tokens[i].span)))
+        (p.tokens.start..p.tokens.end)
+            .any(|i| ctx.is_cue(i) && !super::candidates::in_quote(tok.tokens[i].span, quotes))
     });
     let prev_quote_near = prev_quote.is_some_and(|p| tok.paragraph_at(p.start) + 1 >= para);
-    QuoteFacts { q, first, after, para, cue_in_para, starts_para: pspan.start == q.start, prev_speaker, prev_quote_near }
+    QuoteFacts {
+        q,
+        first,
+        after,
+        para,
+        cue_in_para,
+        starts_para: pspan.start == q.start,
+        prev_speaker,
+        prev_quote_near,
+    }
 }
 
 pub fn none_features(f: &QuoteFacts) -> Vec<u32> {
@@ -92,7 +144,9 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> 
     let tok = ctx.tok;
     let kind = match (c.label, c.kind) {
         (Some(l), _) => l.as_str().to_string(),
-        (None, crate::analysis::MentionKind::Pronoun) => format!("pron:{}", normalise(c.span.text(ctx.text))),
+        (None, crate::analysis::MentionKind::Pronoun) => {
+            format!("pron:{}", normalise(c.span.text(ctx.text)))
+        }
         _ => "desc".to_string(),
     };
     let before = c.span.end <= f.q.start;
@@ -107,24 +161,56 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> 
         _ => ">>",
     };
     // tokens strictly between candidate and quote
-    let (ga, gb) = if before { (c.tokens.1, f.first) } else { (f.after, c.tokens.0) };
+    let (ga, gb) = if before {
+        (c.tokens.1, f.first)
+    } else {
+        (f.after, c.tokens.0)
+    };
     let gap = gb.saturating_sub(ga);
-    let sig: String = if gap <= 4 { (ga..gb).map(|i| ctx.class(i)).collect::<Vec<_>>().join(" ") } else { "far".into() };
+    let sig: String = if gap <= 4 {
+        (ga..gb).map(|i| ctx.class(i)).collect::<Vec<_>>().join(" ")
+    } else {
+        "far".into()
+    };
     let sig_coarse: String = if gap <= 4 {
-        (ga..gb).map(|i| { let c = ctx.class(i); if c.starts_with("CUE") { "CUE".to_string() } else { c } }).collect::<Vec<_>>().join(" ")
+        (ga..gb)
+            .map(|i| {
+                let c = ctx.class(i);
+                if c.starts_with("CUE") {
+                    "CUE".to_string()
+                } else {
+                    c
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         "far".into()
     };
     let next_cue = ctx.is_cue(c.tokens.1);
     let prev_cue = c.tokens.0 > 0 && ctx.is_cue(c.tokens.0 - 1);
-    let prev2 = if c.tokens.0 >= 2 { format!("{} {}", ctx.word(c.tokens.0 - 2), ctx.word(c.tokens.0 - 1)) } else { "<s>".into() };
+    let prev2 = if c.tokens.0 >= 2 {
+        format!("{} {}", ctx.word(c.tokens.0 - 2), ctx.word(c.tokens.0 - 1))
+    } else {
+        "<s>".into()
+    };
     let next_word = ctx.word(c.tokens.1);
     let possessive = next_word == "'s" || next_word == "'";
     let same_sent = {
-        let qs = tok.sentence_of(if before { f.first } else { f.after.saturating_sub(1) });
+        let qs = tok.sentence_of(if before {
+            f.first
+        } else {
+            f.after.saturating_sub(1)
+        });
         tok.sentence_of(c.tokens.0) == qs
     };
-    let is_prev = f.prev_speaker.is_some_and(|p| p.overlaps(c.span) || ctx.text.get(p.start..p.end).is_some_and(|t| last_word(t) == last_word(c.span.text(ctx.text))));
+    let is_prev = f.prev_speaker.is_some_and(|p| {
+        p.overlaps(c.span)
+            || ctx
+                .text
+                .get(p.start..p.end)
+                .is_some_and(|t| last_word(t) == last_word(c.span.text(ctx.text)))
+    });
     let ls = [
         "bias".to_string(),
         format!("kind={kind}"),
@@ -139,7 +225,10 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> 
         format!("prev2={prev2}"),
         format!("poss={possessive}"),
         format!("isprev={is_prev}|cue={}|pd={pdist}", f.cue_in_para),
-        format!("isprev={is_prev}|prevnear={}|kind={kind}", f.prev_quote_near),
+        format!(
+            "isprev={is_prev}|prevnear={}|kind={kind}",
+            f.prev_quote_near
+        ),
         format!("cue={}|pd={pdist}|side={side}", f.cue_in_para),
     ];
     ls.iter().map(|s| feat(s)).collect()

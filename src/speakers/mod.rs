@@ -14,7 +14,7 @@ use crate::entities::ModelError;
 use crate::linear::Linear;
 use crate::text::{Span, Tokenized};
 use candidates::Candidate;
-use features::{candidate_features, none_features, quote_facts, Ctx};
+use features::{Ctx, candidate_features, none_features, quote_facts};
 
 pub const MAGIC: &[u8] = b"NLSPK\x01";
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/speakers.bin");
@@ -25,7 +25,9 @@ pub struct SpeakerModel {
 
 impl SpeakerModel {
     pub fn from_bytes(b: &[u8]) -> Result<SpeakerModel, ModelError> {
-        Ok(SpeakerModel { ranker: Linear::from_bytes(MAGIC, b)? })
+        Ok(SpeakerModel {
+            ranker: Linear::from_bytes(MAGIC, b)?,
+        })
     }
     pub fn embedded() -> Result<SpeakerModel, ModelError> {
         SpeakerModel::from_bytes(EMBEDDED_MODEL)
@@ -40,7 +42,12 @@ pub struct Attribution {
 }
 
 /// Choose among candidates (index into `cands`) or none (`None`).
-pub fn choose(model: &Linear, ctx: &Ctx, facts: &features::QuoteFacts, cands: &[Candidate]) -> Option<usize> {
+pub fn choose(
+    model: &Linear,
+    ctx: &Ctx,
+    facts: &features::QuoteFacts,
+    cands: &[Candidate],
+) -> Option<usize> {
     let mut best = (model.score(&none_features(facts)), None);
     for (i, c) in cands.iter().enumerate() {
         let s = model.score(&candidate_features(ctx, facts, c));
@@ -52,16 +59,26 @@ pub fn choose(model: &Linear, ctx: &Ctx, facts: &features::QuoteFacts, cands: &[
 }
 
 /// Speakers of `quotes` (in text order).
-pub fn attribute(text: &str, tok: &Tokenized, ents: &[Entity], quotes: &[Span], cues: &Cues, model: &SpeakerModel) -> Vec<Attribution> {
-    let ctx = Ctx { text, tok, cues };
+pub fn attribute(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    quotes: &[Span],
+    cues: &Cues,
+    model: &SpeakerModel,
+) -> Vec<Attribution> {
+    let ctx = Ctx::new(text, tok, cues);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     let mut prev_speaker = None;
     let mut prev_quote = None;
     for &q in quotes {
-        let cands = candidates::candidates(text, tok, ents, quotes, cues, q);
+        let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let pick = choose(&model.ranker, &ctx, &facts, &cands);
-        let speaker = pick.map(|i| Mention { span: cands[i].span, kind: cands[i].kind });
+        let speaker = pick.map(|i| Mention {
+            span: cands[i].span,
+            kind: cands[i].kind,
+        });
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
         if speaker.is_some() {
             prev_speaker = speaker.map(|m| m.span);
@@ -78,10 +95,12 @@ fn nearest_cue(ctx: &Ctx, speaker: Span, q: Span) -> Option<Span> {
     let tok = ctx.tok;
     let para = tok.paragraphs.get(tok.paragraph_at(speaker.start))?;
     let s = tok.tokens.partition_point(|t| t.span.start < speaker.start);
-    (para.tokens.start..para.tokens.end)
+    let lo = para.tokens.start.max(s.saturating_sub(candidates::WINDOW));
+    let hi = para.tokens.end.min(s + candidates::WINDOW);
+    (lo..hi)
         .filter(|&i| {
             let t = tok.tokens[i];
-            !q.contains(t.span) && !speaker.contains(t.span) && ctx.cues.is_cue(t.span.text(ctx.text))
+            ctx.is_cue(i) && !q.contains(t.span) && !speaker.contains(t.span)
         })
         .min_by_key(|&i| (i as isize - s as isize).unsigned_abs())
         .map(|i| tok.tokens[i].span)

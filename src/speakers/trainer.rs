@@ -3,10 +3,10 @@
 //! makes "no speaker" right. Averaged perceptron ranking updates; deterministic.
 
 use super::candidates::candidates;
-use super::features::{candidate_features, none_features, quote_facts, Ctx};
+use super::features::{Ctx, candidate_features, none_features, quote_facts};
 use crate::analysis::Entity;
 use crate::cues::Cues;
-use crate::linear::{shuffle, Averager, Linear};
+use crate::linear::{Averager, Linear, shuffle};
 use crate::text::Span;
 
 /// A training document: text, entities (predicted by our tagger, as at run time) and gold quotes
@@ -28,18 +28,27 @@ fn examples(docs: &[Doc], cues: &Cues) -> Vec<Example> {
     let mut out = Vec::new();
     for d in docs {
         let tok = crate::text::tokens::analyze_text(&d.text);
-        let ctx = Ctx { text: &d.text, tok: &tok, cues };
+        let ctx = Ctx::new(&d.text, &tok, cues);
         // as at run time, the quotes the finder produces (gold ones are all found by it, or skipped)
-        let quotes: Vec<Span> = crate::quotes::spans::find(&d.text).iter().map(|q| q.span).collect();
+        let quotes: Vec<Span> = crate::quotes::spans::find(&d.text)
+            .iter()
+            .map(|q| q.span)
+            .collect();
         let mut prev_speaker = None;
         let mut prev_quote = None;
         for (q, gold) in &d.quotes {
             if !quotes.contains(q) {
                 continue;
             }
-            let cands = candidates(&d.text, &tok, &d.entities, &quotes, cues, *q);
+            let cands = candidates(&ctx, &d.entities, &quotes, *q);
             let facts = quote_facts(&ctx, *q, &quotes, prev_speaker, prev_quote);
-            let rights: Vec<bool> = cands.iter().map(|c| gold.as_ref().is_some_and(|g| g.iter().any(|s| s.overlaps(c.span)))).collect();
+            let rights: Vec<bool> = cands
+                .iter()
+                .map(|c| {
+                    gold.as_ref()
+                        .is_some_and(|g| g.iter().any(|s| s.overlaps(c.span)))
+                })
+                .collect();
             prev_quote = Some(*q);
             if let Some(g) = gold {
                 prev_speaker = g.first().copied();
@@ -50,7 +59,11 @@ fn examples(docs: &[Doc], cues: &Cues) -> Vec<Example> {
             out.push(Example {
                 none: none_features(&facts),
                 none_right: gold.is_none(),
-                cands: cands.iter().zip(rights).map(|(c, r)| (candidate_features(&ctx, &facts, c), r)).collect(),
+                cands: cands
+                    .iter()
+                    .zip(rights)
+                    .map(|(c, r)| (candidate_features(&ctx, &facts, c), r))
+                    .collect(),
             });
         }
     }
@@ -69,17 +82,22 @@ pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Linear, Vec<String>) 
         for ex in &exs {
             avg.tick();
             let m = &avg.model;
-            let options = std::iter::once((&ex.none, ex.none_right)).chain(ex.cands.iter().map(|(f, r)| (f, *r)));
-            let scored: Vec<(f32, &Vec<u32>, bool)> = options.map(|(f, r)| (m.score(f), f, r)).collect();
+            let options = std::iter::once((&ex.none, ex.none_right))
+                .chain(ex.cands.iter().map(|(f, r)| (f, *r)));
+            let scored: Vec<(f32, &Vec<u32>, bool)> =
+                options.map(|(f, r)| (m.score(f), f, r)).collect();
             let pred = scored.iter().max_by(|a, b| a.0.total_cmp(&b.0));
-            let gold = scored.iter().filter(|s| s.2).max_by(|a, b| a.0.total_cmp(&b.0));
-            if let (Some(p), Some(g)) = (pred, gold) {
-                if !p.2 {
-                    wrong += 1;
-                    let (pf, gf) = (p.1.clone(), g.1.clone());
-                    avg.update(&gf, 1.0);
-                    avg.update(&pf, -1.0);
-                }
+            let gold = scored
+                .iter()
+                .filter(|s| s.2)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let (Some(p), Some(g)) = (pred, gold)
+                && !p.2
+            {
+                wrong += 1;
+                let (pf, gf) = (p.1.clone(), g.1.clone());
+                avg.update(&gf, 1.0);
+                avg.update(&pf, -1.0);
             }
         }
         log.push(format!("epoch {epoch}: {wrong}/{} wrong", exs.len()));

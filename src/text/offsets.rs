@@ -71,7 +71,11 @@ impl OffsetMap {
             }
             ext += w;
         }
-        OffsetMap { wide, byte_len: text.len(), ext_len: ext }
+        OffsetMap {
+            wide,
+            byte_len: text.len(),
+            ext_len: ext,
+        }
     }
 
     /// Length of the text in external units.
@@ -88,7 +92,11 @@ impl OffsetMap {
             return byte;
         }
         let (b0, e0, bl, ew) = self.wide[i - 1];
-        if byte < b0 + bl { e0 } else { e0 + ew + (byte - b0 - bl) }
+        if byte < b0 + bl {
+            e0
+        } else {
+            e0 + ew + (byte - b0 - bl)
+        }
     }
 
     /// Byte offset of an external offset, if it falls on a char boundary of the text.
@@ -137,7 +145,16 @@ mod tests {
 
     #[test]
     fn emoji_accents_and_crlf_map_in_both_units() {
-        for t in ["", "abc", "é", "Zoë said “hi” 🎉 to Renée\r\nok", "👍🏽a", "a\u{301}b", "שלום abc", "🎉🎉"] {
+        for t in [
+            "",
+            "abc",
+            "é",
+            "Zoë said “hi” 🎉 to Renée\r\nok",
+            "👍🏽a",
+            "a\u{301}b",
+            "שלום abc",
+            "🎉🎉",
+        ] {
             check_roundtrip(t, Unit::CodePoint);
             check_roundtrip(t, Unit::Utf16);
         }

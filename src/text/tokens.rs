@@ -66,17 +66,20 @@ impl Tokenized {
     }
     /// Index of the paragraph holding byte offset `b` (or the last one before it).
     pub fn paragraph_at(&self, b: usize) -> usize {
-        self.paragraphs.partition_point(|p| p.span.end <= b).min(self.paragraphs.len().saturating_sub(1))
+        self.paragraphs
+            .partition_point(|p| p.span.end <= b)
+            .min(self.paragraphs.len().saturating_sub(1))
     }
 }
 
 pub const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
     "Adm", "Cmdr", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "vs", "Jan", "Feb",
-    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mt", "Ft", "No", "Pres", "Supt", "Atty",
-    "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz", "Colo", "Conn", "Del", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
-    "Tex", "Va", "Vt", "Wis", "Wyo", "etc", "al", "approx", "est", "Ave", "Blvd", "Dept", "Univ",
+    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mt", "Ft", "No", "Pres", "Supt",
+    "Atty", "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz", "Colo", "Conn", "Del", "Ill", "Ind",
+    "Kan", "Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
+    "Pa", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "etc", "al", "approx", "est", "Ave", "Blvd",
+    "Dept", "Univ",
 ];
 
 fn is_quote_char(c: char) -> bool {
@@ -135,7 +138,10 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
     while !rest.is_empty() {
         let (len, kind) = next_token(rest);
         let len = len.max(rest.chars().next().map_or(1, char::len_utf8));
-        out.push(Token { span: Span::new(pos, pos + len), kind });
+        out.push(Token {
+            span: Span::new(pos, pos + len),
+            kind,
+        });
         pos += len;
         rest = &rest[len..];
     }
@@ -146,11 +152,17 @@ fn next_token(s: &str) -> (usize, TokenKind) {
     let first = s.chars().next().unwrap_or(' ');
     if starts_with_url(s) {
         // A URL runs to the end of the chunk, minus trailing punctuation.
-        let end = s.trim_end_matches(|c: char| ".,;:!?)]”’\"'".contains(c)).len();
+        let end = s
+            .trim_end_matches(|c: char| ".,;:!?)]”’\"'".contains(c))
+            .len();
         return (end, TokenKind::Url);
     }
-    if (first == '@' || first == '#') && s[1..].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-        let n = 1 + s[1..].find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(s.len() - 1);
+    if (first == '@' || first == '#')
+        && s[1..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    {
+        let n = 1 + s[1..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len() - 1);
         return (n, TokenKind::Handle);
     }
     if is_word_char(first) {
@@ -161,9 +173,14 @@ fn next_token(s: &str) -> (usize, TokenKind) {
         // here a leading ’s after a split word.
         if is_apostrophe(first) {
             let after = &s[first.len_utf8()..];
-            let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+            let word_len = after
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len());
             let w = &after[..word_len];
-            if matches!(w.to_lowercase().as_str(), "s" | "re" | "ll" | "ve" | "d" | "m" | "t") {
+            if matches!(
+                w.to_lowercase().as_str(),
+                "s" | "re" | "ll" | "ve" | "d" | "m" | "t"
+            ) {
                 return (first.len_utf8() + word_len, TokenKind::Word);
             }
         }
@@ -178,7 +195,8 @@ fn next_token(s: &str) -> (usize, TokenKind) {
             break;
         }
     }
-    let kind = if first.is_ascii_punctuation() || matches!(first, '—' | '–' | '…' | '•' | '·') {
+    let kind = if first.is_ascii_punctuation() || matches!(first, '—' | '–' | '…' | '•' | '·')
+    {
         TokenKind::Punct
     } else {
         TokenKind::Symbol
@@ -218,7 +236,11 @@ fn word_token(s: &str) -> (usize, TokenKind) {
         }
         if is_apostrophe(c) {
             // split clitics: Clinton’s -> Clinton | ’s ; don’t -> do | n’t
-            let tail: String = chars[i + 1..].iter().map(|x| x.1).take_while(|c| c.is_alphabetic()).collect();
+            let tail: String = chars[i + 1..]
+                .iter()
+                .map(|x| x.1)
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             let tail_l = tail.to_lowercase();
             if matches!(tail_l.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
                 break;
@@ -235,7 +257,8 @@ fn word_token(s: &str) -> (usize, TokenKind) {
     let mut end = chars.get(i).map_or(s.len(), |x| x.0);
     let word = &s[..end];
     if chars.get(i).is_some_and(|x| x.1 == '.') {
-        let initials = word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
+        let initials = word.contains('.')
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
         if initials || ABBREVIATIONS.contains(&word) {
             end += 1;
         }
@@ -244,7 +267,11 @@ fn word_token(s: &str) -> (usize, TokenKind) {
         end = s.chars().next().map_or(1, char::len_utf8);
     }
     let word = &s[..end];
-    let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit()) && word.chars().all(|c| !c.is_alphabetic() || c == 's' || c == 'm') {
+    let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| !c.is_alphabetic() || c == 's' || c == 'm')
+    {
         TokenKind::Number
     } else {
         TokenKind::Word
@@ -265,16 +292,29 @@ pub fn segment(text: &str, tokens: Vec<Token>) -> Tokenized {
         let newline_after = next.is_none_or(|n| text[t.span.end..n.span.start].contains('\n'));
         let end_sentence = newline_after || ends_sentence(text, &tokens, i);
         if end_sentence {
-            sentences.push(TokenRange { start: sent_start, end: i + 1 });
+            sentences.push(TokenRange {
+                start: sent_start,
+                end: i + 1,
+            });
             sent_start = i + 1;
         }
         if newline_after {
             let span = Span::new(tokens[para_start].span.start, t.span.end);
-            paragraphs.push(Paragraph { span, tokens: TokenRange { start: para_start, end: i + 1 } });
+            paragraphs.push(Paragraph {
+                span,
+                tokens: TokenRange {
+                    start: para_start,
+                    end: i + 1,
+                },
+            });
             para_start = i + 1;
         }
     }
-    Tokenized { tokens, sentences, paragraphs }
+    Tokenized {
+        tokens,
+        sentences,
+        paragraphs,
+    }
 }
 
 /// Does a sentence end after token `i` (same line)? After . ! ? (and any closing quotes or
@@ -305,7 +345,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if next.span.start == t.span.end && !closes(s) {
         return false;
     }
-    next_s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '[' | '—'))
+    next_s.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '[' | '—')
+    })
 }
 
 /// Tokenize and segment in one call.
@@ -329,20 +371,40 @@ mod tests {
 
     #[test]
     fn curly_quotes_are_their_own_tokens() {
-        assert_eq!(toks("“We won,” she said."), ["“", "We", "won", ",", "”", "she", "said", "."]);
+        assert_eq!(
+            toks("“We won,” she said."),
+            ["“", "We", "won", ",", "”", "she", "said", "."]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials_keep_their_period() {
-        assert_eq!(toks("Mr. Obama left the U.S. on Jan. 5."), ["Mr.", "Obama", "left", "the", "U.S.", "on", "Jan.", "5", "."]);
+        assert_eq!(
+            toks("Mr. Obama left the U.S. on Jan. 5."),
+            [
+                "Mr.", "Obama", "left", "the", "U.S.", "on", "Jan.", "5", "."
+            ]
+        );
         assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
     }
 
     #[test]
     fn urls_handles_numbers_dashes() {
-        assert_eq!(toks("See https://ex.com/a?b=1. @POTUS wrote—1,000 times 3.5%"), [
-            "See", "https://ex.com/a?b=1", ".", "@POTUS", "wrote", "—", "1,000", "times", "3.5", "%"
-        ]);
+        assert_eq!(
+            toks("See https://ex.com/a?b=1. @POTUS wrote—1,000 times 3.5%"),
+            [
+                "See",
+                "https://ex.com/a?b=1",
+                ".",
+                "@POTUS",
+                "wrote",
+                "—",
+                "1,000",
+                "times",
+                "3.5",
+                "%"
+            ]
+        );
     }
 
     #[test]
@@ -368,14 +430,42 @@ mod tests {
     fn sentences_split_after_terminators_and_quotes() {
         let t = "He left. “Go,” she said. Mr. Smith stayed.\nNew line";
         let tk = analyze_text(t);
-        let sents: Vec<String> = tk.sentences.iter().map(|r| t[tk.tokens[r.start].span.start..tk.tokens[r.end - 1].span.end].to_string()).collect();
-        assert_eq!(sents, ["He left.", "“Go,” she said.", "Mr. Smith stayed.", "New line"]);
+        let sents: Vec<String> = tk
+            .sentences
+            .iter()
+            .map(|r| t[tk.tokens[r.start].span.start..tk.tokens[r.end - 1].span.end].to_string())
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "He left.",
+                "“Go,” she said.",
+                "Mr. Smith stayed.",
+                "New line"
+            ]
+        );
         assert_eq!(tk.paragraphs.len(), 2);
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["", " ", "\u{0}", "’", "'s", "..", "@", "#", "-", "a-", "http://", "\u{301}", "\r\n\r\n", "“”“", "n’t"] {
+        for t in [
+            "",
+            " ",
+            "\u{0}",
+            "’",
+            "'s",
+            "..",
+            "@",
+            "#",
+            "-",
+            "a-",
+            "http://",
+            "\u{301}",
+            "\r\n\r\n",
+            "“”“",
+            "n’t",
+        ] {
             let tk = analyze_text(t);
             for tok in &tk.tokens {
                 assert!(!tok.span.is_empty());

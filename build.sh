@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# newslens build script. Installs what it needs, then:
+#   ./build.sh serve   build the wasm and serve www/ on http://127.0.0.1:8080 (PORT to change)
+#   ./build.sh test    every test: fmt, clippy, Rust tests, wasm build, browser tests
+#   ./build.sh build   build the wasm into www/pkg/ and the native CLI
+#   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+TARGET=wasm32-unknown-unknown
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+wasm_bindgen_version() {
+  # the version of the wasm-bindgen crate in Cargo.lock: the CLI must match it exactly
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  if ! rustup target list --installed | grep -qx "$TARGET"; then
+    say "installing Rust target $TARGET"
+    rustup target add "$TARGET"
+  fi
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (have: ${have:-none}); this takes a few minutes once"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's chromium for the browser tests"
+    as_root apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+ensure_node_modules() {
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "installing playwright-core (no browser download)"
+    (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build() {
+  ensure_rust
+  say "building wasm (release)"
+  cargo build --release --lib --target "$TARGET"
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg "target/$TARGET/release/newslens.wasm"
+  say "building native CLI (release)"
+  cargo build --release --bin newslens
+  printf 'wasm: %s bytes (%s gzipped)\n' "$(wc -c < www/pkg/newslens_bg.wasm)" "$(gzip -9c www/pkg/newslens_bg.wasm | wc -c)" >&2
+}
+
+serve() {
+  build
+  local port=${PORT:-8080}
+  say "serving www/ on http://127.0.0.1:$port (Ctrl-C to stop)"
+  exec python3 "$ROOT/scripts/serve.py" "$ROOT/www" "$port"
+}
+
+run_tests() {
+  ensure_rust
+  say "cargo fmt --check"
+  cargo fmt --check
+  say "cargo clippy"
+  cargo clippy --release --all-targets -- -D warnings
+  say "Rust unit and integration tests"
+  cargo test --release
+  build
+  ensure_chromium
+  ensure_node_modules
+  say "browser tests (Chromium, playwright-core)"
+  (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)
+}
+
+bench() {
+  build
+  say "native throughput"
+  ./target/release/newslens bench --data "${DATA:-../shared/data}"
+  ensure_chromium
+  ensure_node_modules
+  say "wasm in Chromium"
+  (cd tests/e2e && node bench.mjs)
+}
+
+case "${1:-build}" in
+  build) build ;;
+  serve) serve ;;
+  test) run_tests ;;
+  bench) bench ;;
+  *) echo "usage: $0 [build|serve|test|bench]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,179 @@
+//! The CLI binary on fixtures: JSON shape, code-point offsets on non-ASCII text, the batch format
+//! that score.py reads, and clear errors for bad input.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newslens"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("newslens-test-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d.join(name)
+}
+
+/// Slice by code points, as Python does.
+fn cp_slice(text: &str, s: u64, e: u64) -> String {
+    text.chars()
+        .skip(s as usize)
+        .take((e - s) as usize)
+        .collect()
+}
+
+#[test]
+fn analyze_prints_code_point_offsets_that_slice_the_text() {
+    let text = "🎉 Angela Merkel said: “We will manage,” in Berlin.\r\nZoë Ünal agreed.";
+    let f = tmp("merkel.txt");
+    std::fs::write(&f, text).unwrap();
+    let out = bin()
+        .args(["analyze", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = v["entities"].as_array().unwrap();
+    assert!(!ents.is_empty());
+    for e in ents {
+        let s = cp_slice(
+            text,
+            e["start"].as_u64().unwrap(),
+            e["end"].as_u64().unwrap(),
+        );
+        assert_eq!(s, e["text"].as_str().unwrap());
+    }
+    assert!(
+        ents.iter()
+            .any(|e| e["text"] == "Angela Merkel" && e["label"] == "PER"),
+        "{ents:?}"
+    );
+    let q = &v["quotes"][0];
+    assert_eq!(
+        cp_slice(
+            text,
+            q["start"].as_u64().unwrap(),
+            q["end"].as_u64().unwrap()
+        ),
+        "“We will manage,”"
+    );
+    let spk = &q["speaker"][0];
+    assert_eq!(
+        cp_slice(text, spk[0].as_u64().unwrap(), spk[1].as_u64().unwrap()),
+        "Angela Merkel"
+    );
+    let actor = q["actor"].as_str().unwrap();
+    let a = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == actor)
+        .unwrap();
+    assert_eq!(a["name"], "Angela Merkel");
+}
+
+#[test]
+fn analyze_reads_standard_input() {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["analyze", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Barack Obama spoke in Chicago.".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["text"] == "Chicago")
+    );
+}
+
+#[test]
+fn batch_writes_one_row_per_document_in_the_scorer_format() {
+    let out_file = tmp("small.out.jsonl");
+    let out = bin()
+        .args([
+            "batch",
+            fixture("small.jsonl").to_str().unwrap(),
+            out_file.to_str().unwrap(),
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Value> = std::fs::read_to_string(&out_file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["emoji", "empty", "marks"]);
+    for r in &rows {
+        for key in ["entities", "quotes", "actors"] {
+            assert!(r[key].is_array(), "{key} in {r}");
+        }
+    }
+    assert_eq!(rows[1]["entities"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message() {
+    let f = tmp("latin1.txt");
+    std::fs::write(&f, b"caf\xe9 au lait").unwrap();
+    let out = bin()
+        .args(["analyze", f.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not UTF-8") && err.contains("offset 3"),
+        "{err}"
+    );
+
+    let out = bin()
+        .args(["analyze", "/nonexistent/file.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
+
+    let j = tmp("bad.jsonl");
+    std::fs::write(&j, "{\"id\": \"a\", \"text\": \"ok\"}\nnot json\n").unwrap();
+    let out = bin()
+        .args([
+            "batch",
+            j.to_str().unwrap(),
+            tmp("bad.out").to_str().unwrap(),
+            "--quiet",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":2: not JSON"));
+}

@@ -1,0 +1,57 @@
+// Shared setup for the browser tests: a static server over www/ and Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT = path.join(ROOT, 'tests/e2e/out');
+export const SHOTS = path.join(ROOT, 'docs');
+mkdirSync(OUT, { recursive: true });
+mkdirSync(SHOTS, { recursive: true });
+
+/** Start scripts/serve.py on a free port; resolves to {url, stop}. */
+export async function startServer() {
+  const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), path.join(ROOT, 'www'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = await once(proc.stdout, 'data');
+  const url = String(chunk).trim().split('\n')[0];
+  return { url, stop: () => proc.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that records console errors, page errors and CSP violations. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  await page.goto(url);
+  await ready(page);
+  return { context, page };
+}
+
+/** Wait until the page has rendered its latest analysis. */
+export async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30000 });
+}
+
+export async function pasteText(page, text) {
+  if (!(await page.isVisible('#editor'))) await page.click('#btn-edit');
+  await page.fill('#editor', text);
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await page.click('#btn-analyze');
+  await ready(page);
+}
+
+export async function entityTexts(page, label) {
+  return page.$$eval(`#article mark.ent-${label}`, (els) => els.map((e) => e.textContent));
+}

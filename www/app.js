@@ -1,0 +1,268 @@
+// The page: one state object, events that change it, and render() from state to DOM.
+// Analysis runs in a Web Worker (worker.js) so long texts never freeze the page.
+import { serialize, parse, ShareError, LINK_WARN_CHARS, MAX_TEXT_CHARS } from './share.js';
+import { renderArticle, renderActors, applyView, cardLines, exportHtml } from './render.js';
+import { htmlToText } from './htmltext.js';
+
+const DRAFT_KEY = 'newslens.draft.v1';
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  text: '',
+  analysis: null, // {entities, quotes, actors} with UTF-16 offsets
+  selected: null, // actor id
+  hidden: [], // layer names
+  filter: '',
+  editing: false,
+  busy: false,
+};
+
+// ---------------------------------------------------------------- analysis in the worker
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let latest = 0;
+const waiting = new Map();
+worker.onmessage = (ev) => {
+  const done = waiting.get(ev.data.id);
+  waiting.delete(ev.data.id);
+  done?.(ev.data);
+};
+function runAnalysis(text) {
+  const id = ++latest;
+  return new Promise((resolve) => { waiting.set(id, resolve); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
+}
+
+// ---------------------------------------------------------------- messages
+function status(msg) { $('status').textContent = msg; }
+function showError(msg) {
+  const e = $('error');
+  e.textContent = msg;
+  e.hidden = !msg;
+}
+
+/** Why this text cannot be analysed, or null. */
+function rejectText(text) {
+  if (text.length > MAX_TEXT_CHARS) return `This text has ${text.length.toLocaleString()} characters; newslens reads up to ${MAX_TEXT_CHARS.toLocaleString()}.`;
+  const sample = text.slice(0, 4096);
+  const control = [...sample].filter((c) => c < ' ' && !'\n\r\t\f'.includes(c)).length;
+  if (control > 8 && control > sample.length / 50) return 'This looks like a binary file, not text. Open a .txt or .html file.';
+  return null;
+}
+
+// ---------------------------------------------------------------- state changes
+async function setText(text, view = {}) {
+  const why = rejectText(text);
+  if (why) { showError(why); return; }
+  showError('');
+  state.text = text;
+  state.selected = view.selected ?? null;
+  state.hidden = view.hidden ?? state.hidden;
+  state.editing = false;
+  saveDraft();
+  if (!text.trim()) { state.analysis = { entities: [], quotes: [], actors: [] }; render(); return; }
+  state.busy = true;
+  const slow = setTimeout(() => status(`Analysing ${(text.length / 1000).toFixed(0)} KB…`), 120);
+  document.body.classList.add('busy');
+  const r = await runAnalysis(text);
+  clearTimeout(slow);
+  if (r.stale) return;
+  state.busy = false;
+  document.body.classList.remove('busy');
+  if (r.error) { showError(`Could not analyse this text: ${r.error}`); state.analysis = null; render(); return; }
+  state.analysis = JSON.parse(r.json);
+  if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;
+  const a = state.analysis;
+  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device`);
+  render();
+}
+
+function saveDraft() {
+  try { localStorage.setItem(DRAFT_KEY, state.text); } catch { /* storage full or disabled: the text is still on screen */ }
+}
+
+function select(id) {
+  state.selected = id;
+  renderSidebar();
+  applyView($('article'), state.analysis, state);
+  if (id) document.querySelector(`#article [data-actor="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+function toggleLayer(layer) {
+  state.hidden = state.hidden.includes(layer) ? state.hidden.filter((l) => l !== layer) : [...state.hidden, layer];
+  renderLegend();
+  applyView($('article'), state.analysis, state);
+}
+
+// ---------------------------------------------------------------- render
+function renderLegend() {
+  for (const b of document.querySelectorAll('.layer')) b.setAttribute('aria-pressed', String(!state.hidden.includes(b.dataset.layer)));
+}
+
+function renderSidebar() {
+  const a = state.analysis ?? { actors: [], quotes: [], entities: [] };
+  $('actor-count').textContent = a.actors.length ? `(${a.actors.length})` : '';
+  renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote });
+}
+
+function render() {
+  const editing = state.editing;
+  $('editor-wrap').hidden = !editing;
+  $('article').hidden = editing || !state.text.trim();
+  $('empty').hidden = editing || Boolean(state.text.trim());
+  $('btn-edit').textContent = editing ? 'Show highlights' : 'Edit text';
+  if (editing) { $('editor').value = state.text; updateCounter(); }
+  renderLegend();
+  if (state.analysis) renderArticle($('article'), state.text, state.analysis, state);
+  else $('article').replaceChildren(document.createTextNode(state.text));
+  renderSidebar();
+  document.body.dataset.ready = state.busy ? '0' : '1';
+}
+
+function updateCounter() {
+  const n = $('editor').value.length;
+  $('counter').textContent = n ? `${n.toLocaleString()} characters` : '';
+}
+
+function gotoQuote(i) {
+  const q = document.querySelector(`#article [data-quote="${i}"]`);
+  if (q) { q.scrollIntoView({ block: 'center', behavior: 'smooth' }); q.focus({ preventScroll: true }); }
+}
+
+// ---------------------------------------------------------------- hover / focus card
+function showCard(target) {
+  if (!state.analysis) return;
+  const lines = cardLines(target, state.text, state.analysis);
+  const card = $('card');
+  if (!lines.length) { card.hidden = true; return; }
+  card.replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), { textContent: l })));
+  const r = target.getBoundingClientRect();
+  card.hidden = false;
+  const top = r.bottom + window.scrollY + 6;
+  const left = Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8);
+  card.style.setProperty('top', `${top}px`);
+  card.style.setProperty('left', `${Math.max(4, left)}px`);
+}
+function hideCard() { $('card').hidden = true; }
+
+// ---------------------------------------------------------------- keyboard: follow an actor
+function moveMention(dir) {
+  const marks = [...document.querySelectorAll('#article .sel')];
+  if (!marks.length) return;
+  const i = marks.indexOf(document.activeElement.closest?.('.sel'));
+  const next = marks[(i + dir + marks.length) % marks.length] ?? marks[0];
+  next.focus();
+  next.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------------------------------------------------------------- share / export
+async function share() {
+  if (!state.text.trim()) { status('Nothing to share yet.'); return; }
+  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden });
+  const url = `${location.origin}${location.pathname}${frag}`;
+  history.replaceState(null, '', frag);
+  let copied = false;
+  try { await navigator.clipboard.writeText(url); copied = true; } catch { /* no permission: the link is in the address bar */ }
+  const len = url.length.toLocaleString();
+  if (url.length > LINK_WARN_CHARS) {
+    status(`The link is ${len} characters: many apps cut links this long. Use Export HTML to share the article as a file instead.`);
+  } else {
+    status(copied ? `Link copied (${len} characters). The article travels inside the link; no server sees it.` : `The link is in the address bar (${len} characters).`);
+  }
+}
+
+function download(name, type, content) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+
+function exportJson() {
+  return JSON.stringify({ offsets: 'utf16', text: state.text, ...state.analysis }, null, 2);
+}
+
+async function exportHtmlFile() {
+  if (!state.analysis) return;
+  const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
+  download('newslens-article.html', 'text/html', exportHtml(state.text, state.analysis, css));
+}
+
+// ---------------------------------------------------------------- files
+async function loadFile(file) {
+  if (!file) return;
+  if (file.size > MAX_TEXT_CHARS * 4) { showError(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB: too large for newslens.`); return; }
+  const raw = await file.text();
+  const isHtml = /\.html?$/i.test(file.name) || file.type === 'text/html';
+  await setText(isHtml ? htmlToText(raw) : raw.replace(/^\uFEFF/, ''));
+}
+
+async function loadSample() {
+  const r = await fetch(new URL('./sample.txt', import.meta.url));
+  await setText(await r.text());
+}
+
+async function loadFromHash() {
+  try {
+    const v = await parse(location.hash);
+    await setText(v.text, { selected: v.selected, hidden: v.hidden });
+    return true;
+  } catch (e) {
+    state.text = '';
+    state.analysis = { entities: [], quotes: [], actors: [] };
+    state.editing = true;
+    render();
+    showError(e instanceof ShareError ? e.message : 'This link could not be opened.');
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- wiring
+function wire() {
+  $('btn-sample').addEventListener('click', loadSample);
+  $('btn-sample2').addEventListener('click', loadSample);
+  $('btn-edit').addEventListener('click', () => {
+    if (state.editing) setText($('editor').value, { hidden: state.hidden });
+    else { state.editing = true; render(); $('editor').focus(); }
+  });
+  $('btn-analyze').addEventListener('click', () => setText($('editor').value, { hidden: state.hidden }));
+  $('editor').addEventListener('input', () => { updateCounter(); try { localStorage.setItem(DRAFT_KEY, $('editor').value); } catch { /* ignore */ } });
+  $('editor').addEventListener('paste', () => setTimeout(() => setText($('editor').value, { hidden: state.hidden }), 0));
+  $('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setText($('editor').value, { hidden: state.hidden }); });
+  $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
+  $('btn-share').addEventListener('click', share);
+  $('btn-export-html').addEventListener('click', exportHtmlFile);
+  $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));
+  $('btn-copy-json').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(exportJson()); status('Analysis copied as JSON.'); } catch { status('The browser refused clipboard access; use Export JSON.'); }
+  });
+  for (const b of document.querySelectorAll('.layer')) b.addEventListener('click', () => toggleLayer(b.dataset.layer));
+  $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
+  const art = $('article');
+  art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote]'); if (t) showCard(t); });
+  art.addEventListener('mouseout', hideCard);
+  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote]'); if (t) showCard(t); });
+  art.addEventListener('focusout', hideCard);
+  art.addEventListener('click', (e) => { const t = e.target.closest('[data-actor]'); if (t && e.detail === 2) select(t.dataset.actor); });
+  document.addEventListener('keydown', (e) => {
+    if (!state.selected || e.target.matches('input, textarea')) return;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article')) { e.preventDefault(); moveMention(1); }
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowUp' && e.target.closest('#article')) { e.preventDefault(); moveMention(-1); }
+    if (e.key === 'Escape') select(null);
+  });
+  window.addEventListener('dragover', (e) => { e.preventDefault(); $('drop').hidden = false; });
+  window.addEventListener('dragleave', (e) => { if (!e.relatedTarget) $('drop').hidden = true; });
+  window.addEventListener('drop', (e) => { e.preventDefault(); $('drop').hidden = true; loadFile(e.dataTransfer?.files?.[0]); });
+  window.addEventListener('hashchange', () => { if (location.hash) loadFromHash(); });
+}
+
+async function start() {
+  wire();
+  if (location.hash.length > 1) { await loadFromHash(); return; }
+  let draft = null;
+  try { draft = localStorage.getItem(DRAFT_KEY); } catch { /* storage disabled */ }
+  if (draft && draft.trim()) await setText(draft);
+  else await loadSample();
+}
+
+start();

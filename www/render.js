@@ -1,0 +1,209 @@
+// From (text, analysis, view) to DOM. Article text only ever enters the DOM as text nodes.
+// `segments` is pure and does the offset work; the render functions only build elements.
+
+export const LABELS = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
+const KIND_TITLES = { person: 'People', organisation: 'Organisations', place: 'Places', other: 'Other' };
+const PALETTE = 12;
+
+/** Colour slot of an actor: stable for an analysis (salience order). */
+export function colourOf(actorId) {
+  const n = Number(String(actorId).slice(1));
+  return Number.isFinite(n) ? n % PALETTE : 0;
+}
+
+/**
+ * Cut the text into runs at every entity and quote boundary (UTF-16 offsets).
+ * Returns [{start, end, quote: index|null, entity: index|null}], covering the whole text.
+ */
+export function segments(text, analysis) {
+  const cuts = new Set([0, text.length]);
+  for (const e of analysis.entities) { cuts.add(e.start); cuts.add(e.end); }
+  for (const q of analysis.quotes) { cuts.add(q.start); cuts.add(q.end); }
+  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  const cover = (items, s, e) => { const i = items.findIndex((x) => x.start <= s && e <= x.end); return i < 0 ? null : i; };
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [s, e] = [points[i], points[i + 1]];
+    if (s < e) out.push({ start: s, end: e, quote: cover(analysis.quotes, s, e), entity: cover(analysis.entities, s, e) });
+  }
+  return out;
+}
+
+function actorById(analysis) {
+  return new Map(analysis.actors.map((a) => [a.id, a]));
+}
+
+/** Render the highlighted article into `root` (cleared first). */
+export function renderArticle(root, text, analysis, view) {
+  const actors = actorById(analysis);
+  const frag = document.createDocumentFragment();
+  let quoteEl = null;
+  let quoteIdx = null;
+  let entEl = null;
+  let entIdx = null;
+  for (const seg of segments(text, analysis)) {
+    if (seg.quote !== quoteIdx) {
+      quoteIdx = seg.quote;
+      entEl = null; entIdx = null;
+      if (quoteIdx === null) quoteEl = null;
+      else {
+        const q = analysis.quotes[quoteIdx];
+        quoteEl = document.createElement('span');
+        quoteEl.className = 'quote';
+        quoteEl.dataset.quote = String(quoteIdx);
+        quoteEl.tabIndex = 0;
+        if (q.actor) {
+          quoteEl.dataset.actor = q.actor;
+          quoteEl.classList.add(`c${colourOf(q.actor)}`);
+        } else quoteEl.classList.add('unattributed');
+        frag.appendChild(quoteEl);
+      }
+    }
+    const parent = quoteEl ?? frag;
+    if (seg.entity !== entIdx) {
+      entIdx = seg.entity;
+      if (entIdx === null) entEl = null;
+      else {
+        const e = analysis.entities[entIdx];
+        entEl = document.createElement('mark');
+        entEl.className = `ent ent-${e.label}`;
+        entEl.dataset.entity = String(entIdx);
+        entEl.dataset.label = e.label;
+        entEl.tabIndex = 0;
+        if (e.actor) entEl.dataset.actor = e.actor;
+        parent.appendChild(entEl);
+      }
+    }
+    const node = document.createTextNode(text.slice(seg.start, seg.end));
+    (entEl ?? parent).appendChild(node);
+  }
+  root.replaceChildren(frag);
+  applyView(root, analysis, view);
+  return actors;
+}
+
+/** Classes for hidden layers and the selected actor; cheap, no re-render. */
+export function applyView(root, analysis, view) {
+  for (const layer of ['PER', 'ORG', 'LOC', 'MISC', 'QUOTE']) root.classList.toggle(`hide-${layer}`, view.hidden.includes(layer));
+  root.classList.toggle('has-selection', Boolean(view.selected));
+  for (const el of root.querySelectorAll('.sel')) el.classList.remove('sel');
+  if (view.selected) {
+    for (const el of root.querySelectorAll(`[data-actor="${CSS.escape(view.selected)}"]`)) el.classList.add('sel');
+  }
+}
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'data') Object.assign(e.dataset, v);
+    else if (k.startsWith('aria-') || k === 'role') e.setAttribute(k, v);
+    else e[k] = v;
+  }
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+/** Render the actor sidebar. `handlers.select(id)`, `handlers.goto(quoteIndex)`. */
+export function renderActors(root, text, analysis, view, filter, handlers) {
+  const f = filter.trim().toLowerCase();
+  const groups = new Map();
+  for (const a of analysis.actors) {
+    if (f && !a.name.toLowerCase().includes(f) && !(a.role ?? '').toLowerCase().includes(f)) continue;
+    if (!groups.has(a.kind)) groups.set(a.kind, []);
+    groups.get(a.kind).push(a);
+  }
+  const out = [];
+  for (const kind of ['person', 'organisation', 'place', 'other']) {
+    const list = groups.get(kind);
+    if (!list) continue;
+    const ul = el('ul', { class: 'actor-list' });
+    for (const a of list) {
+      const selected = view.selected === a.id;
+      const names = a.mention_kinds.filter((k) => k === 'name').length;
+      const counts = `${names} mention${names === 1 ? '' : 's'}` + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '');
+      const btn = el('button', { type: 'button', class: `actor c${colourOf(a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
+        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        el('span', { class: 'name', textContent: a.name }),
+        a.role ? el('span', { class: 'role', textContent: a.role }) : null,
+        el('span', { class: 'counts', textContent: counts }));
+      btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
+      const li = el('li', {}, btn);
+      if (selected && a.quotes) {
+        const ql = el('ol', { class: 'actor-quotes' });
+        analysis.quotes.forEach((q, i) => {
+          if (q.actor !== a.id) return;
+          const snippet = text.slice(q.start, q.end);
+          const b = el('button', { type: 'button', class: 'quote-link', textContent: snippet.length > 160 ? `${snippet.slice(0, 157)}…` : snippet });
+          b.addEventListener('click', () => handlers.goto(i));
+          ql.append(el('li', {}, b));
+        });
+        li.append(ql);
+      }
+      ul.append(li);
+    }
+    out.push(el('h3', { textContent: `${KIND_TITLES[kind]} (${list.length})` }), ul);
+  }
+  if (!out.length) out.push(el('p', { class: 'hint', textContent: analysis.actors.length ? 'No actor matches the filter.' : 'No actors found yet.' }));
+  root.replaceChildren(...out);
+}
+
+/** The hover/focus card's lines for an element of the article. */
+export function cardLines(target, text, analysis) {
+  const actors = actorById(analysis);
+  const lines = [];
+  const ent = target.closest('[data-entity]');
+  const quote = target.closest('[data-quote]');
+  if (ent) {
+    const e = analysis.entities[Number(ent.dataset.entity)];
+    const a = e.actor ? actors.get(e.actor) : null;
+    lines.push(`${e.label} · ${LABELS[e.label]}`);
+    if (a) lines.push(`${a.name}${a.role ? ` (${a.role})` : ''}`);
+  }
+  if (quote) {
+    const q = analysis.quotes[Number(quote.dataset.quote)];
+    const a = q.actor ? actors.get(q.actor) : null;
+    if (a) lines.push(`quoted: ${a.name}${q.speaker_text && q.speaker_text !== a.name ? ` (“${q.speaker_text}”)` : ''}`);
+    else if (q.speaker_text) lines.push(`quoted: ${q.speaker_text}`);
+    else lines.push('quotation, speaker not found');
+  }
+  return lines;
+}
+
+function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** A standalone HTML document of the highlighted article: inline CSS, no script. */
+export function exportHtml(text, analysis, css, title = 'newslens export') {
+  const actors = actorById(analysis);
+  let body = '';
+  let openQuote = null;
+  let openEnt = null;
+  const close = () => {
+    if (openEnt !== null) { body += '</mark>'; openEnt = null; }
+  };
+  for (const seg of segments(text, analysis)) {
+    if (seg.entity !== openEnt || seg.quote !== openQuote) close();
+    if (seg.quote !== openQuote) {
+      if (openQuote !== null) body += '</span>';
+      openQuote = seg.quote;
+      if (openQuote !== null) {
+        const q = analysis.quotes[openQuote];
+        const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
+        body += `<span class="quote${q.actor ? ` c${colourOf(q.actor)}` : ' unattributed'}" title="${escapeHtml(who ? `quoted: ${who}` : 'quotation')}">`;
+      }
+    }
+    if (seg.entity !== null && openEnt === null) {
+      const e = analysis.entities[seg.entity];
+      const a = e.actor ? actors.get(e.actor) : null;
+      body += `<mark class="ent ent-${e.label}" title="${escapeHtml(`${e.label}${a ? ` · ${a.name}` : ''}`)}">`;
+      openEnt = seg.entity;
+    }
+    body += escapeHtml(text.slice(seg.start, seg.end));
+  }
+  close();
+  if (openQuote !== null) body += '</span>';
+  const list = analysis.actors.map((a) => `<li><b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${a.mentions.length} mentions, ${a.quotes} quotes)</li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul></aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
+}

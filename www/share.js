@@ -1,0 +1,55 @@
+// Share links: the whole view in the URL fragment, never sent to a server.
+// serialize(view) -> "#v1.<base64url(deflate-raw(JSON))>"; parse(fragment) -> view or ShareError.
+// Pure functions (no DOM), so they are tested directly.
+
+export const VERSION = 'v1';
+/** Above this many characters a link breaks in common places (chat apps, some browsers). */
+export const LINK_WARN_CHARS = 32000;
+export const MAX_TEXT_CHARS = 4_000_000;
+
+export class ShareError extends Error {}
+
+function toBase64Url(bytes) {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s) {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new ShareError('The link is damaged: it contains characters a share link never has.');
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4);
+  let bin;
+  try { bin = atob(b64); } catch { throw new ShareError('The link is damaged: it is not valid base64.'); }
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+async function pipe(bytes, stream) {
+  const out = new Response(new Blob([bytes]).stream().pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+/** @param {{text: string, selected: string|null, hidden: string[]}} view */
+export async function serialize(view) {
+  const json = JSON.stringify({ t: view.text, s: view.selected ?? null, h: [...(view.hidden ?? [])].sort() });
+  const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
+  return `#${VERSION}.${toBase64Url(packed)}`;
+}
+
+/** @returns {Promise<{text: string, selected: string|null, hidden: string[]}>} */
+export async function parse(fragment) {
+  const body = fragment.replace(/^#/, '');
+  if (!body.startsWith(`${VERSION}.`)) throw new ShareError('This link was not made by newslens (or by a newer version).');
+  const bytes = fromBase64Url(body.slice(VERSION.length + 1));
+  let json;
+  try {
+    const raw = await pipe(bytes, new DecompressionStream('deflate-raw'));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch {
+    throw new ShareError('The link is damaged or incomplete: its text could not be unpacked.');
+  }
+  const ok = json && typeof json.t === 'string' && (json.s === null || typeof json.s === 'string')
+    && Array.isArray(json.h) && json.h.every((x) => typeof x === 'string');
+  if (!ok) throw new ShareError('The link is damaged: it does not hold a newslens view.');
+  if (json.t.length > MAX_TEXT_CHARS) throw new ShareError('The link holds more text than newslens accepts.');
+  return { text: json.t, selected: json.s, hidden: json.h };
+}

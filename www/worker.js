@@ -1,0 +1,22 @@
+// Runs the wasm analysis off the main thread. Messages: {id, text} -> {id, json, ms} | {id, error}.
+// The result travels as a JSON string: far cheaper to pass than an object graph for long texts.
+import init, { Analyzer } from './pkg/newslens.js';
+
+const ready = (async () => {
+  const t0 = performance.now();
+  await init();
+  const analyzer = new Analyzer();
+  return { analyzer, loadMs: performance.now() - t0 };
+})();
+
+self.onmessage = async (ev) => {
+  const { id, text } = ev.data;
+  try {
+    const { analyzer, loadMs } = await ready;
+    const t0 = performance.now();
+    const json = analyzer.analyzeJson(text);
+    self.postMessage({ id, json, ms: performance.now() - t0, loadMs });
+  } catch (e) {
+    self.postMessage({ id, error: String(e?.message ?? e) });
+  }
+};
