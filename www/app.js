@@ -62,7 +62,9 @@ async function setText(text, view = {}) {
   state.busy = true;
   const slow = setTimeout(() => status(`Analysing ${(text.length / 1000).toFixed(0)} KB…`), 120);
   document.body.classList.add('busy');
+  document.body.dataset.phase = 'analysing';
   const r = await runAnalysis(text);
+  document.body.dataset.phase = 'rendering';
   clearTimeout(slow);
   if (r.stale) return;
   state.busy = false;
@@ -75,7 +77,11 @@ async function setText(text, view = {}) {
   render();
 }
 
+/** Drafts above this size are not saved: localStorage is synchronous and small (~5 MB). */
+const MAX_DRAFT_CHARS = 1_000_000;
+
 function saveDraft() {
+  if (state.text.length > MAX_DRAFT_CHARS) return;
   try { localStorage.setItem(DRAFT_KEY, state.text); } catch { /* storage full or disabled: the text is still on screen */ }
 }
 
@@ -115,6 +121,7 @@ function render() {
   else $('article').replaceChildren(document.createTextNode(state.text));
   renderSidebar();
   document.body.dataset.ready = state.busy ? '0' : '1';
+  if (!state.busy) document.body.dataset.phase = 'idle';
 }
 
 function updateCounter() {
@@ -226,7 +233,11 @@ function wire() {
     else { state.editing = true; render(); $('editor').focus(); }
   });
   $('btn-analyze').addEventListener('click', () => setText($('editor').value, { hidden: state.hidden }));
-  $('editor').addEventListener('input', () => { updateCounter(); try { localStorage.setItem(DRAFT_KEY, $('editor').value); } catch { /* ignore */ } });
+  $('editor').addEventListener('input', () => {
+    updateCounter();
+    const v = $('editor').value;
+    if (v.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(DRAFT_KEY, v); } catch { /* storage full or disabled */ }
+  });
   $('editor').addEventListener('paste', () => setTimeout(() => setText($('editor').value, { hidden: state.hidden }), 0));
   $('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setText($('editor').value, { hidden: state.hidden }); });
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));

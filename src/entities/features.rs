@@ -94,6 +94,8 @@ pub struct TokenInfo {
     pub cap: bool,
     pub all_caps_word: bool,
     pub alpha: bool,
+    /// An opening quotation mark or bracket.
+    pub opener: bool,
     pub cluster: [u64; 3],
     pub gaz: Vec<u64>,
 }
@@ -152,6 +154,7 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
             cap,
             all_caps_word,
             alpha: w.starts_with(char::is_alphabetic),
+            opener: matches!(w, "“" | "\"" | "‘" | "(" | "[" | "'"),
             cluster,
             gaz: Vec::new(),
         });
@@ -236,7 +239,8 @@ pub fn sentence_features(
         let next = at(i as isize + 1).map_or(7, |n| n.lower);
         f.push(fid(T_BIGRAM, mix(prev, t.lower)));
         f.push(fid(T_BIGRAM + 1, mix(t.lower, next)));
-        let first = i == s.start;
+        // sentence-initial, or the first word inside an opening quote or bracket at the start
+        let first = i == s.start || (i == s.start + 1 && infos[s.start].opener);
         f.push(fid(T_SENT, mix(first as u64, t.short)));
         f.push(fid(T_HEAD, mix(head, t.short)));
         if head != 0 {

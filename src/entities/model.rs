@@ -79,10 +79,10 @@ pub trait Scorer {
     fn start(&self, t: Tag) -> f32;
 }
 
-/// The shipped model: quantised sparse rows.
+/// The shipped model: quantised sparse rows (i16 times `scale`).
 pub struct Tagger {
     pub index: IdMap<u32>,
-    pub rows: Vec<[i8; NT]>,
+    pub rows: Vec<[i16; NT]>,
     pub scale: f32,
     pub trans: [[f32; NT]; NT],
     pub start: Row,

@@ -2,14 +2,14 @@
 //!
 //! ```text
 //! "NLNER" 1u8 | nt u8 | scale f32 | trans f32[nt*nt] | start f32[nt] | n u32 |
-//! n × (key delta varint | tag mask u32 (3 bytes used) | i8 per set bit)
+//! n × (key delta varint | tag mask u32 (3 bytes used) | i16 per set bit)
 //! ```
 //! Keys are sorted so deltas stay small. Reading never panics: a truncated or foreign file is an
 //! `Err` with a message.
 
 use super::model::{IdMap, NT, Row, Tagger};
 
-const MAGIC: &[u8] = b"NLNER\x01";
+const MAGIC: &[u8] = b"NLNER\x02";
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct ModelError(pub String);
@@ -21,9 +21,9 @@ impl std::fmt::Display for ModelError {
 }
 impl std::error::Error for ModelError {}
 
-/// Write a quantised model: rows of i8 sharing one scale; all-zero rows are dropped.
+/// Write a quantised model: rows of i16 sharing one scale; all-zero rows are dropped.
 pub fn write(
-    index: &[(u32, [i8; NT])],
+    index: &[(u32, [i16; NT])],
     scale: f32,
     trans: &[[f32; NT]; NT],
     start: &Row,
@@ -39,7 +39,7 @@ pub fn write(
     for v in start {
         out.extend(v.to_le_bytes());
     }
-    let mut rows: Vec<&(u32, [i8; NT])> = index
+    let mut rows: Vec<&(u32, [i16; NT])> = index
         .iter()
         .filter(|(_, r)| r.iter().any(|v| *v != 0))
         .collect();
@@ -56,7 +56,9 @@ pub fn write(
             .map(|(i, _)| 1u32 << i)
             .sum();
         out.extend(&mask.to_le_bytes()[..3]);
-        out.extend(row.iter().filter(|v| **v != 0).map(|v| *v as u8));
+        for v in row.iter().filter(|v| **v != 0) {
+            out.extend(v.to_le_bytes());
+        }
     }
     out
 }
@@ -135,10 +137,11 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
         key = key.wrapping_add(r.varint()?);
         let m = r.take(3)?;
         let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
-        let mut row = [0i8; NT];
+        let mut row = [0i16; NT];
         for (t, v) in row.iter_mut().enumerate() {
             if mask & (1 << t) != 0 {
-                *v = r.take(1)?[0] as i8;
+                let b = r.take(2)?;
+                *v = i16::from_le_bytes([b[0], b[1]]);
             }
         }
         index.insert(key, rows.len() as u32);
@@ -161,7 +164,7 @@ mod tests {
     fn roundtrip_keeps_weights() {
         let mut trans = [[0.0; NT]; NT];
         trans[1][2] = 1.5;
-        let mut row = [0i8; NT];
+        let mut row = [0i16; NT];
         row[3] = -7;
         row[16] = 100;
         let bytes = write(

@@ -18,22 +18,67 @@ pub struct Doc {
 
 pub struct Config {
     pub epochs: usize,
-    /// Weights are stored as i8 times one scale; the scale maps this quantile of |w| to 127.
+    /// Weights are stored as i16 times one scale; the scale maps this quantile of |w| to 127.
     pub scale_quantile: f64,
     /// Quantised weights with |q| below this are dropped (model size vs accuracy).
-    pub min_weight: i8,
+    pub min_weight: u16,
     pub seed: u64,
+    /// Also train on a copy of each document whose ALL CAPS lines (CoNLL headlines) are rewritten
+    /// in Title Case, as web headlines are; labels are unchanged.
+    pub title_case_copies: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
             epochs: 12,
-            scale_quantile: 0.9995,
+            scale_quantile: 1.0,
             min_weight: 1,
             seed: 7,
+            title_case_copies: true,
         }
     }
+}
+
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "for", "nor", "on", "at", "to", "by", "of", "in", "as",
+    "vs", "up",
+];
+
+/// The document with its ALL CAPS lines in Title Case ("LEICESTERSHIRE TAKE OVER AT TOP" ->
+/// "Leicestershire Take Over at Top"), or None when it has no such line. Only ASCII words change,
+/// so byte offsets stay valid.
+pub fn title_case_copy(d: &Doc) -> Option<Doc> {
+    let mut out = String::with_capacity(d.text.len());
+    let mut changed = false;
+    for line in d.text.split_inclusive('\n') {
+        let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+        if !caps {
+            out.push_str(line);
+            continue;
+        }
+        changed = true;
+        for (k, word) in line.split_inclusive(' ').enumerate() {
+            let bare = word.trim_end();
+            if !bare.is_ascii() || bare.len() <= 1 || bare.contains('.') {
+                out.push_str(word);
+                continue;
+            }
+            let lower = bare.to_ascii_lowercase();
+            if k > 0 && SMALL_WORDS.contains(&lower.as_str()) {
+                out.push_str(&lower);
+            } else {
+                out.push_str(&bare[..1]);
+                out.push_str(&lower[1..]);
+            }
+            out.push_str(&word[bare.len()..]);
+        }
+    }
+    changed.then(|| Doc {
+        text: out,
+        entities: d.entities.clone(),
+    })
 }
 
 /// One sentence ready for training: features per token and gold tags.
@@ -188,7 +233,13 @@ pub fn train(
     cfg: &Config,
     mut progress: impl FnMut(&str),
 ) -> Trained {
+    let copies: Vec<Doc> = if cfg.title_case_copies {
+        train.iter().filter_map(title_case_copy).collect()
+    } else {
+        Vec::new()
+    };
     let mut exs = examples(train, gaz);
+    exs.extend(examples(&copies, gaz));
     let dev_exs = examples(dev, gaz);
     let mut w = Weights::default();
     let mut best: Option<(f64, usize, Weights)> = None;
@@ -246,14 +297,14 @@ fn quantise(w: &Weights, cfg: &Config) -> Vec<u8> {
         .or(mags.last())
         .copied()
         .unwrap_or(1.0);
-    let scale = (q / 127.0).max(1e-6);
-    let rows: Vec<(u32, [i8; NT])> =
+    let scale = (q / 32767.0).max(1e-9);
+    let rows: Vec<(u32, [i16; NT])> =
         w.w.iter()
             .map(|(k, (r, _))| {
-                let mut q = [0i8; NT];
+                let mut q = [0i16; NT];
                 for t in 0..NT {
-                    let v = (r[t] / scale).round().clamp(-127.0, 127.0) as i8;
-                    q[t] = if v.unsigned_abs() >= cfg.min_weight as u8 {
+                    let v = (r[t] / scale).round().clamp(-32767.0, 32767.0) as i16;
+                    q[t] = if v.unsigned_abs() >= cfg.min_weight {
                         v
                     } else {
                         0
@@ -314,6 +365,21 @@ mod tests {
             .map(|e| (e.span.text(text), e.label))
             .collect();
         assert_eq!(got, vec![("Bob Jones", Label::Per), ("Berlin", Label::Loc)]);
+    }
+
+    #[test]
+    fn title_case_copy_rewrites_only_all_caps_lines() {
+        let d = doc(
+            "LEICESTERSHIRE TAKE OVER AT TOP .\nPhil Simmons took four .",
+            &[("LEICESTERSHIRE", Label::Org)],
+        );
+        let c = title_case_copy(&d).unwrap();
+        assert_eq!(
+            c.text,
+            "Leicestershire Take Over at Top .\nPhil Simmons took four ."
+        );
+        assert_eq!(c.entities[0].0.text(&c.text), "Leicestershire");
+        assert!(title_case_copy(&doc("No caps here .", &[])).is_none());
     }
 
     fn train_and_check(docs: &[Doc], gaz: &Gazetteers) -> Trained {

