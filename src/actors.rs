@@ -12,6 +12,7 @@
 use crate::analysis::{Actor, ActorId, ActorKind, Entity, Label, Mention, MentionKind};
 use crate::entities::features::normalise;
 use crate::speakers::Attribution;
+use crate::speakers::candidates::in_quote;
 use crate::text::{Span, Tokenized};
 use std::collections::HashMap;
 
@@ -435,13 +436,7 @@ pub fn build(
                     .map(|_| of[i])
                     .filter(|c| *c != usize::MAX)
             }
-            MentionKind::Pronoun => resolve_pronoun(
-                text,
-                &clusters,
-                m.span,
-                last_quoted,
-                quotes.get(qi).copied(),
-            ),
+            MentionKind::Pronoun => resolve_pronoun(text, &clusters, m.span, last_quoted, quotes),
             MentionKind::Description => resolve_description(text, &roles, m.span),
         };
         if let Some(ci) = ci {
@@ -459,7 +454,7 @@ pub fn build(
     }
     let quotes_of = |ci: usize| quote_counts[ci];
     let mut idx: Vec<usize> = (0..clusters.len())
-        .filter(|&ci| !clusters[ci].mentions.is_empty())
+        .filter(|&ci| !clusters[ci].mentions.is_empty() && !is_adjective(&clusters[ci]))
         .collect();
     idx.sort_by_key(|&ci| {
         let c = &clusters[ci];
@@ -504,6 +499,19 @@ pub fn build(
     (actors, quote_actor)
 }
 
+/// "Republican", "Russian", "anti-Semitic", "pro-Clinton": MISC words that describe, not actors.
+fn is_adjective(c: &Cluster) -> bool {
+    let misc = c.label_votes.get(&Label::Misc).copied().unwrap_or(0) * 2
+        > c.label_votes.values().sum::<usize>();
+    let w = c.name.as_str();
+    let single = !w.contains(' ');
+    let suffix = ["an", "ic", "ish", "ese", "i"]
+        .iter()
+        .any(|s| w.ends_with(s));
+    let prefixed = w.starts_with(char::is_lowercase) && w.contains('-');
+    misc && single && (suffix || prefixed)
+}
+
 fn is_person(c: &Cluster) -> bool {
     c.label_votes.get(&Label::Per).copied().unwrap_or(0) * 2
         >= c.label_votes.values().sum::<usize>().max(1)
@@ -516,7 +524,7 @@ fn resolve_pronoun(
     clusters: &[Cluster],
     p: Span,
     last_quoted: Option<usize>,
-    _q: Option<Span>,
+    quotes: &[Span],
 ) -> Option<usize> {
     let pron = normalise(p.text(text));
     let want_person = matches!(pron.as_str(), "he" | "she" | "i" | "we");
@@ -541,7 +549,9 @@ fn resolve_pronoun(
     let last_before = |c: &Cluster| {
         c.mentions
             .iter()
-            .filter(|m| m.span.end <= p.start && m.kind == MentionKind::Name)
+            .filter(|m| {
+                m.span.end <= p.start && m.kind == MentionKind::Name && !in_quote(m.span, quotes)
+            })
             .map(|m| m.span.end)
             .max()
     };
@@ -679,6 +689,38 @@ mod tests {
             &[("The Washington Post", Label::Org), ("Post", Label::Org)],
         );
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn adjectives_are_not_actors() {
+        let t = "The Republican senator met anti-Semitic critics and Star of David fans.";
+        let got = actor_names(
+            t,
+            &[
+                ("Republican", Label::Misc),
+                ("anti-Semitic", Label::Misc),
+                ("Star of David", Label::Misc),
+            ],
+        );
+        assert_eq!(got, [("Star of David".to_string(), 1)]);
+    }
+
+    #[test]
+    fn pronoun_ignores_names_inside_quotations() {
+        let t = "Ted Cruz spoke. “Nobody told Donald Trump,” he said.";
+        let tok = analyze_text(t);
+        let e = ents(t, &[("Ted Cruz", Label::Per), ("Donald Trump", Label::Per)]);
+        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
+        let he = t.find(" he ").unwrap() + 1;
+        let att = Attribution {
+            speaker: Some(Mention {
+                span: Span::new(he, he + 2),
+                kind: MentionKind::Pronoun,
+            }),
+            cue: None,
+        };
+        let (actors, qa) = build(t, &tok, &e, &[q], &[att]);
+        assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Ted Cruz");
     }
 
     #[test]

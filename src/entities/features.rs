@@ -239,8 +239,8 @@ pub fn sentence_features(
         let next = at(i as isize + 1).map_or(7, |n| n.lower);
         f.push(fid(T_BIGRAM, mix(prev, t.lower)));
         f.push(fid(T_BIGRAM + 1, mix(t.lower, next)));
-        // sentence-initial, or the first word inside an opening quote or bracket at the start
-        let first = i == s.start || (i == s.start + 1 && infos[s.start].opener);
+        // sentence-initial, or the first word after an opening quote or bracket
+        let first = i == s.start || (i > s.start && infos[i - 1].opener);
         f.push(fid(T_SENT, mix(first as u64, t.short)));
         f.push(fid(T_HEAD, mix(head, t.short)));
         if head != 0 {

@@ -55,15 +55,94 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
         features::sentence_features(&infos, &stats, *s, &mut feats);
         let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
         for (a, b, label) in spans_of(&tags) {
-            let span = Span::new(
-                tok.tokens[s.start + a].span.start,
-                tok.tokens[s.start + b - 1].span.end,
-            );
-            out.push(Entity { span, label });
+            if let Some((a, b)) = tidy(text, tok, s.start + a, s.start + b, label) {
+                let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+                out.push(Entity { span, label });
+            }
         }
     }
     consistent_surnames(text, tok, &mut out);
     out
+}
+
+/// Words that precede a name but are not part of it, as CoNLL annotates ("President Bill Clinton"
+/// -> "Bill Clinton").
+const TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "prof.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "rev.",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "councilman",
+    "councilwoman",
+    "superintendent",
+    "judge",
+    "justice",
+    "secretary",
+    "minister",
+    "chancellor",
+    "general",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "sir",
+    "lord",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "director",
+    "chief",
+    "coach",
+    "officer",
+    "detective",
+    "sheriff",
+    "professor",
+];
+
+/// Token range of an entity without edge punctuation, a leading "The" (kept for places: "The
+/// Hague") or a leading title on a person; None when nothing is left.
+fn tidy(
+    text: &str,
+    tok: &Tokenized,
+    mut a: usize,
+    mut b: usize,
+    label: Label,
+) -> Option<(usize, usize)> {
+    let is_word = |i: usize| {
+        matches!(
+            tok.tokens[i].kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Handle
+        )
+    };
+    while a < b && !is_word(a) {
+        a += 1;
+    }
+    while b > a && !is_word(b - 1) {
+        b -= 1;
+    }
+    let first = |a: usize| tok.tokens[a].span.text(text).to_lowercase();
+    if b - a >= 2 && label != Label::Loc && first(a) == "the" {
+        a += 1;
+    }
+    while b - a >= 2 && label == Label::Per && TITLES.contains(&first(a).as_str()) {
+        a += 1;
+    }
+    (a < b).then_some((a, b))
 }
 
 /// A later single-word mention that repeats the last word of an earlier multi-word person name
@@ -105,6 +184,22 @@ fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_drops_edge_punctuation_the_and_titles() {
+        let text = "[Hillary] Clinton met Mayor Elena Vasquez at The New York Times and The Hague";
+        let tok = crate::text::tokens::analyze_text(text);
+        let span = |a: usize, b: usize, l: Label| {
+            tidy(text, &tok, a, b, l)
+                .map(|(a, b)| &text[tok.tokens[a].span.start..tok.tokens[b - 1].span.end])
+        };
+        assert_eq!(span(1, 4, Label::Per), Some("Hillary] Clinton"));
+        assert_eq!(span(0, 2, Label::Per), Some("Hillary"));
+        assert_eq!(span(5, 8, Label::Per), Some("Elena Vasquez"));
+        assert_eq!(span(9, 13, Label::Org), Some("New York Times"));
+        assert_eq!(span(14, 16, Label::Loc), Some("The Hague"));
+        assert_eq!(span(0, 1, Label::Misc), None);
+    }
 
     #[test]
     fn a_bare_surname_after_a_full_name_is_a_person() {

@@ -134,7 +134,39 @@ fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(us
             return (c - a >= 2).then_some((a, c));
         }
     }
-    None
+    // no determiner: the head words right before the cue ("... presidential nominee said",
+    // "the ad’s narrator says"), up to 3 lowercase words
+    let mut a = c;
+    while a > lo
+        && c - a < 3
+        && is_word(text, tok, a - 1)
+        && tok.tokens[a - 1]
+            .span
+            .text(text)
+            .starts_with(char::is_lowercase)
+    {
+        a -= 1;
+    }
+    let head = tok.tokens.get(a).map(|t| t.span.text(text).to_lowercase());
+    let pronoun_or_function = head.as_deref().is_some_and(|h| {
+        PRONOUNS.contains(&h)
+            || matches!(
+                h,
+                "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "also"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "was"
+                    | "is"
+            )
+    });
+    (a < c && !pronoun_or_function).then_some((a, c))
 }
 
 /// "a senior official" starting right after cue token `c`.

@@ -140,7 +140,7 @@ pub fn none_features(f: &QuoteFacts) -> Vec<u32> {
     .collect()
 }
 
-pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> {
+pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize) -> Vec<u32> {
     let tok = ctx.tok;
     let kind = match (c.label, c.kind) {
         (Some(l), _) => l.as_str().to_string(),
@@ -204,6 +204,7 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> 
         });
         tok.sentence_of(c.tokens.0) == qs
     };
+    let cue_between = (ga..gb).any(|i| ctx.is_cue(i));
     let is_prev = f.prev_speaker.is_some_and(|p| {
         p.overlaps(c.span)
             || ctx
@@ -230,8 +231,36 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate) -> Vec<u32> 
             f.prev_quote_near
         ),
         format!("cue={}|pd={pdist}|side={side}", f.cue_in_para),
+        format!("rank={}|side={side}|kind={kind}", rank.min(4)),
+        format!(
+            "rank={}|side={side}|nextcue={next_cue}|prevcue={prev_cue}",
+            rank.min(4)
+        ),
+        format!("nextcue={next_cue}|same={same_sent}|side={side}|cuebetween={cue_between}"),
+        format!("cuebetween={cue_between}|side={side}|kind={kind}|same={same_sent}"),
     ];
     ls.iter().map(|s| feat(s)).collect()
+}
+
+/// For each candidate, how many candidates on the same side of the quote are nearer to it.
+pub fn ranks(cands: &[Candidate], q: Span) -> Vec<usize> {
+    let dist = |c: &Candidate| {
+        if c.span.end <= q.start {
+            q.start - c.span.end
+        } else {
+            c.span.start.saturating_sub(q.end)
+        }
+    };
+    let before = |c: &Candidate| c.span.end <= q.start;
+    cands
+        .iter()
+        .map(|c| {
+            cands
+                .iter()
+                .filter(|o| before(o) == before(c) && dist(o) < dist(c))
+                .count()
+        })
+        .collect()
 }
 
 fn last_word(s: &str) -> String {

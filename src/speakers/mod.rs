@@ -14,7 +14,7 @@ use crate::entities::ModelError;
 use crate::linear::Linear;
 use crate::text::{Span, Tokenized};
 use candidates::Candidate;
-use features::{Ctx, candidate_features, none_features, quote_facts};
+use features::{Ctx, candidate_features, none_features, quote_facts, ranks};
 
 pub const MAGIC: &[u8] = b"NLSPK\x01";
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/speakers.bin");
@@ -49,8 +49,9 @@ pub fn choose(
     cands: &[Candidate],
 ) -> Option<usize> {
     let mut best = (model.score(&none_features(facts)), None);
+    let rank = ranks(cands, facts.q);
     for (i, c) in cands.iter().enumerate() {
-        let s = model.score(&candidate_features(ctx, facts, c));
+        let s = model.score(&candidate_features(ctx, facts, c, rank[i]));
         if s > best.0 {
             best = (s, Some(i));
         }

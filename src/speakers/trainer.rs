@@ -3,7 +3,7 @@
 //! makes "no speaker" right. Averaged perceptron ranking updates; deterministic.
 
 use super::candidates::candidates;
-use super::features::{Ctx, candidate_features, none_features, quote_facts};
+use super::features::{Ctx, candidate_features, none_features, quote_facts, ranks};
 use crate::analysis::Entity;
 use crate::cues::Cues;
 use crate::linear::{Averager, Linear, shuffle};
@@ -56,13 +56,15 @@ fn examples(docs: &[Doc], cues: &Cues) -> Vec<Example> {
             if gold.is_some() && !rights.contains(&true) {
                 continue; // the gold source is not among our candidates: nothing to learn here
             }
+            let rank = ranks(&cands, *q);
             out.push(Example {
                 none: none_features(&facts),
                 none_right: gold.is_none(),
                 cands: cands
                     .iter()
                     .zip(rights)
-                    .map(|(c, r)| (candidate_features(&ctx, &facts, c), r))
+                    .zip(rank)
+                    .map(|((c, r), k)| (candidate_features(&ctx, &facts, c, k), r))
                     .collect(),
             });
         }
