@@ -74,10 +74,10 @@ pub fn learn(texts: &[&str], cfg: &Config) -> Vec<(String, String)> {
             let Some(&vi) = vocab_index.get(w.as_str()) else {
                 continue;
             };
-            if i > 0 {
-                if let Some(&c) = ctx_index.get(d[i - 1].as_str()) {
-                    *counts[vi].entry(c).or_default() += 1.0;
-                }
+            if i > 0
+                && let Some(&c) = ctx_index.get(d[i - 1].as_str())
+            {
+                *counts[vi].entry(c).or_default() += 1.0;
             }
             if let Some(&c) = d.get(i + 1).and_then(|n| ctx_index.get(n.as_str())) {
                 *counts[vi].entry(c + cfg.contexts as u32).or_default() += 1.0;
