@@ -1,0 +1,107 @@
+//! The shipped models reproduce the dev scores recorded in the model card (models/README.md),
+//! within 0.1, measured by the official scorer on the CLI's output. Runs when the shared data
+//! (../shared/data and ../shared/eval) is present; set NEWSLENS_SHARED to point elsewhere.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("NEWSLENS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    (p.join("data/polnear-dev.jsonl").exists() && p.join("eval/score.py").exists()).then_some(p)
+}
+
+/// `(data, metric) -> value` from the table between SCORES_START and SCORES_END.
+fn recorded() -> Vec<(String, String, f64)> {
+    let card =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/README.md"))
+            .unwrap();
+    let table = card
+        .split("SCORES_START")
+        .nth(1)
+        .unwrap()
+        .split("SCORES_END")
+        .next()
+        .unwrap();
+    table
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            let v: f64 = cells.get(2)?.parse().ok()?;
+            Some((cells[0].to_string(), cells[1].to_string(), v))
+        })
+        .collect()
+}
+
+fn score(shared: &Path, gold: &Path) -> Value {
+    let out = std::env::temp_dir().join(format!(
+        "newslens-score-{}-{}",
+        std::process::id(),
+        gold.file_name().unwrap().to_string_lossy()
+    ));
+    let st = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args([
+            "batch",
+            gold.to_str().unwrap(),
+            out.to_str().unwrap(),
+            "--quiet",
+        ])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let py = Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .arg(gold)
+        .arg(&out)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    serde_json::from_slice(&py.stdout).unwrap()
+}
+
+#[test]
+fn shipped_models_reproduce_the_model_card_scores() {
+    let Some(shared) = shared() else {
+        eprintln!("shared data not found: dev scores not recomputed");
+        return;
+    };
+    let conll = score(&shared, &shared.join("data/conll2003-dev.jsonl"));
+    let polnear = score(&shared, &shared.join("data/polnear-dev.jsonl"));
+    let articles = score(
+        &shared,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles.jsonl"),
+    );
+    let rows = recorded();
+    assert!(rows.len() >= 8, "model card table has {} rows", rows.len());
+    for (data, metric, want) in rows {
+        let got = match (data.as_str(), metric.as_str()) {
+            ("CoNLL-2003 dev", "entity F1") => &conll["entities"]["f1"],
+            ("PolNeAR dev", "quotes F1") => &polnear["quotes"]["f1"],
+            ("PolNeAR dev", "quote+speaker F1") => &polnear["quote+speaker"]["f1"],
+            ("PolNeAR dev", "speaker accuracy on found quotes") => &polnear["speaker_acc_on_found"],
+            ("annotated articles", "entity F1") => &articles["entities"]["f1"],
+            ("annotated articles", "quote->actor accuracy") => {
+                &articles["quote_actor"]["acc_of_gold"]
+            }
+            ("annotated articles", "actor recall") => &articles["actors"]["recall"],
+            ("annotated articles", "actor precision") => &articles["actors"]["precision"],
+            other => panic!("unknown row in the model card: {other:?}"),
+        };
+        let got = got.as_f64().unwrap();
+        assert!(
+            (got - want).abs() <= 0.1,
+            "{data} {metric}: model card says {want}, scorer says {got}"
+        );
+    }
+}
