@@ -22,6 +22,7 @@ const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'modu
 let latest = 0;
 const waiting = new Map();
 worker.onmessage = (ev) => {
+  performance.mark('newslens-result');
   const done = waiting.get(ev.data.id);
   waiting.delete(ev.data.id);
   done?.(ev.data);
@@ -60,6 +61,10 @@ async function setText(text, view = {}) {
   saveDraft();
   if (!text.trim()) { state.analysis = { entities: [], quotes: [], actors: [] }; render(); return; }
   state.busy = true;
+  // leave the editor at once: a textarea holding megabytes is costly to restyle while we wait
+  $('editor-wrap').hidden = true;
+  $('article').hidden = false;
+  performance.mark('newslens-analysis-start');
   const slow = setTimeout(() => status(`Analysing ${(text.length / 1000).toFixed(0)} KB…`), 120);
   document.body.classList.add('busy');
   document.body.dataset.phase = 'analysing';

@@ -46,6 +46,10 @@ pub fn find(text: &str) -> Vec<QuotedSpan> {
                 let kind = match c {
                     '“' | '„' => Some(Kind::Curly),
                     '"' if opens_after(prev) && !is_space_or_none(next) => Some(Kind::Straight),
+                    // a closing mark typed where an opening one belongs: ”What is most ...”
+                    '”' if opens_after(prev) && next.is_some_and(|n| n.is_alphanumeric()) => {
+                        Some(Kind::Curly)
+                    }
                     _ => None,
                 };
                 if let Some(k) = kind {
@@ -61,7 +65,7 @@ pub fn find(text: &str) -> Vec<QuotedSpan> {
                         j += 1;
                     }
                     let same = chars.get(j).is_some_and(|x| match kind {
-                        Kind::Curly => matches!(x.1, '“' | '„'),
+                        Kind::Curly => matches!(x.1, '“' | '„' | '”'),
                         Kind::Straight => x.1 == '"',
                     });
                     if same {
@@ -150,6 +154,15 @@ mod tests {
     fn unclosed_quote_is_dropped_at_paragraph_end() {
         let t = "“Never closed.\nNext paragraph “is fine” here.";
         assert_eq!(quoted(t), ["“is fine”"]);
+    }
+
+    #[test]
+    fn closing_mark_used_as_opener() {
+        assert_eq!(
+            quoted("Instagram.\n\n”What is most infuriating,” she wrote."),
+            ["”What is most infuriating,”"]
+        );
+        assert_eq!(quoted("a book” and ” more"), Vec::<&str>::new());
     }
 
     #[test]

@@ -21,6 +21,15 @@ pub const WINDOW: usize = 120;
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
 
+/// Words that never head a description of a speaker ("while discussing", "also said").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "that", "who", "which", "also", "has", "had", "have", "was", "were", "is",
+    "are", "be", "been", "while", "when", "after", "before", "as", "if", "because", "then", "not",
+    "never", "still", "just", "only", "even", "to", "of", "in", "on", "at", "for", "with", "by",
+    "from", "about", "again", "later", "once", "what", "how", "why", "where", "did", "does", "do",
+    "would", "will", "could", "should", "can", "may", "might", "must", "first", "last",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
     "some", "many", "other",
@@ -147,26 +156,11 @@ fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(us
     {
         a -= 1;
     }
-    let head = tok.tokens.get(a).map(|t| t.span.text(text).to_lowercase());
-    let pronoun_or_function = head.as_deref().is_some_and(|h| {
-        PRONOUNS.contains(&h)
-            || matches!(
-                h,
-                "and"
-                    | "or"
-                    | "but"
-                    | "that"
-                    | "who"
-                    | "which"
-                    | "also"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "was"
-                    | "is"
-            )
-    });
-    (a < c && !pronoun_or_function).then_some((a, c))
+    let function_word = |i: usize| {
+        let w = tok.tokens[i].span.text(text).to_lowercase();
+        PRONOUNS.contains(&w.as_str()) || FUNCTION_WORDS.contains(&w.as_str()) || w.ends_with("ly")
+    };
+    (a < c && !(a..c).any(function_word)).then_some((a, c))
 }
 
 /// "a senior official" starting right after cue token `c`.

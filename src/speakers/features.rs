@@ -205,6 +205,24 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
         tok.sentence_of(c.tokens.0) == qs
     };
     let cue_between = (ga..gb).any(|i| ctx.is_cue(i));
+    // "Politifact then ruled", "said on Friday Smith": a cue one word away
+    // skip a parenthetical right after the name: "Paul Ryan (R-WI) said"
+    let after = match tok.tokens.get(c.tokens.1).map(|t| t.span.text(ctx.text)) {
+        Some("(") => (c.tokens.1..(c.tokens.1 + 8).min(tok.tokens.len()))
+            .find(|&i| tok.tokens[i].span.text(ctx.text) == ")")
+            .map_or(c.tokens.1, |i| i + 1),
+        _ => c.tokens.1,
+    };
+    let cue_next2 = ctx.is_cue(after) || ctx.is_cue(after + 1);
+    let cue_prev2 = (1..=2).any(|k| c.tokens.0 >= k && ctx.is_cue(c.tokens.0 - k));
+    let sent_start = {
+        let s = tok
+            .sentences
+            .get(tok.sentence_of(c.tokens.0))
+            .map_or(0, |s| s.start);
+        c.tokens.0 == s
+            || (c.tokens.0 == s + 1 && tok.tokens[s].kind == crate::text::TokenKind::Quote)
+    };
     let is_prev = f.prev_speaker.is_some_and(|p| {
         p.overlaps(c.span)
             || ctx
@@ -238,6 +256,9 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
         ),
         format!("nextcue={next_cue}|same={same_sent}|side={side}|cuebetween={cue_between}"),
         format!("cuebetween={cue_between}|side={side}|kind={kind}|same={same_sent}"),
+        format!("cuenext2={cue_next2}|cueprev2={cue_prev2}|same={same_sent}|side={side}"),
+        format!("subj={sent_start}|cuenext2={cue_next2}|same={same_sent}"),
+        format!("subj={sent_start}|kind={kind}|side={side}"),
     ];
     ls.iter().map(|s| feat(s)).collect()
 }

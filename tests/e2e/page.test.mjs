@@ -256,31 +256,30 @@ test('a 2 MB text is analysed off the main thread', async () => {
     document.getElementById('editor').value = big;
     // let the browser lay out the pasted text first: that cost is the textarea's, not ours
     await new Promise((r) => setTimeout(r, 1500));
-    const gaps = [];
-    let last = performance.now();
-    // sample the main thread only while the worker is analysing (parsing the result and
-    // building the DOM afterwards is the page's own work, reported separately)
-    const timer = setInterval(() => {
-      const now = performance.now();
-      if (document.body.dataset.phase === 'analysing') gaps.push(now - last);
-      last = now;
-    }, 20);
+    const tasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push({ start: e.startTime, ms: e.duration }); })
+      .observe({ type: 'longtask' });
     document.getElementById('status').textContent = '';
     const t0 = performance.now();
     document.getElementById('btn-analyze').click();
-    // wait for the status line to say the analysis is done, sampling the timer meanwhile
+    const clickEnd = performance.now();
     while (!/analysed in/.test(document.getElementById('status').textContent)) await new Promise((r) => setTimeout(r, 20));
     const tAnalysed = performance.now() - t0;
-    clearInterval(timer);
     while (document.body.dataset.ready !== '1') await new Promise((r) => setTimeout(r, 20));
     const tRendered = performance.now() - t0;
-    return { maxGap: Math.max(0, ...gaps), n: gaps.length, tAnalysed, tRendered, chars: big.length };
+    await new Promise((r) => setTimeout(r, 200)); // let the observer deliver
+    const end = performance.getEntriesByName('newslens-result').at(-1).startTime;
+    // long tasks that began after the click returned and ended before the worker's answer arrived: the page's
+    // own work while analysing (the click's task itself restyles the 2 MB textarea; rendering the
+    // result afterwards is reported, not judged)
+    const during = tasks.filter((t) => t.start > clickEnd && t.start + t.ms < end).map((t) => t.ms);
+    const renderTasks = tasks.filter((t) => t.start + t.ms >= end).map((t) => t.ms);
+    return { during, renderTasks, tAnalysed, tRendered, chars: big.length, workerMs: end - clickEnd };
   }, ARTICLE);
   writeFileSync(path.join(OUT, 'big-text.json'), JSON.stringify(result));
-  console.log(`2 MB text: analysed in ${result.tAnalysed.toFixed(0)} ms, rendered at ${result.tRendered.toFixed(0)} ms; longest main-thread gap while analysing ${result.maxGap.toFixed(0)} ms`);
-  // the timer kept ticking while the worker analysed: the main thread was free
-  assert.ok(result.n >= 3, `timer ticks during analysis: ${result.n}`); // the timer ran while the worker worked
-  assert.ok(result.maxGap < 250, `main thread blocked for ${result.maxGap} ms during analysis`);
+  console.log(`2 MB text: worker busy ${result.workerMs.toFixed(0)} ms, rendered at ${result.tRendered.toFixed(0)} ms; main-thread long tasks meanwhile: [${result.during.map((m) => m.toFixed(0))}] ms; while rendering: [${result.renderTasks.map((m) => m.toFixed(0))}] ms`);
+  assert.ok(result.workerMs > 100, 'the analysis took measurable time');
+  assert.ok(result.during.every((ms) => ms < 200), `main thread blocked during analysis: ${result.during}`);
   assert.equal((await page.textContent('#article')).length, result.chars);
   await context.close();
 });

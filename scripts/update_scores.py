@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Rewrite the score tables of README.md and models/README.md from fresh scorer runs.
+
+    python3 scripts/update_scores.py [SHARED_DIR]      (default ../shared; needs target/release/newslens)
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared")
+
+
+def score(gold):
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as out:
+        subprocess.run([ROOT / "target/release/newslens", "batch", gold, out.name, "--quiet"], check=True)
+        res = subprocess.run(["python3", SHARED / "eval/score.py", gold, out.name, "--json"], check=True, capture_output=True, text=True)
+    return json.loads(res.stdout)
+
+
+def replace_table(path, table):
+    text = path.read_text()
+    head, rest = text.split("SCORES_START", 1)
+    _, tail = rest.split("SCORES_END", 1)
+    path.write_text(f"{head}SCORES_START\n{table}{'SCORES_END'}{tail}")
+
+
+def main():
+    c = score(SHARED / "data/conll2003-dev.jsonl")
+    p = score(SHARED / "data/polnear-dev.jsonl")
+    a = score(ROOT / "tests/fixtures/articles.jsonl")
+    pl = c["entities"]["per_label"]
+    card = [
+        ("CoNLL-2003 dev", "entity F1", c["entities"]["f1"]),
+        ("PolNeAR dev", "quotes F1", p["quotes"]["f1"]),
+        ("PolNeAR dev", "quote+speaker F1", p["quote+speaker"]["f1"]),
+        ("PolNeAR dev", "speaker accuracy on found quotes", p["speaker_acc_on_found"]),
+        ("annotated articles", "entity F1", a["entities"]["f1"]),
+        ("annotated articles", "quote->actor accuracy", a["quote_actor"]["acc_of_gold"]),
+        ("annotated articles", "actor recall", a["actors"]["recall"]),
+        ("annotated articles", "actor precision", a["actors"]["precision"]),
+    ]
+    replace_table(ROOT / "models/README.md", "| data | metric | value |\n|---|---|---:|\n" + "".join(f"| {d} | {m} | {v} |\n" for d, m, v in card))
+    readme = [
+        ("CoNLL-2003 dev", "entities F1 (micro)", c["entities"]["f1"], "92"),
+        ("CoNLL-2003 dev", "PER / ORG / LOC / MISC F1", " / ".join(str(pl[k]) for k in ("PER", "ORG", "LOC", "MISC")), ""),
+        ("PolNeAR dev", "quotes F1", p["quotes"]["f1"], "97"),
+        ("PolNeAR dev", "quote+speaker F1", p["quote+speaker"]["f1"], "88"),
+        ("PolNeAR dev", "speaker accuracy on found quotes", p["speaker_acc_on_found"], "92"),
+        ("5 hand-annotated articles (`tests/fixtures/articles.jsonl`)", "entities F1", a["entities"]["f1"], "88"),
+        ("5 hand-annotated articles", "quote -> actor accuracy", a["quote_actor"]["acc_of_gold"], "90"),
+        ("5 hand-annotated articles", "actor recall / precision", f'{a["actors"]["recall"]} / {a["actors"]["precision"]}', "95 / 90"),
+    ]
+    replace_table(ROOT / "README.md", "| data | metric | newslens | target |\n|---|---|---:|---:|\n" + "".join(f"| {d} | {m} | {v} | {t} |\n" for d, m, v, t in readme))
+    for row in readme:
+        print(*row, sep=" | ")
+
+
+if __name__ == "__main__":
+    main()
