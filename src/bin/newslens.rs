@@ -79,6 +79,18 @@ fn main() {
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
+/// Print a line to stdout; a closed pipe (`newslens bench | head`) ends the program quietly.
+fn emit(line: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("newslens: cannot write output: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn models() -> Res<Models> {
     Ok(Models::embedded()?)
 }
@@ -103,10 +115,9 @@ fn analyze_file(file: &str) -> Res<()> {
     }
     let text = utf8(bytes, file)?;
     let a = analyze_with(&text, &models()?)?;
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&a.export(&text, Unit::CodePoint))?
-    );
+    emit(&serde_json::to_string_pretty(
+        &a.export(&text, Unit::CodePoint),
+    )?);
     Ok(())
 }
 
@@ -331,9 +342,12 @@ fn bench(data: &Path) -> Res<()> {
     let t0 = Instant::now();
     let m = models()?;
     let load = t0.elapsed();
-    println!("| input | docs | KB | seconds | KB/s | MB/s |");
-    println!("|---|---:|---:|---:|---:|---:|");
-    println!("| model load | - | - | {:.4} | - | - |", load.as_secs_f64());
+    emit("| input | docs | KB | seconds | KB/s | MB/s |");
+    emit("|---|---:|---:|---:|---:|---:|");
+    emit(&format!(
+        "| model load | - | - | {:.4} | - | - |",
+        load.as_secs_f64()
+    ));
     for name in ["polnear-dev.jsonl", "conll2003-dev.jsonl"] {
         let texts: Vec<String> = read_jsonl(&data.join(name))?.iter().map(text_of).collect();
         let bytes: usize = texts.iter().map(String::len).sum();
@@ -346,22 +360,22 @@ fn bench(data: &Path) -> Res<()> {
             best = best.min(t.elapsed().as_secs_f64());
         }
         let kb = bytes as f64 / 1000.0;
-        println!(
+        emit(&format!(
             "| {name} (whole analyze, best of 3) | {} | {kb:.0} | {best:.3} | {:.0} | {:.2} |",
             texts.len(),
             kb / best,
             kb / best / 1000.0
-        );
+        ));
         // the same texts as one long document: catches work that grows faster than the text
         let one = texts.join("\n\n");
         let t = Instant::now();
         std::hint::black_box(analyze_with(&one, &m)?);
         let s = t.elapsed().as_secs_f64();
-        println!(
+        emit(&format!(
             "| {name} as one document | 1 | {kb:.0} | {s:.3} | {:.0} | {:.2} |",
             kb / s,
             kb / s / 1000.0
-        );
+        ));
     }
     Ok(())
 }

@@ -6,19 +6,26 @@
 //! binary. This module only loads and matches them; it makes no decision about labels.
 
 use super::features::{TokenInfo, hash_bytes, normalise};
+use super::model::IdHasher;
 use crate::text::Tokenized;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Phrases and words are stored by a 64-bit hash of their key: no strings to allocate at load.
+fn key_hash(key: &str) -> u64 {
+    hash_bytes(7, key.as_bytes())
+}
 
 const MAX_PHRASE: usize = 6;
 
 #[derive(Default)]
 pub struct Gazetteers {
     /// normalised phrase (tokens joined by one space) -> bit set of list ids
-    phrases: HashMap<String, u32>,
+    phrases: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
     /// list names, index = bit
     pub lists: Vec<String>,
     /// normalised word -> cluster bit string
-    clusters: HashMap<String, String>,
+    clusters: HashMap<u64, [u64; 3], BuildHasherDefault<IdHasher>>,
 }
 
 impl Gazetteers {
@@ -40,13 +47,19 @@ impl Gazetteers {
             };
             let key = phrase_key(phrase);
             if !key.is_empty() {
-                *g.phrases.entry(key).or_default() |= 1 << bit;
+                *g.phrases.entry(key_hash(&key)).or_default() |= 1 << bit;
             }
         }
         for line in clusters.lines() {
             let mut parts = line.split('\t');
             if let (Some(bits), Some(word)) = (parts.next(), parts.next()) {
-                g.clusters.insert(word.to_string(), bits.to_string());
+                let p = |n: usize| {
+                    hash_bytes(
+                        100 + n as u64,
+                        bits.get(..n.min(bits.len())).unwrap_or("").as_bytes(),
+                    )
+                };
+                g.clusters.insert(key_hash(word), [p(4), p(8), p(64)]);
             }
         }
         g
@@ -61,21 +74,18 @@ impl Gazetteers {
 
     /// Lists holding this exact phrase (as a bit set).
     pub fn lookup(&self, phrase: &str) -> u32 {
-        self.phrases.get(&phrase_key(phrase)).copied().unwrap_or(0)
+        self.phrases
+            .get(&key_hash(&phrase_key(phrase)))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Hashes of the word's cluster path prefixes of lengths 4, 8 and the full path (0 if none).
     pub fn cluster_prefixes(&self, lower: &str) -> [u64; 3] {
-        let Some(bits) = self.clusters.get(lower) else {
-            return [0; 3];
-        };
-        let p = |n: usize| {
-            hash_bytes(
-                100 + n as u64,
-                bits.get(..n.min(bits.len())).unwrap_or("").as_bytes(),
-            )
-        };
-        [p(4), p(8), p(64)]
+        self.clusters
+            .get(&key_hash(lower))
+            .copied()
+            .unwrap_or([0; 3])
     }
 
     /// Mark every token inside a longest gazetteer match that starts with a capitalised token,
@@ -98,7 +108,7 @@ impl Gazetteers {
                         key.push(' ');
                     }
                     key.push_str(&lowers[j]);
-                    if let Some(&bits) = self.phrases.get(&key) {
+                    if let Some(&bits) = self.phrases.get(&key_hash(&key)) {
                         best = Some((j + 1, bits));
                     }
                 }
@@ -131,6 +141,14 @@ impl Gazetteers {
 
 /// A phrase as the matcher sees it: tokenised, normalised, joined by single spaces.
 fn phrase_key(phrase: &str) -> String {
+    // fast path (most entries): letters and single spaces tokenize to themselves
+    if phrase.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !phrase.contains("  ")
+        && !phrase.starts_with(' ')
+        && !phrase.ends_with(' ')
+    {
+        return phrase.to_lowercase();
+    }
     let toks = crate::text::tokens::tokenize(phrase);
     toks.iter()
         .map(|t| normalise(t.span.text(phrase)))
@@ -148,6 +166,25 @@ mod tests {
         assert_eq!(g.lookup("new york"), 1);
         assert_eq!(g.lookup("O’Brien"), 2);
         assert_eq!(g.lookup("Boston"), 0);
+    }
+
+    #[test]
+    fn fast_and_slow_keys_agree() {
+        for p in [
+            "New York",
+            "São Paulo",
+            "Winston-Salem",
+            "O'Brien",
+            "St. Louis",
+            "Zoë",
+        ] {
+            let slow: String = crate::text::tokens::tokenize(p)
+                .iter()
+                .map(|t| normalise(t.span.text(p)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(phrase_key(p), slow, "{p}");
+        }
     }
 
     #[test]

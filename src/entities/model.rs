@@ -68,6 +68,9 @@ impl Hasher for IdHasher {
     fn write_u32(&mut self, i: u32) {
         self.0 = i as u64;
     }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
 }
 pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 

@@ -1,0 +1,47 @@
+// Browser benchmark (not a test): the wasm in Debian's Chromium. Prints a table: module
+// load + model load, and analyse throughput on the sample article and a 2 MB text.
+// Run by `./build.sh bench`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, startServer, launch } from './helpers.mjs';
+
+const server = await startServer();
+const browser = await launch();
+const page = await (await browser.newContext()).newPage();
+await page.goto(server.url + 'index.html#');
+const sample = readFileSync(path.join(ROOT, 'www/sample.txt'), 'utf8');
+const r = await page.evaluate(async (sample) => {
+  const t0 = performance.now();
+  const m = await import('./pkg/newslens.js');
+  await m.default();
+  const t1 = performance.now();
+  const a = new m.Analyzer();
+  const t2 = performance.now();
+  // model load again, a few times: the median of fresh loads
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    new m.Analyzer().free();
+    loads.push(performance.now() - s);
+  }
+  loads.sort((x, y) => x - y);
+  const time = (text, reps) => {
+    a.analyzeJson(text); // warm-up
+    const s = performance.now();
+    for (let i = 0; i < reps; i++) a.analyzeJson(text);
+    return (performance.now() - s) / reps;
+  };
+  let big = '';
+  while (big.length < 2_000_000) big += sample + '\n\n';
+  return { wasmInit: t1 - t0, modelLoad: t2 - t1, modelLoadMedian: loads[2], sampleMs: time(sample, 20), sampleBytes: new TextEncoder().encode(sample).length, bigMs: time(big, 2), bigBytes: new TextEncoder().encode(big).length };
+}, sample);
+await browser.close();
+server.stop();
+const rate = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
+console.log('| Chromium (wasm) | ms | MB/s |');
+console.log('|---|---:|---:|');
+console.log(`| fetch + compile + instantiate wasm | ${r.wasmInit.toFixed(1)} | |`);
+console.log(`| load the models (first new Analyzer) | ${r.modelLoad.toFixed(1)} | |`);
+console.log(`| load the models (median of 5 more) | ${r.modelLoadMedian.toFixed(1)} | |`);
+console.log(`| analyse the sample article (${(r.sampleBytes / 1000).toFixed(1)} KB) | ${r.sampleMs.toFixed(2)} | ${rate(r.sampleBytes, r.sampleMs)} |`);
+console.log(`| analyse a 2 MB text | ${r.bigMs.toFixed(0)} | ${rate(r.bigBytes, r.bigMs)} |`);
