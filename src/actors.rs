@@ -11,6 +11,7 @@
 
 use crate::analysis::{Actor, ActorId, ActorKind, Entity, Label, Mention, MentionKind};
 use crate::entities::features::normalise;
+use crate::entities::gazetteer::Gazetteers;
 use crate::speakers::Attribution;
 use crate::speakers::candidates::in_quote;
 use crate::text::{Span, Tokenized};
@@ -363,7 +364,24 @@ fn role_of(text: &str, tok: &Tokenized, m: Span) -> Option<String> {
     None
 }
 
-fn gender_of(text: &str, tok: &Tokenized, c: &Cluster) -> Option<Gender> {
+/// Gender from an honorific before any mention ("Mrs. Doe"), else from the first name of the
+/// fullest name in the first-name lists (FIRST_M / FIRST_F in the gazetteer).
+fn gender_of(text: &str, tok: &Tokenized, c: &Cluster, gaz: &Gazetteers) -> Option<Gender> {
+    let from_first_name = || {
+        let first = c.words.first().filter(|_| c.words.len() >= 2)?;
+        let bits = gaz.lookup(first);
+        let has = |list: &str| {
+            gaz.lists
+                .iter()
+                .position(|l| l == list)
+                .is_some_and(|b| bits & (1 << b) != 0)
+        };
+        match (has("FIRST_M"), has("FIRST_F")) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        }
+    };
     for m in &c.mentions {
         let first = tok.tokens.partition_point(|t| t.span.start < m.span.start);
         if first > 0 {
@@ -373,7 +391,11 @@ fn gender_of(text: &str, tok: &Tokenized, c: &Cluster) -> Option<Gender> {
             }
         }
     }
-    None
+    if is_person(c) {
+        from_first_name()
+    } else {
+        None
+    }
 }
 
 /// Build the actors from entities and the speakers' attributions; returns the actors in
@@ -384,6 +406,7 @@ pub fn build(
     ents: &[Entity],
     quotes: &[Span],
     atts: &[Attribution],
+    gaz: &Gazetteers,
 ) -> (Vec<Actor>, Vec<Option<ActorId>>) {
     let (mut clusters, mut of) = cluster(text, ents);
     merge_parenthesised(text, ents, &mut of);
@@ -417,7 +440,7 @@ pub fn build(
         }
     }
     for ci in 0..clusters.len() {
-        clusters[ci].gender = gender_of(text, tok, &clusters[ci]);
+        clusters[ci].gender = gender_of(text, tok, &clusters[ci], gaz);
     }
     let roles: Vec<Option<String>> = clusters
         .iter()
@@ -611,7 +634,14 @@ mod tests {
 
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<(String, usize)> {
         let tok = analyze_text(text);
-        let (actors, _) = build(text, &tok, &ents(text, names), &[], &[]);
+        let (actors, _) = build(
+            text,
+            &tok,
+            &ents(text, names),
+            &[],
+            &[],
+            &Gazetteers::default(),
+        );
         let mut v: Vec<(String, usize)> = actors
             .iter()
             .map(|a| (a.name.clone(), a.mentions.len()))
@@ -706,6 +736,31 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_gender_from_first_name_lists() {
+        let t = "Maria Gomez met Peter Hall. “Fine,” she said.";
+        let tok = analyze_text(t);
+        let gaz = Gazetteers::parse("FIRST_F\tMaria\nFIRST_M\tPeter\n", "");
+        let e = ents(
+            t,
+            &[("Maria Gomez", Label::Per), ("Peter Hall", Label::Per)],
+        );
+        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
+        let she = t.find("she").unwrap();
+        let att = Attribution {
+            speaker: Some(Mention {
+                span: Span::new(she, she + 3),
+                kind: MentionKind::Pronoun,
+            }),
+            cue: None,
+        };
+        let (actors, qa) = build(t, &tok, &e, &[q], &[att.clone()], &gaz);
+        assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Maria Gomez");
+        // without the lists the most recent person wins
+        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
+        assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Peter Hall");
+    }
+
+    #[test]
     fn pronoun_ignores_names_inside_quotations() {
         let t = "Ted Cruz spoke. “Nobody told Donald Trump,” he said.";
         let tok = analyze_text(t);
@@ -719,7 +774,7 @@ mod tests {
             }),
             cue: None,
         };
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att]);
+        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
         assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Ted Cruz");
     }
 
@@ -740,7 +795,7 @@ mod tests {
             t,
             &[("Vladimir Putin", Label::Per), ("Salih Muslim", Label::Per)],
         );
-        let (actors, _) = build(t, &tok, &e, &[], &[]);
+        let (actors, _) = build(t, &tok, &e, &[], &[], &Gazetteers::default());
         let role = |n: &str| {
             actors
                 .iter()
@@ -765,7 +820,7 @@ mod tests {
             }),
             cue: None,
         };
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att]);
+        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
         let a = qa[0].unwrap();
         assert_eq!(actors[a.0 as usize].name, "Jane Doe");
         assert_eq!(actors[a.0 as usize].quotes, 1);

@@ -81,7 +81,8 @@ pub fn analyze_with(text: &str, m: &Models) -> Result<Analysis, InputError> {
     let found = quotes::find(text, &tok, &m.cues, &m.quotes);
     let spans: Vec<Span> = found.iter().map(|q| q.span).collect();
     let atts = speakers::attribute(text, &tok, &entities, &spans, &m.cues, &m.speakers);
-    let (actors, quote_actor) = actors::build(text, &tok, &entities, &spans, &atts);
+    let (actors, quote_actor) =
+        actors::build(text, &tok, &entities, &spans, &atts, &m.entities.gaz);
     let quotes = spans
         .iter()
         .zip(atts)

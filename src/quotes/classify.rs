@@ -95,6 +95,11 @@ pub fn features(text: &str, tok: &Tokenized, cues: &Cues, q: &QuotedSpan) -> Vec
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3);
     f.push(format!("title={titled}"));
+    f.push(format!(
+        "title={titled}|cue={}|len={len}",
+        cue_before || cue_after
+    ));
+    f.push(format!("title={titled}|p1={p1}"));
     let starts_para = para.start == q.span.start;
     let ends_para = q.span.end >= para.end
         || text
