@@ -753,7 +753,7 @@ mod tests {
             }),
             cue: None,
         };
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att.clone()], &gaz);
+        let (actors, qa) = build(t, &tok, &e, &[q], std::slice::from_ref(&att), &gaz);
         assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Maria Gomez");
         // without the lists the most recent person wins
         let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
