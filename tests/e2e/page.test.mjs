@@ -283,3 +283,70 @@ test('a 2 MB text is analysed off the main thread', async () => {
   assert.equal((await page.textContent('#article')).length, result.chars);
   await context.close();
 });
+
+test('the draft survives a reload', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
+  await pasteText(page, text);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent('#article'), text);
+  await context.close();
+});
+
+test('the actor filter narrows the sidebar', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  const all = await page.$$eval('#actors .actor', (e) => e.length);
+  await page.fill('#actor-filter', 'mendez');
+  const names = await page.$$eval('#actors .actor .name', (e) => e.map((x) => x.textContent));
+  assert.deepEqual(names, ['Carlos Mendez']);
+  await page.fill('#actor-filter', 'zzzz');
+  assert.match(await page.textContent('#actors'), /No actor matches/);
+  await page.fill('#actor-filter', '');
+  assert.equal(await page.$$eval('#actors .actor', (e) => e.length), all);
+  await context.close();
+});
+
+test('text colours pass WCAG AA contrast in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page } = await openPage(browser, server.url, { colorScheme });
+    const worst = await page.evaluate(() => {
+      const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const bgOf = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const ratio = (el) => {
+        const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const b = lum(bgOf(el));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      };
+      const sel = ['#article mark.ent-PER', '#article mark.ent-ORG', '#article mark.ent-LOC', '#article mark.ent-MISC',
+        '#article .quote', '#article', '#status', '.actor .name', '.actor .counts', '.hint', '.layer', 'button'];
+      return sel.map((s) => { const el = document.querySelector(s); return [s, el ? ratio(el) : null]; });
+    });
+    for (const [s, r] of worst) {
+      assert.ok(r !== null, `${s} not found`);
+      assert.ok(r >= 4.5, `${colorScheme}: ${s} has contrast ${r.toFixed(2)}`);
+    }
+    await context.close();
+  }
+});
+
+test('printing hides the controls and keeps the article and actors', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.actions'), false);
+  assert.equal(await page.isVisible('.legend'), false);
+  assert.equal(await page.isVisible('#article'), true);
+  assert.equal(await page.isVisible('.sidebar'), true);
+  await context.close();
+});
