@@ -61,6 +61,7 @@ async function setText(text, view = {}) {
   saveDraft();
   if (!text.trim()) { state.analysis = { entities: [], quotes: [], actors: [] }; render(); return; }
   state.busy = true;
+  document.body.dataset.ready = '0';
   // leave the editor at once: a textarea holding megabytes is costly to restyle while we wait
   $('editor-wrap').hidden = true;
   $('article').hidden = false;
@@ -114,7 +115,7 @@ function renderSidebar() {
   renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote });
 }
 
-function render() {
+async function render() {
   const editing = state.editing;
   $('editor-wrap').hidden = !editing;
   $('article').hidden = editing || !state.text.trim();
@@ -122,9 +123,12 @@ function render() {
   $('btn-edit').textContent = editing ? 'Show highlights' : 'Edit text';
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
-  if (state.analysis) renderArticle($('article'), state.text, state.analysis, state);
-  else $('article').replaceChildren(document.createTextNode(state.text));
   renderSidebar();
+  if (state.analysis) {
+    if (!(await renderArticle($('article'), state.text, state.analysis, state))) return; // a newer render took over
+  } else {
+    $('article').replaceChildren(document.createTextNode(state.text));
+  }
   document.body.dataset.ready = state.busy ? '0' : '1';
   if (!state.busy) document.body.dataset.phase = 'idle';
 }

@@ -14,17 +14,24 @@ export function colourOf(actorId) {
 /**
  * Cut the text into runs at every entity and quote boundary (UTF-16 offsets).
  * Returns [{start, end, quote: index|null, entity: index|null}], covering the whole text.
+ * Entities and quotes each come sorted and non-overlapping, so one sweep finds the cover: O(n log n).
  */
 export function segments(text, analysis) {
-  const cuts = new Set([0, text.length]);
-  for (const e of analysis.entities) { cuts.add(e.start); cuts.add(e.end); }
-  for (const q of analysis.quotes) { cuts.add(q.start); cuts.add(q.end); }
-  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
-  const cover = (items, s, e) => { const i = items.findIndex((x) => x.start <= s && e <= x.end); return i < 0 ? null : i; };
+  const { entities, quotes } = analysis;
+  const points = [0, text.length];
+  for (const e of entities) points.push(e.start, e.end);
+  for (const q of quotes) points.push(q.start, q.end);
+  points.sort((a, b) => a - b);
   const out = [];
+  let ei = 0;
+  let qi = 0;
+  const cover = (items, i, s, e) => (i < items.length && items[i].start <= s && e <= items[i].end ? i : null);
   for (let i = 0; i + 1 < points.length; i++) {
     const [s, e] = [points[i], points[i + 1]];
-    if (s < e) out.push({ start: s, end: e, quote: cover(analysis.quotes, s, e), entity: cover(analysis.entities, s, e) });
+    if (s >= e || s < 0 || e > text.length) continue;
+    while (ei < entities.length && entities[ei].end <= s) ei++;
+    while (qi < quotes.length && quotes[qi].end <= s) qi++;
+    out.push({ start: s, end: e, quote: cover(quotes, qi, s, e), entity: cover(entities, ei, s, e) });
   }
   return out;
 }
@@ -33,15 +40,26 @@ function actorById(analysis) {
   return new Map(analysis.actors.map((a) => [a.id, a]));
 }
 
-/** Render the highlighted article into `root` (cleared first). */
-export function renderArticle(root, text, analysis, view) {
-  const actors = actorById(analysis);
-  const frag = document.createDocumentFragment();
+/** Segments rendered per slice; between slices the page gets the main thread back. */
+const SLICE = 4000;
+
+/**
+ * Render the highlighted article into `root` (cleared first). Long texts are built in slices
+ * with a pause between them, so the page stays responsive; resolves to false when a newer render
+ * replaced this one before it finished.
+ */
+export async function renderArticle(root, text, analysis, view, pause = () => new Promise((r) => setTimeout(r, 0))) {
+  const token = Symbol('render');
+  root.renderToken = token;
+  root.replaceChildren();
+  let frag = document.createDocumentFragment();
   let quoteEl = null;
   let quoteIdx = null;
   let entEl = null;
   let entIdx = null;
-  for (const seg of segments(text, analysis)) {
+  const segs = segments(text, analysis);
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
     if (seg.quote !== quoteIdx) {
       quoteIdx = seg.quote;
       entEl = null; entIdx = null;
@@ -74,12 +92,18 @@ export function renderArticle(root, text, analysis, view) {
         parent.appendChild(entEl);
       }
     }
-    const node = document.createTextNode(text.slice(seg.start, seg.end));
-    (entEl ?? parent).appendChild(node);
+    (entEl ?? parent).appendChild(document.createTextNode(text.slice(seg.start, seg.end)));
+    if ((i + 1) % SLICE === 0 && i + 1 < segs.length) {
+      // open elements (quoteEl, entEl) stay referenced: later slices keep filling them in place
+      root.appendChild(frag);
+      frag = document.createDocumentFragment();
+      await pause();
+      if (root.renderToken !== token) return false;
+    }
   }
-  root.replaceChildren(frag);
+  root.appendChild(frag);
   applyView(root, analysis, view);
-  return actors;
+  return true;
 }
 
 /** Classes for hidden layers and the selected actor; cheap, no re-render. */
