@@ -115,7 +115,11 @@ pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<C
         .flatten()
         {
             let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
-            if !out.iter().any(|o| o.span.overlaps(span)) && !in_quote(span, quotes) {
+            // "the Vermont senator" stays a candidate beside the place name inside it
+            let clash = |o: &Candidate| {
+                o.span.overlaps(span) && !matches!(o.label, Some(Label::Loc) | Some(Label::Misc))
+            };
+            if !out.iter().any(clash) && !in_quote(span, quotes) {
                 out.push(Candidate {
                     span,
                     kind: MentionKind::Description,

@@ -24,8 +24,9 @@ struct Example {
     cands: Vec<(Vec<u32>, bool)>,
 }
 
-fn examples(docs: &[Doc], cues: &Cues) -> Vec<Example> {
+fn examples(docs: &[Doc], cues: &Cues) -> (Vec<Example>, usize) {
     let mut out = Vec::new();
+    let mut uncovered = 0;
     for d in docs {
         let tok = crate::text::tokens::analyze_text(&d.text);
         let ctx = Ctx::new(&d.text, &tok, cues);
@@ -54,6 +55,7 @@ fn examples(docs: &[Doc], cues: &Cues) -> Vec<Example> {
                 prev_speaker = g.first().copied();
             }
             if gold.is_some() && !rights.contains(&true) {
+                uncovered += 1;
                 continue; // the gold source is not among our candidates: nothing to learn here
             }
             let rank = ranks(&cands, *q);
@@ -69,14 +71,17 @@ fn examples(docs: &[Doc], cues: &Cues) -> Vec<Example> {
             });
         }
     }
-    out
+    (out, uncovered)
 }
 
 /// Train the ranker; the log has one line per epoch.
 pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Linear, Vec<String>) {
-    let mut exs = examples(docs, cues);
+    let (mut exs, uncovered) = examples(docs, cues);
     let mut avg = Averager::default();
-    let mut log = Vec::new();
+    let mut log = vec![format!(
+        "{} quotations to learn from; {uncovered} more whose gold source is not among the candidates",
+        exs.len()
+    )];
     let mut seed = 5u64;
     for epoch in 1..=epochs {
         shuffle(&mut exs, &mut seed);
