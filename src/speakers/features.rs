@@ -97,6 +97,10 @@ pub struct QuoteFacts {
     pub prev_speaker: Option<Span>,
     /// The previous quote sits in the previous paragraph (or the same one).
     pub prev_quote_near: bool,
+    /// "short" (1-3 words: often a fragment inside reported speech), "mid" or "long".
+    pub size: &'static str,
+    /// The opening mark starts its sentence.
+    pub starts_sentence: bool,
 }
 
 pub fn quote_facts(
@@ -111,10 +115,24 @@ pub fn quote_facts(
     let after = tok.tokens.partition_point(|t| t.span.start < q.end);
     let para = tok.paragraph_at(q.start);
     let pspan = tok.paragraphs.get(para).map_or(q, |p| p.span);
+    let window = super::candidates::WINDOW;
     let cue_in_para = tok.paragraphs.get(para).is_some_and(|p| {
-        (p.tokens.start..p.tokens.end)
+        (p.tokens.start.max(first.saturating_sub(window))..p.tokens.end.min(after + window))
             .any(|i| ctx.is_cue(i) && !super::candidates::in_quote(tok.tokens[i].span, quotes))
     });
+    let words = tok.tokens[first.min(after)..after]
+        .iter()
+        .filter(|t| t.kind == crate::text::TokenKind::Word)
+        .count();
+    let size = match words {
+        0..=3 => "short",
+        4..=10 => "mid",
+        _ => "long",
+    };
+    let starts_sentence = tok
+        .sentences
+        .get(tok.sentence_of(first))
+        .is_some_and(|s| s.start == first);
     let prev_quote_near = prev_quote.is_some_and(|p| tok.paragraph_at(p.start) + 1 >= para);
     QuoteFacts {
         q,
@@ -125,6 +143,8 @@ pub fn quote_facts(
         starts_para: pspan.start == q.start,
         prev_speaker,
         prev_quote_near,
+        size,
+        starts_sentence,
     }
 }
 
@@ -132,6 +152,7 @@ pub fn none_features(f: &QuoteFacts) -> Vec<u32> {
     [
         "none".to_string(),
         format!("none|cue={}", f.cue_in_para),
+        format!("none|qsize={}|qstart={}", f.size, f.starts_sentence),
         format!("none|cue={}|start={}", f.cue_in_para, f.starts_para),
         format!("none|prevnear={}|cue={}", f.prev_quote_near, f.cue_in_para),
     ]
@@ -242,6 +263,15 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
         format!("nextcue={next_cue}|prevcue={prev_cue}|side={side}"),
         format!("nextcue={next_cue}|prevcue={prev_cue}|kind={kind}"),
         format!("prev2={prev2}"),
+        format!(
+            "prev1={}|side={side}",
+            if c.tokens.0 > 0 {
+                ctx.word(c.tokens.0 - 1)
+            } else {
+                "<s>".into()
+            }
+        ),
+        format!("next1={}|side={side}", ctx.word(after)),
         format!("poss={possessive}"),
         format!("isprev={is_prev}|cue={}|pd={pdist}", f.cue_in_para),
         format!(
@@ -259,6 +289,15 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
         format!("cuenext2={cue_next2}|cueprev2={cue_prev2}|same={same_sent}|side={side}"),
         format!("subj={sent_start}|cuenext2={cue_next2}|same={same_sent}"),
         format!("subj={sent_start}|kind={kind}|side={side}"),
+        format!(
+            "qsize={}|qstart={}|side={side}|same={same_sent}",
+            f.size, f.starts_sentence
+        ),
+        format!(
+            "qsize={}|subj={sent_start}|cuenext2={cue_next2}|same={same_sent}",
+            f.size
+        ),
+        format!("qsize={}|sigc={sig_coarse}|side={side}", f.size),
     ];
     ls.iter().map(|s| feat(s)).collect()
 }
