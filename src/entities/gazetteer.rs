@@ -33,6 +33,7 @@ impl Gazetteers {
     /// (`bits<TAB>word` lines). Unknown or malformed lines are skipped.
     pub fn parse(gazetteer: &str, clusters: &str) -> Gazetteers {
         let mut g = Gazetteers::default();
+        g.phrases.reserve(gazetteer.len() / 12);
         for line in gazetteer.lines() {
             let Some((list, phrase)) = line.split_once('\t') else {
                 continue;
@@ -45,10 +46,22 @@ impl Gazetteers {
                 }
                 None => continue,
             };
-            let key = phrase_key(phrase);
-            if !key.is_empty() {
-                *g.phrases.entry(key_hash(&key)).or_default() |= 1 << bit;
-            }
+            // ASCII lower-case letters and single spaces are their own key: hash them directly
+            let simple = !phrase.is_empty()
+                && phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+                && !phrase.contains("  ")
+                && !phrase.starts_with(' ')
+                && !phrase.ends_with(' ');
+            let h = if simple {
+                key_hash(phrase)
+            } else {
+                let key = phrase_key(phrase);
+                if key.is_empty() {
+                    continue;
+                }
+                key_hash(&key)
+            };
+            *g.phrases.entry(h).or_default() |= 1 << bit;
         }
         for line in clusters.lines() {
             let mut parts = line.split('\t');

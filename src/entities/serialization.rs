@@ -136,12 +136,14 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
     for _ in 0..n {
         key = key.wrapping_add(r.varint()?);
         let m = r.take(3)?;
-        let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
+        let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]) & ((1 << NT) - 1);
         let mut row = [0i16; NT];
+        let vals = r.take(2 * mask.count_ones() as usize)?;
+        let mut k = 0;
         for (t, v) in row.iter_mut().enumerate() {
             if mask & (1 << t) != 0 {
-                let b = r.take(2)?;
-                *v = i16::from_le_bytes([b[0], b[1]]);
+                *v = i16::from_le_bytes([vals[k], vals[k + 1]]);
+                k += 2;
             }
         }
         index.insert(key, rows.len() as u32);
