@@ -271,29 +271,39 @@ fn find_cluster(clusters: &[Cluster], index: &Index, e: Entity, words: &[String]
 
 /// "Kurdistan Workers’ Party (PKK)": an acronym in parentheses right after a name joins it.
 fn merge_parenthesised(text: &str, ents: &[Entity], of: &mut [usize]) {
+    let is_acronym = |e: &Entity| {
+        let t = e.span.text(text);
+        t.len() <= 8
+            && t.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    };
     for i in 0..ents.len() {
-        for j in i + 1..ents.len().min(i + 3) {
-            let between = text.get(ents[i].span.end..ents[j].span.start).unwrap_or("");
-            let close = text
-                .get(ents[j].span.end..)
-                .is_some_and(|r| r.starts_with(')'));
-            let inner = ents[j].span.text(text);
-            if between.trim() == "("
-                && close
-                && inner.len() <= 8
-                && inner
-                    .chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
-            {
-                let (a, b) = (of[i], of[j]);
-                if a != usize::MAX {
-                    for o in of.iter_mut() {
-                        if *o == b {
-                            *o = a;
-                        }
+        // "Name (ACR)" or "Name (ACR/ALT)": alternatives separated by "/" all join the name;
+        // "(the YPG and YPJ)" names two groups and joins nothing
+        let mut sep = "(";
+        let mut k = i;
+        for j in i + 1..ents.len().min(i + 5) {
+            let between = text.get(ents[k].span.end..ents[j].span.start).unwrap_or("");
+            if between.trim() != sep || !is_acronym(&ents[j]) {
+                break;
+            }
+            let rest = text.get(ents[j].span.end..).unwrap_or("");
+            if !(rest.starts_with(')') || rest.starts_with('/')) {
+                break;
+            }
+            let (a, b) = (of[i], of[j]);
+            if a != usize::MAX {
+                for o in of.iter_mut() {
+                    if *o == b {
+                        *o = a;
                     }
                 }
             }
+            if rest.starts_with(')') {
+                break;
+            }
+            sep = "/";
+            k = j;
         }
     }
 }
@@ -709,6 +719,46 @@ mod tests {
             ],
         );
         assert_eq!(got, [("Kurdistan Workers’ Party".to_string(), 3)]);
+    }
+
+    #[test]
+    fn two_acronyms_in_one_parenthesis_stay_two_actors() {
+        // "People’s Protection Units (the YPG and YPJ)": the text names two groups
+        let t = "The People’s Protection Units (the YPG and YPJ) advanced. The YPG said the YPJ held the town.";
+        let got = actor_names(
+            t,
+            &[
+                ("People’s Protection Units", Label::Org),
+                ("YPG", Label::Org),
+                ("YPJ", Label::Org),
+                ("YPG", Label::Org),
+                ("YPJ", Label::Org),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("People’s Protection Units".to_string(), 1),
+                ("YPG".to_string(), 2),
+                ("YPJ".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn slash_separated_acronyms_in_parentheses_join_the_name() {
+        let t = "The Islamic State (ISIS/ISIL) claimed it. ISIL later denied it, and ISIS agreed.";
+        let got = actor_names(
+            t,
+            &[
+                ("Islamic State", Label::Org),
+                ("ISIS", Label::Org),
+                ("ISIL", Label::Org),
+                ("ISIL", Label::Org),
+                ("ISIS", Label::Org),
+            ],
+        );
+        assert_eq!(got, [("Islamic State".to_string(), 5)]);
     }
 
     #[test]
