@@ -32,10 +32,11 @@ ARTICLES = {
     },
     "breitbart_2016-07-05_ryan-anti-semitic-images-have-no_d473": {
         "mentions": [
-            ("Ryan", "PER", "ryan"), ("Tuesday", None, None), ("WTMJ", "ORG", "wtmj"),
+            ("Ryan", "PER", "ryan"), ("Anti-Semitic", None, None), ("Tuesday", None, None), ("WTMJ", "ORG", "wtmj"),
             ("Midday with Charlie Sykes", "MISC", "midday"), ("Republican", None, None),
             ("Donald Trump", "PER", "trump"), ("Hillary Clinton", "PER", "clinton"), ("Star of David", "MISC", "star"),
-            ("House", "ORG", "house"), ("Paul Ryan", "PER", "ryan"), ("R-WI", None, None), ("Ryan", "PER", "ryan"),
+            ("House", "ORG", "house"), ("Paul Ryan", "PER", "ryan"), ("R-WI", None, None), ("anti-Semitic", None, None),
+            ("Ryan", "PER", "ryan"), ("anti-Semitic", None, None),
             ("Hill", "ORG", "thehill"),
         ],
         "quotes": [("“anti-Semitic images", "ryan"), ("“Look, anti-Semitic", "ryan"), ("“Look I’ve made", "ryan")],
