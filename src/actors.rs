@@ -642,6 +642,29 @@ mod tests {
             .collect()
     }
 
+    /// Actors and the quoting actor's name when the one quotation (“…”) in `t` is attributed to
+    /// the pronoun `pronoun` (its first occurrence after the quotation).
+    fn pronoun_speaker(
+        t: &str,
+        names: &[(&str, Label)],
+        pronoun: &str,
+        gaz: &Gazetteers,
+    ) -> (Vec<Actor>, String) {
+        let tok = analyze_text(t);
+        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + '”'.len_utf8());
+        let p = q.end + t[q.end..].find(pronoun).unwrap();
+        let att = Attribution {
+            speaker: Some(Mention {
+                span: Span::new(p, p + pronoun.len()),
+                kind: MentionKind::Pronoun,
+            }),
+            cue: None,
+        };
+        let (actors, qa) = build(t, &tok, &ents(t, names), &[q], &[att], gaz);
+        let name = actors[qa[0].unwrap().0 as usize].name.clone();
+        (actors, name)
+    }
+
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<(String, usize)> {
         let tok = analyze_text(text);
         let (actors, _) = build(
@@ -788,44 +811,24 @@ mod tests {
     #[test]
     fn pronoun_gender_from_first_name_lists() {
         let t = "Maria Gomez met Peter Hall. “Fine,” she said.";
-        let tok = analyze_text(t);
+        let names = [("Maria Gomez", Label::Per), ("Peter Hall", Label::Per)];
         let gaz = Gazetteers::parse("FIRST_F\tMaria\nFIRST_M\tPeter\n", "");
-        let e = ents(
-            t,
-            &[("Maria Gomez", Label::Per), ("Peter Hall", Label::Per)],
-        );
-        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
-        let she = t.find("she").unwrap();
-        let att = Attribution {
-            speaker: Some(Mention {
-                span: Span::new(she, she + 3),
-                kind: MentionKind::Pronoun,
-            }),
-            cue: None,
-        };
-        let (actors, qa) = build(t, &tok, &e, &[q], std::slice::from_ref(&att), &gaz);
-        assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Maria Gomez");
+        assert_eq!(pronoun_speaker(t, &names, "she", &gaz).1, "Maria Gomez");
         // without the lists the most recent person wins
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
-        assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Peter Hall");
+        assert_eq!(
+            pronoun_speaker(t, &names, "she", &Gazetteers::default()).1,
+            "Peter Hall"
+        );
     }
 
     #[test]
     fn pronoun_ignores_names_inside_quotations() {
         let t = "Ted Cruz spoke. “Nobody told Donald Trump,” he said.";
-        let tok = analyze_text(t);
-        let e = ents(t, &[("Ted Cruz", Label::Per), ("Donald Trump", Label::Per)]);
-        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
-        let he = t.find(" he ").unwrap() + 1;
-        let att = Attribution {
-            speaker: Some(Mention {
-                span: Span::new(he, he + 2),
-                kind: MentionKind::Pronoun,
-            }),
-            cue: None,
-        };
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
-        assert_eq!(actors[qa[0].unwrap().0 as usize].name, "Ted Cruz");
+        let names = [("Ted Cruz", Label::Per), ("Donald Trump", Label::Per)];
+        assert_eq!(
+            pronoun_speaker(t, &names, "he", &Gazetteers::default()).1,
+            "Ted Cruz"
+        );
     }
 
     #[test]
@@ -859,21 +862,14 @@ mod tests {
     #[test]
     fn pronoun_speaker_resolves_to_the_compatible_person() {
         let t = "Mrs. Jane Doe met Mr. John Roe. “Fine,” she said.";
-        let tok = analyze_text(t);
-        let e = ents(t, &[("Jane Doe", Label::Per), ("John Roe", Label::Per)]);
-        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
-        let she = t.find("she").unwrap();
-        let att = Attribution {
-            speaker: Some(Mention {
-                span: Span::new(she, she + 3),
-                kind: MentionKind::Pronoun,
-            }),
-            cue: None,
-        };
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
-        let a = qa[0].unwrap();
-        assert_eq!(actors[a.0 as usize].name, "Jane Doe");
-        assert_eq!(actors[a.0 as usize].quotes, 1);
+        let (actors, name) = pronoun_speaker(
+            t,
+            &[("Jane Doe", Label::Per), ("John Roe", Label::Per)],
+            "she",
+            &Gazetteers::default(),
+        );
+        assert_eq!(name, "Jane Doe");
         assert_eq!(actors[0].name, "Jane Doe", "quoted actors come first");
+        assert_eq!(actors[0].quotes, 1);
     }
 }
