@@ -88,7 +88,10 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         entEl.dataset.entity = String(entIdx);
         entEl.dataset.label = e.label;
         entEl.tabIndex = 0;
-        if (e.actor) entEl.dataset.actor = e.actor;
+        if (e.actor) {
+          entEl.dataset.actor = e.actor;
+          entEl.classList.add(`c${colourOf(e.actor)}`); // the actor's colour when they are followed
+        }
         parent.appendChild(entEl);
       }
     }
