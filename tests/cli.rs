@@ -9,6 +9,23 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newslens"))
 }
 
+/// Run the CLI with `args`; (success, stdout, stderr).
+fn run(args: &[&str]) -> (bool, Vec<u8>, String) {
+    let out = bin().args(args).output().unwrap();
+    (
+        out.status.success(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Run the CLI and expect success; its stdout.
+fn run_ok(args: &[&str]) -> Vec<u8> {
+    let (ok, stdout, stderr) = run(args);
+    assert!(ok, "newslens {args:?} failed: {stderr}");
+    stdout
+}
+
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -34,16 +51,7 @@ fn analyze_prints_code_point_offsets_that_slice_the_text() {
     let text = "🎉 Angela Merkel said: “We will manage,” in Berlin.\r\nZoë Ünal agreed.";
     let f = tmp("merkel.txt");
     std::fs::write(&f, text).unwrap();
-    let out = bin()
-        .args(["analyze", f.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: Value = serde_json::from_slice(&run_ok(&["analyze", f.to_str().unwrap()])).unwrap();
     let ents = v["entities"].as_array().unwrap();
     assert!(!ents.is_empty());
     for e in ents {
@@ -112,20 +120,12 @@ fn analyze_reads_standard_input() {
 #[test]
 fn batch_writes_one_row_per_document_in_the_scorer_format() {
     let out_file = tmp("small.out.jsonl");
-    let out = bin()
-        .args([
-            "batch",
-            fixture("small.jsonl").to_str().unwrap(),
-            out_file.to_str().unwrap(),
-            "--quiet",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run_ok(&[
+        "batch",
+        fixture("small.jsonl").to_str().unwrap(),
+        out_file.to_str().unwrap(),
+        "--quiet",
+    ]);
     let rows: Vec<Value> = std::fs::read_to_string(&out_file)
         .unwrap()
         .lines()
@@ -145,35 +145,23 @@ fn batch_writes_one_row_per_document_in_the_scorer_format() {
 fn bad_input_gets_a_clear_message() {
     let f = tmp("latin1.txt");
     std::fs::write(&f, b"caf\xe9 au lait").unwrap();
-    let out = bin()
-        .args(["analyze", f.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (ok, _, err) = run(&["analyze", f.to_str().unwrap()]);
+    assert!(!ok);
     assert!(
         err.contains("not UTF-8") && err.contains("offset 3"),
         "{err}"
     );
 
-    let out = bin()
-        .args(["analyze", "/nonexistent/file.txt"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
+    let (ok, _, err) = run(&["analyze", "/nonexistent/file.txt"]);
+    assert!(!ok && err.contains("/nonexistent/file.txt"), "{err}");
 
     let j = tmp("bad.jsonl");
     std::fs::write(&j, "{\"id\": \"a\", \"text\": \"ok\"}\nnot json\n").unwrap();
-    let out = bin()
-        .args([
-            "batch",
-            j.to_str().unwrap(),
-            tmp("bad.out").to_str().unwrap(),
-            "--quiet",
-        ])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains(":2: not JSON"));
+    let (ok, _, err) = run(&[
+        "batch",
+        j.to_str().unwrap(),
+        tmp("bad.out").to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(!ok && err.contains(":2: not JSON"), "{err}");
 }
