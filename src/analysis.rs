@@ -163,14 +163,6 @@ pub struct ExportActor {
 }
 
 impl Analysis {
-    /// The actor a span is a mention of, if any.
-    pub fn actor_of(&self, span: Span) -> Option<ActorId> {
-        self.actors
-            .iter()
-            .find(|a| a.mentions.iter().any(|m| m.span == span))
-            .map(|a| a.id)
-    }
-
     pub fn export(&self, text: &str, unit: Unit) -> Export {
         let map = OffsetMap::new(text, unit);
         let mut mention_actor = std::collections::HashMap::new();

@@ -160,7 +160,7 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
         });
         lowers.push(lower);
     }
-    gaz.mark(text, tok, &lowers, &mut infos);
+    gaz.mark(tok, &lowers, &mut infos);
     let mut stats = DocStats::default();
     for s in &tok.sentences {
         let caps = headline_kind(&infos, *s);

@@ -103,7 +103,7 @@ impl Gazetteers {
 
     /// Mark every token inside a longest gazetteer match that starts with a capitalised token,
     /// with one feature value per (list, position in match: B/I/L/U).
-    pub fn mark(&self, _text: &str, tok: &Tokenized, lowers: &[String], infos: &mut [TokenInfo]) {
+    pub fn mark(&self, tok: &Tokenized, lowers: &[String], infos: &mut [TokenInfo]) {
         if self.phrases.is_empty() {
             return;
         }
@@ -218,7 +218,7 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        g.mark(text, &tok, &lowers, &mut infos);
+        g.mark(&tok, &lowers, &mut infos);
         assert_eq!(infos[3].gaz, vec![0]); // B of list 0
         assert_eq!(infos[4].gaz, vec![2]); // L of list 0
         assert!(infos[0].gaz.is_empty());

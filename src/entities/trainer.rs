@@ -7,6 +7,7 @@ use super::gazetteer::Gazetteers;
 use super::model::{IdMap, NT, Row, Scorer, Tag, emissions, spans_of, tags_of, viterbi};
 use super::serialization;
 use crate::analysis::Label;
+use crate::linear::shuffle;
 use crate::text::Span;
 use crate::text::tokens::analyze_text;
 
@@ -246,13 +247,7 @@ pub fn train(
     let mut log = Vec::new();
     let mut rng = cfg.seed.max(1);
     for epoch in 1..=cfg.epochs {
-        // deterministic Fisher-Yates shuffle (xorshift)
-        for i in (1..exs.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            exs.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut exs, &mut rng);
         let mut errors = 0;
         for ex in &exs {
             w.c += 1.0;
