@@ -77,7 +77,7 @@ run_tests() {
   build
   ensure_chromium
   ensure_node_modules
-  say "browser tests (Chromium, playwright-core)"
+  say "browser tests ($(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: version unknown'), playwright-core)"
   (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)
 }
 

@@ -50,7 +50,15 @@ function rejectText(text) {
 }
 
 // ---------------------------------------------------------------- state changes
-async function setText(text, view = {}) {
+/**
+ * The one line-ending rule: every way in (paste, typing, file, share link, draft, sample) goes
+ * through setText, which turns CRLF and lone CR into LF. A textarea does the same to its value
+ * (HTML standard), so the text shown, analysed, shared and exported is the same everywhere.
+ */
+function normaliseLineEndings(text) { return text.replace(/\r\n?/g, '\n'); }
+
+async function setText(raw, view = {}) {
+  const text = normaliseLineEndings(raw);
   const why = rejectText(text);
   if (why) { showError(why); return; }
   showError('');

@@ -212,7 +212,15 @@ fn word_token(s: &str) -> (usize, TokenKind) {
             return (clitic.len(), TokenKind::Word);
         }
     }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Only the chars that can belong to this token, plus the one that ends it: collecting the
+    // whole rest of a long chunk for every token would make "A/A/A/…" quadratic.
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    for (b, c) in s.char_indices() {
+        chars.push((b, c));
+        if !(is_word_char(c) || matches!(c, '-' | '&' | '.' | ',') || is_apostrophe(c)) {
+            break;
+        }
+    }
     let mut i = 0;
     let mut all_digits = true;
     while i < chars.len() {

@@ -21,10 +21,12 @@ export async function startServer() {
 }
 
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  if (!launch.said) { console.log(`# Chromium ${browser.version()} (/usr/bin/chromium)`); launch.said = true; }
+  return browser;
 }
 
 /** A page that records console errors, page errors and CSP violations. */

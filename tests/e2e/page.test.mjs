@@ -100,7 +100,7 @@ test('a share link reopens the same view in a fresh browser context', async () =
   await p2.goto(link);
   await ready(p2);
   const after = await p2.evaluate(() => [document.querySelector('#article').innerHTML, document.querySelector('#actors').innerHTML, [...document.querySelector('#article').classList].sort().join(' ')]);
-  assert.equal(await p2.textContent('#article'), text);
+  assert.equal(await p2.textContent('#article'), text.replace(/\r\n/g, '\n'));
   assert.deepEqual(after, before);
   await fresh.close();
   await context.close();
@@ -183,12 +183,47 @@ test('odd Unicode and unbalanced quotes render without loss', async () => {
   const { context, page } = await openPage(browser, server.url);
   const odd = '“Never closed, said Zoë.\r\n\r\nRene\u0301e 👍🏽 met Angela Merkel in Berlin. مرحبا “ok” ””“';
   await pasteText(page, odd);
-  assert.equal(await page.textContent('#article'), odd);
+  assert.equal(await page.textContent('#article'), odd.replace(/\r\n/g, '\n'));
   const ents = await page.$$eval('#article mark.ent', (els) => els.map((e) => e.textContent));
   assert.ok(ents.includes('Angela Merkel'), ents.join(','));
   assert.deepEqual(page.problems, []);
   await pasteText(page, '');
   assert.equal(await page.isVisible('#empty'), true);
+  await context.close();
+});
+
+test('one line-ending rule: CRLF and CR become LF on every way in', async () => {
+  const crlf = 'Ann Lee said: “One.”\r\nBob Roe replied: “Two.”\rThe end.\r\n';
+  const lf = 'Ann Lee said: “One.”\nBob Roe replied: “Two.”\nThe end.\n';
+  const { context, page } = await openPage(browser, server.url);
+  const article = () => page.textContent('#article');
+  // typed or pasted into the editor
+  await pasteText(page, crlf);
+  assert.equal(await article(), lf, 'editor');
+  // a dropped file
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'crlf.txt', { type: 'text/plain' }));
+    document.body.dataset.ready = '0';
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, crlf);
+  await ready(page);
+  assert.equal(await article(), lf, 'file');
+  // a share link made elsewhere whose text still holds CR
+  const frag = await page.evaluate(async (t) => (await import('./share.js')).serialize({ text: t, selected: null, hidden: [] }), crlf);
+  const p2 = await context.newPage();
+  await p2.goto(server.url + frag);
+  await ready(p2);
+  assert.equal(await p2.textContent('#article'), lf, 'share link');
+  // a draft saved by an older version
+  await p2.evaluate((t) => localStorage.setItem('newslens.draft.v1', t), crlf);
+  const p3 = await context.newPage();
+  await p3.goto(server.url);
+  await ready(p3);
+  assert.equal(await p3.textContent('#article'), lf, 'draft');
+  // the offsets the page shows still slice the normalised text
+  const ents = await p3.$$eval('#article mark.ent', (els) => els.map((e) => e.textContent));
+  assert.ok(ents.includes('Ann Lee') && ents.includes('Bob Roe'), ents.join(','));
   await context.close();
 });
 

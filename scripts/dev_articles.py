@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""The hand-annotated PolNeAR dev articles: annotations in the repo, texts from the shared data.
+
+    python3 scripts/dev_articles.py build ../shared/data/polnear-dev.jsonl OUT.jsonl
+        writes the articles in score.py's "articles" format (the texts are research data, so only
+        the annotations live in tests/fixtures/dev-annotations.txt; the JSONL is built when needed)
+    python3 scripts/dev_articles.py draft ../shared/data/polnear-dev.jsonl SYSTEM.jsonl ID...
+        prints an article for annotation: the text with the system's entities in [brackets|LABEL],
+        then a block in the annotation format to correct by hand (never to accept unread)
+
+Annotation format (tests/fixtures/dev-annotations.txt), one block per article:
+
+    ## <article id>
+    <surface>    <PER|ORG|LOC|MISC|->    <actor id>     a mention, in text order ("-": optional)
+    > <n>        <actor id|->            <opening words>  PolNeAR's n-th derived quote and who said it
+
+Mentions are found in order: each surface is searched from the end of the previous one, so every
+mention must be listed, in order. Every PolNeAR quote of the article must be listed once.
+Conventions: tests/fixtures/README.md.
+"""
+import json
+import re
+import sys
+
+ROOT_ANN = "tests/fixtures/dev-annotations.txt"
+KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as fh:
+        return {r["id"]: r for r in (json.loads(l) for l in fh if l.strip())}
+
+
+def parse_annotations(path):
+    blocks, cur = {}, None
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#") and not line.startswith("## "):
+            continue
+        if line.startswith("## "):
+            cur = blocks.setdefault(line[3:].strip(), {"mentions": [], "quotes": [], "line": n})
+            continue
+        cols = line.split("\t")
+        if cur is None:
+            raise SystemExit(f"{path}:{n}: annotation before the first '## id' line")
+        if line.startswith(">"):
+            if len(cols) < 2:
+                raise SystemExit(f"{path}:{n}: quote line needs '> n<TAB>actor'")
+            cur["quotes"].append((int(cols[0][1:].strip()), None if cols[1] == "-" else cols[1], cols[2] if len(cols) > 2 else "", n))
+        else:
+            if len(cols) != 3:
+                raise SystemExit(f"{path}:{n}: mention line needs surface<TAB>label<TAB>actor, got {cols}")
+            surface, label, actor = cols
+            if label != "-" and label not in KIND:
+                raise SystemExit(f"{path}:{n}: unknown label {label!r}")
+            cur["mentions"].append((surface, None if label == "-" else label, None if actor == "-" else actor, n))
+    return blocks
+
+
+def build_article(row, spec):
+    text = row["text"]
+    entities, optional = [], []
+    at = 0
+    for surface, label, actor, n in spec["mentions"]:
+        i = text.find(surface, at)
+        if i < 0:
+            raise SystemExit(f"{ROOT_ANN}:{n}: {row['id']}: {surface!r} not found after offset {at}")
+        at = i + len(surface)
+        span = {"start": i, "end": at, "text": surface}
+        if label is None:
+            optional.append(span)
+        else:
+            if not actor:
+                raise SystemExit(f"{ROOT_ANN}:{n}: a required mention needs an actor id")
+            entities.append({**span, "label": label, "actor": actor})
+    quotes = []
+    seen = set()
+    for qi, actor, opening, n in spec["quotes"]:
+        if not 0 <= qi < len(row["quotes"]):
+            raise SystemExit(f"{ROOT_ANN}:{n}: {row['id']} has no quote {qi}")
+        q = row["quotes"][qi]
+        qt = text[q["start"]:q["end"]]
+        if opening and not qt.startswith(opening):
+            raise SystemExit(f"{ROOT_ANN}:{n}: quote {qi} opens {qt[:20]!r}, not {opening!r}")
+        seen.add(qi)
+        quotes.append({"start": q["start"], "end": q["end"], "text": qt, "speaker_actor": actor})
+    if seen != set(range(len(row["quotes"]))):
+        raise SystemExit(f"{row['id']}: quotes {sorted(set(range(len(row['quotes']))) - seen)} not annotated")
+    actors = {}
+    for e in entities:
+        a = actors.setdefault(e["actor"], {"id": e["actor"], "name": e["text"], "kind": KIND[e["label"]], "mentions": 0, "quotes": 0})
+        a["mentions"] += 1
+        if len(e["text"]) > len(a["name"]):
+            a["name"] = e["text"]
+    for q in quotes:
+        if q["speaker_actor"]:
+            if q["speaker_actor"] not in actors:
+                raise SystemExit(f"{row['id']}: quote speaker {q['speaker_actor']!r} has no mention")
+            actors[q["speaker_actor"]]["quotes"] += 1
+    return {"id": row["id"], "source": "polnear-dev, annotated for newslens", "text": text, "entities": entities,
+            "optional_entities": optional, "quotes": sorted(quotes, key=lambda q: q["start"]), "actors": list(actors.values())}
+
+
+def build(src, dst):
+    rows = read_jsonl(src)
+    blocks = parse_annotations(ROOT_ANN)
+    with open(dst, "w", encoding="utf-8") as out:
+        for aid, spec in blocks.items():
+            if aid not in rows:
+                raise SystemExit(f"{aid}: not in {src}")
+            out.write(json.dumps(build_article(rows[aid], spec), ensure_ascii=False) + "\n")
+    print(f"{len(blocks)} articles -> {dst}", file=sys.stderr)
+
+
+def slug(name):
+    words = re.sub(r"[^\w\s-]", "", name).lower().split()
+    return words[-1] if words else "x"
+
+
+def draft(src, system, ids):
+    rows = read_jsonl(src)
+    sys_rows = read_jsonl(system)
+    for aid in ids:
+        row, s = rows[aid], sys_rows[aid]
+        text = row["text"]
+        actor_of = {}
+        names = {}
+        for a in s["actors"]:
+            names[a["id"]] = slug(a["name"])
+            for m in a["mentions"]:
+                actor_of[tuple(m)] = a["id"]
+        out, at = [], 0
+        for e in sorted(s["entities"], key=lambda e: e["start"]):
+            out.append(text[at:e["start"]])
+            out.append(f"[{text[e['start']:e['end']]}|{e['label']}]")
+            at = e["end"]
+        out.append(text[at:])
+        print(f"=== {aid}\n{''.join(out)}\n")
+        print(f"## {aid}")
+        for e in sorted(s["entities"], key=lambda e: e["start"]):
+            a = actor_of.get((e["start"], e["end"]))
+            print(f"{text[e['start']:e['end']]}\t{e['label']}\t{names.get(a, '?')}")
+        sq = {(q["start"], q["end"]): q for q in s["quotes"]}
+        for i, q in enumerate(row["quotes"]):
+            src_txt = " / ".join(text[a:b] for a, b in q["speaker"] or [])
+            p = sq.get((q["start"], q["end"]))
+            guess = names.get(p["actor"], "?") if p and p.get("actor") else "?"
+            opening = text[q["start"]:q["start"] + 24].split("\n")[0].replace("\t", " ")
+            print(f"> {i}\t{guess}\t{opening}\t[PolNeAR source: {src_txt}]")
+        print()
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "build" and len(sys.argv) == 4:
+        build(sys.argv[2], sys.argv[3])
+    elif cmd == "draft" and len(sys.argv) >= 5:
+        draft(sys.argv[2], sys.argv[3], sys.argv[4:])
+    else:
+        raise SystemExit(__doc__)
