@@ -11,8 +11,9 @@
 Annotation format (tests/fixtures/dev-annotations.txt), one block per article:
 
     ## <article id>
-    <surface>    <PER|ORG|LOC|MISC|->    <actor id>     a mention, in text order ("-": optional)
-    > <n>        <actor id|->            <opening words>  PolNeAR's n-th derived quote and who said it
+    surface | PER/ORG/LOC/MISC/- | actor id/-    a mention, in text order; label "-": an optional
+                                                 mention; actor "-": a name that is no actor
+    > n | actor id/- | opening words             PolNeAR's n-th derived quote and who said it
 
 Mentions are found in order: each surface is searched from the end of the previous one, so every
 mention must be listed, in order. Every PolNeAR quote of the article must be listed once.
@@ -40,16 +41,16 @@ def parse_annotations(path):
         if line.startswith("## "):
             cur = blocks.setdefault(line[3:].strip(), {"mentions": [], "quotes": [], "line": n})
             continue
-        cols = line.split("\t")
+        cols = [c.strip() for c in line.split("|")]
         if cur is None:
             raise SystemExit(f"{path}:{n}: annotation before the first '## id' line")
         if line.startswith(">"):
             if len(cols) < 2:
-                raise SystemExit(f"{path}:{n}: quote line needs '> n<TAB>actor'")
+                raise SystemExit(f"{path}:{n}: quote line needs '> n | actor'")
             cur["quotes"].append((int(cols[0][1:].strip()), None if cols[1] == "-" else cols[1], cols[2] if len(cols) > 2 else "", n))
         else:
             if len(cols) != 3:
-                raise SystemExit(f"{path}:{n}: mention line needs surface<TAB>label<TAB>actor, got {cols}")
+                raise SystemExit(f"{path}:{n}: mention line needs 'surface | label | actor', got {cols}")
             surface, label, actor = cols
             if label != "-" and label not in KIND:
                 raise SystemExit(f"{path}:{n}: unknown label {label!r}")
@@ -57,12 +58,25 @@ def parse_annotations(path):
     return blocks
 
 
+def find_word(text, surface, at):
+    """The first occurrence of `surface` at or after `at` that is not inside a longer word."""
+    while True:
+        i = text.find(surface, at)
+        if i < 0:
+            return i
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(surface)] if i + len(surface) < len(text) else " "
+        if not (before.isalnum() and surface[0].isalnum()) and not (after.isalnum() and surface[-1].isalnum()):
+            return i
+        at = i + 1
+
+
 def build_article(row, spec):
     text = row["text"]
     entities, optional = [], []
     at = 0
     for surface, label, actor, n in spec["mentions"]:
-        i = text.find(surface, at)
+        i = find_word(text, surface, at)
         if i < 0:
             raise SystemExit(f"{ROOT_ANN}:{n}: {row['id']}: {surface!r} not found after offset {at}")
         at = i + len(surface)
@@ -70,8 +84,7 @@ def build_article(row, spec):
         if label is None:
             optional.append(span)
         else:
-            if not actor:
-                raise SystemExit(f"{ROOT_ANN}:{n}: a required mention needs an actor id")
+            # actor None: a name that is not an actor (an event, a law, a work, a product)
             entities.append({**span, "label": label, "actor": actor})
     quotes = []
     seen = set()
@@ -88,6 +101,8 @@ def build_article(row, spec):
         raise SystemExit(f"{row['id']}: quotes {sorted(set(range(len(row['quotes']))) - seen)} not annotated")
     actors = {}
     for e in entities:
+        if e["actor"] is None:
+            continue
         a = actors.setdefault(e["actor"], {"id": e["actor"], "name": e["text"], "kind": KIND[e["label"]], "mentions": 0, "quotes": 0})
         a["mentions"] += 1
         if len(e["text"]) > len(a["name"]):
@@ -139,14 +154,14 @@ def draft(src, system, ids):
         print(f"## {aid}")
         for e in sorted(s["entities"], key=lambda e: e["start"]):
             a = actor_of.get((e["start"], e["end"]))
-            print(f"{text[e['start']:e['end']]}\t{e['label']}\t{names.get(a, '?')}")
+            print(f"{text[e['start']:e['end']]} | {e['label']} | {names.get(a, '?')}")
         sq = {(q["start"], q["end"]): q for q in s["quotes"]}
         for i, q in enumerate(row["quotes"]):
             src_txt = " / ".join(text[a:b] for a, b in q["speaker"] or [])
             p = sq.get((q["start"], q["end"]))
             guess = names.get(p["actor"], "?") if p and p.get("actor") else "?"
-            opening = text[q["start"]:q["start"] + 24].split("\n")[0].replace("\t", " ")
-            print(f"> {i}\t{guess}\t{opening}\t[PolNeAR source: {src_txt}]")
+            opening = text[q["start"]:q["start"] + 24].split("\n")[0].replace("|", " ").strip()
+            print(f"> {i} | {guess} | {opening} | [PolNeAR source: {src_txt}]")
         print()
 
 
