@@ -1,0 +1,574 @@
+//! Which entity mentions name the same actor.
+//!
+//! Rules, each with a test below: identical names merge (ignoring "the", honorifics and ’s); a
+//! surname or "Mr. X" joins a full name ending in it (when several people share the surname, the
+//! one the article introduced first, as news style keeps the bare surname for the main person;
+//! never against an honorific of the other gender, and a surname far before any full name stays
+//! apart); a first name joins the one full name starting with it; name particles ("al-Rashid" /
+//! "Rashid") are ignored for that; an acronym joins the name it abbreviates; "the Post" joins
+//! "The Washington Post"; names the text declares equal in parentheses ("Kurdistan Workers’ Party
+//! (PKK)", "(ISIS/ISIL)") or with "also known as" / "formerly" merge. All lookups go through hash
+//! indexes, so clustering is linear in the number of mentions.
+
+use super::names::{
+    Gender, acronym_of, display_name, first_name_gender, honorific_gender, name_words,
+};
+use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::entities::gazetteer::Gazetteers;
+use crate::text::Tokenized;
+use std::collections::HashMap;
+
+pub struct Cluster {
+    /// Votes per label, indexed like `Label::ALL`.
+    pub votes: [usize; 4],
+    pub mentions: Vec<Mention>,
+    /// The fullest name's words.
+    pub words: Vec<String>,
+    pub name: String,
+    pub gender: Option<Gender>,
+}
+
+impl Cluster {
+    /// The majority label (persons win ties).
+    pub fn label(&self) -> Label {
+        Label::ALL
+            .into_iter()
+            .enumerate()
+            .max_by_key(|(i, l)| (self.votes[*i], matches!(l, Label::Per)))
+            .map_or(Label::Misc, |x| x.1)
+    }
+    pub fn is_person(&self) -> bool {
+        self.votes[0] * 2 >= self.votes.iter().sum::<usize>().max(1)
+    }
+    fn first_start(&self) -> usize {
+        self.mentions
+            .iter()
+            .map(|m| m.span.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+}
+
+fn label_index(l: Label) -> usize {
+    Label::ALL.iter().position(|x| *x == l).unwrap_or(3)
+}
+
+/// Name particles that may be dropped or attached: "al-Rashid" ~ "Rashid", "bin Laden" ~ "Laden".
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der", "la", "le",
+];
+
+/// "al-rashid" -> "rashid"; other words unchanged.
+fn without_particle(w: &str) -> &str {
+    for p in PARTICLES {
+        if let Some(rest) = w.strip_prefix(p)
+            && let Some(rest) = rest.strip_prefix('-')
+            && !rest.is_empty()
+        {
+            return rest;
+        }
+    }
+    w
+}
+
+/// The words a name is compared by: particles dropped ("Mohammed al-Rashid" -> mohammed rashid).
+fn key_words(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !PARTICLES.contains(&w.as_str()))
+        .map(|w| without_particle(w).to_string())
+        .collect()
+}
+
+/// Lookup tables over the clusters made so far, so that clustering stays linear in the text.
+#[derive(Default)]
+struct Index {
+    by_words: HashMap<Vec<String>, usize>,
+    by_acronym: HashMap<String, usize>,
+    /// last word of a multi-word name -> clusters
+    by_last: HashMap<String, Vec<usize>>,
+    /// first word of a multi-word person name -> clusters
+    by_first: HashMap<String, Vec<usize>>,
+    /// every word of a multi-word non-person name -> clusters
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+fn push_once(v: &mut Vec<usize>, ci: usize) {
+    if v.last() != Some(&ci) {
+        v.push(ci);
+    }
+}
+
+impl Index {
+    fn add(&mut self, ci: usize, c: &Cluster, label: Label) {
+        let k = key_words(&c.words);
+        self.by_words.entry(k.clone()).or_insert(ci);
+        if k.len() >= 2 {
+            if let Some(a) = acronym_of(&c.name) {
+                self.by_acronym.entry(a).or_insert(ci);
+            }
+            push_once(self.by_last.entry(k[k.len() - 1].clone()).or_default(), ci);
+            if label == Label::Per {
+                push_once(self.by_first.entry(k[0].clone()).or_default(), ci);
+            } else {
+                for w in &k {
+                    push_once(self.by_word.entry(w.clone()).or_default(), ci);
+                }
+            }
+        }
+    }
+}
+
+/// The clusters and, for each entity, the index of its cluster (`usize::MAX` for none).
+pub struct Clustering {
+    pub clusters: Vec<Cluster>,
+    pub of: Vec<usize>,
+}
+
+/// Group entities into clusters.
+pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -> Clustering {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = Index::default();
+    let mut of = vec![usize::MAX; ents.len()];
+    let words_of: Vec<Vec<String>> = ents.iter().map(|e| name_words(e.span.text(text))).collect();
+    let honorific: Vec<Option<Gender>> = ents
+        .iter()
+        .map(|e| {
+            let i = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+            (i > 0)
+                .then(|| honorific_gender(tok.tokens[i - 1].span.text(text)))
+                .flatten()
+        })
+        .collect();
+    // longer names first, so that a surname finds the full name wherever it is
+    let mut order: Vec<usize> = (0..ents.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(words_of[i].len()), ents[i].span.start));
+    for &i in &order {
+        let e = ents[i];
+        let words = &words_of[i];
+        if words.is_empty() {
+            continue;
+        }
+        let ci = match find_cluster(&clusters, &index, e, words, honorific[i]) {
+            Some(ci) => ci,
+            None => {
+                let c = Cluster {
+                    votes: [0; 4],
+                    mentions: Vec::new(),
+                    words: words.clone(),
+                    name: display_name(e.span.text(text)),
+                    gender: (e.label == Label::Per)
+                        .then(|| first_name_gender(words, gaz))
+                        .flatten(),
+                };
+                index.add(clusters.len(), &c, e.label);
+                clusters.push(c);
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[ci];
+        c.votes[label_index(e.label)] += 1;
+        c.mentions.push(Mention {
+            span: e.span,
+            kind: MentionKind::Name,
+        });
+        if c.gender.is_none() {
+            c.gender = honorific[i];
+        }
+        of[i] = ci;
+    }
+    merge_declared_aliases(text, ents, &mut of);
+    let clusters = rebuild(text, ents, &of, clusters);
+    Clustering { clusters, of }
+}
+
+/// The cluster a mention with these name words joins, if any.
+fn find_cluster(
+    clusters: &[Cluster],
+    index: &Index,
+    e: Entity,
+    words: &[String],
+    honorific: Option<Gender>,
+) -> Option<usize> {
+    let k = key_words(words);
+    if let Some(&ci) = index.by_words.get(&k) {
+        return Some(ci);
+    }
+    let single = k.len() == 1;
+    if single && let Some(&ci) = index.by_acronym.get(&k[0]) {
+        return Some(ci);
+    }
+    let last = k.last()?;
+    let gender_ok = |c: &Cluster| match (honorific, c.gender) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    // a surname far before every mention of the full name is someone else ("Obama" in the
+    // headline, "Michelle Obama" in the last paragraph)
+    let near = |c: &Cluster| c.first_start() <= e.span.start || c.first_start() - e.span.end < 600;
+    // a shorter form: its words are the tail (surname) of a fuller name, or (for organisations
+    // and places) the one distinctive word of a short name ("the Post")
+    let fits = |c: &Cluster| {
+        let ck = key_words(&c.words);
+        ck.len() > k.len()
+            && gender_ok(c)
+            && near(c)
+            && (ck.ends_with(&k)
+                || (e.label != Label::Per
+                    && single
+                    && ck.contains(&k[0])
+                    && ck.iter().filter(|w| w.len() > 3).count() <= 2))
+    };
+    let mut matches: Vec<usize> = index
+        .by_last
+        .get(last)
+        .into_iter()
+        .flatten()
+        .chain(
+            (e.label != Label::Per && single)
+                .then(|| index.by_word.get(last))
+                .flatten()
+                .into_iter()
+                .flatten(),
+        )
+        .copied()
+        .filter(|&ci| fits(&clusters[ci]))
+        .collect();
+    matches.sort_unstable();
+    matches.dedup();
+    if matches.is_empty() && single && e.label == Label::Per {
+        // a first name that starts exactly one full name ("Sarah" / "Sarah Okoye")
+        let firsts: Vec<usize> = index
+            .by_first
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&ci| gender_ok(&clusters[ci]) && near(&clusters[ci]))
+            .collect();
+        return (firsts.len() == 1).then(|| firsts[0]);
+    }
+    // several people share the surname: the one the article introduced first
+    matches
+        .into_iter()
+        .min_by_key(|&ci| clusters[ci].first_start())
+}
+
+/// Names the text declares to be the same actor: an acronym in parentheses right after a name
+/// ("Kurdistan Workers’ Party (PKK)", "Islamic State (ISIS/ISIL)"), or a name after "also known as",
+/// "aka", "formerly" or "now called". "(the YPG and YPJ)" names two groups and joins nothing.
+fn merge_declared_aliases(text: &str, ents: &[Entity], of: &mut [usize]) {
+    let is_acronym = |e: &Entity| {
+        let t = e.span.text(text);
+        t.len() <= 8
+            && t.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for i in 0..ents.len() {
+        let mut sep = "(";
+        let mut k = i;
+        for j in i + 1..ents.len().min(i + 5) {
+            let between = text.get(ents[k].span.end..ents[j].span.start).unwrap_or("");
+            if between.trim() != sep || !is_acronym(&ents[j]) {
+                break;
+            }
+            let rest = text.get(ents[j].span.end..).unwrap_or("");
+            if !(rest.starts_with(')') || rest.starts_with('/')) {
+                break;
+            }
+            joins.push((i, j));
+            if rest.starts_with(')') {
+                break;
+            }
+            sep = "/";
+            k = j;
+        }
+        if let Some(j) = (i + 1 < ents.len()).then_some(i + 1) {
+            let between = text
+                .get(ents[i].span.end..ents[j].span.start)
+                .unwrap_or("")
+                .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '(')
+                .to_lowercase();
+            let between = between.strip_suffix(" the").unwrap_or(&between);
+            if matches!(
+                between,
+                "also known as"
+                    | "aka"
+                    | "a.k.a."
+                    | "formerly"
+                    | "formerly known as"
+                    | "now called"
+            ) {
+                joins.push((i, j));
+            }
+        }
+    }
+    // union-find over clusters, so that chains of joins stay linear
+    let n = of
+        .iter()
+        .filter(|c| **c != usize::MAX)
+        .max()
+        .map_or(0, |m| m + 1);
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for (i, j) in joins {
+        let (a, b) = (of[i], of[j]);
+        if a == usize::MAX || b == usize::MAX {
+            continue;
+        }
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            // the earlier cluster (the one the longer name made) stays the representative
+            let (keep, drop) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent[drop] = keep;
+        }
+    }
+    for o in of.iter_mut() {
+        if *o != usize::MAX {
+            *o = root(&mut parent, *o);
+        }
+    }
+}
+
+/// Recompute mentions, votes and display names after merges; emptied clusters stay, empty.
+fn rebuild(text: &str, ents: &[Entity], of: &[usize], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    for (i, &c) in of.iter().enumerate() {
+        if c != usize::MAX {
+            members[c].push(i);
+        }
+    }
+    for (ci, m) in members.iter().enumerate() {
+        let c = &mut clusters[ci];
+        c.mentions = m
+            .iter()
+            .map(|&i| Mention {
+                span: ents[i].span,
+                kind: MentionKind::Name,
+            })
+            .collect();
+        c.votes = [0; 4];
+        for &i in m {
+            c.votes[label_index(ents[i].label)] += 1;
+        }
+        if let Some(&longest) = m.iter().max_by_key(|&&i| {
+            (
+                name_words(ents[i].span.text(text)).len(),
+                std::cmp::Reverse(ents[i].span.start),
+            )
+        }) {
+            c.name = display_name(ents[longest].span.text(text));
+        }
+    }
+    clusters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::analyze_text;
+
+    fn ents(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
+        let mut from = 0;
+        names
+            .iter()
+            .map(|(n, l)| {
+                let b = from + text[from..].find(n).unwrap();
+                from = b + n.len();
+                Entity {
+                    span: Span::new(b, b + n.len()),
+                    label: *l,
+                }
+            })
+            .collect()
+    }
+    use crate::text::Span;
+
+    /// (display name, number of mentions) of every non-empty cluster, sorted.
+    fn groups(text: &str, names: &[(&str, Label)], gaz: &Gazetteers) -> Vec<(String, usize)> {
+        let tok = analyze_text(text);
+        let c = cluster(text, &tok, &ents(text, names), gaz);
+        let mut v: Vec<(String, usize)> = c
+            .clusters
+            .iter()
+            .filter(|c| !c.mentions.is_empty())
+            .map(|c| (c.name.clone(), c.mentions.len()))
+            .collect();
+        v.sort();
+        v
+    }
+    fn g(text: &str, names: &[(&str, Label)]) -> Vec<(String, usize)> {
+        groups(text, names, &Gazetteers::default())
+    }
+    fn s(name: &str, n: usize) -> (String, usize) {
+        (name.to_string(), n)
+    }
+    use Label::*;
+
+    #[test]
+    fn surname_and_honorific_join_the_full_name() {
+        let t = "Vladimir Putin spoke. Mr. Putin left. Putin’s aides stayed.";
+        let got = g(
+            t,
+            &[("Vladimir Putin", Per), ("Putin", Per), ("Putin", Per)],
+        );
+        assert_eq!(got, [s("Vladimir Putin", 3)]);
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_person_introduced_first() {
+        let t = "Bill Clinton spoke. Later Hillary Clinton arrived. Clinton said no.";
+        let got = g(
+            t,
+            &[
+                ("Bill Clinton", Per),
+                ("Hillary Clinton", Per),
+                ("Clinton", Per),
+            ],
+        );
+        assert_eq!(got, [s("Bill Clinton", 2), s("Hillary Clinton", 1)]);
+    }
+
+    #[test]
+    fn an_honorific_of_the_other_gender_blocks_a_surname_merge() {
+        let t = "Mr. Obama spoke at length. Michelle Obama listened.";
+        let gaz = Gazetteers::parse("FIRST_F\tMichelle\n", "");
+        let got = groups(t, &[("Obama", Per), ("Michelle Obama", Per)], &gaz);
+        assert_eq!(got, [s("Michelle Obama", 1), s("Obama", 1)]);
+    }
+
+    #[test]
+    fn a_surname_far_before_the_full_name_stays_apart() {
+        let filler = "The debate went on. ".repeat(40);
+        let t = format!("Obama spoke. {filler}Michelle Obama listened.");
+        let got = g(&t, &[("Obama", Per), ("Michelle Obama", Per)]);
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_first_name_joins_the_one_full_name_it_starts() {
+        let t = "Sarah Okoye spoke. Later Sarah laughed.";
+        assert_eq!(
+            g(t, &[("Sarah Okoye", Per), ("Sarah", Per)]),
+            [s("Sarah Okoye", 2)]
+        );
+        // two full names with that first name: the first name stays apart
+        let t = "Sarah Okoye and Sarah Lee spoke. Later Sarah laughed.";
+        assert_eq!(
+            g(
+                t,
+                &[("Sarah Okoye", Per), ("Sarah Lee", Per), ("Sarah", Per)]
+            )
+            .len(),
+            3
+        );
+    }
+
+    #[test]
+    fn name_particles_are_ignored() {
+        let t = "Mohammed al-Rashid spoke. Rashid left.";
+        assert_eq!(
+            g(t, &[("Mohammed al-Rashid", Per), ("Rashid", Per)]),
+            [s("Mohammed al-Rashid", 2)]
+        );
+    }
+
+    #[test]
+    fn different_first_names_stay_apart() {
+        let t = "John Smith met John Brown.";
+        assert_eq!(g(t, &[("John Smith", Per), ("John Brown", Per)]).len(), 2);
+    }
+
+    #[test]
+    fn acronym_joins_its_expansion() {
+        let t = "The Federal Bureau of Investigation said the FBI would act.";
+        let got = g(t, &[("Federal Bureau of Investigation", Org), ("FBI", Org)]);
+        assert_eq!(got, [s("Federal Bureau of Investigation", 2)]);
+    }
+
+    #[test]
+    fn parenthesised_acronym_joins_the_name_before_it() {
+        let t = "The Kurdistan Workers’ Party (PKK) fought. The PKK denied it.";
+        let got = g(
+            t,
+            &[
+                ("Kurdistan Workers’ Party", Org),
+                ("PKK", Org),
+                ("PKK", Org),
+            ],
+        );
+        assert_eq!(got, [s("Kurdistan Workers’ Party", 3)]);
+    }
+
+    #[test]
+    fn two_acronyms_in_one_parenthesis_stay_two_actors() {
+        let t = "The People’s Protection Units (the YPG and YPJ) advanced. The YPG said the YPJ held the town.";
+        let got = g(
+            t,
+            &[
+                ("People’s Protection Units", Org),
+                ("YPG", Org),
+                ("YPJ", Org),
+                ("YPG", Org),
+                ("YPJ", Org),
+            ],
+        );
+        assert_eq!(
+            got,
+            [s("People’s Protection Units", 1), s("YPG", 2), s("YPJ", 2)]
+        );
+    }
+
+    #[test]
+    fn slash_separated_acronyms_in_parentheses_join_the_name() {
+        let t = "The Islamic State (ISIS/ISIL) claimed it. ISIL later denied it, and ISIS agreed.";
+        let got = g(
+            t,
+            &[
+                ("Islamic State", Org),
+                ("ISIS", Org),
+                ("ISIL", Org),
+                ("ISIL", Org),
+                ("ISIS", Org),
+            ],
+        );
+        assert_eq!(got, [s("Islamic State", 5)]);
+    }
+
+    #[test]
+    fn aliases_the_text_declares_merge() {
+        let t = "The Liberation Front, also known as Jabhat, attacked. Jabhat denied it.";
+        let got = g(
+            t,
+            &[("Liberation Front", Org), ("Jabhat", Org), ("Jabhat", Org)],
+        );
+        assert_eq!(got, [s("Liberation Front", 3)]);
+        let t = "Acme Holdings (formerly Bolt) grew.";
+        assert_eq!(
+            g(t, &[("Acme Holdings", Org), ("Bolt", Org)]),
+            [s("Acme Holdings", 2)]
+        );
+    }
+
+    #[test]
+    fn organisation_short_forms_join() {
+        let t = "The Washington Post reported it. The Post said more. BBC News and the BBC agreed.";
+        let got = g(
+            t,
+            &[
+                ("The Washington Post", Org),
+                ("Post", Org),
+                ("BBC News", Org),
+                ("BBC", Org),
+            ],
+        );
+        assert_eq!(got, [s("BBC News", 2), s("The Washington Post", 2)]);
+    }
+}

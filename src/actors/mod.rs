@@ -1,0 +1,252 @@
+//! Actors: the people, organisations, places and named groups an article talks about, built from
+//! entity mentions, with a display name (the fullest form), a kind, a role from the text, quote
+//! counts and salience order; and, for each quote, the actor its speaker mention refers to.
+//!
+//! - `names`: the words of a name as compared, acronyms, honorifics, first-name gender;
+//! - `cluster`: which mentions name the same actor (merge and non-merge rules);
+//! - `roles`: titles and appositives ("Russian President", "Syrian PYD leader");
+//! - `resolve`: pronoun and description speakers -> actors;
+//! - here: the pipeline, what counts as an actor, and salience order.
+//!
+//! This module does not find entities or speakers; it only groups what earlier stages found.
+
+pub mod cluster;
+pub mod names;
+pub mod resolve;
+pub mod roles;
+
+use crate::analysis::{Actor, ActorId, ActorKind, Entity, Label, MentionKind};
+use crate::entities::gazetteer::Gazetteers;
+use crate::speakers::Attribution;
+use crate::text::{Span, Tokenized};
+use cluster::Cluster;
+use resolve::Resolver;
+
+/// Build the actors from entities and the speakers' attributions; returns the actors in
+/// salience order and, for each attribution, the actor its speaker refers to.
+pub fn build(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    quotes: &[Span],
+    atts: &[Attribution],
+    gaz: &Gazetteers,
+) -> (Vec<Actor>, Vec<Option<ActorId>>) {
+    let cluster::Clustering { mut clusters, of } = cluster::cluster(text, tok, ents, gaz);
+    let roles: Vec<Option<String>> = clusters
+        .iter()
+        .map(|c| {
+            c.mentions
+                .iter()
+                .find_map(|m| roles::role_of(text, tok, m.span))
+        })
+        .collect();
+    let quote_cluster = resolve_speakers(text, tok, ents, &of, quotes, atts, &mut clusters, &roles);
+    let mut quote_counts = vec![0usize; clusters.len()];
+    for ci in quote_cluster.iter().flatten() {
+        quote_counts[*ci] += 1;
+    }
+    let mut idx: Vec<usize> = (0..clusters.len())
+        .filter(|&ci| is_actor(&clusters[ci], quote_counts[ci]))
+        .collect();
+    idx.sort_by_key(|&ci| {
+        let c = &clusters[ci];
+        (
+            std::cmp::Reverse(quote_counts[ci]),
+            std::cmp::Reverse(c.mentions.len()),
+            c.mentions.iter().map(|m| m.span.start).min().unwrap_or(0),
+        )
+    });
+    let mut new_id = vec![None; clusters.len()];
+    let actors: Vec<Actor> = idx
+        .iter()
+        .enumerate()
+        .map(|(n, &ci)| {
+            let c = &clusters[ci];
+            new_id[ci] = Some(ActorId(n as u32));
+            let mut mentions = c.mentions.clone();
+            mentions.sort_by_key(|m| m.span);
+            Actor {
+                id: ActorId(n as u32),
+                name: c.name.clone(),
+                kind: ActorKind::of_label(c.label()),
+                role: roles[ci].clone(),
+                mentions,
+                quotes: quote_counts[ci],
+            }
+        })
+        .collect();
+    let quote_actor = quote_cluster
+        .iter()
+        .map(|c| c.and_then(|ci| new_id[ci]))
+        .collect();
+    (actors, quote_actor)
+}
+
+/// For each attribution, the cluster its speaker mention refers to; resolved pronouns and
+/// descriptions become mentions of that cluster.
+#[allow(clippy::too_many_arguments)]
+fn resolve_speakers(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    of: &[usize],
+    quotes: &[Span],
+    atts: &[Attribution],
+    clusters: &mut [Cluster],
+    roles: &[Option<String>],
+) -> Vec<Option<usize>> {
+    let mut resolver = Resolver::new(text, tok, quotes, clusters);
+    let mut out = vec![None; atts.len()];
+    for (qi, a) in atts.iter().enumerate() {
+        let Some(m) = a.speaker else { continue };
+        let ci = match m.kind {
+            MentionKind::Name => {
+                let i = ents.partition_point(|e| e.span.start < m.span.start);
+                ents.get(i)
+                    .filter(|e| e.span == m.span)
+                    .map(|_| of[i])
+                    .filter(|c| *c != usize::MAX)
+            }
+            MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
+            MentionKind::Description => resolver.description(m.span, clusters, roles),
+        };
+        if let Some(ci) = ci {
+            if m.kind != MentionKind::Name {
+                clusters[ci].mentions.push(m);
+                resolver.add(m.span, ci);
+            }
+            out[qi] = Some(ci);
+        }
+    }
+    out
+}
+
+/// An actor is someone or something that can act or speak: people, organisations, places, and
+/// other names only when they speak (a show, a website). Adjectives and demonyms ("Republican",
+/// "anti-Semitic"), events, laws, works and days stay highlighted as names but are not actors.
+fn is_actor(c: &Cluster, quotes: usize) -> bool {
+    if c.mentions.is_empty() {
+        return false;
+    }
+    match c.label() {
+        Label::Misc => quotes > 0 && !is_adjective(c),
+        _ => !is_adjective(c),
+    }
+}
+
+/// "Republican", "Russian", "anti-Semitic", "pro-Clinton": words that describe, not actors.
+fn is_adjective(c: &Cluster) -> bool {
+    let w = c.name.as_str();
+    let single = !w.contains(' ');
+    let suffix = ["an", "ic", "ish", "ese", "i"]
+        .iter()
+        .any(|s| w.ends_with(s));
+    let prefixed = w.starts_with(char::is_lowercase) && w.contains('-');
+    c.label() == Label::Misc && single && (suffix || prefixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Mention;
+    use crate::text::tokens::analyze_text;
+
+    fn ents(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
+        let mut from = 0;
+        names
+            .iter()
+            .map(|(n, l)| {
+                let b = from + text[from..].find(n).unwrap();
+                from = b + n.len();
+                Entity {
+                    span: Span::new(b, b + n.len()),
+                    label: *l,
+                }
+            })
+            .collect()
+    }
+
+    fn actor_names(text: &str, names: &[(&str, Label)], quoted: Option<&str>) -> Vec<String> {
+        let tok = analyze_text(text);
+        let e = ents(text, names);
+        let (quotes, atts) = match quoted {
+            Some(n) => {
+                let q = Span::new(text.find('“').unwrap(), text.find('”').unwrap() + 3);
+                let s = text.find(n).unwrap();
+                let m = Mention {
+                    span: Span::new(s, s + n.len()),
+                    kind: MentionKind::Name,
+                };
+                (
+                    vec![q],
+                    vec![Attribution {
+                        speaker: Some(m),
+                        cue: None,
+                    }],
+                )
+            }
+            None => (vec![], vec![]),
+        };
+        let (actors, _) = build(text, &tok, &e, &quotes, &atts, &Gazetteers::default());
+        let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn adjectives_events_and_other_names_are_not_actors() {
+        let t = "The Republican senator met anti-Semitic critics on Election Day in Ohio.";
+        let got = actor_names(
+            t,
+            &[
+                ("Republican", Label::Misc),
+                ("anti-Semitic", Label::Misc),
+                ("Election Day", Label::Misc),
+                ("Ohio", Label::Loc),
+            ],
+            None,
+        );
+        assert_eq!(got, ["Ohio"]);
+    }
+
+    #[test]
+    fn another_name_that_speaks_is_an_actor() {
+        let t = "Vermont Edition reported: “Welch will vote.”";
+        let got = actor_names(
+            t,
+            &[("Vermont Edition", Label::Misc)],
+            Some("Vermont Edition"),
+        );
+        assert_eq!(got, ["Vermont Edition"]);
+    }
+
+    #[test]
+    fn quoted_actors_come_first() {
+        let t = "Ann Lee met Bob Roe, Bob Roe and Bob Roe. “Fine,” Ann Lee said.";
+        let tok = analyze_text(t);
+        let e = ents(
+            t,
+            &[
+                ("Ann Lee", Label::Per),
+                ("Bob Roe", Label::Per),
+                ("Bob Roe", Label::Per),
+                ("Bob Roe", Label::Per),
+                ("Ann Lee", Label::Per),
+            ],
+        );
+        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
+        let s = t.rfind("Ann Lee").unwrap();
+        let att = Attribution {
+            speaker: Some(Mention {
+                span: Span::new(s, s + 7),
+                kind: MentionKind::Name,
+            }),
+            cue: None,
+        };
+        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
+        assert_eq!(actors[0].name, "Ann Lee");
+        assert_eq!(actors[0].quotes, 1);
+        assert_eq!(qa, [Some(actors[0].id)]);
+    }
+}

@@ -1,0 +1,121 @@
+//! The words of a name as the clustering compares them ("The Washington Post’s" -> washington
+//! post), acronyms ("Federal Bureau of Investigation" -> fbi), honorifics and the gender they or a
+//! first name imply. Pure functions over strings and the gazetteer; no clustering here.
+
+use crate::entities::features::normalise;
+use crate::entities::gazetteer::Gazetteers;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+pub const HONORIFICS: &[(&str, Gender)] = &[
+    ("mr.", Gender::Male),
+    ("mr", Gender::Male),
+    ("mrs.", Gender::Female),
+    ("mrs", Gender::Female),
+    ("ms.", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("sir", Gender::Male),
+    ("madam", Gender::Female),
+    ("lady", Gender::Female),
+    ("lord", Gender::Male),
+];
+
+/// The gender an honorific word implies ("Mrs." -> female).
+pub fn honorific_gender(word: &str) -> Option<Gender> {
+    let w = normalise(word);
+    HONORIFICS.iter().find(|h| h.0 == w).map(|h| h.1)
+}
+
+/// Words of a name without a leading "the", honorifics and possessive marks.
+pub fn name_words(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s.split_whitespace().map(normalise).collect();
+    while w
+        .first()
+        .is_some_and(|f| f == "the" || HONORIFICS.iter().any(|h| h.0 == f))
+    {
+        w.remove(0);
+    }
+    if let Some(l) = w.last_mut() {
+        for suffix in ["'s", "'"] {
+            if l.len() > suffix.len() && l.ends_with(suffix) {
+                l.truncate(l.len() - suffix.len());
+            }
+        }
+    }
+    w
+}
+
+/// "Federal Bureau of Investigation" -> "fbi": initials of the capitalised words.
+pub fn acronym_of(s: &str) -> Option<String> {
+    let caps: String = s
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (caps.chars().count() >= 2).then(|| caps.to_lowercase())
+}
+
+/// The name as shown in the sidebar: without a possessive or a leading "the ".
+pub fn display_name(t: &str) -> String {
+    let t = t.trim_end_matches("’s").trim_end_matches("'s");
+    t.strip_prefix("the ").unwrap_or(t).to_string()
+}
+
+/// Gender from the first-name lists (FIRST_M / FIRST_F): the first word of a full name, or a
+/// lone word that is a first name and not also a surname ("Melanie", not "Clinton").
+pub fn first_name_gender(words: &[String], gaz: &Gazetteers) -> Option<Gender> {
+    let first = words.first()?;
+    let bits = gaz.lookup(first);
+    let has = |list: &str| {
+        gaz.lists
+            .iter()
+            .position(|l| l == list)
+            .is_some_and(|b| bits & (1 << b) != 0)
+    };
+    if words.len() == 1 && has("LAST") {
+        return None;
+    }
+    match (has("FIRST_M"), has("FIRST_F")) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_words_drop_the_honorifics_and_possessives() {
+        assert_eq!(name_words("The Washington Post’s"), ["washington", "post"]);
+        assert_eq!(name_words("Mrs. Clinton"), ["clinton"]);
+    }
+
+    #[test]
+    fn acronyms_from_capitalised_words() {
+        assert_eq!(
+            acronym_of("Federal Bureau of Investigation").as_deref(),
+            Some("fbi")
+        );
+        assert_eq!(acronym_of("Putin"), None);
+    }
+
+    #[test]
+    fn a_lone_first_name_has_a_gender_unless_it_is_also_a_surname() {
+        let gaz = Gazetteers::parse(
+            "FIRST_F\tMelanie\nFIRST_M\tKevin\nFIRST_M\tClinton\nLAST\tClinton\n",
+            "",
+        );
+        let g = |s: &str| first_name_gender(&name_words(s), &gaz);
+        assert_eq!(g("Melanie"), Some(Gender::Female));
+        assert_eq!(g("Kevin"), Some(Gender::Male));
+        assert_eq!(g("Clinton"), None);
+        assert_eq!(g("Clinton Smith"), Some(Gender::Male));
+    }
+}

@@ -1,0 +1,630 @@
+//! Speaker mentions that are not names ("he", "she", "the mayor", "the union") -> the actor they
+//! refer to. A sieve in the manner of Hobbs (1978) and Muzny et al. (2017): look back sentence by
+//! sentence from the mention, and in each sentence take the leftmost compatible actor mention
+//! outside quotations, so that the subject of the attribution sentence ("Ham made it clear he
+//! ...") wins over the people it talks about. Mentions after a preposition ("met with Putin",
+//! "worked for Obama") or used as a modifier of another name ("Trump spokesman Jason Miller") are
+//! passed over. Compatible means: gender and person for he/she/I, an organisation or a place for
+//! it/they, a person for a description headed by a person noun ("the Vermont senator"), an
+//! organisation for "the union" / "the agency" (one whose name holds the word wins). Speakers
+//! already resolved count as mentions, so a chain of "he said" stays with its speaker. Nothing
+//! compatible within a few sentences: no actor (a wrong speaker is worse than none).
+
+use super::cluster::Cluster;
+use super::names::{Gender, name_words};
+use super::roles::is_title;
+use crate::analysis::Label;
+use crate::entities::features::normalise;
+use crate::speakers::candidates::in_quote;
+use crate::text::{Span, TokenKind, Tokenized};
+use std::collections::BTreeMap;
+
+/// How many sentences back (the mention's own sentence included) the search goes.
+const MAX_SENTENCES: usize = 6;
+/// Never look further back than this many bytes (texts without sentence breaks).
+const MAX_BYTES: usize = 3000;
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "with",
+    "to",
+    "for",
+    "under",
+    "of",
+    "by",
+    "about",
+    "against",
+    "from",
+    "at",
+    "on",
+    "over",
+    "than",
+    "into",
+    "like",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "without",
+    "after",
+    "before",
+    "behind",
+    "beside",
+    "versus",
+    "vs.",
+    "including",
+    "during",
+];
+
+/// Nouns that describe one person ("the mayor", "a campaign strategist").
+const PERSON_HEADS: &[&str] = &[
+    "nominee",
+    "candidate",
+    "strategist",
+    "lawyer",
+    "official",
+    "aide",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "economist",
+    "analyst",
+    "writer",
+    "columnist",
+    "reporter",
+    "doctor",
+    "physician",
+    "activist",
+    "expert",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "woman",
+    "man",
+    "pollster",
+    "scientist",
+    "researcher",
+    "prosecutor",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "mogul",
+    "veteran",
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "politician",
+    "republican",
+    "democrat",
+    "governor",
+    "senator",
+    "president",
+    "mayor",
+];
+
+/// Nouns that describe an organisation ("the union", "the agency", "the newspaper").
+const ORG_HEADS: &[&str] = &[
+    "union",
+    "agency",
+    "company",
+    "firm",
+    "newspaper",
+    "paper",
+    "daily",
+    "board",
+    "court",
+    "committee",
+    "department",
+    "group",
+    "organization",
+    "organisation",
+    "network",
+    "website",
+    "site",
+    "magazine",
+    "ministry",
+    "council",
+    "commission",
+    "bank",
+    "fund",
+    "institute",
+    "university",
+    "bureau",
+    "channel",
+    "outlet",
+    "publication",
+    "coalition",
+    "alliance",
+    "association",
+    "foundation",
+    "corporation",
+    "center",
+    "centre",
+    "service",
+    "office",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Person(Option<Gender>),
+    /// "it", "they", "the union": an organisation, a place acting as one, or (they) a group.
+    Body,
+}
+
+/// The mentions of actors in text order, and what the search needs to read around them.
+pub struct Resolver<'a> {
+    text: &'a str,
+    tok: &'a Tokenized,
+    quotes: &'a [Span],
+    /// start byte -> (mention span, cluster)
+    mentions: BTreeMap<usize, (Span, usize)>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        text: &'a str,
+        tok: &'a Tokenized,
+        quotes: &'a [Span],
+        clusters: &[Cluster],
+    ) -> Resolver<'a> {
+        let mut mentions = BTreeMap::new();
+        for (ci, c) in clusters.iter().enumerate() {
+            for m in &c.mentions {
+                mentions.insert(m.span.start, (m.span, ci));
+            }
+        }
+        Resolver {
+            text,
+            tok,
+            quotes,
+            mentions,
+        }
+    }
+
+    /// A speaker mention resolved to cluster `ci` becomes a mention later searches can find.
+    pub fn add(&mut self, span: Span, ci: usize) {
+        self.mentions.entry(span.start).or_insert((span, ci));
+    }
+
+    /// The actor a pronoun speaker refers to.
+    pub fn pronoun(&self, p: Span, clusters: &[Cluster]) -> Option<usize> {
+        let want = match normalise(p.text(self.text)).as_str() {
+            "he" | "him" => Want::Person(Some(Gender::Male)),
+            "she" | "her" => Want::Person(Some(Gender::Female)),
+            "i" | "we" => Want::Person(None),
+            "it" | "they" => Want::Body,
+            _ => return None,
+        };
+        self.search(p, want, clusters, None)
+    }
+
+    /// The actor a description speaker refers to: the one actor whose role holds the head noun
+    /// ("the Russian president"), else the search by the head noun's kind.
+    pub fn description(
+        &self,
+        d: Span,
+        clusters: &[Cluster],
+        roles: &[Option<String>],
+    ) -> Option<usize> {
+        let words = name_words(d.text(self.text));
+        let head = words.last()?.trim_end_matches(',').to_string();
+        let mut with_role = roles
+            .iter()
+            .enumerate()
+            .filter(|(ci, r)| {
+                !clusters[*ci].mentions.is_empty()
+                    && r.as_ref().is_some_and(|r| name_words(r).contains(&head))
+            })
+            .map(|(ci, _)| ci);
+        if let (Some(only), None) = (with_role.next(), with_role.next()) {
+            return Some(only);
+        }
+        if is_title(&head) || PERSON_HEADS.contains(&head.as_str()) {
+            return self.search(d, Want::Person(None), clusters, None);
+        }
+        if ORG_HEADS.contains(&head.as_str()) {
+            return self.search(d, Want::Body, clusters, Some(&head));
+        }
+        None
+    }
+
+    /// Hobbs-style search backwards from `at`; `head` prefers an organisation whose name holds it.
+    fn search(
+        &self,
+        at: Span,
+        want: Want,
+        clusters: &[Cluster],
+        head: Option<&str>,
+    ) -> Option<usize> {
+        let tok = self.tok;
+        if let Some(h) = head {
+            // "the union" after "the Association of Flight Attendants' union": a body whose name
+            // holds the head word, mentioned before
+            let named = self
+                .mentions
+                .range(at.start.saturating_sub(MAX_BYTES * 2)..at.start)
+                .rev()
+                .find(|(_, (_, ci))| {
+                    clusters[*ci].label() == Label::Org
+                        && clusters[*ci].words.iter().any(|w| w == h)
+                });
+            if let Some((_, (_, ci))) = named {
+                return Some(*ci);
+            }
+        }
+        let first_tok = tok.tokens.partition_point(|t| t.span.start < at.start);
+        let mut s = tok.sentence_of(first_tok.min(tok.tokens.len().saturating_sub(1)));
+        let para = tok.paragraph_at(at.start);
+        let floor = at.start.saturating_sub(MAX_BYTES);
+        let mut fallback = None;
+        for _ in 0..MAX_SENTENCES {
+            let Some(sent) = tok.sentences.get(s) else {
+                break;
+            };
+            let lo = tok.tokens[sent.start].span.start.max(floor);
+            let hi = tok.tokens[sent.end - 1].span.end.min(at.start);
+            if para.saturating_sub(tok.paragraph_at(lo)) > 2 {
+                break;
+            }
+            if lo < hi {
+                for (_, &(m, ci)) in self.mentions.range(lo..hi) {
+                    if m.end > hi || !self.compatible(&clusters[ci], want) {
+                        continue;
+                    }
+                    if in_quote(m, self.quotes) || self.possessor_of(m, at) || self.modifier(m) {
+                        continue;
+                    }
+                    if self.after_preposition(m) {
+                        fallback = fallback.or(Some(ci));
+                        continue;
+                    }
+                    return Some(ci);
+                }
+            }
+            if s == 0 || lo <= floor {
+                break;
+            }
+            s -= 1;
+        }
+        fallback
+    }
+
+    fn compatible(&self, c: &Cluster, want: Want) -> bool {
+        match want {
+            Want::Person(g) => {
+                c.is_person()
+                    && match (g, c.gender) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+            }
+            Want::Body => matches!(c.label(), Label::Org | Label::Loc),
+        }
+    }
+
+    /// "Obama’s former campaign strategist": Obama owns the description, he is not its referent.
+    fn possessor_of(&self, m: Span, d: Span) -> bool {
+        m.end <= d.start
+            && self
+                .text
+                .get(m.end..d.start)
+                .is_some_and(|b| matches!(b.trim(), "’s" | "'s" | "’" | "'"))
+    }
+
+    /// The token index of the first token of `m`.
+    fn first_token(&self, m: Span) -> usize {
+        self.tok.tokens.partition_point(|t| t.span.start < m.start)
+    }
+
+    /// "met with Russian President Vladimir Putin": a preposition before the name (titles and
+    /// capitalised words skipped); "according to X" is a source, not an object.
+    fn after_preposition(&self, m: Span) -> bool {
+        let tok = self.tok;
+        let mut i = self.first_token(m);
+        let mut steps = 0;
+        while i > 0 && steps < 5 {
+            let w = tok.tokens[i - 1].span.text(self.text);
+            let n = normalise(w);
+            if is_title(&n) || n == "the" || n == "former" || w.starts_with(char::is_uppercase) {
+                i -= 1;
+                steps += 1;
+                continue;
+            }
+            if PREPOSITIONS.contains(&n.as_str()) {
+                let according =
+                    i >= 2 && normalise(tok.tokens[i - 2].span.text(self.text)) == "according";
+                return !according;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// "Trump campaign spokesman Jason Miller": a name followed, within a few words and no
+    /// punctuation, by another person's name is a modifier of that name.
+    fn modifier(&self, m: Span) -> bool {
+        modifier_of(self.text, self.tok, m, |s| {
+            self.mentions
+                .get(&s)
+                .is_some_and(|&(other, _)| other.start == s && other != m)
+        })
+        .is_some()
+    }
+}
+
+/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz"),
+/// the start byte of that name. `is_name_at(b)` says whether a name mention starts at byte `b`.
+pub fn modifier_of(
+    text: &str,
+    tok: &Tokenized,
+    m: Span,
+    is_name_at: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
+    let mut words = 0;
+    while let Some(t) = tok.tokens.get(i) {
+        if is_name_at(t.span.start) && words > 0 {
+            return Some(t.span.start);
+        }
+        let w = t.span.text(text);
+        let titleish = t.kind == TokenKind::Word
+            && (w.starts_with(char::is_lowercase) || is_title(&normalise(w)));
+        if !titleish || words >= 4 {
+            return None;
+        }
+        // a verb or a function word ends the noun phrase ("Trump said Miller ...")
+        if matches!(
+            normalise(w).as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "and"
+                | "or"
+                | "but"
+                | "who"
+                | "that"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "to"
+                | "of"
+                | "in"
+                | "for"
+                | "with"
+                | "on"
+                | "at"
+                | "by"
+        ) {
+            return None;
+        }
+        words += 1;
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build;
+    use crate::analysis::{Entity, Label, Mention, MentionKind};
+    use crate::entities::gazetteer::Gazetteers;
+    use crate::speakers::Attribution;
+    use crate::text::Span;
+    use crate::text::tokens::analyze_text;
+
+    fn ents(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
+        let mut from = 0;
+        names
+            .iter()
+            .map(|(n, l)| {
+                let b = from + text[from..].find(n).unwrap();
+                from = b + n.len();
+                Entity {
+                    span: Span::new(b, b + n.len()),
+                    label: *l,
+                }
+            })
+            .collect()
+    }
+
+    /// The name of the actor that each quotation (“…”) in `t` goes to, when the quotation's
+    /// speaker mention is `speakers[i]` (the first occurrence after the previous speaker).
+    fn resolved(
+        t: &str,
+        names: &[(&str, Label)],
+        speakers: &[(&str, MentionKind)],
+        gaz: &Gazetteers,
+    ) -> Vec<Option<String>> {
+        let tok = analyze_text(t);
+        let mut quotes = Vec::new();
+        let mut from = 0;
+        while let Some(a) = t[from..].find('“') {
+            let a = from + a;
+            let b = a + t[a..].find('”').unwrap() + '”'.len_utf8();
+            quotes.push(Span::new(a, b));
+            from = b;
+        }
+        let mut at = 0;
+        let atts: Vec<Attribution> = speakers
+            .iter()
+            .enumerate()
+            .map(|(i, (s, kind))| {
+                at = at.max(quotes[i].end);
+                let p = at + t[at..].find(s).unwrap();
+                at = p + s.len();
+                Attribution {
+                    speaker: Some(Mention {
+                        span: Span::new(p, p + s.len()),
+                        kind: *kind,
+                    }),
+                    cue: None,
+                }
+            })
+            .collect();
+        let (actors, qa) = build(t, &tok, &ents(t, names), &quotes, &atts, gaz);
+        qa.iter()
+            .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
+            .collect()
+    }
+    use Label::*;
+    use MentionKind::*;
+    fn one(v: Vec<Option<String>>) -> Option<String> {
+        v.into_iter().next().flatten()
+    }
+
+    #[test]
+    fn he_is_the_subject_of_the_previous_sentence_not_the_person_it_mentions() {
+        let t = "Ham made it clear he had misgivings about President Barack Obama. “It was demoralizing,” he said.";
+        let r = resolved(
+            t,
+            &[("Ham", Per), ("Barack Obama", Per)],
+            &[("he", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Ham"));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_passed_over() {
+        let t = "Obama spoke after meeting with Russian President Vladimir Putin. “Our goal is peace,” he said.";
+        let r = resolved(
+            t,
+            &[("Obama", Per), ("Vladimir Putin", Per)],
+            &[("he", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Obama"));
+    }
+
+    #[test]
+    fn a_chain_of_he_said_stays_with_its_speaker() {
+        let t = "“We won,” Smith said of Jones. “It was close,” he said. Jones disagreed. “Not close,” he said.";
+        let r = resolved(
+            t,
+            &[("Smith", Per), ("Jones", Per), ("Jones", Per)],
+            &[("Smith", Name), ("he", Pronoun), ("he", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(
+            r,
+            [
+                Some("Smith".into()),
+                Some("Smith".into()),
+                Some("Jones".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn she_is_never_a_man_and_he_never_a_woman() {
+        let gaz = Gazetteers::parse("FIRST_F\tMelania\nFIRST_M\tTed\n", "");
+        let t = "Melania praised Ted Cruz. “The day was personal,” he said.";
+        let r = resolved(
+            t,
+            &[("Melania", Per), ("Ted Cruz", Per)],
+            &[("he", Pronoun)],
+            &gaz,
+        );
+        assert_eq!(one(r).as_deref(), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn a_modifier_name_is_not_the_antecedent() {
+        let t = "Trump campaign spokesman Jason Miller called. “We have no text,” he said.";
+        let r = resolved(
+            t,
+            &[("Trump", Per), ("Jason Miller", Per)],
+            &[("he", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Jason Miller"));
+    }
+
+    #[test]
+    fn nothing_compatible_nearby_means_no_actor() {
+        let t = "The weather was cold. “It is cold,” she said.";
+        let r = resolved(t, &[], &[("she", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn a_person_description_goes_to_the_person_the_sentence_is_about() {
+        let t = "Bernie Sanders met voters in Burlington. “Some people,” the Vermont senator said.";
+        let r = resolved(
+            t,
+            &[("Bernie Sanders", Per), ("Burlington", Loc)],
+            &[("the Vermont senator", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn a_description_with_a_role_goes_to_the_actor_with_that_role() {
+        let t = "Mayor Bill de Blasio spoke to Ann Lee. “No evidence,” the mayor said.";
+        let r = resolved(
+            t,
+            &[("Bill de Blasio", Per), ("Ann Lee", Per)],
+            &[("the mayor", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Bill de Blasio"));
+    }
+
+    #[test]
+    fn an_organisation_description_goes_to_a_body_whose_name_holds_it() {
+        let t = "The Teachers Union met the Board of Education and Ann Lee. “We strike,” the union said.";
+        let r = resolved(
+            t,
+            &[
+                ("Teachers Union", Org),
+                ("Board of Education", Org),
+                ("Ann Lee", Per),
+            ],
+            &[("the union", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Teachers Union"));
+        // no body named that way: the first organisation of the nearest sentence
+        let t = "Officials met Acme Corp and Ann Lee. “Safeguards fail,” the group said.";
+        let r = resolved(
+            t,
+            &[("Acme Corp", Org), ("Ann Lee", Per)],
+            &[("the group", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Acme Corp"));
+    }
+
+    #[test]
+    fn the_possessor_of_a_description_is_not_its_referent() {
+        let t = "David Axelrod called on Dean to apologize. “That was outrageous,” Obama’s former strategist said.";
+        let r = resolved(
+            t,
+            &[("David Axelrod", Per), ("Dean", Per), ("Obama", Per)],
+            &[("former strategist", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("David Axelrod"));
+    }
+
+    #[test]
+    fn a_plural_or_unknown_description_is_no_actor() {
+        let t = "Ann Lee spoke. “Fine,” several officials said.";
+        let r = resolved(
+            t,
+            &[("Ann Lee", Per)],
+            &[("several officials", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r), None);
+    }
+}
