@@ -11,6 +11,7 @@ pub mod actors;
 pub mod analysis;
 pub mod cues;
 pub mod entities;
+pub mod lexicon;
 pub mod linear;
 pub mod quotes;
 pub mod speakers;

@@ -12,142 +12,18 @@
 
 use super::cluster::Cluster;
 use super::names::{Gender, name_words};
-use super::roles::is_title;
 use crate::analysis::Label;
 use crate::entities::features::normalise;
+use crate::lexicon::{ORG_HEADS, PERSON_HEADS, PREPOSITIONS, is_title};
 use crate::speakers::candidates::in_quote;
-use crate::text::{Span, TokenKind, Tokenized};
+use crate::speakers::phrase::modifier_of;
+use crate::text::{Span, Tokenized};
 use std::collections::BTreeMap;
 
 /// How many sentences back (the mention's own sentence included) the search goes.
 const MAX_SENTENCES: usize = 6;
 /// Never look further back than this many bytes (texts without sentence breaks).
 const MAX_BYTES: usize = 3000;
-
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "with",
-    "to",
-    "for",
-    "under",
-    "of",
-    "by",
-    "about",
-    "against",
-    "from",
-    "at",
-    "on",
-    "over",
-    "than",
-    "into",
-    "like",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "without",
-    "after",
-    "before",
-    "behind",
-    "beside",
-    "versus",
-    "vs.",
-    "including",
-    "during",
-];
-
-/// Nouns that describe one person ("the mayor", "a campaign strategist").
-const PERSON_HEADS: &[&str] = &[
-    "nominee",
-    "candidate",
-    "strategist",
-    "lawyer",
-    "official",
-    "aide",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "legislator",
-    "economist",
-    "analyst",
-    "writer",
-    "columnist",
-    "reporter",
-    "doctor",
-    "physician",
-    "activist",
-    "expert",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "daughter",
-    "son",
-    "woman",
-    "man",
-    "pollster",
-    "scientist",
-    "researcher",
-    "prosecutor",
-    "billionaire",
-    "businessman",
-    "businesswoman",
-    "mogul",
-    "veteran",
-    "actor",
-    "actress",
-    "singer",
-    "star",
-    "politician",
-    "republican",
-    "democrat",
-    "governor",
-    "senator",
-    "president",
-    "mayor",
-];
-
-/// Nouns that describe an organisation ("the union", "the agency", "the newspaper").
-const ORG_HEADS: &[&str] = &[
-    "union",
-    "agency",
-    "company",
-    "firm",
-    "newspaper",
-    "paper",
-    "daily",
-    "board",
-    "court",
-    "committee",
-    "department",
-    "group",
-    "organization",
-    "organisation",
-    "network",
-    "website",
-    "site",
-    "magazine",
-    "ministry",
-    "council",
-    "commission",
-    "bank",
-    "fund",
-    "institute",
-    "university",
-    "bureau",
-    "channel",
-    "outlet",
-    "publication",
-    "coalition",
-    "alliance",
-    "association",
-    "foundation",
-    "corporation",
-    "center",
-    "centre",
-    "service",
-    "office",
-];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Want {
@@ -286,6 +162,10 @@ impl<'a> Resolver<'a> {
                     return Some(ci);
                 }
             }
+            if fallback.is_some() {
+                // only objects of prepositions in the nearest sentence that has any: the first
+                return fallback;
+            }
             if s == 0 || lo <= floor {
                 break;
             }
@@ -355,60 +235,6 @@ impl<'a> Resolver<'a> {
         })
         .is_some()
     }
-}
-
-/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz"),
-/// the start byte of that name. `is_name_at(b)` says whether a name mention starts at byte `b`.
-pub fn modifier_of(
-    text: &str,
-    tok: &Tokenized,
-    m: Span,
-    is_name_at: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
-    let mut words = 0;
-    while let Some(t) = tok.tokens.get(i) {
-        if is_name_at(t.span.start) && words > 0 {
-            return Some(t.span.start);
-        }
-        let w = t.span.text(text);
-        let titleish = t.kind == TokenKind::Word
-            && (w.starts_with(char::is_lowercase) || is_title(&normalise(w)));
-        if !titleish || words >= 4 {
-            return None;
-        }
-        // a verb or a function word ends the noun phrase ("Trump said Miller ...")
-        if matches!(
-            normalise(w).as_str(),
-            "said"
-                | "says"
-                | "told"
-                | "and"
-                | "or"
-                | "but"
-                | "who"
-                | "that"
-                | "is"
-                | "was"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "to"
-                | "of"
-                | "in"
-                | "for"
-                | "with"
-                | "on"
-                | "at"
-                | "by"
-        ) {
-            return None;
-        }
-        words += 1;
-        i += 1;
-    }
-    None
 }
 
 #[cfg(test)]

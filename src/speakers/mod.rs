@@ -6,6 +6,7 @@
 
 pub mod candidates;
 pub mod features;
+pub mod phrase;
 pub mod trainer;
 
 use crate::analysis::{Entity, Mention};
@@ -76,9 +77,12 @@ pub fn attribute(
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let pick = choose(&model.ranker, &ctx, &facts, &cands);
-        let speaker = pick.map(|i| Mention {
-            span: cands[i].span,
-            kind: cands[i].kind,
+        let speaker = pick.map(|i| {
+            let m = Mention {
+                span: cands[i].span,
+                kind: cands[i].kind,
+            };
+            phrase::whole_speaker(text, tok, ents, m)
         });
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
         if speaker.is_some() {

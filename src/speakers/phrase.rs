@@ -1,0 +1,226 @@
+//! The speaker is a whole name. The ranker picks one candidate mention; when that mention is a
+//! modifier inside a larger noun phrase, the speaker is the phrase's person: "MSNBC host Chris
+//! Matthews" -> Chris Matthews, "Obama’s former campaign strategist" -> the description after the
+//! possessive, "the Republican presidential nominee" -> the description, not the adjective. A
+//! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
+
+use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::entities::features::normalise;
+use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
+use crate::text::{Span, TokenKind, Tokenized};
+
+/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz"),
+/// the start byte of that name. `is_name_at(b)` says whether a name mention starts at byte `b`.
+pub fn modifier_of(
+    text: &str,
+    tok: &Tokenized,
+    m: Span,
+    is_name_at: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
+    let mut words = 0;
+    while let Some(t) = tok.tokens.get(i) {
+        if is_name_at(t.span.start) && words > 0 {
+            return Some(t.span.start);
+        }
+        let w = normalise(t.span.text(text));
+        let role_word = t.kind == TokenKind::Word
+            && (is_title(&w)
+                || PERSON_HEADS.contains(&w.as_str())
+                || ROLE_WORDS.contains(&w.as_str())
+                || w.ends_with("man")
+                || w.ends_with("woman")
+                || w.ends_with("person"));
+        if !role_word || words >= 4 {
+            return None;
+        }
+        words += 1;
+        i += 1;
+    }
+    None
+}
+
+/// The whole speaker phrase for a chosen name mention `m` (token range `toks`).
+pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -> Mention {
+    if m.kind != MentionKind::Name {
+        return m;
+    }
+    let entity_at = |b: usize| {
+        ents.binary_search_by_key(&b, |e| e.span.start)
+            .ok()
+            .map(|i| ents[i])
+    };
+    let label = entity_at(m.span.start).map(|e| e.label);
+    let is_person_at = |b: usize| entity_at(b).is_some_and(|e| e.label == Label::Per);
+    if let Some(p) = modifier_of(text, tok, m.span, is_person_at).and_then(entity_at) {
+        return Mention {
+            span: p.span,
+            kind: MentionKind::Name,
+        };
+    }
+    let next = tok.tokens.partition_point(|t| t.span.start < m.span.end);
+    let possessive = tok
+        .tokens
+        .get(next)
+        .is_some_and(|t| matches!(t.span.text(text), "’s" | "'s"));
+    let modifier_only = matches!(label, Some(Label::Misc) | Some(Label::Loc));
+    if !(possessive || modifier_only) {
+        return m;
+    }
+    // the lower-case words that follow: "former campaign strategist", "presidential nominee"
+    let from = if possessive { next + 1 } else { next };
+    let mut end = from;
+    while let Some(t) = tok.tokens.get(end) {
+        let w = t.span.text(text);
+        let lower = t.kind == TokenKind::Word && w.starts_with(char::is_lowercase);
+        if !lower || end - from >= 5 || is_stop(&normalise(w)) {
+            break;
+        }
+        end += 1;
+    }
+    if end == from {
+        return m;
+    }
+    let start = if possessive {
+        tok.tokens[from].span.start
+    } else {
+        m.span.start
+    };
+    Mention {
+        span: Span::new(start, tok.tokens[end - 1].span.end),
+        kind: MentionKind::Description,
+    }
+}
+
+/// Words that end a description: verbs of saying and function words.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "wrote"
+            | "added"
+            | "and"
+            | "or"
+            | "but"
+            | "who"
+            | "that"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "to"
+            | "of"
+            | "in"
+            | "for"
+            | "with"
+            | "on"
+            | "at"
+            | "by"
+            | "also"
+            | "then"
+            | "did"
+            | "does"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::analyze_text;
+
+    fn whole(t: &str, names: &[(&str, Label)], chosen: &str) -> (String, MentionKind) {
+        let tok = analyze_text(t);
+        let mut from = 0;
+        let ents: Vec<Entity> = names
+            .iter()
+            .map(|(n, l)| {
+                let b = from + t[from..].find(n).unwrap();
+                from = b + n.len();
+                Entity {
+                    span: Span::new(b, b + n.len()),
+                    label: *l,
+                }
+            })
+            .collect();
+        let s = t.find(chosen).unwrap();
+        let m = Mention {
+            span: Span::new(s, s + chosen.len()),
+            kind: MentionKind::Name,
+        };
+        let w = whole_speaker(t, &tok, &ents, m);
+        (w.span.text(t).to_string(), w.kind)
+    }
+
+    #[test]
+    fn an_outlet_before_a_host_gives_the_host() {
+        let t = "“Fine,” said MSNBC host Chris Matthews.";
+        let got = whole(
+            t,
+            &[("MSNBC", Label::Org), ("Chris Matthews", Label::Per)],
+            "MSNBC",
+        );
+        assert_eq!(got, ("Chris Matthews".to_string(), MentionKind::Name));
+        let t = "“Fine,” IMF chief economist Maury Obstfeld said.";
+        let got = whole(
+            t,
+            &[("IMF", Label::Org), ("Maury Obstfeld", Label::Per)],
+            "IMF",
+        );
+        assert_eq!(got.0, "Maury Obstfeld");
+    }
+
+    #[test]
+    fn a_person_modifier_gives_the_person_it_modifies() {
+        let t = "“Pleased,” Trump lawyer Marc Kasowitz said.";
+        let got = whole(
+            t,
+            &[("Trump", Label::Per), ("Marc Kasowitz", Label::Per)],
+            "Trump",
+        );
+        assert_eq!(got.0, "Marc Kasowitz");
+    }
+
+    #[test]
+    fn a_possessor_gives_the_description_it_owns() {
+        let t = "“Outrageous,” Obama’s former campaign strategist said.";
+        let got = whole(t, &[("Obama", Label::Per)], "Obama");
+        assert_eq!(
+            got,
+            (
+                "former campaign strategist".to_string(),
+                MentionKind::Description
+            )
+        );
+    }
+
+    #[test]
+    fn an_adjective_or_place_modifier_is_never_the_speaker() {
+        let t = "The Republican presidential nominee said “fair” twice.";
+        let got = whole(t, &[("Republican", Label::Misc)], "Republican");
+        assert_eq!(
+            got,
+            (
+                "Republican presidential nominee".to_string(),
+                MentionKind::Description
+            )
+        );
+        let t = "US officials said “no”.";
+        assert_eq!(whole(t, &[("US", Label::Loc)], "US").0, "US officials");
+    }
+
+    #[test]
+    fn a_plain_name_stays_as_it_is() {
+        let t = "“Fine,” Chris Matthews said of Trump.";
+        let got = whole(
+            t,
+            &[("Chris Matthews", Label::Per), ("Trump", Label::Per)],
+            "Chris Matthews",
+        );
+        assert_eq!(got, ("Chris Matthews".to_string(), MentionKind::Name));
+    }
+}
