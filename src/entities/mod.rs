@@ -57,8 +57,10 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
         let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
         for (a, b, label) in spans_of(&tags) {
             if let Some((a, b)) = tidy(text, tok, s.start + a, s.start + b, label) {
-                let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
-                out.push(Entity { span, label });
+                for (a, b, label) in split_title(text, tok, a, b, label) {
+                    let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+                    out.push(Entity { span, label });
+                }
             }
         }
     }
@@ -146,6 +148,70 @@ fn tidy(
     (a < b).then_some((a, b))
 }
 
+/// Lower-case words that may sit inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le",
+];
+
+/// Last words of names that are places or bodies, never people ("Prince Edward Island",
+/// "General Motors").
+const NOT_PERSON_TAIL: &[&str] = &[
+    "island", "islands", "county", "university", "college", "school", "institute", "center",
+    "centre", "foundation", "hospital", "airport", "park", "street", "avenue", "bridge", "hall",
+    "company", "group", "fund", "trust", "council", "committee", "party", "museum", "library",
+    "church", "motors", "bank", "award", "prize", "court", "house", "department", "agency",
+];
+
+/// A title inside a span the tagger gave to an organisation or other name: "Mayor Bill de Blasio"
+/// (ORG) is the person Bill de Blasio; "Manhattan Supreme Court Justice Frank Nervo" is the court
+/// (ORG) and the person (PER). The person part needs two or more name words; places are left
+/// alone. Returns the spans to keep, in order.
+fn split_title(
+    text: &str,
+    tok: &Tokenized,
+    a: usize,
+    b: usize,
+    label: Label,
+) -> Vec<(usize, usize, Label)> {
+    let keep = vec![(a, b, label)];
+    if !matches!(label, Label::Org | Label::Misc) || b - a < 3 {
+        return keep;
+    }
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let name_word = |i: usize| {
+        let w = word(i);
+        tok.tokens[i].kind == TokenKind::Word
+            && (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
+    };
+    // the last title word followed only by name words
+    let Some(t) = (a..b - 2)
+        .rev()
+        .find(|&i| TITLES.contains(&word(i).to_lowercase().as_str()) && word(i).starts_with(char::is_uppercase))
+    else {
+        return keep;
+    };
+    let person = (t + 1, b);
+    let tail = word(b - 1).to_lowercase();
+    if !(person.0..person.1).all(name_word)
+        || person.1 - person.0 < 2
+        || NOT_PERSON_TAIL.contains(&tail.as_str())
+        || !word(person.0).starts_with(char::is_uppercase)
+    {
+        return keep;
+    }
+    let mut out = Vec::new();
+    // what comes before the title run stays an organisation ("Manhattan Supreme Court")
+    let mut pe = t;
+    while pe > a && TITLES.contains(&word(pe - 1).to_lowercase().as_str()) {
+        pe -= 1;
+    }
+    if pe > a && (a..pe).any(|i| word(i).starts_with(char::is_uppercase)) {
+        out.push((a, pe, Label::Org));
+    }
+    out.push((person.0, person.1, Label::Per));
+    out
+}
+
 /// A later single-word mention that repeats the last word of an earlier multi-word person name
 /// ("Vladimir Putin" ... "Putin") is a person too, whatever the tagger said.
 fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
@@ -185,6 +251,39 @@ fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split(t: &str, label: Label) -> Vec<(String, Label)> {
+        let tok = crate::text::tokens::analyze_text(t);
+        split_title(t, &tok, 0, tok.tokens.len(), label)
+            .into_iter()
+            .map(|(a, b, l)| {
+                (
+                    t[tok.tokens[a].span.start..tok.tokens[b - 1].span.end].to_string(),
+                    l,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_title_inside_an_organisation_span_splits_off_the_person() {
+        assert_eq!(
+            split("Mayor Bill de Blasio", Label::Org),
+            [("Bill de Blasio".to_string(), Label::Per)]
+        );
+        assert_eq!(
+            split("Manhattan Supreme Court Justice Frank Nervo", Label::Org),
+            [
+                ("Manhattan Supreme Court".to_string(), Label::Org),
+                ("Frank Nervo".to_string(), Label::Per)
+            ]
+        );
+        // not people: one name word, a place or a company
+        assert_eq!(split("Justice Department", Label::Org).len(), 1);
+        assert_eq!(split("Prince Edward Island", Label::Org).len(), 1);
+        assert_eq!(split("General Motors Company", Label::Org).len(), 1);
+        assert_eq!(split("Mayor Bill de Blasio", Label::Loc).len(), 1);
+    }
 
     #[test]
     fn tidy_drops_edge_punctuation_the_and_titles() {
