@@ -138,26 +138,42 @@ impl<'a> Resolver<'a> {
         let para = tok.paragraph_at(at.start);
         let floor = at.start.saturating_sub(MAX_BYTES);
         let mut fallback = None;
-        for _ in 0..MAX_SENTENCES {
+        let mut counted = 0;
+        while counted < MAX_SENTENCES {
             let Some(sent) = tok.sentences.get(s) else {
                 break;
             };
-            let lo = tok.tokens[sent.start].span.start.max(floor);
-            let hi = tok.tokens[sent.end - 1].span.end.min(at.start);
+            let whole = Span::new(
+                tok.tokens[sent.start].span.start,
+                tok.tokens[sent.end - 1].span.end,
+            );
+            let lo = whole.start.max(floor);
+            let hi = whole.end.min(at.start);
             if para.saturating_sub(tok.paragraph_at(lo)) > 2 {
                 break;
             }
+            // a sentence inside a quotation names no speaker and does not count
+            if !in_quote(whole, self.quotes) {
+                counted += 1;
+            }
             if lo < hi {
-                for (_, &(m, ci)) in self.mentions.range(lo..hi) {
-                    if m.end > hi || !self.compatible(&clusters[ci], want) {
-                        continue;
-                    }
-                    if in_quote(m, self.quotes) || self.possessor_of(m, at) || self.modifier(m) {
-                        continue;
-                    }
+                let mut found = self.mentions.range(lo..hi).filter(|(_, (m, ci))| {
+                    m.end <= hi
+                        && self.compatible(&clusters[*ci], want)
+                        && !in_quote(*m, self.quotes)
+                        && !self.possessor_of(*m, at)
+                        && !self.modifier(*m)
+                });
+                while let Some((_, &(m, ci))) = found.next() {
                     if self.after_preposition(m) {
                         fallback = fallback.or(Some(ci));
                         continue;
+                    }
+                    // "Conroy asked Sanders whether ...": the answer is the one asked
+                    if self.asks(m) {
+                        if let Some((_, &(_, asked))) = found.next() {
+                            return Some(asked);
+                        }
                     }
                     return Some(ci);
                 }
@@ -172,6 +188,17 @@ impl<'a> Resolver<'a> {
             s -= 1;
         }
         fallback
+    }
+
+    /// Is `m` followed by a verb of asking ("asked", "pressed", "questioned")?
+    fn asks(&self, m: Span) -> bool {
+        let i = self.tok.tokens.partition_point(|t| t.span.start < m.end);
+        self.tok.tokens.get(i).is_some_and(|t| {
+            matches!(
+                normalise(t.span.text(self.text)).as_str(),
+                "asked" | "asks" | "pressed" | "questioned" | "interviewed" | "challenged"
+            )
+        })
     }
 
     fn compatible(&self, c: &Cluster, want: Want) -> bool {
@@ -283,8 +310,12 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, (s, kind))| {
-                at = at.max(quotes[i].end);
-                let p = at + t[at..].find(s).unwrap();
+                // the speaker after its quotation, else before it ("Ryan said, “…”")
+                let after = at.max(quotes[i].end);
+                let p = t[after..]
+                    .find(s)
+                    .map(|x| after + x)
+                    .unwrap_or_else(|| at + t[at..].find(s).unwrap());
                 at = p + s.len();
                 Attribution {
                     speaker: Some(Mention {
@@ -372,6 +403,30 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r).as_deref(), Some("Jason Miller"));
+    }
+
+    #[test]
+    fn sentences_inside_a_long_quotation_do_not_use_up_the_search() {
+        let t = "Ryan said, “One. Two. Three. Four. Five. Six. Seven.” He added, “Eight.”";
+        let r = resolved(
+            t,
+            &[("Ryan", Per)],
+            &[("Ryan", Name), ("He", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(r, [Some("Ryan".into()), Some("Ryan".into())]);
+    }
+
+    #[test]
+    fn the_answer_to_a_question_is_by_the_one_asked() {
+        let t = "Scott Conroy asked Bernie Sanders whether his health was fair game. “Sure it is,” he said.";
+        let r = resolved(
+            t,
+            &[("Scott Conroy", Per), ("Bernie Sanders", Per)],
+            &[("he", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Bernie Sanders"));
     }
 
     #[test]

@@ -150,16 +150,48 @@ fn tidy(
 
 /// Lower-case words that may sit inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le",
+    "de", "da", "di", "du", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la",
+    "le",
 ];
 
 /// Last words of names that are places or bodies, never people ("Prince Edward Island",
 /// "General Motors").
 const NOT_PERSON_TAIL: &[&str] = &[
-    "island", "islands", "county", "university", "college", "school", "institute", "center",
-    "centre", "foundation", "hospital", "airport", "park", "street", "avenue", "bridge", "hall",
-    "company", "group", "fund", "trust", "council", "committee", "party", "museum", "library",
-    "church", "motors", "bank", "award", "prize", "court", "house", "department", "agency",
+    "island",
+    "islands",
+    "county",
+    "university",
+    "college",
+    "school",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "hospital",
+    "airport",
+    "park",
+    "street",
+    "avenue",
+    "bridge",
+    "hall",
+    "company",
+    "group",
+    "fund",
+    "trust",
+    "council",
+    "committee",
+    "party",
+    "museum",
+    "library",
+    "church",
+    "motors",
+    "bank",
+    "award",
+    "prize",
+    "court",
+    "house",
+    "department",
+    "agency",
 ];
 
 /// A title inside a span the tagger gave to an organisation or other name: "Mayor Bill de Blasio"
@@ -184,10 +216,9 @@ fn split_title(
             && (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
     };
     // the last title word followed only by name words
-    let Some(t) = (a..b - 2)
-        .rev()
-        .find(|&i| TITLES.contains(&word(i).to_lowercase().as_str()) && word(i).starts_with(char::is_uppercase))
-    else {
+    let Some(t) = (a..b - 2).rev().find(|&i| {
+        TITLES.contains(&word(i).to_lowercase().as_str()) && word(i).starts_with(char::is_uppercase)
+    }) else {
         return keep;
     };
     let person = (t + 1, b);
