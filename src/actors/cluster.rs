@@ -71,14 +71,89 @@ fn without_particle(w: &str) -> &str {
     w
 }
 
-/// The words a name is compared by: particles dropped ("Mohammed al-Rashid" -> mohammed rashid).
+/// Other names of the same place, as news text writes them: a country's short names and the
+/// AP abbreviations of US states ("N.C." is North Carolina).
+const ALIASES: &[(&str, &str)] = &[
+    ("u.s.", "united states"),
+    ("us", "united states"),
+    ("usa", "united states"),
+    ("u.s.a.", "united states"),
+    ("america", "united states"),
+    ("united states of america", "united states"),
+    ("u.k.", "united kingdom"),
+    ("uk", "united kingdom"),
+    ("britain", "united kingdom"),
+    ("great britain", "united kingdom"),
+    ("e.u.", "european union"),
+    ("eu", "european union"),
+    ("u.n.", "united nations"),
+    ("un", "united nations"),
+    ("uae", "united arab emirates"),
+    ("u.a.e.", "united arab emirates"),
+    ("ala.", "alabama"),
+    ("ariz.", "arizona"),
+    ("ark.", "arkansas"),
+    ("calif.", "california"),
+    ("colo.", "colorado"),
+    ("conn.", "connecticut"),
+    ("del.", "delaware"),
+    ("fla.", "florida"),
+    ("ga.", "georgia"),
+    ("ill.", "illinois"),
+    ("ind.", "indiana"),
+    ("kan.", "kansas"),
+    ("ky.", "kentucky"),
+    ("la.", "louisiana"),
+    ("md.", "maryland"),
+    ("mass.", "massachusetts"),
+    ("mich.", "michigan"),
+    ("minn.", "minnesota"),
+    ("mo.", "missouri"),
+    ("mont.", "montana"),
+    ("neb.", "nebraska"),
+    ("nev.", "nevada"),
+    ("n.h.", "new hampshire"),
+    ("n.j.", "new jersey"),
+    ("n.m.", "new mexico"),
+    ("n.y.", "new york"),
+    ("n.c.", "north carolina"),
+    ("n.d.", "north dakota"),
+    ("okla.", "oklahoma"),
+    ("ore.", "oregon"),
+    ("pa.", "pennsylvania"),
+    ("r.i.", "rhode island"),
+    ("s.c.", "south carolina"),
+    ("s.d.", "south dakota"),
+    ("tenn.", "tennessee"),
+    ("vt.", "vermont"),
+    ("va.", "virginia"),
+    ("w.va.", "west virginia"),
+    ("wis.", "wisconsin"),
+    ("wyo.", "wyoming"),
+];
+
+/// The words a name is compared by: particles dropped ("Mohammed al-Rashid" -> mohammed rashid),
+/// known aliases replaced ("U.S." -> united states).
 fn key_words(words: &[String]) -> Vec<String> {
+    let joined = words.join(" ");
+    if let Some((_, canon)) = ALIASES.iter().find(|(a, _)| *a == joined) {
+        return canon.split(' ').map(str::to_string).collect();
+    }
     words
         .iter()
         .filter(|w| !PARTICLES.contains(&w.as_str()))
         .map(|w| without_particle(w).to_string())
         .collect()
 }
+
+/// "S.E.C." -> "sec": a dotted abbreviation as the acronym it spells.
+fn undotted(w: &str) -> Option<String> {
+    (w.contains('.') && w.chars().all(|c| c == '.' || c.is_alphabetic()))
+        .then(|| w.replace('.', ""))
+}
+
+/// A bare surname this many bytes before every mention of a full name is someone else.
+const FAR: usize = 2500;
 
 /// Lookup tables over the clusters made so far, so that clustering stays linear in the text.
 #[derive(Default)]
@@ -195,8 +270,11 @@ fn find_cluster(
         return Some(ci);
     }
     let single = k.len() == 1;
-    if single && let Some(&ci) = index.by_acronym.get(&k[0]) {
-        return Some(ci);
+    if single {
+        let acronym = undotted(&k[0]).unwrap_or_else(|| k[0].clone());
+        if let Some(&ci) = index.by_acronym.get(&acronym) {
+            return Some(ci);
+        }
     }
     let last = k.last()?;
     let gender_ok = |c: &Cluster| match (honorific, c.gender) {
@@ -205,7 +283,7 @@ fn find_cluster(
     };
     // a surname far before every mention of the full name is someone else ("Obama" in the
     // headline, "Michelle Obama" in the last paragraph)
-    let near = |c: &Cluster| c.first_start() <= e.span.start || c.first_start() - e.span.end < 600;
+    let near = |c: &Cluster| c.first_start() <= e.span.start || c.first_start() - e.span.end < FAR;
     // a shorter form: its words are the tail (surname) of a fuller name, or (for organisations
     // and places) the one distinctive word of a short name ("the Post")
     let fits = |c: &Cluster| {
@@ -446,7 +524,7 @@ mod tests {
 
     #[test]
     fn a_surname_far_before_the_full_name_stays_apart() {
-        let filler = "The debate went on. ".repeat(40);
+        let filler = "The debate went on. ".repeat(140);
         let t = format!("Obama spoke. {filler}Michelle Obama listened.");
         let got = g(&t, &[("Obama", Per), ("Michelle Obama", Per)]);
         assert_eq!(got.len(), 2);
@@ -554,6 +632,33 @@ mod tests {
         assert_eq!(
             g(t, &[("Acme Holdings", Org), ("Bolt", Org)]),
             [s("Acme Holdings", 2)]
+        );
+    }
+
+    #[test]
+    fn country_and_state_aliases_and_dotted_acronyms_join() {
+        let t = "The United States and America met the U.S. team in Raleigh, N.C., in North Carolina. The S.E.C. and the Securities and Exchange Commission agreed.";
+        let got = g(
+            t,
+            &[
+                ("United States", Loc),
+                ("America", Loc),
+                ("U.S.", Loc),
+                ("Raleigh", Loc),
+                ("N.C.", Loc),
+                ("North Carolina", Loc),
+                ("S.E.C.", Org),
+                ("Securities and Exchange Commission", Org),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                s("North Carolina", 2),
+                s("Raleigh", 1),
+                s("Securities and Exchange Commission", 2),
+                s("United States", 3)
+            ]
         );
     }
 

@@ -6,16 +6,18 @@
 //! - `cluster`: which mentions name the same actor (merge and non-merge rules);
 //! - `roles`: titles and appositives ("Russian President", "Syrian PYD leader");
 //! - `resolve`: pronoun and description speakers -> actors;
-//! - here: the pipeline, what counts as an actor, and salience order.
+//! - `kinds`: what counts as an actor;
+//! - here: the pipeline and salience order.
 //!
 //! This module does not find entities or speakers; it only groups what earlier stages found.
 
 pub mod cluster;
+pub mod kinds;
 pub mod names;
 pub mod resolve;
 pub mod roles;
 
-use crate::analysis::{Actor, ActorId, ActorKind, Entity, Label, MentionKind};
+use crate::analysis::{Actor, ActorId, ActorKind, Entity, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
 use crate::speakers::Attribution;
 use crate::text::{Span, Tokenized};
@@ -47,7 +49,7 @@ pub fn build(
         quote_counts[*ci] += 1;
     }
     let mut idx: Vec<usize> = (0..clusters.len())
-        .filter(|&ci| is_actor(&clusters[ci], quote_counts[ci]))
+        .filter(|&ci| kinds::is_actor(text, tok, gaz, &clusters[ci], quote_counts[ci]))
         .collect();
     idx.sort_by_key(|&ci| {
         let c = &clusters[ci];
@@ -122,30 +124,6 @@ fn resolve_speakers(
     out
 }
 
-/// An actor is someone or something that can act or speak: people, organisations, places, and
-/// other names only when they speak (a show, a website). Adjectives and demonyms ("Republican",
-/// "anti-Semitic"), events, laws, works and days stay highlighted as names but are not actors.
-fn is_actor(c: &Cluster, quotes: usize) -> bool {
-    if c.mentions.is_empty() {
-        return false;
-    }
-    match c.label() {
-        Label::Misc => quotes > 0 && !is_adjective(c),
-        _ => !is_adjective(c),
-    }
-}
-
-/// "Republican", "Russian", "anti-Semitic", "pro-Clinton": words that describe, not actors.
-fn is_adjective(c: &Cluster) -> bool {
-    let w = c.name.as_str();
-    let single = !w.contains(' ');
-    let suffix = ["an", "ic", "ish", "ese", "i"]
-        .iter()
-        .any(|s| w.ends_with(s));
-    let prefixed = w.starts_with(char::is_lowercase) && w.contains('-');
-    c.label() == Label::Misc && single && (suffix || prefixed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +171,8 @@ mod tests {
         v.sort();
         v
     }
+
+    use crate::analysis::Label;
 
     #[test]
     fn adjectives_events_and_other_names_are_not_actors() {

@@ -1,0 +1,316 @@
+//! What counts as an actor: someone or something that can act or speak (people, organisations,
+//! places acting as governments, named groups, and other names only when they speak: a show, a
+//! website). Names that stay highlighted in the text but never enter the actor list: adjectives
+//! and demonyms ("Republican", "anti-Semitic"), religions and communities ("Muslims"), laws,
+//! treaties, plans and events ("Affordable Care Act", "Election Day"), party-state tags after a
+//! name ("(D-N.C.)", "(Vt.)"), capitalised common words at the start of a sentence ("Power plants
+//! are ..."), and one-off fragments of a Title Case headline or section header.
+
+use super::cluster::Cluster;
+use crate::analysis::Label;
+use crate::entities::features::normalise;
+use crate::entities::gazetteer::Gazetteers;
+use crate::text::{Span, TokenKind, Tokenized};
+
+/// Last words of names of things that do not act: laws, plans, events, works, awards.
+const THING_TAILS: &[&str] = &[
+    "act",
+    "law",
+    "bill",
+    "agreement",
+    "treaty",
+    "amendment",
+    "accord",
+    "accords",
+    "pact",
+    "plan",
+    "doctrine",
+    "decision",
+    "program",
+    "programme",
+    "initiative",
+    "day",
+    "week",
+    "month",
+    "forum",
+    "prize",
+    "award",
+    "awards",
+    "festival",
+    "games",
+    "olympics",
+    "cup",
+    "championship",
+    "war",
+    "crisis",
+    "summit",
+    "partnership",
+    "scandal",
+];
+
+/// Religions, faiths and communities named as a whole: described, not acting.
+const COMMUNITIES: &[&str] = &[
+    "muslim",
+    "muslims",
+    "christian",
+    "christians",
+    "christianity",
+    "christ",
+    "islam",
+    "jew",
+    "jews",
+    "jewish",
+    "judaism",
+    "catholic",
+    "catholics",
+    "protestant",
+    "protestants",
+    "hindu",
+    "hindus",
+    "sikh",
+    "sikhs",
+    "buddhist",
+    "buddhists",
+    "latino",
+    "latinos",
+    "latina",
+    "latinas",
+    "hispanic",
+    "hispanics",
+    "millennial",
+    "millennials",
+    "lgbt",
+    "lgbtq",
+    "god",
+    "sunni",
+    "shia",
+    "sunnis",
+    "shiites",
+    "black",
+    "blacks",
+    "white",
+    "whites",
+    "democrats",
+    "republicans",
+];
+
+/// Is cluster `c` an actor, given how many quotes it speaks?
+pub fn is_actor(text: &str, tok: &Tokenized, gaz: &Gazetteers, c: &Cluster, quotes: usize) -> bool {
+    if c.mentions.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = c.name.split_whitespace().map(normalise).collect();
+    let joined = words.join(" ");
+    if is_adjective(c) || COMMUNITIES.contains(&joined.as_str()) || is_party_tag(&c.name) {
+        return false;
+    }
+    if c.label() == Label::Misc && quotes == 0 {
+        return false;
+    }
+    if words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| THING_TAILS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    if quotes > 0 {
+        return true;
+    }
+    let names: Vec<Span> = c
+        .mentions
+        .iter()
+        .filter(|m| m.kind == crate::analysis::MentionKind::Name)
+        .map(|m| m.span)
+        .collect();
+    if names.iter().all(|&m| after_person_in_parentheses(text, m)) {
+        return false;
+    }
+    if names.len() == 1 {
+        let m = names[0];
+        if words.len() == 1 && sentence_initial(tok, m) && is_common_word(text, tok, gaz, &words[0])
+        {
+            return false;
+        }
+        if in_title_case_run(text, tok, m) {
+            return false;
+        }
+    }
+    true
+}
+
+/// "Republican", "Russian", "anti-Semitic", "pro-Clinton": other names that describe.
+pub fn is_adjective(c: &Cluster) -> bool {
+    let w = c.name.as_str();
+    let single = !w.contains(' ');
+    let suffix = ["an", "ic", "ish", "ese", "i"]
+        .iter()
+        .any(|s| w.ends_with(s));
+    let prefixed = w.starts_with(char::is_lowercase) && w.contains('-');
+    c.label() == Label::Misc && single && (suffix || prefixed)
+}
+
+/// "R-S.C.", "D-Va", "I-Vt.": a party-state tag.
+fn is_party_tag(name: &str) -> bool {
+    let mut c = name.chars();
+    matches!(c.next(), Some('R' | 'D' | 'I')) && c.next() == Some('-') && name.len() <= 8
+}
+
+/// "Sen. Bernie Sanders (Vt.)": a mention alone in parentheses right after a name.
+fn after_person_in_parentheses(text: &str, m: Span) -> bool {
+    let before = text.get(..m.start).unwrap_or("").trim_end();
+    let after = text.get(m.end..).unwrap_or("").trim_start();
+    before.ends_with('(')
+        && (after.starts_with(')') || after.starts_with(".)"))
+        && before[..before.len() - 1]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphabetic())
+}
+
+fn first_token(tok: &Tokenized, m: Span) -> usize {
+    tok.tokens.partition_point(|t| t.span.start < m.start)
+}
+
+/// Does `m` open its sentence (after any quotation marks)?
+fn sentence_initial(tok: &Tokenized, m: Span) -> bool {
+    let i = first_token(tok, m);
+    let s = tok.sentences[tok.sentence_of(i.min(tok.tokens.len() - 1))];
+    (s.start..i).all(|k| tok.tokens[k].kind != TokenKind::Word)
+}
+
+/// A word usually written in lower case: in the gazetteer's LOWER list or seen lower-case in
+/// this text.
+fn is_common_word(text: &str, tok: &Tokenized, gaz: &Gazetteers, w: &str) -> bool {
+    let lower_bit = gaz.lists.iter().position(|l| l == "LOWER");
+    if lower_bit.is_some_and(|b| gaz.lookup(w) & (1 << b) != 0) {
+        return true;
+    }
+    tok.tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && t.span.text(text) == w)
+}
+
+/// Is `m` inside a Title Case run of three or more words that opens its line and ends at the
+/// line's end or a colon ("Veto Power Impedes Peace Efforts: ...", a headline)?
+fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[m.start..];
+    let line_end = m.start + rest.find('\n').unwrap_or(rest.len());
+    let run_end = text[line_start..line_end]
+        .find(": ")
+        .map_or(line_end, |i| line_start + i);
+    if m.end > run_end {
+        return false;
+    }
+    let a = tok.tokens.partition_point(|t| t.span.start < line_start);
+    let b = tok.tokens.partition_point(|t| t.span.start < run_end);
+    let words: Vec<&str> = tok.tokens[a..b]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.text(text))
+        .collect();
+    let small = |w: &&str| {
+        matches!(
+            *w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "and"
+                | "or"
+                | "by"
+                | "at"
+                | "with"
+        )
+    };
+    let big = words.iter().filter(|w| !small(w)).count();
+    let capital = words
+        .iter()
+        .filter(|w| !small(w) && w.starts_with(char::is_uppercase))
+        .count();
+    big >= 3 && capital == big
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::build;
+    use crate::analysis::{Entity, Label};
+    use crate::entities::gazetteer::Gazetteers;
+    use crate::text::Span;
+    use crate::text::tokens::analyze_text;
+
+    fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<String> {
+        let mut from = 0;
+        let ents: Vec<Entity> = names
+            .iter()
+            .map(|(n, l)| {
+                let b = from + text[from..].find(n).unwrap();
+                from = b + n.len();
+                Entity {
+                    span: Span::new(b, b + n.len()),
+                    label: *l,
+                }
+            })
+            .collect();
+        let tok = analyze_text(text);
+        let (actors, _) = build(text, &tok, &ents, &[], &[], &Gazetteers::default());
+        let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
+        v.sort();
+        v
+    }
+    use Label::*;
+
+    #[test]
+    fn laws_events_and_communities_are_not_actors() {
+        let t = "Ohio repealed the Affordable Care Act on Election Day, and Muslims voted.";
+        let got = actor_names(
+            t,
+            &[
+                ("Ohio", Loc),
+                ("Affordable Care Act", Org),
+                ("Election Day", Misc),
+                ("Muslims", Loc),
+            ],
+        );
+        assert_eq!(got, ["Ohio"]);
+    }
+
+    #[test]
+    fn party_state_tags_are_not_actors() {
+        let t = "Sen. Lindsey Graham (R-S.C.) and Sen. Bernie Sanders (Vt.) spoke.";
+        let got = actor_names(
+            t,
+            &[
+                ("Lindsey Graham", Per),
+                ("R-S.C.", Org),
+                ("Bernie Sanders", Per),
+                ("Vt.", Loc),
+            ],
+        );
+        assert_eq!(got, ["Bernie Sanders", "Lindsey Graham"]);
+    }
+
+    #[test]
+    fn a_capitalised_common_word_opening_a_sentence_is_not_an_actor() {
+        let t = "Power plants emit carbon. The power grid is old. Exxon agreed.";
+        let got = actor_names(t, &[("Power", Org), ("Exxon", Org)]);
+        assert_eq!(got, ["Exxon"]);
+    }
+
+    #[test]
+    fn a_one_off_fragment_of_a_title_case_header_is_not_an_actor() {
+        let t = "Veto Power Impedes Peace Efforts: the Security Council failed. Then the Security Council met.";
+        let got = actor_names(
+            t,
+            &[
+                ("Veto Power Impedes Peace Efforts", Org),
+                ("Security Council", Org),
+                ("Security Council", Org),
+            ],
+        );
+        assert_eq!(got, ["Security Council"]);
+    }
+}
