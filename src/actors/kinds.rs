@@ -10,6 +10,7 @@ use super::cluster::Cluster;
 use crate::analysis::Label;
 use crate::entities::features::normalise;
 use crate::entities::gazetteer::Gazetteers;
+use crate::lexicon::{PERSON_HEADS, is_title};
 use crate::text::{Span, TokenKind, Tokenized};
 
 /// Last words of names of things that do not act: laws, plans, events, works, awards.
@@ -100,8 +101,8 @@ pub fn is_actor(text: &str, tok: &Tokenized, gaz: &Gazetteers, c: &Cluster, quot
         return false;
     }
     let words: Vec<String> = c.name.split_whitespace().map(normalise).collect();
-    let joined = words.join(" ");
-    if is_adjective(c) || COMMUNITIES.contains(&joined.as_str()) || is_party_tag(&c.name) {
+    let community = words.iter().all(|w| COMMUNITIES.contains(&w.as_str()));
+    if is_adjective(c) || community || is_party_tag(&c.name) {
         return false;
     }
     if c.label() == Label::Misc && quotes == 0 {
@@ -124,6 +125,9 @@ pub fn is_actor(text: &str, tok: &Tokenized, gaz: &Gazetteers, c: &Cluster, quot
         .map(|m| m.span)
         .collect();
     if names.iter().all(|&m| after_person_in_parentheses(text, m)) {
+        return false;
+    }
+    if c.label() == Label::Loc && names.iter().all(|&m| place_as_modifier(text, tok, m)) {
         return false;
     }
     if names.len() == 1 {
@@ -165,6 +169,35 @@ fn after_person_in_parentheses(text: &str, m: Span) -> bool {
         && before[..before.len() - 1]
             .trim_end()
             .ends_with(|c: char| c.is_alphabetic())
+}
+
+/// "the Vermont senator", "Florida Rep. Debbie Wasserman Schultz", "Charles Rangel of New York",
+/// "Republican of Iowa": a place that only says where a person is from.
+fn place_as_modifier(text: &str, tok: &Tokenized, m: Span) -> bool {
+    let i = first_token(tok, m);
+    let j = tok.tokens.partition_point(|t| t.span.start < m.end);
+    let word = |k: usize| tok.tokens.get(k).map(|t| normalise(t.span.text(text)));
+    let partisan = |w: &str| matches!(w, "democrat" | "republican" | "independent");
+    let next_is_title = word(j).is_some_and(|w| {
+        is_title(&w)
+            || PERSON_HEADS.contains(&w.as_str())
+            || partisan(&w)
+            || w == "rep."
+            || w == "delegation"
+    });
+    let of_person = i >= 2
+        && word(i - 1).as_deref() == Some("of")
+        && tok.tokens[i - 2]
+            .span
+            .text(text)
+            .starts_with(char::is_uppercase)
+        && !matches!(
+            word(i - 2).as_deref(),
+            Some("university" | "state" | "city" | "bank" | "people")
+        );
+    let partisan_of =
+        i >= 2 && word(i - 1).as_deref() == Some("of") && word(i - 2).is_some_and(|w| partisan(&w));
+    next_is_title || of_person || partisan_of
 }
 
 fn first_token(tok: &Tokenized, m: Span) -> usize {
@@ -239,6 +272,7 @@ mod tests {
     use super::super::build;
     use crate::analysis::{Entity, Label};
     use crate::entities::gazetteer::Gazetteers;
+    use crate::lexicon::{PERSON_HEADS, is_title};
     use crate::text::Span;
     use crate::text::tokens::analyze_text;
 
@@ -291,6 +325,22 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Bernie Sanders", "Lindsey Graham"]);
+    }
+
+    #[test]
+    fn a_place_that_only_says_where_a_person_is_from_is_not_an_actor() {
+        let t = "The Vermont senator met Charles Rangel of New York and a Republican of Iowa. Iowa voted.";
+        let got = actor_names(
+            t,
+            &[
+                ("Vermont", Loc),
+                ("Charles Rangel", Per),
+                ("New York", Loc),
+                ("Iowa", Loc),
+                ("Iowa", Loc),
+            ],
+        );
+        assert_eq!(got, ["Charles Rangel", "Iowa"]);
     }
 
     #[test]
