@@ -178,10 +178,6 @@ impl<'a> Resolver<'a> {
                     return Some(ci);
                 }
             }
-            if fallback.is_some() {
-                // only objects of prepositions in the nearest sentence that has any: the first
-                return fallback;
-            }
             if s == 0 || lo <= floor {
                 break;
             }

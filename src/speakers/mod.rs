@@ -76,13 +76,15 @@ pub fn attribute(
     for &q in quotes {
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
-        let pick = choose(&model.ranker, &ctx, &facts, &cands);
-        let speaker = pick.map(|i| {
-            let m = Mention {
-                span: cands[i].span,
-                kind: cands[i].kind,
-            };
-            phrase::whole_speaker(text, tok, ents, m)
+        let speaker = phrase::possessive_claim(text, tok, ents, q).or_else(|| {
+            let pick = choose(&model.ranker, &ctx, &facts, &cands);
+            pick.map(|i| {
+                let m = Mention {
+                    span: cands[i].span,
+                    kind: cands[i].kind,
+                };
+                phrase::whole_speaker(text, tok, ents, m)
+            })
         });
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
         if speaker.is_some() {

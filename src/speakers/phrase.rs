@@ -67,6 +67,15 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     if !(possessive || modifier_only) {
         return m;
     }
+    // "Ivana Trump’s brief said": the author of a document is the speaker
+    if possessive
+        && tok
+            .tokens
+            .get(next + 1)
+            .is_some_and(|t| DOCUMENTS.contains(&normalise(t.span.text(text)).as_str()))
+    {
+        return m;
+    }
     // the lower-case words that follow: "former campaign strategist", "presidential nominee"
     let from = if possessive { next + 1 } else { next };
     let mut end = from;
@@ -90,6 +99,85 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
         span: Span::new(start, tok.tokens[end - 1].span.end),
         kind: MentionKind::Description,
     }
+}
+
+/// Things people write or say, owned by their author ("her brief", "Trump’s claim").
+const DOCUMENTS: &[&str] = &[
+    "brief",
+    "statement",
+    "report",
+    "memo",
+    "letter",
+    "book",
+    "complaint",
+    "filing",
+    "lawsuit",
+    "suit",
+    "website",
+    "tweet",
+    "post",
+    "column",
+    "article",
+    "ad",
+    "study",
+    "claim",
+    "claims",
+    "words",
+    "comments",
+    "remarks",
+    "remark",
+    "assertion",
+    "promise",
+    "pledge",
+    "argument",
+    "charge",
+    "accusation",
+    "description",
+    "slogan",
+    "phrase",
+    "message",
+    "speech",
+    "op-ed",
+    "essay",
+    "interview",
+    "testimony",
+    "ruling",
+    "opinion",
+    "order",
+    "response",
+    "reply",
+];
+
+/// "Trump’s claim that “…”", "Trump’s statement about “…”": a possessive name and a word for
+/// what was said, right before the quotation, make the owner the speaker, whoever the sentence's
+/// subject is.
+pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    // NAME ’s CLAIM [that|about|of|:] “
+    let mut k = open;
+    if k > 0
+        && matches!(
+            normalise(tok.tokens[k - 1].span.text(text)).as_str(),
+            "that" | "about" | "of" | ":" | ","
+        )
+    {
+        k -= 1;
+    }
+    if k < 3 {
+        return None;
+    }
+    let claim = normalise(tok.tokens[k - 1].span.text(text));
+    let poss = tok.tokens[k - 2].span.text(text);
+    if !DOCUMENTS.contains(&claim.as_str()) || !matches!(poss, "’s" | "'s") {
+        return None;
+    }
+    let name_end = tok.tokens[k - 3].span.end;
+    let i = ents.partition_point(|e| e.span.end < name_end);
+    let e = ents.get(i).filter(|e| e.span.end == name_end)?;
+    matches!(e.label, Label::Per | Label::Org).then_some(Mention {
+        span: e.span,
+        kind: MentionKind::Name,
+    })
 }
 
 /// Words that end a description: verbs of saying and function words.
@@ -211,6 +299,42 @@ mod tests {
         );
         let t = "US officials said “no”.";
         assert_eq!(whole(t, &[("US", Label::Loc)], "US").0, "US officials");
+    }
+
+    #[test]
+    fn the_author_of_a_document_is_the_speaker() {
+        let t = "“No,” Ivana Trump’s brief said.";
+        let got = whole(t, &[("Ivana Trump", Label::Per)], "Ivana Trump");
+        assert_eq!(got, ("Ivana Trump".to_string(), MentionKind::Name));
+    }
+
+    #[test]
+    fn a_possessive_claim_right_before_the_quote_names_its_owner() {
+        let t = "Politifact checked Donald Trump’s claim that “thousands of shootings” happened.";
+        let tok = analyze_text(t);
+        let ents = vec![
+            Entity {
+                span: Span::new(0, 10),
+                label: Label::Org,
+            },
+            Entity {
+                span: Span::new(19, 31),
+                label: Label::Per,
+            },
+        ];
+        let a = t.find('“').unwrap();
+        let b = t.find('”').unwrap() + '”'.len_utf8();
+        let m = possessive_claim(t, &tok, &ents, Span::new(a, b)).unwrap();
+        assert_eq!(m.span.text(t), "Donald Trump");
+        // no possessive claim: the ranker decides
+        let t2 = "Politifact said that “thousands of shootings” happened.";
+        let tok2 = analyze_text(t2);
+        let a = t2.find('“').unwrap();
+        let b = t2.find('”').unwrap() + '”'.len_utf8();
+        assert_eq!(
+            possessive_claim(t2, &tok2, &ents[..1], Span::new(a, b)),
+            None
+        );
     }
 
     #[test]
