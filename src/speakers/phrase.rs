@@ -153,18 +153,25 @@ const DOCUMENTS: &[&str] = &[
 /// subject is.
 pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
     let open = tok.tokens.partition_point(|t| t.span.start < q.start);
-    // NAME ’s CLAIM [that|about|of|:] “
+    // NAME ’s CLAIM [that there have been] “ : the claim word within six words of the quote,
+    // with no punctuation or other quotation between
     let mut k = open;
-    if k > 0
-        && matches!(
-            normalise(tok.tokens[k - 1].span.text(text)).as_str(),
-            "that" | "about" | "of" | ":" | ","
-        )
-    {
+    let mut steps = 0;
+    loop {
+        if k < 3 || steps > 6 {
+            return None;
+        }
+        let t = tok.tokens[k - 1];
+        if DOCUMENTS.contains(&normalise(t.span.text(text)).as_str()) {
+            break;
+        }
+        let w = t.span.text(text);
+        let plain = t.kind == TokenKind::Word && w.starts_with(char::is_lowercase);
+        if !(plain || (steps == 0 && w == ":")) {
+            return None;
+        }
         k -= 1;
-    }
-    if k < 3 {
-        return None;
+        steps += 1;
     }
     let claim = normalise(tok.tokens[k - 1].span.text(text));
     let poss = tok.tokens[k - 2].span.text(text);
