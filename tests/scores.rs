@@ -83,7 +83,10 @@ fn shipped_models_reproduce_the_model_card_scores() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles.jsonl"),
     );
     // the hand-annotated PolNeAR dev articles: annotations in the repo, texts from the shared data
-    let dev_gold = std::env::temp_dir().join(format!("newslens-dev-articles-{}.jsonl", std::process::id()));
+    let dev_gold = std::env::temp_dir().join(format!(
+        "newslens-dev-articles-{}.jsonl",
+        std::process::id()
+    ));
     let built = Command::new("python3")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/dev_articles.py"))
         .arg("build")
@@ -92,7 +95,11 @@ fn shipped_models_reproduce_the_model_card_scores() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let dev = score(&shared, &dev_gold);
     let rows = recorded();
     assert!(rows.len() >= 12, "model card table has {} rows", rows.len());

@@ -272,7 +272,6 @@ mod tests {
     use super::super::build;
     use crate::analysis::{Entity, Label};
     use crate::entities::gazetteer::Gazetteers;
-    use crate::lexicon::{PERSON_HEADS, is_title};
     use crate::text::Span;
     use crate::text::tokens::analyze_text;
 

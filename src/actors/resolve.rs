@@ -170,10 +170,10 @@ impl<'a> Resolver<'a> {
                         continue;
                     }
                     // "Conroy asked Sanders whether ...": the answer is the one asked
-                    if self.asks(m) {
-                        if let Some((_, &(_, asked))) = found.next() {
-                            return Some(asked);
-                        }
+                    if self.asks(m)
+                        && let Some((_, &(_, asked))) = found.next()
+                    {
+                        return Some(asked);
                     }
                     return Some(ci);
                 }
