@@ -8,6 +8,7 @@
 #![allow(clippy::needless_range_loop)] // index loops over token ranges read better here
 
 pub mod actors;
+pub mod adversarial;
 pub mod analysis;
 pub mod cues;
 pub mod entities;

@@ -348,6 +348,7 @@ fn bench(data: &Path) -> Res<()> {
         "| model load | - | - | {:.4} | - | - |",
         load.as_secs_f64()
     ));
+    let mut news_mbs = f64::MAX;
     for name in ["polnear-dev.jsonl", "conll2003-dev.jsonl"] {
         let texts: Vec<String> = read_jsonl(&data.join(name))?.iter().map(text_of).collect();
         let bytes: usize = texts.iter().map(String::len).sum();
@@ -375,6 +376,40 @@ fn bench(data: &Path) -> Res<()> {
             "| {name} as one document | 1 | {kb:.0} | {s:.3} | {:.0} | {:.2} |",
             kb / s,
             kb / s / 1000.0
+        ));
+        if name.starts_with("polnear") {
+            news_mbs = news_mbs.min(kb / best / 1000.0);
+        }
+    }
+    adversarial_table(&m, news_mbs)
+}
+
+/// Inputs shaped to make a stage super-linear, at 400 KB and 1.6 MB: each must run at 1/3 or
+/// more of the MB/s of ordinary news, and the 4x larger input must take about 4x as long.
+fn adversarial_table(m: &Models, news_mbs: f64) -> Res<()> {
+    emit("");
+    emit(&format!(
+        "Adversarial inputs (bar: 1/3 of ordinary news = {:.2} MB/s; growth = time(1.6 MB) / time(400 KB), linear is 4)",
+        news_mbs / 3.0
+    ));
+    emit("");
+    emit("| input | MB/s at 400 KB | MB/s at 1.6 MB | growth | meets the bar |");
+    emit("|---|---:|---:|---:|:---:|");
+    let small = newslens::adversarial::inputs(400_000);
+    let large = newslens::adversarial::inputs(1_600_000);
+    for ((name, a), (_, b)) in small.iter().zip(&large) {
+        let time = |t: &str| -> Res<f64> {
+            let s = Instant::now();
+            std::hint::black_box(analyze_with(t, m)?);
+            Ok(s.elapsed().as_secs_f64())
+        };
+        let (ta, tb) = (time(a)?, time(b)?);
+        let (ma, mb) = (a.len() as f64 / ta / 1e6, b.len() as f64 / tb / 1e6);
+        let ok = ma.min(mb) >= news_mbs / 3.0;
+        emit(&format!(
+            "| {name} | {ma:.2} | {mb:.2} | {:.1} | {} |",
+            tb / ta,
+            if ok { "yes" } else { "**no**" }
         ));
     }
     Ok(())

@@ -1,0 +1,145 @@
+//! Adversarial texts for the benchmark and the fuzzer: inputs shaped to make a stage grow faster
+//! than the text (one huge token, base64, "A/" repeated, a line without a full stop, long runs of
+//! capitalised words, many names, many paragraphs, quote marks or punctuation only). Generated
+//! from a fixed seed, so every run measures the same bytes. Nothing here analyses anything.
+
+/// A small deterministic generator (SplitMix64): the same seed gives the same texts everywhere.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Angela", "Vladimir", "Maria", "John", "Aisha", "Wei", "Carlos", "Olga", "Kwame", "Priya",
+    "Hiroshi", "Fatima", "Liam", "Sofia", "Mateo", "Zoe",
+];
+const WORDS: &[&str] = &[
+    "the", "council", "said", "budget", "would", "vote", "on", "plan", "and", "city", "school",
+    "new", "of", "in", "report", "years", "people", "told", "that", "it",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "an", "bi", "cor", "de", "fen", "gu", "hal",
+    "is", "jo", "mar", "no", "pe",
+];
+
+/// The n-th made-up surname: n written in base 20 with syllables, capitalised ("Kalomi").
+fn surname(mut n: usize) -> String {
+    let mut s = String::new();
+    for _ in 0..4 {
+        s.push_str(SYLLABLES[n % 20]);
+        n /= 20;
+    }
+    let mut c = s.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Repeat `unit` until the text holds at least `bytes` bytes.
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len().max(1)))
+}
+
+/// The adversarial inputs, each about `bytes` long: (name, text).
+pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
+    let mut r = Rng::new(0x6e65_7773_6c65_6e73);
+    let b64: String = {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        (0..bytes).map(|_| A[r.below(64)] as char).collect()
+    };
+    let no_stop: String = {
+        let mut s = String::with_capacity(bytes + 16);
+        while s.len() < bytes {
+            s.push_str(*r.pick(WORDS));
+            s.push(' ');
+        }
+        s
+    };
+    let capitalised: String = {
+        let mut s = String::with_capacity(bytes + 16);
+        while s.len() < bytes {
+            let w = r.pick(WORDS);
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                s.extend(f.to_uppercase());
+                s.push_str(c.as_str());
+            }
+            s.push(' ');
+        }
+        s
+    };
+    let distinct_names: String = {
+        let mut s = String::with_capacity(bytes + 64);
+        let mut n = 0usize;
+        while s.len() < bytes {
+            // distinct by construction: the n-th surname spells n in base 20 with syllables
+            let l = surname(n);
+            s.push_str(&format!("{} {l} said “yes,” and {l} agreed. ", r.pick(FIRST)));
+            n += 1;
+        }
+        s
+    };
+    let one_name = repeat_to("Merkel ", bytes);
+    let paragraphs = repeat_to("Short paragraph.\n\n", bytes);
+    let quote_marks: String = {
+        const Q: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»'];
+        let mut s = String::with_capacity(bytes + 4);
+        while s.len() < bytes {
+            s.push(*r.pick(Q));
+        }
+        s
+    };
+    let punctuation: String = {
+        const P: &[char] = &['.', ',', ';', ':', '!', '?', '-', '(', ')', '—', '…', '/'];
+        let mut s = String::with_capacity(bytes + 4);
+        while s.len() < bytes {
+            s.push(*r.pick(P));
+        }
+        s
+    };
+    vec![
+        ("one huge token", "a".repeat(bytes)),
+        ("base64, no spaces", b64),
+        ("\"A/\" repeated", repeat_to("A/", bytes)),
+        ("one line, no full stop", no_stop),
+        ("capitalised words in a row", capitalised),
+        ("distinct names", distinct_names),
+        ("one name repeated", one_name),
+        ("short paragraphs", paragraphs),
+        ("quote marks only", quote_marks),
+        ("punctuation only", punctuation),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_deterministic_and_of_the_asked_size() {
+        let a = inputs(10_000);
+        let b = inputs(10_000);
+        assert_eq!(a.len(), 10);
+        for ((n1, t1), (n2, t2)) in a.iter().zip(&b) {
+            assert_eq!(n1, n2);
+            assert_eq!(t1, t2);
+            assert!(t1.len() >= 10_000 && t1.len() < 10_200, "{n1}: {}", t1.len());
+        }
+    }
+}
