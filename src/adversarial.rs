@@ -48,7 +48,8 @@ fn surname(mut n: usize) -> String {
         n /= 20;
     }
     let mut c = s.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Repeat `unit` until the text holds at least `bytes` bytes.
@@ -90,7 +91,10 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         while s.len() < bytes {
             // distinct by construction: the n-th surname spells n in base 20 with syllables
             let l = surname(n);
-            s.push_str(&format!("{} {l} said “yes,” and {l} agreed. ", r.pick(FIRST)));
+            s.push_str(&format!(
+                "{} {l} said “yes,” and {l} agreed. ",
+                r.pick(FIRST)
+            ));
             n += 1;
         }
         s
@@ -139,7 +143,11 @@ mod tests {
         for ((n1, t1), (n2, t2)) in a.iter().zip(&b) {
             assert_eq!(n1, n2);
             assert_eq!(t1, t2);
-            assert!(t1.len() >= 10_000 && t1.len() < 10_200, "{n1}: {}", t1.len());
+            assert!(
+                t1.len() >= 10_000 && t1.len() < 10_200,
+                "{n1}: {}",
+                t1.len()
+            );
         }
     }
 }

@@ -168,8 +168,13 @@ struct Index {
     by_word: HashMap<String, Vec<usize>>,
 }
 
+/// At most this many clusters are kept per word in the index: a real article has a handful of
+/// people per surname; adversarial text (thousands of Title Case runs ending in the same word)
+/// must not make every lookup scan thousands of clusters.
+const MAX_PER_WORD: usize = 32;
+
 fn push_once(v: &mut Vec<usize>, ci: usize) {
-    if v.last() != Some(&ci) {
+    if v.last() != Some(&ci) && v.len() < MAX_PER_WORD {
         v.push(ci);
     }
 }

@@ -12,6 +12,7 @@ use crate::entities::features::normalise;
 use crate::entities::gazetteer::Gazetteers;
 use crate::lexicon::{PERSON_HEADS, is_title};
 use crate::text::{Span, TokenKind, Tokenized};
+use std::collections::HashSet;
 
 /// Last words of names of things that do not act: laws, plans, events, works, awards.
 const THING_TAILS: &[&str] = &[
@@ -96,7 +97,14 @@ const COMMUNITIES: &[&str] = &[
 ];
 
 /// Is cluster `c` an actor, given how many quotes it speaks?
-pub fn is_actor(text: &str, tok: &Tokenized, gaz: &Gazetteers, c: &Cluster, quotes: usize) -> bool {
+pub fn is_actor(
+    text: &str,
+    tok: &Tokenized,
+    gaz: &Gazetteers,
+    lower_words: &HashSet<&str>,
+    c: &Cluster,
+    quotes: usize,
+) -> bool {
     if c.mentions.is_empty() {
         return false;
     }
@@ -132,7 +140,9 @@ pub fn is_actor(text: &str, tok: &Tokenized, gaz: &Gazetteers, c: &Cluster, quot
     }
     if names.len() == 1 {
         let m = names[0];
-        if words.len() == 1 && sentence_initial(tok, m) && is_common_word(text, tok, gaz, &words[0])
+        if words.len() == 1
+            && sentence_initial(tok, m)
+            && is_common_word(gaz, lower_words, &words[0])
         {
             return false;
         }
@@ -204,31 +214,58 @@ fn first_token(tok: &Tokenized, m: Span) -> usize {
     tok.tokens.partition_point(|t| t.span.start < m.start)
 }
 
-/// Does `m` open its sentence (after any quotation marks)?
+/// Does `m` open its sentence (after at most a few quotation marks or brackets)?
 fn sentence_initial(tok: &Tokenized, m: Span) -> bool {
     let i = first_token(tok, m);
-    let s = tok.sentences[tok.sentence_of(i.min(tok.tokens.len() - 1))];
-    (s.start..i).all(|k| tok.tokens[k].kind != TokenKind::Word)
+    let start = tok.sentences[tok.sentence_of(i.min(tok.tokens.len() - 1))].start;
+    let from = start.max(i.saturating_sub(4));
+    from == start && (start..i).all(|k| tok.tokens[k].kind != TokenKind::Word)
 }
 
 /// A word usually written in lower case: in the gazetteer's LOWER list or seen lower-case in
-/// this text.
-fn is_common_word(text: &str, tok: &Tokenized, gaz: &Gazetteers, w: &str) -> bool {
+/// this text (`lower_words`: the text's lower-case words, collected once).
+fn is_common_word(gaz: &Gazetteers, lower_words: &HashSet<&str>, w: &str) -> bool {
     let lower_bit = gaz.lists.iter().position(|l| l == "LOWER");
-    if lower_bit.is_some_and(|b| gaz.lookup(w) & (1 << b) != 0) {
-        return true;
-    }
+    lower_bit.is_some_and(|b| gaz.lookup(w) & (1 << b) != 0) || lower_words.contains(w)
+}
+
+/// The lower-case words of a text, for `is_common_word`.
+pub fn lower_words<'t>(text: &'t str, tok: &Tokenized) -> HashSet<&'t str> {
     tok.tokens
         .iter()
-        .any(|t| t.kind == TokenKind::Word && t.span.text(text) == w)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.text(text))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
+}
+
+/// Headlines and section headers are short: a line longer than this is not one.
+const MAX_HEADER: usize = 300;
+
+/// The largest char boundary at or before `b`.
+fn floor_boundary(text: &str, mut b: usize) -> usize {
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
 }
 
 /// Is `m` inside a Title Case run of three or more words that opens its line and ends at the
 /// line's end or a colon ("Veto Power Impedes Peace Efforts: ...", a headline)?
 fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let rest = &text[m.start..];
-    let line_end = m.start + rest.find('\n').unwrap_or(rest.len());
+    // only the bytes a header can span are searched, so this is O(1) per mention
+    let lo = floor_boundary(text, m.start.saturating_sub(MAX_HEADER));
+    let line_start = match text[lo..m.start].rfind('\n') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let hi = floor_boundary(text, (m.end + MAX_HEADER).min(text.len()));
+    let line_end = match text[m.end..hi].find('\n') {
+        Some(i) => m.end + i,
+        None if hi == text.len() => text.len(),
+        None => return false,
+    };
     let run_end = text[line_start..line_end]
         .find(": ")
         .map_or(line_end, |i| line_start + i);

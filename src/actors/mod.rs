@@ -48,8 +48,18 @@ pub fn build(
     for ci in quote_cluster.iter().flatten() {
         quote_counts[*ci] += 1;
     }
+    let lower_words = kinds::lower_words(text, tok);
     let mut idx: Vec<usize> = (0..clusters.len())
-        .filter(|&ci| kinds::is_actor(text, tok, gaz, &clusters[ci], quote_counts[ci]))
+        .filter(|&ci| {
+            kinds::is_actor(
+                text,
+                tok,
+                gaz,
+                &lower_words,
+                &clusters[ci],
+                quote_counts[ci],
+            )
+        })
         .collect();
     idx.sort_by_key(|&ci| {
         let c = &clusters[ci];

@@ -13,7 +13,7 @@ pub mod serialization;
 pub mod trainer;
 
 use crate::analysis::{Entity, Label};
-use crate::text::{Span, TokenKind, Tokenized};
+use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 use gazetteer::Gazetteers;
 use model::{Tagger, emissions, spans_of, viterbi};
 pub use serialization::ModelError;
@@ -51,7 +51,8 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
     let (infos, stats) = features::token_infos(text, tok, &model.gaz);
     let mut out = Vec::new();
     let mut feats = Vec::new();
-    for s in &tok.sentences {
+    for s in tok.sentences.iter().flat_map(|s| windows(text, tok, *s)) {
+        let s = &s;
         feats.clear();
         features::sentence_features(&infos, &stats, *s, &mut feats);
         let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
@@ -66,6 +67,36 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
     }
     consistent_surnames(text, tok, &mut out);
     out
+}
+
+/// Longest run of tokens tagged at once. A "sentence" longer than this (a text without full
+/// stops, a base64 blob) is tagged in windows, cut before a lower-case word or punctuation so that
+/// no name is split; this keeps the tagger's time and memory linear in the text.
+const MAX_WINDOW: usize = 400;
+
+/// `s` cut into windows of at most `MAX_WINDOW` tokens.
+fn windows(text: &str, tok: &Tokenized, s: TokenRange) -> impl Iterator<Item = TokenRange> {
+    let mut start = s.start;
+    std::iter::from_fn(move || {
+        if start >= s.end {
+            return None;
+        }
+        let mut end = s.end;
+        if end - start > MAX_WINDOW {
+            end = start + MAX_WINDOW;
+            // back up to a token that cannot continue a name (at most 40 tokens)
+            let cut = (end - 40..end).rev().find(|&i| {
+                !tok.tokens[i]
+                    .span
+                    .text(text)
+                    .starts_with(char::is_uppercase)
+            });
+            end = cut.map_or(end, |i| i + 1);
+        }
+        let w = TokenRange { start, end };
+        start = end;
+        Some(w)
+    })
 }
 
 /// Words that precede a name but are not part of it, as CoNLL annotates ("President Bill Clinton"

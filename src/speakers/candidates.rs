@@ -129,8 +129,31 @@ pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<C
             }
         }
     }
+    keep_nearest(&mut out, q);
     out.sort_by_key(|c| c.span);
     out
+}
+
+/// At most this many candidates on each side of a quote: the speaker is almost always among the
+/// nearest, and text dense with quotes and names must not make each quote cost more.
+pub const MAX_PER_SIDE: usize = 8;
+
+/// Keep the `MAX_PER_SIDE` candidates nearest to `q` on each side.
+fn keep_nearest(out: &mut Vec<Candidate>, q: Span) {
+    let dist = |c: &Candidate| {
+        if c.span.end <= q.start {
+            q.start - c.span.end
+        } else {
+            c.span.start.saturating_sub(q.end)
+        }
+    };
+    out.sort_by_key(|c| (c.span.end <= q.start, dist(c)));
+    let before = out.iter().filter(|c| c.span.end <= q.start).count();
+    let after = out.len() - before;
+    // after-side candidates come first in this order, then before-side ones
+    let mut kept: Vec<Candidate> = out.drain(..after).take(MAX_PER_SIDE).collect();
+    kept.extend(out.drain(..).take(MAX_PER_SIDE));
+    *out = kept;
 }
 
 fn is_word(text: &str, tok: &Tokenized, i: usize) -> bool {

@@ -8,6 +8,7 @@ use crate::cues::Cues;
 use crate::entities::features::normalise;
 use crate::linear::feat;
 use crate::text::{Span, TokenKind, Tokenized};
+use std::fmt::Write;
 
 /// One document as the speaker stage reads it; cue words are looked up once per token.
 pub struct Ctx<'a> {
@@ -251,55 +252,64 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
                 .get(p.start..p.end)
                 .is_some_and(|t| last_word(t) == last_word(c.span.text(ctx.text)))
     });
-    let ls = [
-        "bias".to_string(),
-        format!("kind={kind}"),
-        format!("side={side}|pd={pdist}"),
-        format!("side={side}|pd={pdist}|kind={kind}"),
-        format!("side={side}|same={same_sent}|dist={}", bucket(gap)),
-        format!("side={side}|sig={sig}"),
-        format!("side={side}|sigc={sig_coarse}"),
-        format!("side={side}|sigc={sig_coarse}|kind={kind}"),
-        format!("nextcue={next_cue}|prevcue={prev_cue}|side={side}"),
-        format!("nextcue={next_cue}|prevcue={prev_cue}|kind={kind}"),
-        format!("prev2={prev2}"),
-        format!(
-            "prev1={}|side={side}",
-            if c.tokens.0 > 0 {
-                ctx.word(c.tokens.0 - 1)
-            } else {
-                "<s>".into()
-            }
-        ),
-        format!("next1={}|side={side}", ctx.word(after)),
-        format!("poss={possessive}"),
-        format!("isprev={is_prev}|cue={}|pd={pdist}", f.cue_in_para),
-        format!(
-            "isprev={is_prev}|prevnear={}|kind={kind}",
-            f.prev_quote_near
-        ),
-        format!("cue={}|pd={pdist}|side={side}", f.cue_in_para),
-        format!("rank={}|side={side}|kind={kind}", rank.min(4)),
-        format!(
-            "rank={}|side={side}|nextcue={next_cue}|prevcue={prev_cue}",
-            rank.min(4)
-        ),
-        format!("nextcue={next_cue}|same={same_sent}|side={side}|cuebetween={cue_between}"),
-        format!("cuebetween={cue_between}|side={side}|kind={kind}|same={same_sent}"),
-        format!("cuenext2={cue_next2}|cueprev2={cue_prev2}|same={same_sent}|side={side}"),
-        format!("subj={sent_start}|cuenext2={cue_next2}|same={same_sent}"),
-        format!("subj={sent_start}|kind={kind}|side={side}"),
-        format!(
-            "qsize={}|qstart={}|side={side}|same={same_sent}",
-            f.size, f.starts_sentence
-        ),
-        format!(
-            "qsize={}|subj={sent_start}|cuenext2={cue_next2}|same={same_sent}",
-            f.size
-        ),
-        format!("qsize={}|sigc={sig_coarse}|side={side}", f.size),
-    ];
-    ls.iter().map(|s| feat(s)).collect()
+    // the same strings as before, written into one reused buffer: no allocation per feature
+    let mut out = Vec::with_capacity(28);
+    let mut buf = String::with_capacity(64);
+    macro_rules! push {
+        ($($arg:tt)*) => {{
+            buf.clear();
+            let _ = write!(buf, $($arg)*);
+            out.push(feat(&buf));
+        }};
+    }
+    push!("bias");
+    push!("kind={kind}");
+    push!("side={side}|pd={pdist}");
+    push!("side={side}|pd={pdist}|kind={kind}");
+    push!("side={side}|same={same_sent}|dist={}", bucket(gap));
+    push!("side={side}|sig={sig}");
+    push!("side={side}|sigc={sig_coarse}");
+    push!("side={side}|sigc={sig_coarse}|kind={kind}");
+    push!("nextcue={next_cue}|prevcue={prev_cue}|side={side}");
+    push!("nextcue={next_cue}|prevcue={prev_cue}|kind={kind}");
+    push!("prev2={prev2}");
+    push!(
+        "prev1={}|side={side}",
+        if c.tokens.0 > 0 {
+            ctx.word(c.tokens.0 - 1)
+        } else {
+            "<s>".into()
+        }
+    );
+    push!("next1={}|side={side}", ctx.word(after));
+    push!("poss={possessive}");
+    push!("isprev={is_prev}|cue={}|pd={pdist}", f.cue_in_para);
+    push!(
+        "isprev={is_prev}|prevnear={}|kind={kind}",
+        f.prev_quote_near
+    );
+    push!("cue={}|pd={pdist}|side={side}", f.cue_in_para);
+    push!("rank={}|side={side}|kind={kind}", rank.min(4));
+    push!(
+        "rank={}|side={side}|nextcue={next_cue}|prevcue={prev_cue}",
+        rank.min(4)
+    );
+    push!("nextcue={next_cue}|same={same_sent}|side={side}|cuebetween={cue_between}");
+    push!("cuebetween={cue_between}|side={side}|kind={kind}|same={same_sent}");
+    push!("cuenext2={cue_next2}|cueprev2={cue_prev2}|same={same_sent}|side={side}");
+    push!("subj={sent_start}|cuenext2={cue_next2}|same={same_sent}");
+    push!("subj={sent_start}|kind={kind}|side={side}");
+    push!(
+        "qsize={}|qstart={}|side={side}|same={same_sent}",
+        f.size,
+        f.starts_sentence
+    );
+    push!(
+        "qsize={}|subj={sent_start}|cuenext2={cue_next2}|same={same_sent}",
+        f.size
+    );
+    push!("qsize={}|sigc={sig_coarse}|side={side}", f.size);
+    out
 }
 
 /// For each candidate, how many candidates on the same side of the quote are nearer to it.

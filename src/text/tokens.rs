@@ -127,7 +127,9 @@ fn whitespace_chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn starts_with_url(s: &str) -> bool {
-    let l = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    // the first 8 chars, never the whole rest: this runs once per token
+    let end = s.char_indices().nth(8).map_or(s.len(), |(b, _)| b);
+    let l = s[..end].to_ascii_lowercase();
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
 }
 
