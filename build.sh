@@ -4,6 +4,7 @@
 #   ./build.sh test    every test: fmt, clippy, Rust tests, wasm build, browser tests
 #   ./build.sh build   build the wasm into www/pkg/ and the native CLI
 #   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
+#   ./build.sh fuzz    the long fuzzer pass (NEWSLENS_FUZZ_CASES, default 200000)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -91,10 +92,16 @@ bench() {
   (cd tests/e2e && node bench.mjs)
 }
 
+fuzz() {
+  say "fuzzer, long pass (${NEWSLENS_FUZZ_CASES:=200000} inputs)"
+  NEWSLENS_FUZZ_CASES=$NEWSLENS_FUZZ_CASES cargo test --release --test fuzz -- --ignored --nocapture
+}
+
 case "${1:-build}" in
   build) build ;;
   serve) serve ;;
   test) run_tests ;;
   bench) bench ;;
-  *) echo "usage: $0 [build|serve|test|bench]" >&2; exit 2 ;;
+  fuzz) fuzz ;;
+  *) echo "usage: $0 [build|serve|test|bench|fuzz]" >&2; exit 2 ;;
 esac

@@ -131,6 +131,128 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Pieces the fuzzer strings texts from: words and names, every kind of quotation mark and
+/// apostrophe, combining marks, RTL and zero-width characters, emoji with modifiers, control
+/// characters, CR/LF, titles, abbreviations, URLs, handles and glued name lists.
+const PIECES: &[&str] = &[
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "„",
+    ",",
+    ".",
+    ":",
+    ";",
+    "!",
+    "?",
+    "—",
+    "–",
+    "-",
+    "(",
+    ")",
+    "[",
+    "]",
+    "…",
+    "/",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "they",
+    "it",
+    "the",
+    "a",
+    "spokesman",
+    "Mr.",
+    "Mrs.",
+    "Sen.",
+    "U.S.",
+    "Rep.",
+    "'s",
+    "’s",
+    "n’t",
+    "Angela Merkel",
+    "Merkel",
+    "Vladimir Putin",
+    "Putin",
+    "the Washington Post",
+    "Post",
+    "FBI",
+    "Federal Bureau of Investigation",
+    "(ISIS/ISIL)",
+    "Zoë",
+    "Rene\u{301}e",
+    "e\u{301}\u{302}\u{303}",
+    "\u{301}",
+    "مرحبا",
+    "שלום",
+    "\u{200F}",
+    "\u{200E}",
+    "\u{202E}",
+    "\u{200B}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{FE0F}",
+    "👍🏽",
+    "🇫🇷",
+    "👩\u{200D}💻",
+    "🎉",
+    "\u{0}",
+    "\u{7}",
+    "\u{1B}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{FFFD}",
+    "https://ex.com/a?b=1",
+    "@handle",
+    "#tag",
+    "DoeSen.",
+    "1,000",
+    "3.5%",
+    "ALL CAPS HEADLINE",
+    "Title Case Words Here",
+    "al-Rashid",
+    "O’Brien",
+    "(D-N.C.)",
+    "Jr.",
+    "\u{10FFFF}",
+];
+
+/// One random text for the fuzzer: 0 to `max_pieces` pieces, sometimes with a random char.
+pub fn fuzz_text(r: &mut Rng, max_pieces: usize) -> String {
+    let n = r.below(max_pieces + 1);
+    let mut s = String::new();
+    for _ in 0..n {
+        if r.below(10) == 0 {
+            // any scalar value
+            let c = loop {
+                if let Some(c) = char::from_u32(r.below(0x11_0000) as u32) {
+                    break c;
+                }
+            };
+            s.push(c);
+        } else {
+            s.push_str(*r.pick(PIECES));
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
