@@ -12,6 +12,7 @@ use crate::entities::features::normalise;
 use crate::entities::gazetteer::Gazetteers;
 use crate::lexicon::{PERSON_HEADS, is_title};
 use crate::text::{Span, TokenKind, Tokenized};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 /// Last words of names of things that do not act: laws, plans, events, works, awards.
@@ -97,11 +98,11 @@ const COMMUNITIES: &[&str] = &[
 ];
 
 /// Is cluster `c` an actor, given how many quotes it speaks?
-pub fn is_actor(
-    text: &str,
+pub fn is_actor<'t>(
+    text: &'t str,
     tok: &Tokenized,
     gaz: &Gazetteers,
-    lower_words: &HashSet<&str>,
+    lower_words: &OnceCell<HashSet<&'t str>>,
     c: &Cluster,
     quotes: usize,
 ) -> bool {
@@ -142,7 +143,11 @@ pub fn is_actor(
         let m = names[0];
         if words.len() == 1
             && sentence_initial(tok, m)
-            && is_common_word(gaz, lower_words, &words[0])
+            && is_common_word(
+                gaz,
+                lower_words.get_or_init(|| self::lower_words(text, tok)),
+                &words[0],
+            )
         {
             return false;
         }
@@ -223,7 +228,7 @@ fn sentence_initial(tok: &Tokenized, m: Span) -> bool {
 }
 
 /// A word usually written in lower case: in the gazetteer's LOWER list or seen lower-case in
-/// this text (`lower_words`: the text's lower-case words, collected once).
+/// this text (`lower_words`: the text's lower-case words, collected once, when first needed).
 fn is_common_word(gaz: &Gazetteers, lower_words: &HashSet<&str>, w: &str) -> bool {
     let lower_bit = gaz.lists.iter().position(|l| l == "LOWER");
     lower_bit.is_some_and(|b| gaz.lookup(w) & (1 << b) != 0) || lower_words.contains(w)

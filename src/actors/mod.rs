@@ -48,7 +48,7 @@ pub fn build(
     for ci in quote_cluster.iter().flatten() {
         quote_counts[*ci] += 1;
     }
-    let lower_words = kinds::lower_words(text, tok);
+    let lower_words = std::cell::OnceCell::new();
     let mut idx: Vec<usize> = (0..clusters.len())
         .filter(|&ci| {
             kinds::is_actor(
