@@ -45,3 +45,18 @@ impl Analyzer {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The `i`-th adversarial benchmark input of about `bytes` bytes, as `{name, text}` (the same
+/// generator as `newslens bench`), or null past the last; for the browser benchmark.
+#[wasm_bindgen(js_name = adversarialInput)]
+pub fn adversarial_input(i: usize, bytes: usize) -> JsValue {
+    let bytes = bytes.min(crate::MAX_TEXT_BYTES / 2);
+    match crate::adversarial::inputs(bytes).into_iter().nth(i) {
+        Some((name, text)) => {
+            let ser = serde_wasm_bindgen::Serializer::json_compatible();
+            serde::Serialize::serialize(&serde_json::json!({ "name": name, "text": text }), &ser)
+                .unwrap_or(JsValue::NULL)
+        }
+        None => JsValue::NULL,
+    }
+}

@@ -1,5 +1,6 @@
 // Browser benchmark (not a test): the wasm in Debian's Chromium. Prints a table: module
-// load + model load, and analyse throughput on the sample article and a 2 MB text.
+// load + model load, and analyse throughput on the sample article and a 2 MB text; then the
+// adversarial inputs of `newslens bench` (same generator), slowest first.
 // Run by `./build.sh bench`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,16 @@ const r = await page.evaluate(async (sample) => {
   };
   let big = '';
   while (big.length < 2_000_000) big += sample + '\n\n';
-  return { wasmInit: t1 - t0, modelLoad: t2 - t1, settled, modelLoadMedian: loads[2], sampleMs: time(sample, 20), sampleBytes: new TextEncoder().encode(sample).length, bigMs: time(big, 2), bigBytes: new TextEncoder().encode(big).length };
+  // the adversarial inputs of `newslens bench`, from the same generator, at 400 KB
+  const adversarial = [];
+  for (let i = 0; ; i++) {
+    const input = m.adversarialInput(i, 400_000);
+    if (!input) break;
+    const s = performance.now();
+    a.analyzeJson(input.text);
+    adversarial.push({ name: input.name, bytes: new TextEncoder().encode(input.text).length, ms: performance.now() - s });
+  }
+  return { wasmInit: t1 - t0, modelLoad: t2 - t1, settled, modelLoadMedian: loads[2], sampleMs: time(sample, 20), sampleBytes: new TextEncoder().encode(sample).length, bigMs: time(big, 2), bigBytes: new TextEncoder().encode(big).length, adversarial };
 }, sample);
 await browser.close();
 server.stop();
@@ -53,3 +63,13 @@ console.log(`| load the models, first load after compilation settled | ${r.settl
 console.log(`| load the models, median of 5 more | ${r.modelLoadMedian.toFixed(1)} | |`);
 console.log(`| analyse the sample article (${(r.sampleBytes / 1000).toFixed(1)} KB) | ${r.sampleMs.toFixed(2)} | ${rate(r.sampleBytes, r.sampleMs)} |`);
 console.log(`| analyse a 2 MB text | ${r.bigMs.toFixed(0)} | ${rate(r.bigBytes, r.bigMs)} |`);
+const bar = r.bigBytes / 1e6 / (r.bigMs / 1000) / 3;
+console.log('');
+console.log(`Adversarial inputs in Chromium, 400 KB each (bar: 1/3 of the 2 MB news text = ${bar.toFixed(2)} MB/s)`);
+console.log('');
+console.log('| input | ms | MB/s | meets the bar |');
+console.log('|---|---:|---:|:---:|');
+for (const x of r.adversarial.sort((p, q) => q.ms / q.bytes - p.ms / p.bytes)) {
+  const mbs = x.bytes / 1e6 / (x.ms / 1000);
+  console.log(`| ${x.name} | ${x.ms.toFixed(0)} | ${mbs.toFixed(2)} | ${mbs >= bar ? 'yes' : '**no**'} |`);
+}
