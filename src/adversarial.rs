@@ -67,7 +67,7 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
     let no_stop: String = {
         let mut s = String::with_capacity(bytes + 16);
         while s.len() < bytes {
-            s.push_str(*r.pick(WORDS));
+            s.push_str(r.pick::<&str>(WORDS));
             s.push(' ');
         }
         s
@@ -247,7 +247,7 @@ pub fn fuzz_text(r: &mut Rng, max_pieces: usize) -> String {
             };
             s.push(c);
         } else {
-            s.push_str(*r.pick(PIECES));
+            s.push_str(r.pick::<&str>(PIECES));
         }
     }
     s

@@ -53,6 +53,10 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
     let mut feats = Vec::new();
     for s in tok.sentences.iter().flat_map(|s| windows(text, tok, *s)) {
         let s = &s;
+        if !(s.start..s.end).any(|i| could_start_name(tok.tokens[i].span.text(text))) {
+            // no capitalised word of two or more letters: no name here, nothing to tag
+            continue;
+        }
         feats.clear();
         features::sentence_features(&infos, &stats, *s, &mut feats);
         let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
@@ -67,6 +71,14 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
     }
     consistent_surnames(text, tok, &mut out);
     out
+}
+
+/// Can this token be part of a name the tagger finds? A name holds at least one word that
+/// starts with a capital and has a second letter ("Merkel", "EU", "O’Brien"); a window without one
+/// (punctuation, numbers, lower-case text, "A/A/A") is skipped.
+fn could_start_name(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.any(char::is_alphabetic)
 }
 
 /// Longest run of tokens tagged at once. A "sentence" longer than this (a text without full

@@ -43,7 +43,7 @@ pub fn in_quote(span: Span, quotes: &[Span]) -> bool {
 
 /// Candidates for the quote `q`, from paragraphs `q`'s first paragraph - 1 ..= its last + 1.
 pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<Candidate> {
-    let (text, tok) = (ctx.text, ctx.tok);
+    let tok = ctx.tok;
     if tok.paragraphs.is_empty() {
         return Vec::new();
     }
@@ -86,12 +86,10 @@ pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<C
         }
     }
     let (w0, w1) = tok_range(window);
-    for i in w0..w1 {
+    let from = ctx.pronouns.partition_point(|&i| i < w0);
+    for &i in ctx.pronouns[from..].iter().take_while(|&&i| i < w1) {
         let t = tok.tokens[i];
-        if t.kind == TokenKind::Word
-            && !in_quote(t.span, quotes)
-            && PRONOUNS.contains(&t.span.text(text).to_lowercase().as_str())
-        {
+        if !in_quote(t.span, quotes) {
             out.push(Candidate {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -101,32 +99,24 @@ pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<C
         }
     }
     // descriptions: a determiner phrase right before or after a cue word ("a spokesman said",
-    // "said a senior official")
-    for c in w0..w1 {
-        let t = tok.tokens[c];
-        if !ctx.is_cue(c) || in_quote(t.span, quotes) {
+    // "said a senior official"), found once per document (`description_phrases`)
+    let from = ctx.phrases.partition_point(|&(c, _)| c < w0);
+    for &(c, (a, b)) in ctx.phrases[from..].iter().take_while(|(c, _)| *c < w1) {
+        if a < w0 || b > w1 || in_quote(tok.tokens[c].span, quotes) {
             continue;
         }
-        for (a, b) in [
-            phrase_before(text, tok, c, w0),
-            phrase_after(text, tok, c, w1),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
-            // "the Vermont senator" stays a candidate beside the place name inside it
-            let clash = |o: &Candidate| {
-                o.span.overlaps(span) && !matches!(o.label, Some(Label::Loc) | Some(Label::Misc))
-            };
-            if !out.iter().any(clash) && !in_quote(span, quotes) {
-                out.push(Candidate {
-                    span,
-                    kind: MentionKind::Description,
-                    label: None,
-                    tokens: (a, b),
-                });
-            }
+        let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+        // "the Vermont senator" stays a candidate beside the place name inside it
+        let clash = |o: &Candidate| {
+            o.span.overlaps(span) && !matches!(o.label, Some(Label::Loc) | Some(Label::Misc))
+        };
+        if !out.iter().any(clash) && !in_quote(span, quotes) {
+            out.push(Candidate {
+                span,
+                kind: MentionKind::Description,
+                label: None,
+                tokens: (a, b),
+            });
         }
     }
     keep_nearest(&mut out, q);
@@ -136,7 +126,7 @@ pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<C
 
 /// At most this many candidates on each side of a quote: the speaker is almost always among the
 /// nearest, and text dense with quotes and names must not make each quote cost more.
-pub const MAX_PER_SIDE: usize = 8;
+pub const MAX_PER_SIDE: usize = 7;
 
 /// Keep the `MAX_PER_SIDE` candidates nearest to `q` on each side.
 fn keep_nearest(out: &mut Vec<Candidate>, q: Span) {
@@ -154,6 +144,31 @@ fn keep_nearest(out: &mut Vec<Candidate>, q: Span) {
     let mut kept: Vec<Candidate> = out.drain(..after).take(MAX_PER_SIDE).collect();
     kept.extend(out.drain(..).take(MAX_PER_SIDE));
     *out = kept;
+}
+
+/// Every description phrase next to a cue word in the text, in order: (cue token, phrase token
+/// range), the phrase before the cue first. Computed once per document, not once per quote.
+pub fn description_phrases(
+    text: &str,
+    tok: &Tokenized,
+    cue: &[bool],
+) -> Vec<(usize, (usize, usize))> {
+    let n = tok.tokens.len();
+    let mut out = Vec::new();
+    for c in (0..n).filter(|&c| cue[c]) {
+        let lo = c.saturating_sub(8);
+        let hi = (c + 8).min(n);
+        for p in [
+            phrase_before(text, tok, c, lo),
+            phrase_after(text, tok, c, hi),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push((c, p));
+        }
+    }
+    out
 }
 
 fn is_word(text: &str, tok: &Tokenized, i: usize) -> bool {

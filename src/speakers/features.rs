@@ -8,6 +8,7 @@ use crate::cues::Cues;
 use crate::entities::features::normalise;
 use crate::linear::feat;
 use crate::text::{Span, TokenKind, Tokenized};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// One document as the speaker stage reads it; cue words are looked up once per token.
@@ -16,38 +17,71 @@ pub struct Ctx<'a> {
     pub tok: &'a Tokenized,
     /// Is token i a cue word?
     cue: Vec<bool>,
+    /// Is token i a pronoun that can be a speaker ("he", "she", "they", ...)?
+    pronoun: Vec<bool>,
+    /// Indices of the pronoun tokens, in order.
+    pub pronouns: Vec<usize>,
+    /// Description phrases next to each cue word, in order: (cue token, phrase token range).
+    pub phrases: Vec<(usize, (usize, usize))>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, tok: &'a Tokenized, cues: &Cues) -> Ctx<'a> {
-        let cue = tok
+        let cue: Vec<bool> = tok
             .tokens
             .iter()
             .map(|t| t.kind == TokenKind::Word && cues.is_cue(t.span.text(text)))
             .collect();
-        Ctx { text, tok, cue }
+        let pronoun: Vec<bool> = tok
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = t.span.text(text);
+                t.kind == TokenKind::Word
+                    && w.len() <= 4
+                    && super::candidates::PRONOUNS
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(w))
+            })
+            .collect();
+        let pronouns = (0..tok.tokens.len()).filter(|&i| pronoun[i]).collect();
+        let phrases = super::candidates::description_phrases(text, tok, &cue);
+        Ctx {
+            text,
+            tok,
+            cue,
+            pronoun,
+            pronouns,
+            phrases,
+        }
+    }
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.pronoun.get(i).copied().unwrap_or(false)
     }
 
-    fn word(&self, i: usize) -> String {
-        self.tok
-            .tokens
-            .get(i)
-            .map_or_else(|| "<s>".to_string(), |t| normalise(t.span.text(self.text)))
+    /// The normalised word at token i ("<s>" past the end); borrowed when already normal, so
+    /// that the common lower-case word costs no allocation.
+    fn word(&self, i: usize) -> Cow<'a, str> {
+        match self.tok.tokens.get(i) {
+            None => Cow::Borrowed("<s>"),
+            Some(t) => normal(t.span.text(self.text)),
+        }
     }
     pub fn is_cue(&self, i: usize) -> bool {
         self.cue.get(i).copied().unwrap_or(false)
     }
     /// Coarse class of a token for pattern features.
-    fn class(&self, i: usize) -> String {
+    fn class(&self, i: usize) -> Cow<'a, str> {
         let t = self.tok.tokens[i];
         let s = t.span.text(self.text);
         match t.kind {
-            TokenKind::Quote => "Q".into(),
-            TokenKind::Punct => s.to_string(),
-            TokenKind::Word if self.is_cue(i) => format!("CUE:{}", normalise(s)),
-            TokenKind::Word
+            TokenKind::Quote => Cow::Borrowed("Q"),
+            TokenKind::Punct => Cow::Borrowed(s),
+            TokenKind::Word if self.is_cue(i) => Cow::Owned(format!("CUE:{}", normal(s))),
+            TokenKind::Word => {
+                let n = normal(s);
                 if matches!(
-                    normalise(s).as_str(),
+                    n.as_ref(),
                     "the"
                         | "a"
                         | "an"
@@ -64,13 +98,27 @@ impl<'a> Ctx<'a> {
                         | "was"
                         | "is"
                         | "also"
-                ) =>
-            {
-                normalise(s)
+                ) {
+                    n
+                } else if s.starts_with(char::is_uppercase) {
+                    Cow::Borrowed("C")
+                } else {
+                    Cow::Borrowed("w")
+                }
             }
-            TokenKind::Word if s.starts_with(char::is_uppercase) => "C".into(),
-            _ => "w".into(),
+            _ => Cow::Borrowed("w"),
         }
+    }
+}
+
+/// `normalise`, borrowing when the word is already normal (ASCII lower case, no digits).
+fn normal(w: &str) -> Cow<'_, str> {
+    if w.bytes()
+        .all(|b| b.is_ascii_lowercase() || (b.is_ascii_punctuation() && b != b'`'))
+    {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(normalise(w))
     }
 }
 
@@ -164,12 +212,12 @@ pub fn none_features(f: &QuoteFacts) -> Vec<u32> {
 
 pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize) -> Vec<u32> {
     let tok = ctx.tok;
-    let kind = match (c.label, c.kind) {
-        (Some(l), _) => l.as_str().to_string(),
+    let kind: Cow<str> = match (c.label, c.kind) {
+        (Some(l), _) => Cow::Borrowed(l.as_str()),
         (None, crate::analysis::MentionKind::Pronoun) => {
-            format!("pron:{}", normalise(c.span.text(ctx.text)))
+            Cow::Owned(format!("pron:{}", normal(c.span.text(ctx.text))))
         }
-        _ => "desc".to_string(),
+        _ => Cow::Borrowed("desc"),
     };
     let before = c.span.end <= f.q.start;
     let side = if before { "B" } else { "A" };
@@ -189,25 +237,22 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
         (f.after, c.tokens.0)
     };
     let gap = gb.saturating_sub(ga);
-    let sig: String = if gap <= 4 {
-        (ga..gb).map(|i| ctx.class(i)).collect::<Vec<_>>().join(" ")
+    // the pattern of the tokens between, exact ("CUE:said C") and coarse ("CUE C")
+    let (sig, sig_coarse) = if gap <= 4 {
+        let mut sig = String::with_capacity(32);
+        let mut coarse = String::with_capacity(32);
+        for i in ga..gb {
+            if i > ga {
+                sig.push(' ');
+                coarse.push(' ');
+            }
+            let c = ctx.class(i);
+            coarse.push_str(if c.starts_with("CUE") { "CUE" } else { &c });
+            sig.push_str(&c);
+        }
+        (sig, coarse)
     } else {
-        "far".into()
-    };
-    let sig_coarse: String = if gap <= 4 {
-        (ga..gb)
-            .map(|i| {
-                let c = ctx.class(i);
-                if c.starts_with("CUE") {
-                    "CUE".to_string()
-                } else {
-                    c
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        "far".into()
+        ("far".to_string(), "far".to_string())
     };
     let next_cue = ctx.is_cue(c.tokens.1);
     let prev_cue = c.tokens.0 > 0 && ctx.is_cue(c.tokens.0 - 1);
@@ -333,6 +378,6 @@ pub fn ranks(cands: &[Candidate], q: Span) -> Vec<usize> {
         .collect()
 }
 
-fn last_word(s: &str) -> String {
-    normalise(s.rsplit(' ').next().unwrap_or(s))
+fn last_word(s: &str) -> Cow<'_, str> {
+    normal(s.rsplit(' ').next().unwrap_or(s))
 }
