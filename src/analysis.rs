@@ -89,6 +89,14 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    pub fn label(self) -> Label {
+        match self {
+            ActorKind::Person => Label::Per,
+            ActorKind::Organisation => Label::Org,
+            ActorKind::Place => Label::Loc,
+            ActorKind::Other => Label::Misc,
+        }
+    }
     pub fn of_label(l: Label) -> ActorKind {
         match l {
             Label::Per => ActorKind::Person,

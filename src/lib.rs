@@ -85,6 +85,7 @@ pub fn analyze_with(text: &str, m: &Models) -> Result<Analysis, InputError> {
     let atts = speakers::attribute(text, &tok, &entities, &spans, &m.cues, &m.speakers);
     let (actors, quote_actor) =
         actors::build(text, &tok, &entities, &spans, &atts, &m.entities.gaz);
+    let entities = actors::consistent_labels(&entities, &actors);
     let quotes = spans
         .iter()
         .zip(atts)
