@@ -181,6 +181,10 @@ fn tidy(
     while b > a && !is_word(b - 1) {
         b -= 1;
     }
+    // URLs, e-mail addresses, @handles and #hashtags are never names, nor part of one
+    if (a..b).any(|i| matches!(tok.tokens[i].kind, TokenKind::Url | TokenKind::Handle)) {
+        return None;
+    }
     let first = |a: usize| tok.tokens[a].span.text(text).to_lowercase();
     if b - a >= 2 && label != Label::Loc && first(a) == "the" {
         a += 1;
@@ -357,6 +361,16 @@ mod tests {
         assert_eq!(split("Prince Edward Island", Label::Org).len(), 1);
         assert_eq!(split("General Motors Company", Label::Org).len(), 1);
         assert_eq!(split("Mayor Bill de Blasio", Label::Loc).len(), 1);
+    }
+
+    #[test]
+    fn handles_urls_and_emails_are_never_names() {
+        let t = "@AWRHawkins wrote to awr@breitbart.com";
+        let tok = crate::text::tokens::analyze_text(t);
+        for (a, b) in [(0, 1), (0, 2), (3, 4)] {
+            assert_eq!(tidy(t, &tok, a, b, Label::Per), None, "{a}..{b}");
+        }
+        assert_eq!(tidy(t, &tok, 1, 2, Label::Per), Some((1, 2)));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! text. It does not normalise anything: every token is a slice of the input.
 
 use super::offsets::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -126,15 +128,66 @@ fn whitespace_chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     chunks.into_iter()
 }
 
-fn starts_with_url(s: &str) -> bool {
-    // the first 8 chars, never the whole rest: this runs once per token
-    let end = s.char_indices().nth(8).map_or(s.len(), |(b, _)| b);
-    let l = s[..end].to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
-}
+/// URLs, e-mail addresses, @handles and #hashtags: each one token, never part of a name (chunks
+/// hold no whitespace, so the patterns need no whitespace class). The
+/// `regex` crate states these token classes more clearly than hand-written scanning; it only
+/// runs on chunks that hold '@', '#', "://" or "www.", so ordinary words never pay for it.
+/// Compiled once; immutable afterwards.
+static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)
+          (?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^<>"“”‘’]*[^<>"“”‘’.,;:!?)\]'] # URL
+        | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}               # e-mail
+        | [@\#][A-Za-z0-9_]+                                                              # handle, tag
+        "#,
+    )
+    .expect("a valid pattern")
+});
+
+/// "DoeSen." in a name list whose line breaks were lost ("Jane DoeSen. John Roe"): the title that
+/// starts the next name is split off ("Doe" | "Sen.").
+static GLUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[a-z](Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Gen|Rev|Sgt|Capt|Lt|Col)\.$")
+        .expect("a valid pattern")
+});
 
 /// Split one whitespace-free chunk into tokens.
 fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
+    let special = chunk.contains(['@', '#']) || chunk.contains("://") || chunk.contains("ww.");
+    if !special {
+        return split_glued(chunk, base, out);
+    }
+    let mut last = 0;
+    for m in SPECIAL.find_iter(chunk) {
+        split_glued(&chunk[last..m.start()], base + last, out);
+        let kind = if m.as_str().starts_with(['@', '#']) {
+            TokenKind::Handle
+        } else {
+            TokenKind::Url
+        };
+        out.push(Token {
+            span: Span::new(base + m.start(), base + m.end()),
+            kind,
+        });
+        last = m.end();
+    }
+    split_glued(&chunk[last..], base + last, out);
+}
+
+/// Split a chunk with no special token, cutting a glued title off first.
+fn split_glued(chunk: &str, base: usize, out: &mut Vec<Token>) {
+    if chunk.len() > 4
+        && chunk.ends_with('.')
+        && let Some(m) = GLUED_TITLE.captures(chunk).and_then(|c| c.get(1))
+    {
+        split_words(&chunk[..m.start()], base, out);
+        return split_words(&chunk[m.start()..], base + m.start(), out);
+    }
+    split_words(chunk, base, out);
+}
+
+/// Split plain text (no whitespace) into words, numbers and punctuation.
+fn split_words(chunk: &str, base: usize, out: &mut Vec<Token>) {
     let mut rest = chunk;
     let mut pos = base;
     while !rest.is_empty() {
@@ -152,21 +205,6 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
 /// Length in bytes and kind of the token at the start of `s` (non-empty, no whitespace).
 fn next_token(s: &str) -> (usize, TokenKind) {
     let first = s.chars().next().unwrap_or(' ');
-    if starts_with_url(s) {
-        // A URL runs to the end of the chunk, minus trailing punctuation.
-        let end = s
-            .trim_end_matches(|c: char| ".,;:!?)]”’\"'".contains(c))
-            .len();
-        return (end, TokenKind::Url);
-    }
-    if (first == '@' || first == '#')
-        && s[1..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-    {
-        let n = 1 + s[1..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(s.len() - 1);
-        return (n, TokenKind::Handle);
-    }
     if is_word_char(first) {
         return word_token(s);
     }
@@ -399,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn urls_handles_numbers_dashes() {
+    fn urls_handles_numbers_dashes_keep_their_old_tokens() {
         assert_eq!(
             toks("See https://ex.com/a?b=1. @POTUS wrote—1,000 times 3.5%"),
             [
@@ -415,6 +453,40 @@ mod tests {
                 "%"
             ]
         );
+    }
+
+    #[test]
+    fn urls_emails_handles_and_tags_are_single_tokens_anywhere_in_a_chunk() {
+        assert_eq!(
+            toks("Write to awr.hawkins@breitbart.com or @AWRHawkins #MAGA."),
+            [
+                "Write",
+                "to",
+                "awr.hawkins@breitbart.com",
+                "or",
+                "@AWRHawkins",
+                "#MAGA",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("September 30th.https://t.co/hbaW pic"),
+            ["September", "30th", ".", "https://t.co/hbaW", "pic"]
+        );
+        let t = "see www.example.org/a.";
+        let k = tokenize(t);
+        assert_eq!(k[1].kind, TokenKind::Url);
+        assert_eq!(k[1].span.text(t), "www.example.org/a");
+    }
+
+    #[test]
+    fn a_title_glued_to_the_previous_name_is_split_off() {
+        assert_eq!(
+            toks("Jane DoeSen. John RoeRep. Ann Poe"),
+            ["Jane", "Doe", "Sen.", "John", "Roe", "Rep.", "Ann", "Poe"]
+        );
+        // a word that merely ends in those letters stays whole
+        assert_eq!(toks("the Senate."), ["the", "Senate", "."]);
     }
 
     #[test]
