@@ -73,16 +73,95 @@ impl std::fmt::Display for InputError {
 }
 impl std::error::Error for InputError {}
 
+/// A stage of `analyze`, for progress reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Tokens,
+    Entities,
+    Quotes,
+    Speakers,
+    Actors,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Tokens => "tokens",
+            Stage::Entities => "entities",
+            Stage::Quotes => "quotes",
+            Stage::Speakers => "speakers",
+            Stage::Actors => "actors",
+        }
+    }
+    /// The share of the whole analysis done when this stage starts, and its own share (measured
+    /// on news: the tagger takes most of the time).
+    fn span(self) -> (f32, f32) {
+        match self {
+            Stage::Tokens => (0.0, 0.05),
+            Stage::Entities => (0.05, 0.65),
+            Stage::Quotes => (0.70, 0.05),
+            Stage::Speakers => (0.75, 0.20),
+            Stage::Actors => (0.95, 0.05),
+        }
+    }
+}
+
+/// Reports `(stage, fraction of the whole analysis done)` to a callback, at most once per
+/// percent, so that reporting costs nothing measurable.
+pub struct Progress<'a> {
+    report: &'a mut dyn FnMut(Stage, f32),
+    last: f32,
+}
+
+impl<'a> Progress<'a> {
+    pub fn new(report: &'a mut dyn FnMut(Stage, f32)) -> Progress<'a> {
+        Progress { report, last: -1.0 }
+    }
+    /// `done` of `stage` is finished (0..=1).
+    pub fn at(&mut self, stage: Stage, done: f32) {
+        let (start, share) = stage.span();
+        let total = (start + share * done.clamp(0.0, 1.0)).min(1.0);
+        if total - self.last >= 0.01 || total >= 1.0 && self.last < 1.0 {
+            self.last = total;
+            (self.report)(stage, total);
+        }
+    }
+}
+
 /// Analyse one text with the given models. Never panics on any string.
 pub fn analyze_with(text: &str, m: &Models) -> Result<Analysis, InputError> {
+    analyze_with_progress(text, m, &mut |_, _| {})
+}
+
+/// `analyze_with`, reporting progress (stage, fraction done) as it goes: for long texts in the
+/// page, which shows it and offers to cancel.
+pub fn analyze_with_progress(
+    text: &str,
+    m: &Models,
+    report: &mut dyn FnMut(Stage, f32),
+) -> Result<Analysis, InputError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(InputError::TooLong { bytes: text.len() });
     }
+    let mut progress = Progress::new(report);
+    progress.at(Stage::Tokens, 0.0);
     let tok = text::tokens::analyze_text(text);
-    let entities = entities::find(text, &tok, &m.entities);
+    let entities = entities::find_with_progress(text, &tok, &m.entities, &mut |f| {
+        progress.at(Stage::Entities, f)
+    });
+    progress.at(Stage::Quotes, 0.0);
     let found = quotes::find(text, &tok, &m.cues, &m.quotes);
     let spans: Vec<Span> = found.iter().map(|q| q.span).collect();
-    let atts = speakers::attribute(text, &tok, &entities, &spans, &m.cues, &m.speakers);
+    let atts = speakers::attribute_with_progress(
+        text,
+        &tok,
+        &entities,
+        &spans,
+        &m.cues,
+        &m.speakers,
+        &mut |f| progress.at(Stage::Speakers, f),
+    );
+    progress.at(Stage::Actors, 0.0);
     let (actors, quote_actor) =
         actors::build(text, &tok, &entities, &spans, &atts, &m.entities.gaz);
     let entities = actors::consistent_labels(&entities, &actors);
@@ -97,6 +176,7 @@ pub fn analyze_with(text: &str, m: &Models) -> Result<Analysis, InputError> {
             actor,
         })
         .collect();
+    progress.at(Stage::Actors, 1.0);
     Ok(Analysis {
         entities,
         quotes,
@@ -112,4 +192,30 @@ pub fn analyze(text: &str) -> Result<Analysis, Box<dyn std::error::Error>> {
         .as_ref()
         .map_err(|e| Box::new(ModelError(e.0.clone())))?;
     Ok(analyze_with(text, m)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_rises_through_the_stages_to_one() {
+        let m = Models::embedded().unwrap();
+        let text = "“We will vote,” Angela Merkel said in Berlin. ".repeat(2_000);
+        let mut seen: Vec<(Stage, f32)> = Vec::new();
+        let a = analyze_with_progress(&text, &m, &mut |s, f| seen.push((s, f))).unwrap();
+        assert_eq!(a.quotes.len(), 2_000);
+        assert!(
+            seen.windows(2).all(|w| w[0].1 < w[1].1),
+            "not rising: {seen:?}"
+        );
+        assert_eq!(seen.last().map(|x| x.1), Some(1.0));
+        for stage in [Stage::Entities, Stage::Speakers, Stage::Actors] {
+            assert!(seen.iter().any(|x| x.0 == stage), "no {stage:?} report");
+        }
+        // at most one report per percent
+        assert!(seen.len() <= 102, "{} reports", seen.len());
+        // the same analysis as without progress
+        assert_eq!(analyze_with(&text, &m).unwrap(), a);
+    }
 }

@@ -42,6 +42,32 @@ impl Analyzer {
 }
 
 #[wasm_bindgen]
+impl Analyzer {
+    /// `analyzeJson`, calling `onProgress(stage, fraction)` as the analysis goes (at most once per
+    /// percent; stage is "tokens", "entities", "quotes", "speakers" or "actors"). The worker posts
+    /// these to the page, which shows them and offers Cancel for long texts.
+    #[wasm_bindgen(js_name = analyzeJsonWithProgress)]
+    pub fn analyze_json_with_progress(
+        &self,
+        text: &str,
+        on_progress: &js_sys::Function,
+    ) -> Result<String, JsError> {
+        let mut report = |stage: crate::Stage, done: f32| {
+            // a throwing callback must not stop the analysis
+            let _ = on_progress.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(stage.as_str()),
+                &JsValue::from_f64(done as f64),
+            );
+        };
+        let a = crate::analyze_with_progress(text, &self.models, &mut report)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        serde_json::to_string(&a.export(text, Unit::Utf16))
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+#[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }

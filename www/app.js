@@ -18,18 +18,40 @@ const state = {
 };
 
 // ---------------------------------------------------------------- analysis in the worker
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let worker = null;
 let latest = 0;
 const waiting = new Map();
-worker.onmessage = (ev) => {
-  performance.mark('newslens-result');
-  const done = waiting.get(ev.data.id);
-  waiting.delete(ev.data.id);
-  done?.(ev.data);
-};
+/** A fresh worker (at start, and after Cancel terminated the last one). */
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (ev) => {
+    if (ev.data.progress !== undefined) { if (ev.data.id === latest) showProgress(ev.data.stage, ev.data.progress); return; }
+    performance.mark('newslens-result');
+    const done = waiting.get(ev.data.id);
+    waiting.delete(ev.data.id);
+    done?.(ev.data);
+  };
+}
+startWorker();
 function runAnalysis(text) {
   const id = ++latest;
   return new Promise((resolve) => { waiting.set(id, resolve); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
+}
+/** Stop the running analysis: the worker is terminated and replaced; the text stays. */
+function cancelAnalysis() {
+  if (!state.busy) return;
+  worker.terminate();
+  startWorker();
+  for (const [id, done] of waiting) done({ id, cancelled: true });
+  waiting.clear();
+}
+
+const STAGE_NAMES = { tokens: 'reading', entities: 'finding names', quotes: 'finding quotations', speakers: 'finding speakers', actors: 'grouping actors' };
+function showProgress(stage, fraction) {
+  const pct = Math.floor(fraction * 100);
+  document.body.dataset.progress = String(pct);
+  $('progress').value = fraction;
+  $('progress-label').textContent = `${STAGE_NAMES[stage] ?? stage} · ${pct}%`;
 }
 
 // ---------------------------------------------------------------- messages
@@ -74,15 +96,27 @@ async function setText(raw, view = {}) {
   $('editor-wrap').hidden = true;
   $('article').hidden = false;
   performance.mark('newslens-analysis-start');
-  const slow = setTimeout(() => status(`Analysing ${(text.length / 1000).toFixed(0)} KB…`), 120);
+  // long texts: a progress bar and a Cancel button after a moment
+  const slow = setTimeout(() => { status(`Analysing ${(text.length / 1000).toFixed(0)} KB…`); $('working').hidden = false; }, 120);
   document.body.classList.add('busy');
   document.body.dataset.phase = 'analysing';
+  document.body.dataset.progress = '0';
   const r = await runAnalysis(text);
-  document.body.dataset.phase = 'rendering';
   clearTimeout(slow);
+  $('working').hidden = true;
   if (r.stale) return;
   state.busy = false;
   document.body.classList.remove('busy');
+  if (r.cancelled) {
+    // nothing is lost: the text goes back into the editor
+    state.analysis = null;
+    state.editing = true;
+    status('Analysis cancelled. The text is in the editor; press Highlight to try again.');
+    await render();
+    document.body.dataset.phase = 'cancelled';
+    return;
+  }
+  document.body.dataset.phase = 'rendering';
   if (r.error) { showError(`Could not analyse this text: ${r.error}`); state.analysis = null; render(); return; }
   state.analysis = JSON.parse(r.json);
   if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;
@@ -259,6 +293,7 @@ function wire() {
   $('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setText($('editor').value, { hidden: state.hidden }); });
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('btn-share').addEventListener('click', share);
+  $('btn-cancel').addEventListener('click', cancelAnalysis);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
   $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));
   $('btn-copy-json').addEventListener('click', async () => {

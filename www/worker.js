@@ -1,5 +1,7 @@
-// Runs the wasm analysis off the main thread. Messages: {id, text} -> {id, json, ms} | {id, error}.
+// Runs the wasm analysis off the main thread. Messages: {id, text} -> any number of
+// {id, progress, stage} while it works, then {id, json, ms} | {id, error}.
 // The result travels as a JSON string: far cheaper to pass than an object graph for long texts.
+// The page cancels an analysis by terminating this worker and starting a fresh one.
 import init, { Analyzer } from './pkg/newslens.js';
 
 const ready = (async () => {
@@ -14,7 +16,7 @@ self.onmessage = async (ev) => {
   try {
     const { analyzer, loadMs } = await ready;
     const t0 = performance.now();
-    const json = analyzer.analyzeJson(text);
+    const json = analyzer.analyzeJsonWithProgress(text, (stage, progress) => self.postMessage({ id, stage, progress }));
     self.postMessage({ id, json, ms: performance.now() - t0, loadMs });
   } catch (e) {
     self.postMessage({ id, error: String(e?.message ?? e) });

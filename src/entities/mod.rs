@@ -48,11 +48,23 @@ impl EntityModel {
 
 /// Tag every sentence, then apply document-level consistency.
 pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
+    find_with_progress(text, tok, model, &mut |_| {})
+}
+
+/// `find`, reporting the fraction of tokens tagged so far.
+pub fn find_with_progress(
+    text: &str,
+    tok: &Tokenized,
+    model: &EntityModel,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Entity> {
     let (infos, stats) = features::token_infos(text, tok, &model.gaz);
+    let n = tok.tokens.len().max(1) as f32;
     let mut out = Vec::new();
     let mut feats = Vec::new();
     for s in tok.sentences.iter().flat_map(|s| windows(text, tok, *s)) {
         let s = &s;
+        progress(s.start as f32 / n);
         if !(s.start..s.end).any(|i| could_start_name(tok.tokens[i].span.text(text))) {
             // no capitalised word of two or more letters: no name here, nothing to tag
             continue;
@@ -70,6 +82,7 @@ pub fn find(text: &str, tok: &Tokenized, model: &EntityModel) -> Vec<Entity> {
         }
     }
     consistent_surnames(text, tok, &mut out);
+    progress(1.0);
     out
 }
 

@@ -69,11 +69,26 @@ pub fn attribute(
     cues: &Cues,
     model: &SpeakerModel,
 ) -> Vec<Attribution> {
+    attribute_with_progress(text, tok, ents, quotes, cues, model, &mut |_| {})
+}
+
+/// `attribute`, reporting the fraction of quotes done.
+pub fn attribute_with_progress(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    quotes: &[Span],
+    cues: &Cues,
+    model: &SpeakerModel,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Attribution> {
     let ctx = Ctx::new(text, tok, cues);
+    let n = quotes.len().max(1) as f32;
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     let mut prev_speaker = None;
     let mut prev_quote = None;
-    for &q in quotes {
+    for (k, &q) in quotes.iter().enumerate() {
+        progress(k as f32 / n);
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let speaker = phrase::possessive_claim(text, tok, ents, q).or_else(|| {
@@ -93,6 +108,7 @@ pub fn attribute(
         prev_quote = Some(q);
         out.push(Attribution { speaker, cue });
     }
+    progress(1.0);
     out
 }
 

@@ -319,6 +319,38 @@ test('a 2 MB text is analysed off the main thread', async () => {
   await context.close();
 });
 
+test('a long analysis shows its progress and can be cancelled without losing the text', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const big = await page.evaluate(async (article) => {
+    let big = '';
+    while (big.length < 3_000_000) big += article + '\n\n';
+    document.body.dataset.ready = '0';
+    document.getElementById('btn-edit').click();
+    document.getElementById('editor').value = big;
+    document.getElementById('btn-analyze').click();
+    return big.length;
+  }, ARTICLE);
+  // the worker reports progress: the bar and its label move
+  await page.waitForFunction(() => Number(document.body.dataset.progress) >= 10, null, { timeout: 30000 });
+  assert.equal(await page.isVisible('#btn-cancel'), true);
+  assert.match(await page.textContent('#progress-label'), /\d+%/);
+  const pct = Number(await page.evaluate(() => document.body.dataset.progress));
+  assert.ok(pct < 100, `already done (${pct}%): the text is too short to cancel`);
+  await page.click('#btn-cancel');
+  await page.waitForFunction(() => document.body.dataset.phase === 'cancelled');
+  // nothing lost: the whole text is back in the editor, the bar is gone
+  assert.equal(await page.isVisible('#editor'), true);
+  assert.equal((await page.inputValue('#editor')).length, big);
+  assert.equal(await page.isVisible('#working'), false);
+  assert.match(await page.textContent('#status'), /cancelled/i);
+  // a fresh worker answers the next analysis
+  await pasteText(page, ARTICLE);
+  assert.equal(await page.textContent('#article'), ARTICLE);
+  assert.ok((await page.$$('#article mark.ent')).length >= 5);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('the draft survives a reload', async () => {
   const { context, page } = await openPage(browser, server.url);
   const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
