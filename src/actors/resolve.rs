@@ -72,8 +72,9 @@ impl<'a> Resolver<'a> {
         let want = match normalise(p.text(self.text)).as_str() {
             "he" | "him" => Want::Person(Some(Gender::Male)),
             "she" | "her" => Want::Person(Some(Gender::Female)),
-            "i" | "we" => Want::Person(None),
             "it" | "they" => Want::Body,
+            // "I" or "we" outside a quotation is the writer (a letter, a column), whom the text
+            // rarely names before: no actor rather than the wrong one
             _ => return None,
         };
         self.search(p, want, clusters, None)
@@ -423,6 +424,18 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r).as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn i_outside_a_quotation_is_the_writer_not_the_last_person_named() {
+        let t = "Hillary Clinton has done nothing wrong. “Thank you,” I hope America says.";
+        let r = resolved(
+            t,
+            &[("Hillary Clinton", Per)],
+            &[("I", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r), None);
     }
 
     #[test]
