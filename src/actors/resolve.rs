@@ -107,6 +107,10 @@ impl<'a> Resolver<'a> {
         if ORG_HEADS.contains(&head.as_str()) {
             return self.search(d, Want::Body, clusters, Some(&head));
         }
+        // "the ruling", "the decision": the court's
+        if matches!(head.as_str(), "ruling" | "decision" | "opinion" | "verdict") {
+            return self.search(d, Want::Body, clusters, Some("court"));
+        }
         None
     }
 

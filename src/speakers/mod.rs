@@ -91,16 +91,18 @@ pub fn attribute_with_progress(
         progress(k as f32 / n);
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
-        let speaker = phrase::possessive_claim(text, tok, ents, q).or_else(|| {
-            let pick = choose(&model.ranker, &ctx, &facts, &cands);
-            pick.map(|i| {
-                let m = Mention {
-                    span: cands[i].span,
-                    kind: cands[i].kind,
-                };
-                phrase::whole_speaker(text, tok, ents, m)
-            })
-        });
+        let speaker = phrase::possessive_claim(text, tok, ents, q)
+            .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
+            .or_else(|| {
+                let pick = choose(&model.ranker, &ctx, &facts, &cands);
+                pick.map(|i| {
+                    let m = Mention {
+                        span: cands[i].span,
+                        kind: cands[i].kind,
+                    };
+                    phrase::whole_speaker(text, tok, ents, m)
+                })
+            });
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
         if speaker.is_some() {
             prev_speaker = speaker.map(|m| m.span);

@@ -51,6 +51,17 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
             .map(|i| ents[i])
     };
     let label = entity_at(m.span.start).map(|e| e.label);
+    // "Officials at Homeland Security Investigations, a division of Immigration and Customs
+    // Enforcement, said": a name inside an appositive describes the name before it
+    if let Some(owner) = appositive_owner(text, tok, m.span).and_then(|end| {
+        let i = ents.partition_point(|e| e.span.end < end);
+        ents.get(i).filter(|e| e.span.end == end).copied()
+    }) {
+        return Mention {
+            span: owner.span,
+            kind: MentionKind::Name,
+        };
+    }
     let is_person_at = |b: usize| entity_at(b).is_some_and(|e| e.label == Label::Per);
     if let Some(p) = modifier_of(text, tok, m.span, is_person_at).and_then(entity_at) {
         return Mention {
@@ -99,6 +110,71 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
         span: Span::new(start, tok.tokens[end - 1].span.end),
         kind: MentionKind::Description,
     }
+}
+
+/// If `m` sits in an appositive ("X, a division of M,"), the end byte of X.
+fn appositive_owner(text: &str, tok: &Tokenized, m: Span) -> Option<usize> {
+    let i = tok.tokens.partition_point(|t| t.span.start < m.start);
+    // back over: of <lower-case words> (a|an|the) ,
+    let mut k = i;
+    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    if k == 0 || word(k - 1) != "of" {
+        return None;
+    }
+    k -= 1;
+    let mut steps = 0;
+    while k > 0
+        && steps < 4
+        && tok.tokens[k - 1]
+            .span
+            .text(text)
+            .starts_with(char::is_lowercase)
+    {
+        k -= 1;
+        steps += 1;
+        if matches!(word(k).as_str(), "a" | "an" | "the") {
+            break;
+        }
+    }
+    if !(k >= 2 && matches!(word(k).as_str(), "a" | "an" | "the") && word(k - 1) == ",") {
+        return None;
+    }
+    Some(tok.tokens[k - 2].span.end)
+}
+
+/// "the Chicago Police Department which reported “…”", "Smith, who said “…”": the name before a
+/// relative pronoun and a cue, right before the quotation, is the speaker.
+pub fn relative_clause_speaker(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    is_cue: impl Fn(usize) -> bool,
+    q: Span,
+) -> Option<Mention> {
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    // NAME [,] (which|who|that) CUE [that|:|,] “
+    let mut k = open;
+    if k > 0 && matches!(tok.tokens[k - 1].span.text(text), "that" | ":" | ",") {
+        k -= 1;
+    }
+    if k < 3 || !is_cue(k - 1) {
+        return None;
+    }
+    let rel = normalise(tok.tokens[k - 2].span.text(text));
+    if !matches!(rel.as_str(), "which" | "who" | "that") {
+        return None;
+    }
+    let mut n = k - 2;
+    if n > 0 && tok.tokens[n - 1].span.text(text) == "," {
+        n -= 1;
+    }
+    let name_end = tok.tokens.get(n.checked_sub(1)?)?.span.end;
+    let i = ents.partition_point(|e| e.span.end < name_end);
+    let e = ents.get(i).filter(|e| e.span.end == name_end)?;
+    matches!(e.label, Label::Per | Label::Org).then_some(Mention {
+        span: e.span,
+        kind: MentionKind::Name,
+    })
 }
 
 /// Things people write or say, owned by their author ("her brief", "Trump’s claim").
@@ -340,6 +416,46 @@ mod tests {
         let b = t2.find('”').unwrap() + '”'.len_utf8();
         assert_eq!(
             possessive_claim(t2, &tok2, &ents[..1], Span::new(a, b)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_in_an_appositive_gives_the_name_it_describes() {
+        let t = "Officials at Homeland Security Investigations, a division of Immigration and Customs Enforcement, said “no”.";
+        let got = whole(
+            t,
+            &[
+                ("Homeland Security Investigations", Label::Org),
+                ("Immigration and Customs Enforcement", Label::Org),
+            ],
+            "Immigration and Customs Enforcement",
+        );
+        assert_eq!(got.0, "Homeland Security Investigations");
+    }
+
+    #[test]
+    fn the_name_before_a_relative_clause_with_a_cue_is_the_speaker() {
+        let t = "They turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.";
+        let tok = analyze_text(t);
+        let s = t.find("Chicago").unwrap();
+        let ents = vec![Entity {
+            span: Span::new(s, s + "Chicago Police Department".len()),
+            label: Label::Org,
+        }];
+        let reported = tok
+            .tokens
+            .iter()
+            .position(|x| x.span.text(t) == "reported")
+            .unwrap();
+        let a = t.find('“').unwrap();
+        let b = t.find('”').unwrap() + '”'.len_utf8();
+        let m =
+            relative_clause_speaker(t, &tok, &ents, |i| i == reported, Span::new(a, b)).unwrap();
+        assert_eq!(m.span.text(t), "Chicago Police Department");
+        // without a cue the ranker decides
+        assert_eq!(
+            relative_clause_speaker(t, &tok, &ents, |_| false, Span::new(a, b)),
             None
         );
     }
