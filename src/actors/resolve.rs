@@ -161,7 +161,22 @@ impl<'a> Resolver<'a> {
             if !in_quote(whole, self.quotes) {
                 counted += 1;
             }
-            if lo < hi {
+            // in the mention's own sentence the nearest compatible name before it ("Flynn said
+            // Trump was right when he said ..."); in earlier sentences the leftmost (the subject)
+            let own = hi == at.start && whole.end >= at.start;
+            if lo < hi && own {
+                let nearest = self.mentions.range(lo..hi).rev().find(|(_, (m, ci))| {
+                    m.end <= hi
+                        && self.compatible(&clusters[*ci], want)
+                        && !in_quote(*m, self.quotes)
+                        && !self.possessor_of(*m, at)
+                        && !self.modifier(*m)
+                        && !self.after_preposition(*m)
+                });
+                if let Some((_, &(_, ci))) = nearest {
+                    return Some(ci);
+                }
+            } else if lo < hi {
                 let mut found = self.mentions.range(lo..hi).filter(|(_, (m, ci))| {
                     m.end <= hi
                         && self.compatible(&clusters[*ci], want)
@@ -440,6 +455,18 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn in_its_own_sentence_a_pronoun_takes_the_nearest_name_before_it() {
+        let t = "Michael Flynn said Donald Trump was right when he said “the generals have been reduced.”";
+        let r = resolved(
+            t,
+            &[("Michael Flynn", Per), ("Donald Trump", Per)],
+            &[("he", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Donald Trump"));
     }
 
     #[test]
