@@ -279,10 +279,12 @@ fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
     }
     let a = tok.tokens.partition_point(|t| t.span.start < line_start);
     let b = tok.tokens.partition_point(|t| t.span.start < run_end);
+    // clitics ("n’t", "’s") are not words of the title
     let words: Vec<&str> = tok.tokens[a..b]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.text(text))
+        .filter(|w| w.starts_with(char::is_alphanumeric) && !matches!(*w, "n’t" | "n't"))
         .collect();
     let small = |w: &&str| {
         matches!(

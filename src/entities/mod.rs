@@ -266,6 +266,20 @@ fn split_title(
     label: Label,
 ) -> Vec<(usize, usize, Label)> {
     let keep = vec![(a, b, label)];
+    // "Reuters/Ipsos", "ABC/Washington Post": two names joined by a slash are two names
+    if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&i| tok.tokens[i].span.text(text) == "/") {
+        let capital = |i: usize| {
+            tok.tokens[i]
+                .span
+                .text(text)
+                .starts_with(char::is_uppercase)
+        };
+        if capital(a) && capital(k + 1) {
+            let mut out = split_title(text, tok, a, k, label);
+            out.extend(split_title(text, tok, k + 1, b, label));
+            return out;
+        }
+    }
     if !matches!(label, Label::Org | Label::Misc) || b - a < 3 {
         return keep;
     }
@@ -367,6 +381,13 @@ mod tests {
             [
                 ("Manhattan Supreme Court".to_string(), Label::Org),
                 ("Frank Nervo".to_string(), Label::Per)
+            ]
+        );
+        assert_eq!(
+            split("Reuters/Ipsos", Label::Org),
+            [
+                ("Reuters".to_string(), Label::Org),
+                ("Ipsos".to_string(), Label::Org)
             ]
         );
         // not people: one name word, a place or a company
