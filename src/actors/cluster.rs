@@ -187,6 +187,12 @@ impl Index {
             if let Some(a) = acronym_of(&c.name) {
                 self.by_acronym.entry(a).or_insert(ci);
             }
+            // "Department of Veterans Affairs" is also "VA"
+            for lead in ["Department of ", "Ministry of ", "Office of ", "Bureau of "] {
+                if let Some(a) = c.name.strip_prefix(lead).and_then(acronym_of) {
+                    self.by_acronym.entry(a).or_insert(ci);
+                }
+            }
             push_once(self.by_last.entry(k[k.len() - 1].clone()).or_default(), ci);
             if label == Label::Per {
                 push_once(self.by_first.entry(k[0].clone()).or_default(), ci);
@@ -574,6 +580,9 @@ mod tests {
         let t = "The Federal Bureau of Investigation said the FBI would act.";
         let got = g(t, &[("Federal Bureau of Investigation", Org), ("FBI", Org)]);
         assert_eq!(got, [s("Federal Bureau of Investigation", 2)]);
+        let t = "The Department of Veterans Affairs said the VA would act.";
+        let got = g(t, &[("Department of Veterans Affairs", Org), ("VA", Org)]);
+        assert_eq!(got, [s("Department of Veterans Affairs", 2)]);
     }
 
     #[test]

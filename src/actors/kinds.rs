@@ -10,7 +10,7 @@ use super::cluster::Cluster;
 use crate::analysis::Label;
 use crate::entities::features::normalise;
 use crate::entities::gazetteer::Gazetteers;
-use crate::lexicon::{PERSON_HEADS, is_title};
+use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
 use crate::text::{Span, TokenKind, Tokenized};
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -141,6 +141,10 @@ pub fn is_actor<'t>(
     }
     if names.len() == 1 {
         let m = names[0];
+        // "Editor’s note", "President" alone: a role word is not a name
+        if words.len() == 1 && is_role_word(&words[0]) {
+            return false;
+        }
         if words.len() == 1
             && sentence_initial(tok, m)
             && is_common_word(
@@ -156,6 +160,10 @@ pub fn is_actor<'t>(
         }
     }
     true
+}
+
+fn is_role_word(w: &str) -> bool {
+    is_title(w) || PERSON_HEADS.contains(&w) || ROLE_WORDS.contains(&w)
 }
 
 /// "Republican", "Russian", "anti-Semitic", "pro-Clinton": other names that describe.

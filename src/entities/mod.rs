@@ -82,7 +82,26 @@ pub fn find_with_progress(
         }
     }
     consistent_surnames(text, tok, &mut out);
+    let out = join_for_the(text, out);
     progress(1.0);
+    out
+}
+
+/// "U.S. Court of Appeals" + "for the" + "Sixth Circuit": two organisation spans joined by "for
+/// the" are one name, as in "Center for American Progress".
+fn join_for_the(text: &str, ents: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for e in ents {
+        if let Some(prev) = out.last_mut()
+            && prev.label == Label::Org
+            && e.label == Label::Org
+            && text.get(prev.span.end..e.span.start) == Some(" for the ")
+        {
+            prev.span = Span::new(prev.span.start, e.span.end);
+            continue;
+        }
+        out.push(e);
+    }
     out
 }
 
@@ -405,6 +424,31 @@ mod tests {
             assert_eq!(tidy(t, &tok, a, b, Label::Per), None, "{a}..{b}");
         }
         assert_eq!(tidy(t, &tok, 1, 2, Label::Per), Some((1, 2)));
+    }
+
+    #[test]
+    fn organisations_joined_by_for_the_are_one_name() {
+        let t = "the U.S. Court of Appeals for the Sixth Circuit and the FBI for the record";
+        let e = |a: &str, l| {
+            let s = t.find(a).unwrap();
+            Entity {
+                span: Span::new(s, s + a.len()),
+                label: l,
+            }
+        };
+        let got = join_for_the(
+            t,
+            vec![
+                e("U.S. Court of Appeals", Label::Org),
+                e("Sixth Circuit", Label::Org),
+                e("FBI", Label::Org),
+            ],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].span.text(t),
+            "U.S. Court of Appeals for the Sixth Circuit"
+        );
     }
 
     #[test]
