@@ -2,7 +2,7 @@
 //! "tweeted"), learned from PolNeAR's cue spans by `scripts/build_cues.py`. Read by the quote
 //! classifier and the speaker ranker as features; it decides nothing by itself.
 
-use crate::entities::features::normalise;
+use crate::text::normalise;
 use std::collections::HashSet;
 
 pub const EMBEDDED_CUES: &str = include_str!("../models/cues.tsv");

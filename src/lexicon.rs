@@ -1,6 +1,6 @@
 //! Closed word lists that several stages read: person titles and role words, head nouns of
 //! person and organisation descriptions, prepositions. Lower-case, normalised (see
-//! `entities::features::normalise`). Lists only; the rules that use them live with their stage.
+//! `text::normalise`). Lists only; the rules that use them live with their stage.
 
 /// Words that make up a person's title or a description of a person.
 pub const TITLES: &[&str] = &[

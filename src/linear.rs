@@ -3,8 +3,8 @@
 //! Small on purpose: a few thousand weights, stored as sorted `(feature id, f32)` pairs.
 
 use crate::entities::ModelError;
-use crate::entities::features::hash_bytes;
 use crate::entities::model::IdMap;
+use crate::text::hash_bytes;
 
 /// Feature id of a feature string.
 pub fn feat(s: &str) -> u32 {

@@ -8,9 +8,9 @@
 
 use super::cluster::Cluster;
 use crate::analysis::Label;
-use crate::entities::features::normalise;
 use crate::entities::gazetteer::Gazetteers;
 use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
+use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 use std::cell::OnceCell;
 use std::collections::HashSet;

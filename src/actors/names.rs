@@ -2,8 +2,8 @@
 //! post), acronyms ("Federal Bureau of Investigation" -> fbi), honorifics and the gender they or a
 //! first name imply. Pure functions over strings and the gazetteer; no clustering here.
 
-use crate::entities::features::normalise;
 use crate::entities::gazetteer::Gazetteers;
+use crate::text::normalise;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {

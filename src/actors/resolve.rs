@@ -13,10 +13,10 @@
 use super::cluster::Cluster;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
-use crate::entities::features::normalise;
 use crate::lexicon::{ORG_HEADS, PERSON_HEADS, PREPOSITIONS, is_title};
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::modifier_of;
+use crate::text::normalise;
 use crate::text::{Span, Tokenized};
 use std::collections::BTreeMap;
 

@@ -2,8 +2,8 @@
 //! Vladimir Putin") or an appositive after it ("Salih Muslim, Syrian PYD leader,"). Also the
 //! title-word list that other actor rules use to recognise person descriptions.
 
-use crate::entities::features::normalise;
 use crate::lexicon::TITLES;
+use crate::text::normalise;
 use crate::text::{Span, Tokenized};
 
 /// Title words right before a mention ("Russian President Vladimir Putin") or an appositive

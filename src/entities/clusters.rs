@@ -4,7 +4,7 @@
 //! "Vienna". Deterministic; the output is `models/clusters.tsv` (`bits<TAB>word`), read by
 //! `gazetteer::Gazetteers`.
 
-use super::features::normalise;
+use crate::text::normalise;
 use std::collections::HashMap;
 
 pub struct Config {

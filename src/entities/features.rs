@@ -8,18 +8,8 @@
 //! normalised for features only; offsets never change.
 
 use super::gazetteer::Gazetteers;
-use crate::text::{TokenKind, TokenRange, Tokenized};
+use crate::text::{TokenKind, TokenRange, Tokenized, hash_bytes, normalise};
 use std::collections::HashMap;
-
-/// FNV-1a over bytes, seeded: cheap, deterministic across platforms (wasm and native).
-pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x100_0000_01b3);
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
-}
 
 fn mix(a: u64, b: u64) -> u64 {
     let mut h = a ^ b.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -31,20 +21,6 @@ fn mix(a: u64, b: u64) -> u64 {
 fn fid(template: u64, value: u64) -> u32 {
     let h = mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), value);
     (h ^ (h >> 32)) as u32
-}
-
-/// Normalise typography for features: curly quotes and apostrophes to ASCII, digits to 0.
-pub fn normalise(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            '“' | '”' | '„' => '"',
-            '–' | '—' => '-',
-            c if c.is_ascii_digit() => '0',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// "Xxxx", "XX", "x.x.", "dd-dd" with runs capped at 3, and the short form with runs collapsed.
@@ -160,7 +136,10 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
         });
         lowers.push(lower);
     }
-    gaz.mark(tok, &lowers, &mut infos);
+    let cap: Vec<bool> = infos.iter().map(|i| i.cap).collect();
+    for (info, marks) in infos.iter_mut().zip(gaz.mark(tok, &lowers, &cap)) {
+        info.gaz = marks;
+    }
     let mut stats = DocStats::default();
     for s in &tok.sentences {
         let caps = headline_kind(&infos, *s);

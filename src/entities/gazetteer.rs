@@ -5,9 +5,9 @@
 //! `newslens train clusters` (clusters from the unlabeled shared corpora), and embedded in the
 //! binary. This module only loads and matches them; it makes no decision about labels.
 
-use super::features::{TokenInfo, hash_bytes, normalise};
 use super::model::IdHasher;
 use crate::text::Tokenized;
+use crate::text::{hash_bytes, normalise};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -101,16 +101,17 @@ impl Gazetteers {
             .unwrap_or([0; 3])
     }
 
-    /// Mark every token inside a longest gazetteer match that starts with a capitalised token,
-    /// with one feature value per (list, position in match: B/I/L/U).
-    pub fn mark(&self, tok: &Tokenized, lowers: &[String], infos: &mut [TokenInfo]) {
+    /// For every token, the gazetteer feature values of the longest match that holds it and
+    /// starts with a capitalised token (`cap`): one value per (list, position in match: B/I/L/U).
+    pub fn mark(&self, tok: &Tokenized, lowers: &[String], cap: &[bool]) -> Vec<Vec<u64>> {
+        let mut marks = vec![Vec::new(); lowers.len()];
         if self.phrases.is_empty() {
-            return;
+            return marks;
         }
         for s in &tok.sentences {
             let mut i = s.start;
             while i < s.end {
-                if !infos[i].cap {
+                if !cap[i] {
                     i += 1;
                     continue;
                 }
@@ -139,7 +140,7 @@ impl Gazetteers {
                             };
                             for b in 0..32u64 {
                                 if bits & (1 << b) != 0 {
-                                    infos[k].gaz.push(b * 4 + pos);
+                                    marks[k].push(b * 4 + pos);
                                 }
                             }
                         }
@@ -149,6 +150,7 @@ impl Gazetteers {
                 }
             }
         }
+        marks
     }
 }
 
@@ -210,17 +212,14 @@ mod tests {
             .iter()
             .map(|t| normalise(t.span.text(text)))
             .collect();
-        let mut infos: Vec<TokenInfo> = tok
+        let cap: Vec<bool> = tok
             .tokens
             .iter()
-            .map(|t| TokenInfo {
-                cap: t.span.text(text).starts_with(char::is_uppercase),
-                ..Default::default()
-            })
+            .map(|t| t.span.text(text).starts_with(char::is_uppercase))
             .collect();
-        g.mark(&tok, &lowers, &mut infos);
-        assert_eq!(infos[3].gaz, vec![0]); // B of list 0
-        assert_eq!(infos[4].gaz, vec![2]); // L of list 0
-        assert!(infos[0].gaz.is_empty());
+        let marks = g.mark(&tok, &lowers, &cap);
+        assert_eq!(marks[3], vec![0]); // B of list 0
+        assert_eq!(marks[4], vec![2]); // L of list 0
+        assert!(marks[0].is_empty());
     }
 }

@@ -4,8 +4,8 @@
 
 use super::spans::{self, QuotedSpan};
 use crate::cues::Cues;
-use crate::entities::features::normalise;
 use crate::linear::{Averager, Linear, feat, shuffle};
+use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
 pub const MAGIC: &[u8] = b"NLQUO\x01";

@@ -2,9 +2,9 @@
 //! to a cue word, in the quote's paragraph and its neighbours, never inside a quotation. Which
 //! candidate (or none) is the speaker is the ranker's decision, not this module's.
 
-use super::features::Ctx;
+use super::context::Ctx;
 use crate::analysis::{Entity, Label, MentionKind};
-use crate::text::{Span, TokenKind, Tokenized};
+use crate::text::Span;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -18,22 +18,6 @@ pub struct Candidate {
 
 /// How far (in tokens) from the quote a candidate may be.
 pub const WINDOW: usize = 120;
-
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
-
-/// Words that never head a description of a speaker ("while discussing", "also said").
-const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "that", "who", "which", "also", "has", "had", "have", "was", "were", "is",
-    "are", "be", "been", "while", "when", "after", "before", "as", "if", "because", "then", "not",
-    "never", "still", "just", "only", "even", "to", "of", "in", "on", "at", "for", "with", "by",
-    "from", "about", "again", "later", "once", "what", "how", "why", "where", "did", "does", "do",
-    "would", "will", "could", "should", "can", "may", "might", "must", "first", "last",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
-    "some", "many", "other",
-];
 
 /// Is `span` inside one of `quotes` (sorted, non-overlapping)? O(log n).
 pub fn in_quote(span: Span, quotes: &[Span]) -> bool {
@@ -144,85 +128,6 @@ fn keep_nearest(out: &mut Vec<Candidate>, q: Span) {
     let mut kept: Vec<Candidate> = out.drain(..after).take(MAX_PER_SIDE).collect();
     kept.extend(out.drain(..).take(MAX_PER_SIDE));
     *out = kept;
-}
-
-/// Every description phrase next to a cue word in the text, in order: (cue token, phrase token
-/// range), the phrase before the cue first. Computed once per document, not once per quote.
-pub fn description_phrases(
-    text: &str,
-    tok: &Tokenized,
-    cue: &[bool],
-) -> Vec<(usize, (usize, usize))> {
-    let n = tok.tokens.len();
-    let mut out = Vec::new();
-    for c in (0..n).filter(|&c| cue[c]) {
-        let lo = c.saturating_sub(8);
-        let hi = (c + 8).min(n);
-        for p in [
-            phrase_before(text, tok, c, lo),
-            phrase_after(text, tok, c, hi),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            out.push((c, p));
-        }
-    }
-    out
-}
-
-fn is_word(text: &str, tok: &Tokenized, i: usize) -> bool {
-    let t = tok.tokens[i];
-    t.kind == TokenKind::Word && !t.span.text(text).starts_with(['’', '\''])
-}
-
-/// "a campaign spokesman" ending right before cue token `c`: starts at a determiner within 5 words.
-fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(usize, usize)> {
-    let mut a = c;
-    while a > lo && c - a < 6 && is_word(text, tok, a - 1) {
-        a -= 1;
-        if DETERMINERS.contains(&tok.tokens[a].span.text(text).to_lowercase().as_str()) {
-            return (c - a >= 2).then_some((a, c));
-        }
-    }
-    // no determiner: the head words right before the cue ("... presidential nominee said",
-    // "the ad’s narrator says"), up to 3 lowercase words
-    let mut a = c;
-    while a > lo
-        && c - a < 3
-        && is_word(text, tok, a - 1)
-        && tok.tokens[a - 1]
-            .span
-            .text(text)
-            .starts_with(char::is_lowercase)
-    {
-        a -= 1;
-    }
-    let function_word = |i: usize| {
-        let w = tok.tokens[i].span.text(text).to_lowercase();
-        PRONOUNS.contains(&w.as_str()) || FUNCTION_WORDS.contains(&w.as_str()) || w.ends_with("ly")
-    };
-    (a < c && !(a..c).any(function_word)).then_some((a, c))
-}
-
-/// "a senior official" starting right after cue token `c`.
-fn phrase_after(text: &str, tok: &Tokenized, c: usize, hi: usize) -> Option<(usize, usize)> {
-    let a = c + 1;
-    if a >= hi || !DETERMINERS.contains(&tok.tokens[a].span.text(text).to_lowercase().as_str()) {
-        return None;
-    }
-    let mut b = a + 1;
-    while b < hi
-        && b - a < 6
-        && is_word(text, tok, b)
-        && !matches!(
-            tok.tokens[b].span.text(text),
-            "who" | "that" | "in" | "on" | "at" | "of" | "for"
-        )
-    {
-        b += 1;
-    }
-    (b - a >= 2).then_some((a, b))
 }
 
 #[cfg(test)]

@@ -4,123 +4,12 @@
 //! candidate type, and whether the candidate spoke the previous quote (continuations).
 
 use super::candidates::Candidate;
-use crate::cues::Cues;
-use crate::entities::features::normalise;
+pub use super::context::Ctx;
+use super::context::normal;
 use crate::linear::feat;
-use crate::text::{Span, TokenKind, Tokenized};
+use crate::text::Span;
 use std::borrow::Cow;
 use std::fmt::Write;
-
-/// One document as the speaker stage reads it; cue words are looked up once per token.
-pub struct Ctx<'a> {
-    pub text: &'a str,
-    pub tok: &'a Tokenized,
-    /// Is token i a cue word?
-    cue: Vec<bool>,
-    /// Is token i a pronoun that can be a speaker ("he", "she", "they", ...)?
-    pronoun: Vec<bool>,
-    /// Indices of the pronoun tokens, in order.
-    pub pronouns: Vec<usize>,
-    /// Description phrases next to each cue word, in order: (cue token, phrase token range).
-    pub phrases: Vec<(usize, (usize, usize))>,
-}
-
-impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, tok: &'a Tokenized, cues: &Cues) -> Ctx<'a> {
-        let cue: Vec<bool> = tok
-            .tokens
-            .iter()
-            .map(|t| t.kind == TokenKind::Word && cues.is_cue(t.span.text(text)))
-            .collect();
-        let pronoun: Vec<bool> = tok
-            .tokens
-            .iter()
-            .map(|t| {
-                let w = t.span.text(text);
-                t.kind == TokenKind::Word
-                    && w.len() <= 4
-                    && super::candidates::PRONOUNS
-                        .iter()
-                        .any(|p| p.eq_ignore_ascii_case(w))
-            })
-            .collect();
-        let pronouns = (0..tok.tokens.len()).filter(|&i| pronoun[i]).collect();
-        let phrases = super::candidates::description_phrases(text, tok, &cue);
-        Ctx {
-            text,
-            tok,
-            cue,
-            pronoun,
-            pronouns,
-            phrases,
-        }
-    }
-    pub fn is_pronoun(&self, i: usize) -> bool {
-        self.pronoun.get(i).copied().unwrap_or(false)
-    }
-
-    /// The normalised word at token i ("<s>" past the end); borrowed when already normal, so
-    /// that the common lower-case word costs no allocation.
-    fn word(&self, i: usize) -> Cow<'a, str> {
-        match self.tok.tokens.get(i) {
-            None => Cow::Borrowed("<s>"),
-            Some(t) => normal(t.span.text(self.text)),
-        }
-    }
-    pub fn is_cue(&self, i: usize) -> bool {
-        self.cue.get(i).copied().unwrap_or(false)
-    }
-    /// Coarse class of a token for pattern features.
-    fn class(&self, i: usize) -> Cow<'a, str> {
-        let t = self.tok.tokens[i];
-        let s = t.span.text(self.text);
-        match t.kind {
-            TokenKind::Quote => Cow::Borrowed("Q"),
-            TokenKind::Punct => Cow::Borrowed(s),
-            TokenKind::Word if self.is_cue(i) => Cow::Owned(format!("CUE:{}", normal(s))),
-            TokenKind::Word => {
-                let n = normal(s);
-                if matches!(
-                    n.as_ref(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "by"
-                        | "of"
-                        | "and"
-                        | "but"
-                        | "as"
-                        | "has"
-                        | "had"
-                        | "was"
-                        | "is"
-                        | "also"
-                ) {
-                    n
-                } else if s.starts_with(char::is_uppercase) {
-                    Cow::Borrowed("C")
-                } else {
-                    Cow::Borrowed("w")
-                }
-            }
-            _ => Cow::Borrowed("w"),
-        }
-    }
-}
-
-/// `normalise`, borrowing when the word is already normal (ASCII lower case, no digits).
-fn normal(w: &str) -> Cow<'_, str> {
-    if w.bytes()
-        .all(|b| b.is_ascii_lowercase() || (b.is_ascii_punctuation() && b != b'`'))
-    {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(normalise(w))
-    }
-}
 
 fn bucket(n: usize) -> &'static str {
     match n {

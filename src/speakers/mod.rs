@@ -5,6 +5,7 @@
 //! `actors`, not here.
 
 pub mod candidates;
+pub mod context;
 pub mod features;
 pub mod phrase;
 pub mod trainer;

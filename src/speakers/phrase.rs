@@ -5,8 +5,8 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::entities::features::normalise;
 use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
+use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
 /// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz"),

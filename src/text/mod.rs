@@ -1,8 +1,11 @@
 //! Text: byte spans and their conversion to code points / UTF-16 (`offsets`), and the cutting of
-//! text into tokens, sentences and paragraphs (`tokens`). Nothing here knows about entities.
+//! text into tokens, sentences and paragraphs (`tokens`), word forms and hashing (`words`).
+//! Nothing here knows about entities.
 
 pub mod offsets;
 pub mod tokens;
+pub mod words;
 
 pub use offsets::{OffsetMap, Span, Unit};
 pub use tokens::{Paragraph, Token, TokenKind, TokenRange, Tokenized};
+pub use words::{hash_bytes, normalise};
