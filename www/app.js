@@ -80,6 +80,7 @@ function rejectText(text) {
 function normaliseLineEndings(text) { return text.replace(/\r\n?/g, '\n'); }
 
 async function setText(raw, view = {}) {
+  hideCard(); // a card never outlives the article it describes
   const text = normaliseLineEndings(raw);
   const why = rejectText(text);
   if (why) { showError(why); return; }
@@ -89,7 +90,7 @@ async function setText(raw, view = {}) {
   state.hidden = view.hidden ?? state.hidden;
   state.editing = false;
   saveDraft();
-  if (!text.trim()) { state.analysis = { entities: [], quotes: [], actors: [] }; render(); return; }
+  if (!text.trim()) { state.analysis = { entities: [], quotes: [], actors: [] }; status(''); render(); return; }
   state.busy = true;
   document.body.dataset.ready = '0';
   // leave the editor at once: a textarea holding megabytes is costly to restyle while we wait
@@ -135,7 +136,10 @@ function saveDraft() {
 
 function select(id) {
   state.selected = id;
+  // the sidebar is rebuilt: keep the keyboard focus on the actor the user acted on
+  const focused = document.activeElement?.closest?.('#actors .actor')?.dataset.actor;
   renderSidebar();
+  if (focused) document.querySelector(`#actors .actor[data-actor="${CSS.escape(focused)}"]`)?.focus();
   applyView($('article'), state.analysis, state);
   if (id) document.querySelector(`#article [data-actor="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
@@ -289,7 +293,20 @@ function wire() {
     const v = $('editor').value;
     if (v.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(DRAFT_KEY, v); } catch { /* storage full or disabled */ }
   });
-  $('editor').addEventListener('paste', () => setTimeout(() => setText($('editor').value, { hidden: state.hidden }), 0));
+  // pasting a whole article into an empty editor highlights it at once; a paste into text being
+  // edited stays in the editor
+  $('editor').addEventListener('paste', () => {
+    const wasEmpty = !$('editor').value.trim();
+    if (wasEmpty) setTimeout(() => setText($('editor').value, { hidden: state.hidden }), 0);
+  });
+  // Ctrl+V anywhere outside a text field, editor closed: the pasted text becomes the article
+  document.addEventListener('paste', (e) => {
+    if (state.editing || e.target.closest?.('input, textarea')) return;
+    const pasted = e.clipboardData?.getData('text/plain') ?? '';
+    if (!pasted.trim()) return;
+    e.preventDefault();
+    setText(pasted, { hidden: state.hidden });
+  });
   $('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setText($('editor').value, { hidden: state.hidden }); });
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('btn-share').addEventListener('click', share);
@@ -306,7 +323,11 @@ function wire() {
   art.addEventListener('mouseout', hideCard);
   art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote]'); if (t) showCard(t); });
   art.addEventListener('focusout', hideCard);
-  art.addEventListener('click', (e) => { const t = e.target.closest('[data-actor]'); if (t && e.detail === 2) select(t.dataset.actor); });
+  // a click on a name or quotation follows its actor (again: stop following)
+  art.addEventListener('click', (e) => {
+    const t = e.target.closest('[data-actor]');
+    if (t && !window.getSelection()?.toString()) select(state.selected === t.dataset.actor ? null : t.dataset.actor);
+  });
   document.addEventListener('keydown', (e) => {
     if (!state.selected || e.target.matches('input, textarea')) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article')) { e.preventDefault(); moveMention(1); }

@@ -147,8 +147,11 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
     const ul = el('ul', { class: 'actor-list' });
     for (const a of list) {
       const selected = view.selected === a.id;
+      // named mentions and all mentions (pronouns and descriptions resolved to the actor)
       const names = a.mention_kinds.filter((k) => k === 'name').length;
-      const counts = `${names} mention${names === 1 ? '' : 's'}` + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '');
+      const total = a.mention_kinds.length;
+      const counts = `${total} mention${total === 1 ? '' : 's'}` + (total !== names ? ` (${names} by name)` : '')
+        + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '');
       const btn = el('button', { type: 'button', class: `actor c${colourOf(a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'name', textContent: a.name }),
@@ -174,6 +177,9 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
   if (!out.length) out.push(el('p', { class: 'hint', textContent: analysis.actors.length ? 'No actor matches the filter.' : 'No actors found yet.' }));
   root.replaceChildren(...out);
 }
+
+/** "1 mention", "2 mentions". */
+function plural(n, word) { return `${n} ${word}${n === 1 ? '' : 's'}`; }
 
 /** The hover/focus card's lines for an element of the article. */
 export function cardLines(target, text, analysis) {
@@ -231,6 +237,6 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
   }
   close();
   if (openQuote !== null) body += '</span>';
-  const list = analysis.actors.map((a) => `<li><b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${a.mentions.length} mentions, ${a.quotes} quotes)</li>`).join('');
+  const list = analysis.actors.map((a) => `<li><b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${plural(a.mentions.length, 'mention')}, ${plural(a.quotes, 'quote')})</li>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul></aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

@@ -351,6 +351,83 @@ test('a long analysis shows its progress and can be cancelled without losing the
   await context.close();
 });
 
+test('a hover card never outlives its article', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  await page.hover('#article mark.ent-LOC');
+  assert.equal(await page.isVisible('#card'), true);
+  // the article changes under a still mouse (here a paste on the page; the keyboard alike)
+  await page.evaluate(() => {
+    document.body.dataset.ready = '0';
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'nothing here names anyone at all, and nobody is quoted either.');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await ready(page);
+  assert.equal(await page.isVisible('#card'), false, 'the card of the old article is gone');
+  await context.close();
+});
+
+test('Enter on an actor in the sidebar keeps the focus on that actor', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  const first = page.locator('#actors .actor').first();
+  const id = await first.getAttribute('data-actor');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actor), id);
+  assert.equal(await page.getAttribute(`#actors .actor[data-actor="${id}"]`, 'aria-pressed'), 'true');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.actor), id);
+  await context.close();
+});
+
+test('a single click on a name follows its actor, a second click stops', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  const name = page.locator('#article mark.ent-PER', { hasText: 'Margaret Hale' }).first();
+  const id = await name.getAttribute('data-actor');
+  await name.click();
+  assert.equal(await page.getAttribute(`#actors .actor[data-actor="${id}"]`, 'aria-pressed'), 'true');
+  assert.ok((await page.$$('#article .sel')).length >= 1);
+  await name.click();
+  assert.equal(await page.$$eval('#article .sel', (e) => e.length), 0);
+  await context.close();
+});
+
+test('clearing the text clears the status; counts show named and resolved mentions', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, 'Ann Lee spoke to the council. “We will vote,” she said. “Soon,” Lee added.');
+  const counts = await page.textContent('#actors .actor .counts');
+  assert.match(counts, /3 mentions \(2 by name\) · 2 quotes/);
+  assert.match(await page.textContent('#status'), /actors/);
+  await pasteText(page, '');
+  assert.equal((await page.textContent('#status')).trim(), '');
+  await context.close();
+});
+
+test('pasting into text being edited stays in the editor; Ctrl+V on the page loads the article', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const paste = (selector, text) => page.evaluate(([selector, text]) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    const target = document.querySelector(selector);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [selector, text]);
+  await page.click('#btn-edit');
+  await page.fill('#editor', 'Ann Lee spoke.');
+  await paste('#editor', ' More words');
+  await page.waitForTimeout(300);
+  assert.equal(await page.isVisible('#editor'), true, 'a paste into text being edited keeps the editor open');
+  // leave the editor without analysing, then paste on the page itself
+  await pasteText(page, 'Short.');
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await paste('body', ARTICLE);
+  await ready(page);
+  assert.equal(await page.textContent('#article'), ARTICLE);
+  await context.close();
+});
+
 test('the draft survives a reload', async () => {
   const { context, page } = await openPage(browser, server.url);
   const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
