@@ -3,6 +3,7 @@
 import { serialize, parse, ShareError, LINK_WARN_CHARS, MAX_TEXT_CHARS } from './share.js';
 import { renderArticle, renderActors, applyView, cardLines, exportHtml } from './render.js';
 import { htmlToText } from './htmltext.js';
+import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const $ = (id) => document.getElementById(id);
@@ -15,6 +16,8 @@ const state = {
   filter: '',
   editing: false,
   busy: false,
+  table: false, // the who-said-what table instead of the article
+  tableSort: 'article',
 };
 
 // ---------------------------------------------------------------- analysis in the worker
@@ -164,7 +167,11 @@ function renderSidebar() {
 async function render() {
   const editing = state.editing;
   $('editor-wrap').hidden = !editing;
-  $('article').hidden = editing || !state.text.trim();
+  const table = state.table && !editing && Boolean(state.analysis) && Boolean(state.text.trim());
+  $('quote-table').hidden = !table;
+  $('btn-table').setAttribute('aria-pressed', String(table));
+  if (table) renderTable();
+  $('article').hidden = editing || !state.text.trim() || table;
   $('empty').hidden = editing || Boolean(state.text.trim());
   $('btn-edit').textContent = editing ? 'Show highlights' : 'Edit text';
   if (editing) { $('editor').value = state.text; updateCounter(); }
@@ -177,6 +184,19 @@ async function render() {
   }
   document.body.dataset.ready = state.busy ? '0' : '1';
   if (!state.busy) document.body.dataset.phase = 'idle';
+}
+
+function renderTable() {
+  renderQuoteTable($('quote-table'), state.text, state.analysis, state.tableSort, {
+    goto: (i) => { state.table = false; $('quote-table').hidden = true; $('article').hidden = false; $('btn-table').setAttribute('aria-pressed', 'false'); gotoQuote(i); },
+    sort: (key) => { state.tableSort = key; renderTable(); },
+  });
+}
+
+function exportCsv() {
+  if (!state.analysis) return;
+  const rows = quoteRows(state.text, state.analysis);
+  download('newslens-quotes.csv', 'text/csv', toCsv(state.tableSort === 'speaker' ? bySpeaker(rows) : rows));
 }
 
 function updateCounter() {
@@ -311,6 +331,8 @@ function wire() {
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('btn-share').addEventListener('click', share);
   $('btn-cancel').addEventListener('click', cancelAnalysis);
+  $('btn-table').addEventListener('click', () => { state.table = !state.table; render(); });
+  $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
   $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));
   $('btn-copy-json').addEventListener('click', async () => {

@@ -428,6 +428,48 @@ test('pasting into text being edited stays in the editor; Ctrl+V on the page loa
   await context.close();
 });
 
+test('who said what: a table of every quotation, sortable, exported as CSV, rows jump to the text', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  const text = 'Ann Lee spoke first.\n“We will vote,” Lee said.\nBob Roe disagreed. “Never,” he warned.\n“Nobody knows,” a voice shouted, “=SUM(A1)”.';
+  await pasteText(page, text);
+  await page.click('#btn-table');
+  assert.equal(await page.isVisible('#quote-table table'), true);
+  assert.equal(await page.isVisible('#article'), false);
+  const rows = () => page.$$eval('#quote-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const inOrder = await rows();
+  assert.deepEqual(inOrder.map((r) => r[0]), inOrder.map((_, i) => String(i + 1)), 'article order');
+  const lee = inOrder.find((r) => r[1].startsWith('“We will vote'));
+  assert.equal(lee[2], 'Ann Lee');
+  assert.equal(lee[4], 'said');
+  assert.equal(lee[5], '2');
+  const roe = inOrder.find((r) => r[1].startsWith('“Never'));
+  assert.equal(roe[2], 'Bob Roe');
+  // a speaker that names no actor is shown as written; the caption counts the unattributed
+  assert.ok(inOrder.some((r) => r[2] === 'a voice'), inOrder.map((r) => r[2]).join('|'));
+  const none = inOrder.filter((r) => r[2] === 'no speaker found').length;
+  assert.match(await page.textContent('#quote-table caption'), new RegExp(`${inOrder.length} quotations, ${none} without a speaker`));
+  // sorted by speaker: named speakers alphabetically, the unattributed last
+  await page.click('#quote-table th >> text=Speaker');
+  const bySpeaker = (await rows()).map((r) => r[2]);
+  const named = bySpeaker.filter((s) => s !== 'no speaker found');
+  assert.deepEqual(named, [...named].sort((a, b) => a.localeCompare(b)));
+  assert.notDeepEqual(bySpeaker, inOrder.map((r) => r[2]), 'the order changed');
+  // CSV: a header, one row per quotation, quotes doubled, formulas defused
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], '#,quotation,speaker,role,cue,paragraph');
+  assert.equal(lines.length, inOrder.length + 1);
+  assert.ok(csv.includes('"“We will vote,”"'), csv);
+  assert.ok(!/(^|,)=SUM/.test(csv), 'a cell starting with = is defused');
+  // a row jumps to its quotation in the article
+  await page.click('#quote-table .quote-link >> text=Never');
+  assert.equal(await page.isVisible('#article'), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-quote]')?.textContent), '“Never,”');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('the draft survives a reload', async () => {
   const { context, page } = await openPage(browser, server.url);
   const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
