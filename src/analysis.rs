@@ -77,6 +77,21 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The actor the speaker mention refers to.
     pub actor: Option<ActorId>,
+    /// How sure the attribution is (see `Confidence`).
+    pub confidence: Confidence,
+    /// The speaker ranker's margin over the next best outcome, in thousandths.
+    pub margin_milli: i32,
+}
+
+/// `Sure`: an actor the ranker chose by a wide margin (or a rule named), through a name or a
+/// pronoun. `Unsure`: a narrow margin, a description resolved by rule, a speaker that names no
+/// actor, or no speaker at all. The page marks unsure attributions; the threshold is calibrated on the dev articles
+/// (models/README.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Sure,
+    Unsure,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -157,6 +172,8 @@ pub struct ExportQuote {
     pub speaker_kind: Option<MentionKind>,
     pub cue: Option<[usize; 2]>,
     pub actor: Option<String>,
+    pub confidence: Confidence,
+    pub margin: f32,
 }
 
 #[derive(Serialize, Debug)]
@@ -207,6 +224,8 @@ impl Analysis {
                         speaker_kind: q.speaker.map(|m| m.kind),
                         cue: q.cue.map(|c| map.span(c)),
                         actor: q.actor.map(ActorId::key),
+                        confidence: q.confidence,
+                        margin: q.margin_milli as f32 / 1000.0,
                     }
                 })
                 .collect(),

@@ -21,7 +21,7 @@ pub mod text;
 pub mod wasm;
 
 pub use analysis::{
-    Actor, ActorId, ActorKind, Analysis, Entity, Label, Mention, MentionKind, Quote,
+    Actor, ActorId, ActorKind, Analysis, Confidence, Entity, Label, Mention, MentionKind, Quote,
 };
 pub use entities::ModelError;
 pub use text::{Span, Unit};
@@ -174,6 +174,8 @@ pub fn analyze_with_progress(
             speaker: a.speaker,
             cue: a.cue,
             actor,
+            confidence: confidence(&a, actor),
+            margin_milli: (a.margin.clamp(-1000.0, 1000.0) * 1000.0) as i32,
         })
         .collect();
     progress.at(Stage::Actors, 1.0);
@@ -182,6 +184,24 @@ pub fn analyze_with_progress(
         quotes,
         actors,
     })
+}
+
+/// Below this ranker margin an attribution is `Unsure`. Calibrated on the 40 dev articles: with
+/// 4.0, 12% of the found quotes are marked and they hold 14 of the 21 wrong attributions; the
+/// unmarked ones are 97.2% right (models/README.md).
+pub const SURE_MARGIN: f32 = 4.0;
+
+/// Unsure: no actor, a description resolved by rule (pronouns resolve well and stay sure), or a
+/// narrow ranker margin.
+fn confidence(a: &speakers::Attribution, actor: Option<ActorId>) -> Confidence {
+    let description = a
+        .speaker
+        .is_some_and(|m| m.kind == MentionKind::Description);
+    if actor.is_some() && !description && a.margin >= SURE_MARGIN {
+        Confidence::Sure
+    } else {
+        Confidence::Unsure
+    }
 }
 
 /// Analyse with the embedded models (loaded once per process).

@@ -73,6 +73,8 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         if (q.actor) {
           quoteEl.dataset.actor = q.actor;
           quoteEl.classList.add(`c${colourOf(q.actor)}`);
+          // an attribution the core is unsure of: dashed underline and a "?" on the card
+          if (q.confidence === 'unsure') quoteEl.classList.add('unsure');
         } else quoteEl.classList.add('unattributed');
         frag.appendChild(quoteEl);
       }
@@ -196,7 +198,7 @@ export function cardLines(target, text, analysis) {
   if (quote) {
     const q = analysis.quotes[Number(quote.dataset.quote)];
     const a = q.actor ? actors.get(q.actor) : null;
-    if (a) lines.push(`quoted: ${a.name}${q.speaker_text && q.speaker_text !== a.name ? ` (“${q.speaker_text}”)` : ''}`);
+    if (a) lines.push(`quoted: ${a.name}${q.speaker_text && q.speaker_text !== a.name ? ` (“${q.speaker_text}”)` : ''}${q.confidence === 'unsure' ? ' ? (uncertain: check the text)' : ''}`);
     else if (q.speaker_text) lines.push(`quoted: ${q.speaker_text}`);
     else lines.push('quotation, speaker not found');
   }

@@ -27,6 +27,7 @@ export function quoteRows(text, analysis) {
       actor: a ? a.id : null,
       role: a?.role ?? '',
       cue: q.cue ? text.slice(q.cue[0], q.cue[1]) : '',
+      unsure: Boolean(a) && q.confidence === 'unsure',
       paragraph: paragraphOf(q.start),
     };
   });
@@ -44,9 +45,9 @@ export function toCsv(rows) {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const head = ['#', 'quotation', 'speaker', 'role', 'cue', 'paragraph'];
+  const head = ['#', 'quotation', 'speaker', 'role', 'cue', 'paragraph', 'confidence'];
   const lines = [head.join(',')];
-  for (const r of rows) lines.push([r.index + 1, r.quote, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph].map(cell).join(','));
+  for (const r of rows) lines.push([r.index + 1, r.quote, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, r.unsure ? 'unsure' : (r.actor ? 'sure' : '')].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -77,7 +78,7 @@ export function renderQuoteTable(root, text, analysis, sort, handlers) {
     jump.addEventListener('click', () => handlers.goto(r.index));
     return el('tr', { data: { quote: String(r.index), actor: r.actor ?? '' } },
       el('td', { textContent: String(r.index + 1) }), el('td', {}, jump),
-      el('td', { class: r.speaker ? 'speaker' : 'speaker none', textContent: r.speaker || 'no speaker found' }),
+      el('td', { class: r.speaker ? 'speaker' : 'speaker none', textContent: (r.speaker || 'no speaker found') + (r.unsure ? ' (?)' : '') }),
       el('td', { textContent: r.role }), el('td', { textContent: r.cue }), el('td', { textContent: String(r.paragraph) }));
   });
   const caption = el('caption', { textContent: `${rows.length} quotation${rows.length === 1 ? '' : 's'}, ${rows.filter((r) => !r.speaker).length} without a speaker` });

@@ -199,6 +199,7 @@ mod tests {
                     vec![Attribution {
                         speaker: Some(m),
                         cue: None,
+                        margin: 1.0,
                     }],
                 )
             }
@@ -281,6 +282,7 @@ mod tests {
                 kind: MentionKind::Name,
             }),
             cue: None,
+            margin: 1.0,
         };
         let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
         assert_eq!(actors[0].name, "Ann Lee");

@@ -339,6 +339,7 @@ mod tests {
                         kind: *kind,
                     }),
                     cue: None,
+                    margin: 1.0,
                 }
             })
             .collect();

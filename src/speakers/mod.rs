@@ -41,24 +41,40 @@ impl SpeakerModel {
 pub struct Attribution {
     pub speaker: Option<Mention>,
     pub cue: Option<Span>,
+    /// How far the chosen outcome's score is above the next best (candidates and "none"); a
+    /// rule that names the speaker (a possessive claim, a relative clause) gives `RULE_MARGIN`.
+    pub margin: f32,
 }
 
-/// Choose among candidates (index into `cands`) or none (`None`).
+/// The margin reported for speakers found by a rule rather than the ranker.
+pub const RULE_MARGIN: f32 = 10.0;
+
+/// Choose among candidates (index into `cands`) or none (`None`); also the margin of the choice
+/// over the next best outcome.
 pub fn choose(
     model: &Linear,
     ctx: &Ctx,
     facts: &features::QuoteFacts,
     cands: &[Candidate],
-) -> Option<usize> {
+) -> (Option<usize>, f32) {
     let mut best = (model.score(&none_features(facts)), None);
+    let mut second = f32::NEG_INFINITY;
     let rank = ranks(cands, facts.q);
     for (i, c) in cands.iter().enumerate() {
         let s = model.score(&candidate_features(ctx, facts, c, rank[i]));
         if s > best.0 {
+            second = best.0;
             best = (s, Some(i));
+        } else if s > second {
+            second = s;
         }
     }
-    best.1
+    let margin = if second.is_finite() {
+        best.0 - second
+    } else {
+        RULE_MARGIN
+    };
+    (best.1, margin)
 }
 
 /// Speakers of `quotes` (in text order).
@@ -92,24 +108,32 @@ pub fn attribute_with_progress(
         progress(k as f32 / n);
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
-        let speaker = phrase::possessive_claim(text, tok, ents, q)
-            .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
-            .or_else(|| {
-                let pick = choose(&model.ranker, &ctx, &facts, &cands);
-                pick.map(|i| {
+        let ruled = phrase::possessive_claim(text, tok, ents, q)
+            .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q));
+        let (speaker, margin) = match ruled {
+            Some(m) => (Some(m), RULE_MARGIN),
+            None => {
+                let (pick, margin) = choose(&model.ranker, &ctx, &facts, &cands);
+                let speaker = pick.map(|i| {
                     let m = Mention {
                         span: cands[i].span,
                         kind: cands[i].kind,
                     };
                     phrase::whole_speaker(text, tok, ents, m)
-                })
-            });
+                });
+                (speaker, margin)
+            }
+        };
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
         if speaker.is_some() {
             prev_speaker = speaker.map(|m| m.span);
         }
         prev_quote = Some(q);
-        out.push(Attribution { speaker, cue });
+        out.push(Attribution {
+            speaker,
+            cue,
+            margin,
+        });
     }
     progress(1.0);
     out

@@ -458,7 +458,7 @@ test('who said what: a table of every quotation, sortable, exported as CSV, rows
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], '#,quotation,speaker,role,cue,paragraph');
+  assert.equal(lines[0], '#,quotation,speaker,role,cue,paragraph,confidence');
   assert.equal(lines.length, inOrder.length + 1);
   assert.ok(csv.includes('"“We will vote,”"'), csv);
   assert.ok(!/(^|,)=SUM/.test(csv), 'a cell starting with = is defused');
@@ -467,6 +467,23 @@ test('who said what: a table of every quotation, sortable, exported as CSV, rows
   assert.equal(await page.isVisible('#article'), true);
   assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-quote]')?.textContent), '“Never,”');
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('an attribution the core is unsure of is marked in the text and on its card', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  // a description speaker resolved by rule: unsure; a plain named speaker: sure
+  const text = 'Mayor Ann Lee met the council.\n“We vote today,” the mayor said.\n“Fine,” Ann Lee said.';
+  await pasteText(page, text);
+  const desc = page.locator('#article .quote', { hasText: 'We vote today' });
+  const named = page.locator('#article .quote', { hasText: 'Fine' });
+  assert.equal(await desc.getAttribute('data-actor'), await named.getAttribute('data-actor'));
+  assert.match(await desc.getAttribute('class'), /\bunsure\b/);
+  assert.doesNotMatch(await named.getAttribute('class'), /\bunsure\b/);
+  await desc.hover();
+  assert.match(await page.textContent('#card'), /uncertain/);
+  await named.hover();
+  assert.doesNotMatch(await page.textContent('#card'), /uncertain/);
   await context.close();
 });
 
