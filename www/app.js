@@ -331,6 +331,8 @@ function wire() {
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('btn-share').addEventListener('click', share);
   $('btn-cancel').addEventListener('click', cancelAnalysis);
+  // a button, not a #fragment link: fragments are share links here
+  $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
   $('btn-table').addEventListener('click', () => { state.table = !state.table; render(); });
   $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
@@ -349,6 +351,30 @@ function wire() {
   art.addEventListener('click', (e) => {
     const t = e.target.closest('[data-actor]');
     if (t && !window.getSelection()?.toString()) select(state.selected === t.dataset.actor ? null : t.dataset.actor);
+  });
+  // the article is one tab stop: arrow keys move between its names and quotations, Enter on one
+  // follows its actor (while an actor is followed, arrows move between that actor's mentions)
+  art.addEventListener('keydown', (e) => {
+    if (state.selected) return;
+    const marks = () => [...art.querySelectorAll('[data-entity],[data-quote]')];
+    const here = e.target.closest?.('[data-entity],[data-quote]');
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step) {
+      e.preventDefault();
+      const all = marks();
+      if (!all.length) return;
+      const i = here ? all.indexOf(here) : (step > 0 ? -1 : all.length);
+      const next = all[Math.min(all.length - 1, Math.max(0, i + step))];
+      next.focus();
+      next.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      const all = marks();
+      (e.key === 'Home' ? all[0] : all.at(-1))?.focus();
+    } else if (e.key === 'Enter' && here) {
+      const a = here.closest('[data-actor]')?.dataset.actor;
+      if (a) { e.preventDefault(); select(a); }
+    }
   });
   document.addEventListener('keydown', (e) => {
     if (!state.selected || e.target.matches('input, textarea')) return;

@@ -69,7 +69,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         quoteEl = document.createElement('span');
         quoteEl.className = 'quote';
         quoteEl.dataset.quote = String(quoteIdx);
-        quoteEl.tabIndex = 0;
+        quoteEl.tabIndex = -1; // one tab stop for the whole article: arrow keys move inside it
         if (q.actor) {
           quoteEl.dataset.actor = q.actor;
           quoteEl.classList.add(`c${colourOf(q.actor)}`);
@@ -89,7 +89,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         entEl.className = `ent ent-${e.label}`;
         entEl.dataset.entity = String(entIdx);
         entEl.dataset.label = e.label;
-        entEl.tabIndex = 0;
+        entEl.tabIndex = -1;
         if (e.actor) {
           entEl.dataset.actor = e.actor;
           entEl.classList.add(`c${colourOf(e.actor)}`); // the actor's colour when they are followed

@@ -487,6 +487,38 @@ test('an attribution the core is unsure of is marked in the text and on its card
   await context.close();
 });
 
+test('the article is one tab stop; arrow keys move between its names, Enter follows an actor', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  assert.equal(await page.$$eval('#article [tabindex="0"]', (e) => e.length), 0, 'no tab stop inside the article');
+  assert.ok((await page.$$('#article [data-entity]')).length >= 3);
+  await page.focus('#article');
+  await page.keyboard.press('ArrowRight');
+  const first = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('ArrowRight');
+  const second = await page.evaluate(() => document.activeElement.textContent);
+  assert.notEqual(second, first);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), first);
+  // Enter follows the focused name's actor
+  const id = await page.evaluate(() => document.activeElement.closest('[data-actor]')?.dataset.actor);
+  await page.keyboard.press('Enter');
+  if (id) assert.equal(await page.getAttribute(`#actors .actor[data-actor="${id}"]`, 'aria-pressed'), 'true');
+  await page.keyboard.press('Escape');
+  // one Tab leaves the article
+  await page.focus('#article');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => Boolean(document.activeElement.closest('#article'))), false);
+  // the first Tab on a fresh page reaches a skip button that jumps to the actors
+  await page.reload();
+  await ready(page);
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /Skip to the actors/);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-filter');
+  await context.close();
+});
+
 test('the draft survives a reload', async () => {
   const { context, page } = await openPage(browser, server.url);
   const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
