@@ -57,12 +57,14 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
   let quoteIdx = null;
   let entEl = null;
   let entIdx = null;
+  let detached = false; // quoteEl is a continuation not yet placed (the quote went past a line break)
   const segs = segments(text, analysis);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     if (seg.quote !== quoteIdx) {
       quoteIdx = seg.quote;
       entEl = null; entIdx = null;
+      detached = false;
       if (quoteIdx === null) quoteEl = null;
       else {
         const q = analysis.quotes[quoteIdx];
@@ -79,6 +81,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         frag.appendChild(quoteEl);
       }
     }
+    if (detached) { frag.appendChild(quoteEl); detached = false; }
     const parent = quoteEl ?? frag;
     if (seg.entity !== entIdx) {
       entIdx = seg.entity;
@@ -97,7 +100,22 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         parent.appendChild(entEl);
       }
     }
-    (entEl ?? parent).appendChild(document.createTextNode(text.slice(seg.start, seg.end)));
+    const run = text.slice(seg.start, seg.end);
+    if (quoteEl && !entEl && run.includes('\n')) {
+      // a quotation across paragraphs: line breaks stay outside it (a followed quote is never
+      // outlined on a blank line); the quotation goes on in a clone after each break
+      for (const part of run.split(/(\n+)/)) {
+        if (!part) continue;
+        if (part[0] === '\n') {
+          frag.appendChild(document.createTextNode(part));
+          quoteEl = quoteEl.cloneNode(false);
+          detached = true;
+        } else {
+          if (detached) { frag.appendChild(quoteEl); detached = false; }
+          quoteEl.appendChild(document.createTextNode(part));
+        }
+      }
+    } else (entEl ?? parent).appendChild(document.createTextNode(run));
     if ((i + 1) % SLICE === 0 && i + 1 < segs.length) {
       // open elements (quoteEl, entEl) stay referenced: later slices keep filling them in place
       root.appendChild(frag);

@@ -519,6 +519,18 @@ test('the article is one tab stop; arrow keys move between its names, Enter foll
   await context.close();
 });
 
+test('a quotation across paragraphs keeps its line breaks outside it', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const text = 'Ann Lee said: “The first paragraph of the quote.\n\n“The second paragraph ends it,” Lee added.';
+  await pasteText(page, text);
+  assert.equal(await page.textContent('#article'), text, 'no text lost');
+  const parts = await page.$$eval('#article .quote', (els) => els.map((e) => [e.dataset.quote, e.textContent]));
+  assert.ok(parts.length >= 2, JSON.stringify(parts));
+  assert.ok(parts.every(([, t]) => !t.includes('\n')), JSON.stringify(parts));
+  assert.equal(new Set(parts.map(([q]) => q)).size, 1, 'one quotation, in pieces');
+  await context.close();
+});
+
 test('the draft survives a reload', async () => {
   const { context, page } = await openPage(browser, server.url);
   const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
