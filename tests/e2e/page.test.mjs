@@ -531,6 +531,23 @@ test('a quotation across paragraphs keeps its line breaks outside it', async () 
   await context.close();
 });
 
+test('on a phone the article comes first and a tap on a name shows its card', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  const top = (sel) => page.$eval(sel, (e) => e.getBoundingClientRect().top);
+  assert.ok(await top('#article') < await top('.sidebar'), 'the article is above the actors');
+  const skip = await page.$eval('#btn-skip', (e) => e.getBoundingClientRect().toJSON());
+  assert.ok(skip.left >= 0 && skip.top >= 0 && skip.width > 0, `the way to the actors is on screen: ${JSON.stringify(skip)}`);
+  await page.tap('#article mark.ent-PER');
+  assert.equal(await page.isVisible('#card'), true);
+  assert.match(await page.textContent('#card'), /PER/);
+  await page.locator('#btn-skip').dispatchEvent('click');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-filter');
+  await context.close();
+});
+
 test('the draft survives a reload', async () => {
   const { context, page } = await openPage(browser, server.url);
   const text = 'Draft text: Angela Merkel met “someone” in Berlin.';
