@@ -464,21 +464,7 @@ mod tests {
     use super::*;
     use crate::text::tokens::analyze_text;
 
-    fn ents(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
-        let mut from = 0;
-        names
-            .iter()
-            .map(|(n, l)| {
-                let b = from + text[from..].find(n).unwrap();
-                from = b + n.len();
-                Entity {
-                    span: Span::new(b, b + n.len()),
-                    label: *l,
-                }
-            })
-            .collect()
-    }
-    use crate::text::Span;
+    use crate::actors::test_entities as ents;
 
     /// (display name, number of mentions) of every non-empty cluster, sorted.
     fn groups(text: &str, names: &[(&str, Label)], gaz: &Gazetteers) -> Vec<(String, usize)> {

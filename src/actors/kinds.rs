@@ -322,24 +322,12 @@ fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::build;
-    use crate::analysis::{Entity, Label};
+    use crate::analysis::Label;
     use crate::entities::gazetteer::Gazetteers;
-    use crate::text::Span;
     use crate::text::tokens::analyze_text;
 
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<String> {
-        let mut from = 0;
-        let ents: Vec<Entity> = names
-            .iter()
-            .map(|(n, l)| {
-                let b = from + text[from..].find(n).unwrap();
-                from = b + n.len();
-                Entity {
-                    span: Span::new(b, b + n.len()),
-                    label: *l,
-                }
-            })
-            .collect();
+        let ents = crate::actors::test_entities(text, names);
         let tok = analyze_text(text);
         let (actors, _) = build(text, &tok, &ents, &[], &[], &Gazetteers::default());
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();

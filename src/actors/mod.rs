@@ -17,6 +17,8 @@ pub mod names;
 pub mod resolve;
 pub mod roles;
 
+#[cfg(test)]
+use crate::analysis::Label;
 use crate::analysis::{Actor, ActorId, ActorKind, Entity, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
 use crate::speakers::Attribution;
@@ -162,26 +164,30 @@ fn resolve_speakers(
     out
 }
 
+/// Test helper: entities for `names` (in order of appearance) with their labels.
+#[cfg(test)]
+pub(crate) fn test_entities(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
+    let mut from = 0;
+    names
+        .iter()
+        .map(|(n, l)| {
+            let b = from + text[from..].find(n).expect("name in text");
+            from = b + n.len();
+            Entity {
+                span: Span::new(b, b + n.len()),
+                label: *l,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::Mention;
     use crate::text::tokens::analyze_text;
 
-    fn ents(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
-        let mut from = 0;
-        names
-            .iter()
-            .map(|(n, l)| {
-                let b = from + text[from..].find(n).unwrap();
-                from = b + n.len();
-                Entity {
-                    span: Span::new(b, b + n.len()),
-                    label: *l,
-                }
-            })
-            .collect()
-    }
+    use crate::actors::test_entities as ents;
 
     fn actor_names(text: &str, names: &[(&str, Label)], quoted: Option<&str>) -> Vec<String> {
         let tok = analyze_text(text);

@@ -283,26 +283,13 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::build;
-    use crate::analysis::{Entity, Label, Mention, MentionKind};
+    use crate::analysis::{Label, Mention, MentionKind};
     use crate::entities::gazetteer::Gazetteers;
     use crate::speakers::Attribution;
     use crate::text::Span;
     use crate::text::tokens::analyze_text;
 
-    fn ents(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {
-        let mut from = 0;
-        names
-            .iter()
-            .map(|(n, l)| {
-                let b = from + text[from..].find(n).unwrap();
-                from = b + n.len();
-                Entity {
-                    span: Span::new(b, b + n.len()),
-                    label: *l,
-                }
-            })
-            .collect()
-    }
+    use crate::actors::test_entities as ents;
 
     /// The name of the actor that each quotation (“…”) in `t` goes to, when the quotation's
     /// speaker mention is `speakers[i]` (the first occurrence after the previous speaker).
