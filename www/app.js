@@ -267,7 +267,9 @@ function exportJson() {
 async function exportHtmlFile() {
   if (!state.analysis) return;
   const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
-  download('newslens-article.html', 'text/html', exportHtml(state.text, state.analysis, css));
+  // the article's first line (its headline) names the exported file's page
+  const headline = state.text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) || 'newslens export';
+  download('newslens-article.html', 'text/html', exportHtml(state.text, state.analysis, css, headline));
 }
 
 // ---------------------------------------------------------------- files

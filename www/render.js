@@ -257,6 +257,12 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
   }
   close();
   if (openQuote !== null) body += '</span>';
-  const list = analysis.actors.map((a) => `<li><b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${plural(a.mentions.length, 'mention')}, ${plural(a.quotes, 'quote')})</li>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul></aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
+  // the colour key: each actor's swatch in the colour their quotations are underlined with
+  const list = analysis.actors.map((a) => `<li><span class="swatch c${colourOf(a.id)}" aria-hidden="true"></span> <b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${plural(a.mentions.length, 'mention')}, ${plural(a.quotes, 'quote')})</li>`).join('');
+  // who said what, in words: readable without hovering, on paper and on phones
+  const said = analysis.quotes.map((q) => {
+    const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
+    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
+  }).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol></aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

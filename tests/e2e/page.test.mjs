@@ -151,6 +151,11 @@ test('exported HTML and JSON hold the spans', async () => {
   const html = readFileSync(file, 'utf8');
   assert.ok(!/<script/i.test(html));
   assert.match(html, /<mark class="ent ent-PER"[^>]*>Margaret Hale<\/mark>/);
+  // the export says who speaks, in words, and is titled with the article's headline
+  assert.match(html, new RegExp(`<title>${ARTICLE.split('\n')[0].trim().slice(0, 40)}`));
+  assert.match(html, /<h2>Who said what<\/h2>/);
+  assert.match(html, /<b>Carlos Mendez<\/b>[^<]*: “The budget does not leave us many choices,”/);
+  assert.match(html, /class="swatch c\d+"/);
   const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
   const jfile = path.join(OUT, 'export.json');
   await dj.saveAs(jfile);
