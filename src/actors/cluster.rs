@@ -391,6 +391,18 @@ fn merge_declared_aliases(text: &str, ents: &[Entity], of: &mut [usize]) {
             ) {
                 joins.push((i, j));
             }
+            // "Jabhat [the Arabic name for the LF]", "Daesh (an Arabic acronym for ISIS)": a
+            // bracketed gloss saying that the name stands for another
+            let gloss = text
+                .get(ents[i].span.end..ents[j].span.start)
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+            let bracketed = gloss.starts_with('[') || gloss.starts_with('(');
+            let glossed = gloss.strip_suffix(" the").unwrap_or(&gloss);
+            if bracketed && (glossed.ends_with(" name for") || glossed.ends_with(" acronym for")) {
+                joins.push((i, j));
+            }
         }
     }
     // union-find over clusters, so that chains of joins stay linear
@@ -628,6 +640,20 @@ mod tests {
             &[("Liberation Front", Org), ("Jabhat", Org), ("Jabhat", Org)],
         );
         assert_eq!(got, [s("Liberation Front", 3)]);
+        let t = "The Liberation Front (LF) advanced. Jabhat [the Arabic name for the LF] held.";
+        let got = g(
+            t,
+            &[
+                ("Liberation Front", Org),
+                ("LF", Org),
+                ("Jabhat", Org),
+                ("LF", Org),
+            ],
+        );
+        assert_eq!(got, [s("Liberation Front", 4)]);
+        // a bracket that glosses something else joins nothing
+        let t = "Jabhat [a group near the LF] held.";
+        assert_eq!(g(t, &[("Jabhat", Org), ("LF", Org)]).len(), 2);
         let t = "Acme Holdings (formerly Bolt) grew.";
         assert_eq!(
             g(t, &[("Acme Holdings", Org), ("Bolt", Org)]),
