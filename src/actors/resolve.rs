@@ -161,41 +161,38 @@ impl<'a> Resolver<'a> {
             if !in_quote(whole, self.quotes) {
                 counted += 1;
             }
-            // in the mention's own sentence the nearest compatible name before it ("Flynn said
-            // Trump was right when he said ..."); in earlier sentences the leftmost (the subject)
-            let own = hi == at.start && whole.end >= at.start;
-            if lo < hi && own {
-                let nearest = self.mentions.range(lo..hi).rev().find(|(_, (m, ci))| {
-                    m.end <= hi
-                        && self.compatible(&clusters[*ci], want)
-                        && !in_quote(*m, self.quotes)
-                        && !self.possessor_of(*m, at)
-                        && !self.modifier(*m)
-                        && !self.after_preposition(*m)
-                });
-                if let Some((_, &(_, ci))) = nearest {
-                    return Some(ci);
-                }
-            } else if lo < hi {
-                let mut found = self.mentions.range(lo..hi).filter(|(_, (m, ci))| {
-                    m.end <= hi
-                        && self.compatible(&clusters[*ci], want)
-                        && !in_quote(*m, self.quotes)
-                        && !self.possessor_of(*m, at)
-                        && !self.modifier(*m)
-                });
-                while let Some((_, &(m, ci))) = found.next() {
-                    if self.after_preposition(m) {
-                        fallback = fallback.or(Some(ci));
-                        continue;
+            if lo < hi {
+                let mut found = self
+                    .mentions
+                    .range(lo..hi)
+                    .map(|(_, &(m, ci))| (m, ci))
+                    .filter(|&(m, ci)| {
+                        m.end <= hi
+                            && self.compatible(&clusters[ci], want)
+                            && !in_quote(m, self.quotes)
+                            && !self.possessor_of(m, at)
+                            && !self.modifier(m)
+                    });
+                if whole.end >= at.start {
+                    // in the mention's own sentence the nearest compatible name before it ("Flynn
+                    // said Trump was right when he said ..."); in earlier ones the leftmost
+                    if let Some((_, ci)) = found.rev().find(|&(m, _)| !self.after_preposition(m)) {
+                        return Some(ci);
                     }
-                    // "Conroy asked Sanders whether ...": the answer is the one asked
-                    if self.asks(m)
-                        && let Some((_, &(_, asked))) = found.next()
-                    {
-                        return Some(asked);
+                } else {
+                    while let Some((m, ci)) = found.next() {
+                        if self.after_preposition(m) {
+                            fallback = fallback.or(Some(ci));
+                            continue;
+                        }
+                        // "Conroy asked Sanders whether ...": the answer is the one asked
+                        if self.asks(m)
+                            && let Some((_, asked)) = found.next()
+                        {
+                            return Some(asked);
+                        }
+                        return Some(ci);
                     }
-                    return Some(ci);
                 }
             }
             if s == 0 || lo <= floor {

@@ -53,10 +53,9 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     let label = entity_at(m.span.start).map(|e| e.label);
     // "Officials at Homeland Security Investigations, a division of Immigration and Customs
     // Enforcement, said": a name inside an appositive describes the name before it
-    if let Some(owner) = appositive_owner(text, tok, m.span).and_then(|end| {
-        let i = ents.partition_point(|e| e.span.end < end);
-        ents.get(i).filter(|e| e.span.end == end).copied()
-    }) {
+    if let Some(owner) =
+        appositive_owner(text, tok, m.span).and_then(|end| entity_ending_at(ents, end))
+    {
         return Mention {
             span: owner.span,
             kind: MentionKind::Name,
@@ -110,6 +109,12 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
         span: Span::new(start, tok.tokens[end - 1].span.end),
         kind: MentionKind::Description,
     }
+}
+
+/// The entity (sorted, non-overlapping) that ends at byte `end`, if any.
+fn entity_ending_at(ents: &[Entity], end: usize) -> Option<Entity> {
+    let i = ents.partition_point(|e| e.span.end < end);
+    ents.get(i).filter(|e| e.span.end == end).copied()
 }
 
 /// If `m` sits in an appositive ("X, a division of M,"), the end byte of X.
@@ -169,8 +174,7 @@ pub fn relative_clause_speaker(
         n -= 1;
     }
     let name_end = tok.tokens.get(n.checked_sub(1)?)?.span.end;
-    let i = ents.partition_point(|e| e.span.end < name_end);
-    let e = ents.get(i).filter(|e| e.span.end == name_end)?;
+    let e = entity_ending_at(ents, name_end)?;
     matches!(e.label, Label::Per | Label::Org).then_some(Mention {
         span: e.span,
         kind: MentionKind::Name,
@@ -255,8 +259,7 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
         return None;
     }
     let name_end = tok.tokens[k - 3].span.end;
-    let i = ents.partition_point(|e| e.span.end < name_end);
-    let e = ents.get(i).filter(|e| e.span.end == name_end)?;
+    let e = entity_ending_at(ents, name_end)?;
     matches!(e.label, Label::Per | Label::Org).then_some(Mention {
         span: e.span,
         kind: MentionKind::Name,
