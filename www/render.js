@@ -139,7 +139,8 @@ export function applyView(root, analysis, view) {
   }
 }
 
-function el(tag, props = {}, ...children) {
+/** An element with properties (class, data-*, aria-*) and children; text only as text. */
+export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'class') e.className = v;

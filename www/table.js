@@ -3,6 +3,8 @@
 // `quoteRows` and `toCsv` are pure (tested in the browser with the page's own modules); the render
 // function only builds elements, with text as text nodes.
 
+import { el } from './render.js';
+
 /** One row per quotation: {index, quote, speaker, actor, role, cue, paragraph} (paragraph from 1). */
 export function quoteRows(text, analysis) {
   const actors = new Map(analysis.actors.map((a) => [a.id, a]));
@@ -49,17 +51,6 @@ export function toCsv(rows) {
   const lines = [head.join(',')];
   for (const r of rows) lines.push([r.index + 1, r.quote, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, r.unsure ? 'unsure' : (r.actor ? 'sure' : '')].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
-}
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'textContent') e.textContent = v;
-    else if (k === 'data') Object.assign(e.dataset, v);
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c != null));
-  return e;
 }
 
 /** The table into `root`; `sort` is 'article' or 'speaker'; handlers {goto(i), sort(key)}. */

@@ -57,3 +57,22 @@ export async function pasteText(page, text) {
 export async function entityTexts(page, label) {
   return page.$$eval(`#article mark.ent-${label}`, (els) => els.map((e) => e.textContent));
 }
+
+/** Drop a file on the page as a user would (a DragEvent carrying a File); marks the page not ready. */
+export async function dropFile(page, name, type, content) {
+  await page.evaluate(([name, type, content]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type }));
+    document.body.dataset.ready = '0';
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, type, content]);
+}
+
+/** Paste `text` on the element `selector` (a ClipboardEvent carrying text/plain). */
+export async function pasteEvent(page, selector, text) {
+  await page.evaluate(([selector, text]) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [selector, text]);
+}

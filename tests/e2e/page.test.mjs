@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, SHOTS, startServer, launch, openPage, ready, pasteText, entityTexts } from './helpers.mjs';
+import { ROOT, OUT, SHOTS, startServer, launch, openPage, ready, pasteText, entityTexts, dropFile, pasteEvent } from './helpers.mjs';
 
 const ARTICLE = readFileSync(path.join(ROOT, 'tests/fixtures/paste-article.txt'), 'utf8');
 let server;
@@ -120,12 +120,7 @@ test('a tampered link shows a clear error and an empty editor', async () => {
 
 test('dropping a .txt or .html file loads its text', async () => {
   const { context, page } = await openPage(browser, server.url);
-  const drop = (name, type, content) => page.evaluate(([name, type, content]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], name, { type }));
-    document.body.dataset.ready = '0';
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [name, type, content]);
+  const drop = (name, type, content) => dropFile(page, name, type, content);
   await drop('a.txt', 'text/plain', ARTICLE);
   await page.waitForFunction((t) => document.querySelector('#article').textContent === t, ARTICLE);
   await ready(page);
@@ -206,12 +201,7 @@ test('one line-ending rule: CRLF and CR become LF on every way in', async () => 
   await pasteText(page, crlf);
   assert.equal(await article(), lf, 'editor');
   // a dropped file
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], 'crlf.txt', { type: 'text/plain' }));
-    document.body.dataset.ready = '0';
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, crlf);
+  await dropFile(page, 'crlf.txt', 'text/plain', crlf);
   await ready(page);
   assert.equal(await article(), lf, 'file');
   // a share link made elsewhere whose text still holds CR
@@ -362,12 +352,8 @@ test('a hover card never outlives its article', async () => {
   await page.hover('#article mark.ent-LOC');
   assert.equal(await page.isVisible('#card'), true);
   // the article changes under a still mouse (here a paste on the page; the keyboard alike)
-  await page.evaluate(() => {
-    document.body.dataset.ready = '0';
-    const dt = new DataTransfer();
-    dt.setData('text/plain', 'nothing here names anyone at all, and nobody is quoted either.');
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  });
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await pasteEvent(page, 'body', 'nothing here names anyone at all, and nobody is quoted either.');
   await ready(page);
   assert.equal(await page.isVisible('#card'), false, 'the card of the old article is gone');
   await context.close();
@@ -413,12 +399,7 @@ test('clearing the text clears the status; counts show named and resolved mentio
 
 test('pasting into text being edited stays in the editor; Ctrl+V on the page loads the article', async () => {
   const { context, page } = await openPage(browser, server.url);
-  const paste = (selector, text) => page.evaluate(([selector, text]) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', text);
-    const target = document.querySelector(selector);
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, [selector, text]);
+  const paste = (selector, text) => pasteEvent(page, selector, text);
   await page.click('#btn-edit');
   await page.fill('#editor', 'Ann Lee spoke.');
   await paste('#editor', ' More words');
