@@ -12,7 +12,8 @@ are (opening words, speaker actor or None). Conventions: tests/fixtures/README.m
 import json
 import sys
 
-KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
+from dev_articles import actors_of  # one actor-list builder for both fixture sets
+
 
 ARTICLES = {
     "politico_2016-02-19_rep-welch-to-back-sanders-for-pr_4b22": {
@@ -103,17 +104,8 @@ def build(row, spec):
             raise SystemExit(f"{row['id']}: quote {opening!r} matches {len(starts)} PolNeAR quotes")
         q = gold_quotes[starts[0]]
         quotes.append({"start": q["start"], "end": q["end"], "text": text[q["start"]:q["end"]], "speaker_actor": actor})
-    actors = {}
-    for e in entities:
-        a = actors.setdefault(e["actor"], {"id": e["actor"], "name": e["text"], "kind": KIND[e["label"]], "mentions": 0, "quotes": 0})
-        a["mentions"] += 1
-        if len(e["text"]) > len(a["name"]):
-            a["name"] = e["text"]
-    for q in quotes:
-        if q["speaker_actor"]:
-            actors[q["speaker_actor"]]["quotes"] += 1
     return {"id": row["id"], "source": "polnear-train, annotated for newslens", "text": text, "entities": entities,
-            "optional_entities": optional, "quotes": quotes, "actors": list(actors.values())}
+            "optional_entities": optional, "quotes": quotes, "actors": actors_of(entities, quotes, row["id"])}
 
 
 def main(src, dst):

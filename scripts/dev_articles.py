@@ -71,6 +71,25 @@ def find_word(text, surface, at):
         at = i + 1
 
 
+def actors_of(entities, quotes, doc_id):
+    """The actor list of score.py's articles format: one entry per actor id, named by its longest
+    mention, with mention and quote counts. Entities with actor None are names that are no actor."""
+    actors = {}
+    for e in entities:
+        if e["actor"] is None:
+            continue
+        a = actors.setdefault(e["actor"], {"id": e["actor"], "name": e["text"], "kind": KIND[e["label"]], "mentions": 0, "quotes": 0})
+        a["mentions"] += 1
+        if len(e["text"]) > len(a["name"]):
+            a["name"] = e["text"]
+    for q in quotes:
+        if q["speaker_actor"]:
+            if q["speaker_actor"] not in actors:
+                raise SystemExit(f"{doc_id}: quote speaker {q['speaker_actor']!r} has no mention")
+            actors[q["speaker_actor"]]["quotes"] += 1
+    return list(actors.values())
+
+
 def build_article(row, spec):
     text = row["text"]
     entities, optional = [], []
@@ -99,21 +118,9 @@ def build_article(row, spec):
         quotes.append({"start": q["start"], "end": q["end"], "text": qt, "speaker_actor": actor})
     if seen != set(range(len(row["quotes"]))):
         raise SystemExit(f"{row['id']}: quotes {sorted(set(range(len(row['quotes']))) - seen)} not annotated")
-    actors = {}
-    for e in entities:
-        if e["actor"] is None:
-            continue
-        a = actors.setdefault(e["actor"], {"id": e["actor"], "name": e["text"], "kind": KIND[e["label"]], "mentions": 0, "quotes": 0})
-        a["mentions"] += 1
-        if len(e["text"]) > len(a["name"]):
-            a["name"] = e["text"]
-    for q in quotes:
-        if q["speaker_actor"]:
-            if q["speaker_actor"] not in actors:
-                raise SystemExit(f"{row['id']}: quote speaker {q['speaker_actor']!r} has no mention")
-            actors[q["speaker_actor"]]["quotes"] += 1
+    actors = actors_of(entities, quotes, row["id"])
     return {"id": row["id"], "source": "polnear-dev, annotated for newslens", "text": text, "entities": entities,
-            "optional_entities": optional, "quotes": sorted(quotes, key=lambda q: q["start"]), "actors": list(actors.values())}
+            "optional_entities": optional, "quotes": sorted(quotes, key=lambda q: q["start"]), "actors": actors}
 
 
 def build(src, dst):
