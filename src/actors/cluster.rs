@@ -24,6 +24,8 @@ pub struct Cluster {
     pub mentions: Vec<Mention>,
     /// The fullest name's words.
     pub words: Vec<String>,
+    /// `key_words(words)`: computed once, compared for every later mention.
+    key: Vec<String>,
     pub name: String,
     pub gender: Option<Gender>,
 }
@@ -181,7 +183,7 @@ fn push_once(v: &mut Vec<usize>, ci: usize) {
 
 impl Index {
     fn add(&mut self, ci: usize, c: &Cluster, label: Label) {
-        let k = key_words(&c.words);
+        let k = &c.key;
         self.by_words.entry(k.clone()).or_insert(ci);
         if k.len() >= 2 {
             if let Some(a) = acronym_of(&c.name) {
@@ -197,7 +199,7 @@ impl Index {
             if label == Label::Per {
                 push_once(self.by_first.entry(k[0].clone()).or_default(), ci);
             } else {
-                for w in &k {
+                for w in k {
                     push_once(self.by_word.entry(w.clone()).or_default(), ci);
                 }
             }
@@ -242,6 +244,7 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
                     votes: [0; 4],
                     mentions: Vec::new(),
                     words: words.clone(),
+                    key: key_words(words),
                     name: display_name(e.span.text(text)),
                     gender: (e.label == Label::Per)
                         .then(|| first_name_gender(words, gaz))
@@ -298,7 +301,7 @@ fn find_cluster(
     // a shorter form: its words are the tail (surname) of a fuller name, or (for organisations
     // and places) the one distinctive word of a short name ("the Post")
     let fits = |c: &Cluster| {
-        let ck = key_words(&c.words);
+        let ck = &c.key;
         ck.len() > k.len()
             && gender_ok(c)
             && near(c)
