@@ -5,7 +5,7 @@
 //!
 //! Prints one line per stage to stderr. A diagnostic tool, not a benchmark: `newslens bench` is.
 
-use newslens::{Models, actors, adversarial, entities, quotes, speakers, text};
+use newslens::{Models, actors, adversarial, entities, quotes, reported, speakers, text};
 use std::time::Instant;
 
 fn main() {
@@ -52,6 +52,18 @@ fn main() {
     let atts = speakers::attribute(&input, &tok, &ents, &spans, &m.cues, &m.speakers);
     eprintln!("speakers  {:?}", t.elapsed());
     let t = Instant::now();
-    let (a, _) = actors::build(&input, &tok, &ents, &spans, &atts, &m.entities.gaz);
+    let rep = reported::find(&input, &tok, &ents, &spans, &atts, &m.cues, &m.reported);
+    eprintln!("reported  {:?} ({} relations)", t.elapsed(), rep.len());
+    let sources: Vec<_> = rep.iter().map(|f| f.source).collect();
+    let t = Instant::now();
+    let (a, _, _) = actors::build(
+        &input,
+        &tok,
+        &ents,
+        &spans,
+        &atts,
+        &sources,
+        &m.entities.gaz,
+    );
     eprintln!("actors    {:?} ({} actors)", t.elapsed(), a.len());
 }

@@ -94,6 +94,21 @@ pub enum Confidence {
     Unsure,
 }
 
+/// An attribution relation, direct or reported: who (source), the words that attribute (cue),
+/// what (content). A direct quotation is one too (`quote`), with the quotation as its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source mention as written: a name, a pronoun or a description.
+    pub source: Option<Mention>,
+    pub cue: Vec<Span>,
+    /// One or more pieces ("The plan," he said, "will fail" has two).
+    pub content: Vec<Span>,
+    /// The actor the source refers to.
+    pub actor: Option<ActorId>,
+    /// Index into `Analysis::quotes` when the content is a direct quotation.
+    pub quote: Option<usize>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
@@ -139,6 +154,8 @@ pub struct Actor {
 pub struct Analysis {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// Direct and reported speech, in text order.
+    pub attributions: Vec<Attribution>,
     /// In salience order (see `actors`).
     pub actors: Vec<Actor>,
 }
@@ -151,7 +168,20 @@ pub struct Analysis {
 pub struct Export {
     pub entities: Vec<ExportEntity>,
     pub quotes: Vec<ExportQuote>,
+    pub attributions: Vec<ExportAttribution>,
     pub actors: Vec<ExportActor>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ExportAttribution {
+    pub source: Vec<[usize; 2]>,
+    pub source_text: Option<String>,
+    pub source_kind: Option<MentionKind>,
+    pub cue: Vec<[usize; 2]>,
+    pub content: Vec<[usize; 2]>,
+    pub actor: Option<String>,
+    /// Index into `quotes` when this is a direct quotation.
+    pub quote: Option<usize>,
 }
 
 #[derive(Serialize, Debug)]
@@ -227,6 +257,19 @@ impl Analysis {
                         confidence: q.confidence,
                         margin: q.margin_milli as f32 / 1000.0,
                     }
+                })
+                .collect(),
+            attributions: self
+                .attributions
+                .iter()
+                .map(|a| ExportAttribution {
+                    source: a.source.iter().map(|m| map.span(m.span)).collect(),
+                    source_text: a.source.map(|m| m.span.text(text).to_string()),
+                    source_kind: a.source.map(|m| m.kind),
+                    cue: a.cue.iter().map(|c| map.span(*c)).collect(),
+                    content: a.content.iter().map(|c| map.span(*c)).collect(),
+                    actor: a.actor.map(ActorId::key),
+                    quote: a.quote,
                 })
                 .collect(),
             actors: self

@@ -31,7 +31,12 @@ impl Cues {
 
     /// Is this token (as written) a cue word?
     pub fn is_cue(&self, token: &str) -> bool {
-        self.words.contains(&normalise(token))
+        self.is_normal_cue(&normalise(token))
+    }
+
+    /// Is this already normalised word a cue word?
+    pub fn is_normal_cue(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 }
 

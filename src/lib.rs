@@ -15,13 +15,15 @@ pub mod entities;
 pub mod lexicon;
 pub mod linear;
 pub mod quotes;
+pub mod reported;
 pub mod speakers;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use analysis::{
-    Actor, ActorId, ActorKind, Analysis, Confidence, Entity, Label, Mention, MentionKind, Quote,
+    Actor, ActorId, ActorKind, Analysis, Attribution, Confidence, Entity, Label, Mention,
+    MentionKind, Quote,
 };
 pub use entities::ModelError;
 pub use text::{Span, Unit};
@@ -29,6 +31,7 @@ pub use text::{Span, Unit};
 use cues::Cues;
 use entities::EntityModel;
 use quotes::QuoteModel;
+use reported::ReportedModel;
 use speakers::SpeakerModel;
 
 /// All trained parts, loaded once and passed explicitly.
@@ -36,6 +39,7 @@ pub struct Models {
     pub entities: EntityModel,
     pub quotes: QuoteModel,
     pub speakers: SpeakerModel,
+    pub reported: ReportedModel,
     pub cues: Cues,
 }
 
@@ -46,6 +50,7 @@ impl Models {
             entities: EntityModel::embedded()?,
             quotes: QuoteModel::embedded()?,
             speakers: SpeakerModel::embedded()?,
+            reported: ReportedModel::embedded()?,
             cues: Cues::embedded(),
         })
     }
@@ -80,6 +85,7 @@ pub enum Stage {
     Entities,
     Quotes,
     Speakers,
+    Reported,
     Actors,
 }
 
@@ -90,6 +96,7 @@ impl Stage {
             Stage::Entities => "entities",
             Stage::Quotes => "quotes",
             Stage::Speakers => "speakers",
+            Stage::Reported => "reported",
             Stage::Actors => "actors",
         }
     }
@@ -98,9 +105,10 @@ impl Stage {
     fn span(self) -> (f32, f32) {
         match self {
             Stage::Tokens => (0.0, 0.05),
-            Stage::Entities => (0.05, 0.65),
-            Stage::Quotes => (0.70, 0.05),
-            Stage::Speakers => (0.75, 0.20),
+            Stage::Entities => (0.05, 0.60),
+            Stage::Quotes => (0.65, 0.05),
+            Stage::Speakers => (0.70, 0.10),
+            Stage::Reported => (0.80, 0.15),
             Stage::Actors => (0.95, 0.05),
         }
     }
@@ -161,14 +169,24 @@ pub fn analyze_with_progress(
         &m.speakers,
         &mut |f| progress.at(Stage::Speakers, f),
     );
+    progress.at(Stage::Reported, 0.0);
+    let found = reported::find(text, &tok, &entities, &spans, &atts, &m.cues, &m.reported);
     progress.at(Stage::Actors, 0.0);
-    let (actors, quote_actor) =
-        actors::build(text, &tok, &entities, &spans, &atts, &m.entities.gaz);
+    let sources: Vec<Option<Mention>> = found.iter().map(|f| f.source).collect();
+    let (actors, quote_actor, source_actor) = actors::build(
+        text,
+        &tok,
+        &entities,
+        &spans,
+        &atts,
+        &sources,
+        &m.entities.gaz,
+    );
     let entities = actors::consistent_labels(&entities, &actors);
     let quotes = spans
         .iter()
         .zip(atts)
-        .zip(quote_actor)
+        .zip(quote_actor.iter().copied())
         .map(|((span, a), actor)| Quote {
             span: *span,
             speaker: a.speaker,
@@ -178,10 +196,25 @@ pub fn analyze_with_progress(
             margin_milli: (a.margin.clamp(-1000.0, 1000.0) * 1000.0) as i32,
         })
         .collect();
+    let attributions = found
+        .into_iter()
+        .zip(source_actor)
+        .map(|(f, actor)| Attribution {
+            source: f.source,
+            cue: f.cue,
+            content: f.content,
+            actor: match f.quote {
+                Some(qi) => quote_actor[qi],
+                None => actor,
+            },
+            quote: f.quote,
+        })
+        .collect();
     progress.at(Stage::Actors, 1.0);
     Ok(Analysis {
         entities,
         quotes,
+        attributions,
         actors,
     })
 }
@@ -193,7 +226,7 @@ pub const SURE_MARGIN: f32 = 4.0;
 
 /// Unsure: no actor, a description resolved by rule (pronouns resolve well and stay sure), or a
 /// narrow ranker margin.
-fn confidence(a: &speakers::Attribution, actor: Option<ActorId>) -> Confidence {
+fn confidence(a: &speakers::Choice, actor: Option<ActorId>) -> Confidence {
     let description = a
         .speaker
         .is_some_and(|m| m.kind == MentionKind::Description);

@@ -66,6 +66,24 @@ fn check(text: &str) -> Result<(), String> {
             return Err("quotes overlap or are out of order".into());
         }
     }
+    for r in &a.attributions {
+        let spans = r
+            .content
+            .iter()
+            .chain(&r.cue)
+            .chain(r.source.iter().map(|m| &m.span));
+        if r.content.is_empty() || spans.clone().any(|s| !span_ok(text, *s)) {
+            return Err(format!("bad attribution {r:?}"));
+        }
+        if r.quote.is_some_and(|qi| qi >= a.quotes.len()) {
+            return Err(format!("attribution refers to missing quote {:?}", r.quote));
+        }
+        if let Some(id) = r.actor
+            && a.actors.get(id.0 as usize).is_none_or(|x| x.id != id)
+        {
+            return Err(format!("attribution refers to missing actor {id:?}"));
+        }
+    }
     for (i, act) in a.actors.iter().enumerate() {
         if act.id.0 as usize != i {
             return Err(format!("actor {i} has id {:?}", act.id));
@@ -76,7 +94,10 @@ fn check(text: &str) -> Result<(), String> {
     }
     for unit in [Unit::CodePoint, Unit::Utf16] {
         let x = a.export(text, unit);
-        if x.entities.len() != a.entities.len() || x.quotes.len() != a.quotes.len() {
+        if x.entities.len() != a.entities.len()
+            || x.quotes.len() != a.quotes.len()
+            || x.attributions.len() != a.attributions.len()
+        {
             return Err("export lost items".into());
         }
     }

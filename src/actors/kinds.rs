@@ -329,7 +329,7 @@ mod tests {
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<String> {
         let ents = crate::actors::test_entities(text, names);
         let tok = analyze_text(text);
-        let (actors, _) = build(text, &tok, &ents, &[], &[], &Gazetteers::default());
+        let (actors, _, _) = build(text, &tok, &ents, &[], &[], &[], &Gazetteers::default());
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v

@@ -19,9 +19,9 @@ pub mod roles;
 
 #[cfg(test)]
 use crate::analysis::Label;
-use crate::analysis::{Actor, ActorId, ActorKind, Entity, MentionKind};
+use crate::analysis::{Actor, ActorId, ActorKind, Entity, Mention, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
-use crate::speakers::Attribution;
+use crate::speakers::Choice;
 use crate::text::{Span, Tokenized};
 use cluster::Cluster;
 use resolve::Resolver;
@@ -33,9 +33,10 @@ pub fn build(
     tok: &Tokenized,
     ents: &[Entity],
     quotes: &[Span],
-    atts: &[Attribution],
+    atts: &[Choice],
+    sources: &[Option<Mention>],
     gaz: &Gazetteers,
-) -> (Vec<Actor>, Vec<Option<ActorId>>) {
+) -> (Vec<Actor>, Vec<Option<ActorId>>, Vec<Option<ActorId>>) {
     let cluster::Clustering { mut clusters, of } = cluster::cluster(text, tok, ents, gaz);
     let roles: Vec<Option<String>> = clusters
         .iter()
@@ -45,7 +46,17 @@ pub fn build(
                 .find_map(|m| roles::role_of(text, tok, m.span))
         })
         .collect();
-    let quote_cluster = resolve_speakers(text, tok, ents, &of, quotes, atts, &mut clusters, &roles);
+    let (quote_cluster, source_cluster) = resolve_speakers(
+        text,
+        tok,
+        ents,
+        &of,
+        quotes,
+        atts,
+        sources,
+        &mut clusters,
+        &roles,
+    );
     let mut quote_counts = vec![0usize; clusters.len()];
     for ci in quote_cluster.iter().flatten() {
         quote_counts[*ci] += 1;
@@ -94,7 +105,11 @@ pub fn build(
         .iter()
         .map(|c| c.and_then(|ci| new_id[ci]))
         .collect();
-    (actors, quote_actor)
+    let source_actor = source_cluster
+        .iter()
+        .map(|c| c.and_then(|ci| new_id[ci]))
+        .collect();
+    (actors, quote_actor, source_actor)
 }
 
 /// One actor, one label: every name mention of an actor with two or more names takes the actor's
@@ -125,8 +140,9 @@ pub fn consistent_labels(ents: &[Entity], actors: &[Actor]) -> Vec<Entity> {
     out
 }
 
-/// For each attribution, the cluster its speaker mention refers to; resolved pronouns and
-/// descriptions become mentions of that cluster.
+/// For each quote's speaker choice, the cluster its speaker mention refers to (resolved pronouns
+/// and descriptions become mentions of that cluster); then, for each reported-speech source, the
+/// cluster it refers to (looked up only: reported speech does not change the actor list).
 #[allow(clippy::too_many_arguments)]
 fn resolve_speakers(
     text: &str,
@@ -134,22 +150,24 @@ fn resolve_speakers(
     ents: &[Entity],
     of: &[usize],
     quotes: &[Span],
-    atts: &[Attribution],
+    atts: &[Choice],
+    sources: &[Option<Mention>],
     clusters: &mut [Cluster],
     roles: &[Option<String>],
-) -> Vec<Option<usize>> {
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut resolver = Resolver::new(text, tok, quotes, clusters);
+    let named = |m: Mention| {
+        let i = ents.partition_point(|e| e.span.start < m.span.start);
+        ents.get(i)
+            .filter(|e| e.span == m.span)
+            .map(|_| of[i])
+            .filter(|c| *c != usize::MAX)
+    };
     let mut out = vec![None; atts.len()];
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
         let ci = match m.kind {
-            MentionKind::Name => {
-                let i = ents.partition_point(|e| e.span.start < m.span.start);
-                ents.get(i)
-                    .filter(|e| e.span == m.span)
-                    .map(|_| of[i])
-                    .filter(|c| *c != usize::MAX)
-            }
+            MentionKind::Name => named(m),
             MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
             MentionKind::Description => resolver.description(m.span, clusters, roles),
         };
@@ -161,7 +179,18 @@ fn resolve_speakers(
             out[qi] = Some(ci);
         }
     }
-    out
+    let reported = sources
+        .iter()
+        .map(|m| {
+            let m = (*m)?;
+            match m.kind {
+                MentionKind::Name => named(m),
+                MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
+                MentionKind::Description => resolver.description(m.span, clusters, roles),
+            }
+        })
+        .collect();
+    (out, reported)
 }
 
 /// Test helper: entities for `names` (in order of appearance) with their labels.
@@ -184,7 +213,6 @@ pub(crate) fn test_entities(text: &str, names: &[(&str, Label)]) -> Vec<Entity> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Mention;
     use crate::text::tokens::analyze_text;
 
     use crate::actors::test_entities as ents;
@@ -202,7 +230,7 @@ mod tests {
                 };
                 (
                     vec![q],
-                    vec![Attribution {
+                    vec![Choice {
                         speaker: Some(m),
                         cue: None,
                         margin: 1.0,
@@ -211,7 +239,7 @@ mod tests {
             }
             None => (vec![], vec![]),
         };
-        let (actors, _) = build(text, &tok, &e, &quotes, &atts, &Gazetteers::default());
+        let (actors, _, _) = build(text, &tok, &e, &quotes, &atts, &[], &Gazetteers::default());
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -258,7 +286,7 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let (actors, _) = build(t, &tok, &e, &[], &[], &Gazetteers::default());
+        let (actors, _, _) = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default());
         let labels: Vec<Label> = consistent_labels(&e, &actors)
             .iter()
             .map(|e| e.label)
@@ -282,7 +310,7 @@ mod tests {
         );
         let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
         let s = t.rfind("Ann Lee").unwrap();
-        let att = Attribution {
+        let att = Choice {
             speaker: Some(Mention {
                 span: Span::new(s, s + 7),
                 kind: MentionKind::Name,
@@ -290,7 +318,7 @@ mod tests {
             cue: None,
             margin: 1.0,
         };
-        let (actors, qa) = build(t, &tok, &e, &[q], &[att], &Gazetteers::default());
+        let (actors, qa, _) = build(t, &tok, &e, &[q], &[att], &[], &Gazetteers::default());
         assert_eq!(actors[0].name, "Ann Lee");
         assert_eq!(actors[0].quotes, 1);
         assert_eq!(qa, [Some(actors[0].id)]);

@@ -282,7 +282,7 @@ mod tests {
     use super::super::build;
     use crate::analysis::{Label, Mention, MentionKind};
     use crate::entities::gazetteer::Gazetteers;
-    use crate::speakers::Attribution;
+    use crate::speakers::Choice;
     use crate::text::Span;
     use crate::text::tokens::analyze_text;
 
@@ -306,7 +306,7 @@ mod tests {
             from = b;
         }
         let mut at = 0;
-        let atts: Vec<Attribution> = speakers
+        let atts: Vec<Choice> = speakers
             .iter()
             .enumerate()
             .map(|(i, (s, kind))| {
@@ -317,7 +317,7 @@ mod tests {
                     .map(|x| after + x)
                     .unwrap_or_else(|| at + t[at..].find(s).unwrap());
                 at = p + s.len();
-                Attribution {
+                Choice {
                     speaker: Some(Mention {
                         span: Span::new(p, p + s.len()),
                         kind: *kind,
@@ -327,7 +327,7 @@ mod tests {
                 }
             })
             .collect();
-        let (actors, qa) = build(t, &tok, &ents(t, names), &quotes, &atts, gaz);
+        let (actors, qa, _) = build(t, &tok, &ents(t, names), &quotes, &atts, &[], gaz);
         qa.iter()
             .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
             .collect()

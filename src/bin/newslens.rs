@@ -2,7 +2,7 @@
 //!
 //!   newslens analyze FILE|-          the analysis as JSON (code-point offsets)
 //!   newslens batch IN.jsonl OUT.jsonl rows {"id","text"} -> the system format of score.py
-//!   newslens train ner|quotes|speakers [--data DIR]   rebuild a shipped model under models/
+//!   newslens train ner|quotes|speakers|reported [--data DIR]   rebuild a shipped model under models/
 //!   newslens bench [--data DIR]       throughput table
 
 use clap::{Parser, Subcommand};
@@ -38,7 +38,7 @@ enum Cmd {
     },
     /// Retrain a model from the shared data and write it under models/.
     Train {
-        #[arg(value_parser = ["clusters", "ner", "quotes", "speakers"])]
+        #[arg(value_parser = ["clusters", "ner", "quotes", "speakers", "reported"])]
         what: String,
         #[arg(long, default_value = "../shared/data")]
         data: PathBuf,
@@ -331,6 +331,49 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
                 out.join("speakers.bin"),
                 model.to_bytes(newslens::speakers::MAGIC),
             )?;
+        }
+        "reported" => {
+            // the earlier stages' shipped models give entities and quotations, as at run time
+            let ents = newslens::entities::EntityModel::embedded()?;
+            let qm = newslens::quotes::QuoteModel::embedded()?;
+            let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
+            let docs: Vec<_> = read_jsonl(&data.join("polnear-train.jsonl"))?
+                .iter()
+                .map(|r| {
+                    let text = text_of(r);
+                    let map = OffsetMap::new(&text, Unit::CodePoint);
+                    let tok = newslens::text::tokens::analyze_text(&text);
+                    let entities = newslens::entities::find(&text, &tok, &ents);
+                    let quotes = newslens::quotes::find(&text, &tok, &cues, &qm)
+                        .iter()
+                        .map(|q| q.span)
+                        .collect();
+                    let relations = r["attributions"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|a| {
+                            (
+                                spans(&text, &map, &a["source"]),
+                                spans(&text, &map, &a["cue"]),
+                                spans(&text, &map, &a["content"]),
+                            )
+                        })
+                        .collect();
+                    newslens::reported::trainer::Doc {
+                        text,
+                        entities,
+                        quotes,
+                        relations,
+                    }
+                })
+                .collect();
+            let (model, log) =
+                newslens::reported::trainer::train(&docs, &cues, epochs.unwrap_or(8));
+            log.iter().for_each(|l| eprintln!("{l}"));
+            let bytes = model.to_bytes();
+            std::fs::write(out.join("reported.bin"), &bytes)?;
+            eprintln!("{} rows, {} bytes", model.rows.len(), bytes.len());
         }
         _ => unreachable!("clap restricts the values"),
     }

@@ -38,7 +38,7 @@ impl SpeakerModel {
 
 /// The chosen speaker of one quote and the cue word nearest to it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Attribution {
+pub struct Choice {
     pub speaker: Option<Mention>,
     pub cue: Option<Span>,
     /// How far the chosen outcome's score is above the next best (candidates and "none"); a
@@ -85,7 +85,7 @@ pub fn attribute(
     quotes: &[Span],
     cues: &Cues,
     model: &SpeakerModel,
-) -> Vec<Attribution> {
+) -> Vec<Choice> {
     attribute_with_progress(text, tok, ents, quotes, cues, model, &mut |_| {})
 }
 
@@ -98,10 +98,10 @@ pub fn attribute_with_progress(
     cues: &Cues,
     model: &SpeakerModel,
     progress: &mut dyn FnMut(f32),
-) -> Vec<Attribution> {
+) -> Vec<Choice> {
     let ctx = Ctx::new(text, tok, cues);
     let n = quotes.len().max(1) as f32;
-    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    let mut out: Vec<Choice> = Vec::with_capacity(quotes.len());
     let mut prev_speaker = None;
     let mut prev_quote = None;
     for (k, &q) in quotes.iter().enumerate() {
@@ -129,7 +129,7 @@ pub fn attribute_with_progress(
             prev_speaker = speaker.map(|m| m.span);
         }
         prev_quote = Some(q);
-        out.push(Attribution {
+        out.push(Choice {
             speaker,
             cue,
             margin,

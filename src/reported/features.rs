@@ -1,0 +1,243 @@
+//! Features of one token for the reported-speech tagger: the word and its neighbours, entity
+//! tags, whether it sits inside a quotation, and where the nearest cue word
+//! ("said", "according") of its sentence lies (side, distance, commas between). Everything is read
+//! from `View`, computed once per document; the same code serves training and analysis.
+
+use crate::analysis::Entity;
+use crate::cues::Cues;
+use crate::speakers::context::normal;
+use crate::text::{Span, TokenKind, TokenRange, Tokenized, hash_bytes};
+use std::borrow::Cow;
+
+/// One document as the tagger reads it, by token.
+pub struct View<'a> {
+    pub tok: &'a Tokenized,
+    /// Hashes of the normalised word and of the shape class.
+    words: Vec<u64>,
+    shape: Vec<u64>,
+    /// 1 first token of its sentence, 2 last, 3 both.
+    edge: Vec<u8>,
+    pub cue: Vec<bool>,
+    colon: Vec<bool>,
+    /// Entity tag: 0 none, else 1 + 2 * label + (0 first token, 1 later token).
+    ent: Vec<u8>,
+    /// 0 outside quotations, 1 inside, 2 the opening mark, 3 the closing mark.
+    quote: Vec<u8>,
+    /// Per token: nearest cue token before / after it in its sentence, and commas between.
+    left: Vec<Option<(usize, u16)>>,
+    right: Vec<Option<(usize, u16)>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(
+        text: &'a str,
+        tok: &'a Tokenized,
+        ents: &[Entity],
+        quotes: &[Span],
+        cues: &Cues,
+    ) -> View<'a> {
+        let n = tok.tokens.len();
+        let normal_words: Vec<Cow<str>> = tok
+            .tokens
+            .iter()
+            .map(|t| normal(t.span.text(text)))
+            .collect();
+        let shape: Vec<&'static str> = tok
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.span.text(text);
+                match t.kind {
+                    TokenKind::Quote => "Q",
+                    TokenKind::Punct => match s {
+                        "," => ",",
+                        "." | "!" | "?" => ".",
+                        ":" => ":",
+                        "(" | ")" => "()",
+                        _ => "p",
+                    },
+                    TokenKind::Number => "0",
+                    _ if s.starts_with(char::is_uppercase) => "C",
+                    _ => "w",
+                }
+            })
+            .collect();
+        let words = normal_words
+            .iter()
+            .map(|w| hash_bytes(0x77, w.as_bytes()))
+            .collect();
+        let mut edge = vec![0u8; n];
+        for s in &tok.sentences {
+            edge[s.start] |= 1;
+            edge[s.end - 1] |= 2;
+        }
+        let cue: Vec<bool> = tok
+            .tokens
+            .iter()
+            .zip(&normal_words)
+            .map(|(t, w)| t.kind == TokenKind::Word && cues.is_normal_cue(w))
+            .collect();
+        let mut ent = vec![0u8; n];
+        let mut quote = vec![0u8; n];
+        let mut i = 0;
+        for e in ents {
+            while i < n && tok.tokens[i].span.start < e.span.start {
+                i += 1;
+            }
+            let mut j = i;
+            while j < n && tok.tokens[j].span.end <= e.span.end {
+                let l = crate::analysis::Label::ALL
+                    .iter()
+                    .position(|x| *x == e.label)
+                    .unwrap_or(0) as u8;
+                ent[j] = 1 + 2 * l + u8::from(j > i);
+                j += 1;
+            }
+        }
+        let mut i = 0;
+        for q in quotes {
+            while i < n && tok.tokens[i].span.start < q.start {
+                i += 1;
+            }
+            let mut j = i;
+            while j < n && tok.tokens[j].span.end <= q.end {
+                quote[j] = 1;
+                j += 1;
+            }
+            if j > i {
+                quote[i] = 2;
+                quote[j - 1] = 3;
+            }
+        }
+        let mut left = vec![None; n];
+        let mut right = vec![None; n];
+        for s in &tok.sentences {
+            let mut last: Option<(usize, u16)> = None;
+            for i in s.start..s.end {
+                left[i] = last;
+                if cue[i] {
+                    last = Some((i, 0));
+                } else if shape[i] == "," {
+                    last = last.map(|(c, k)| (c, k.saturating_add(1)));
+                }
+            }
+            let mut next: Option<(usize, u16)> = None;
+            for i in (s.start..s.end).rev() {
+                right[i] = next;
+                if cue[i] {
+                    next = Some((i, 0));
+                } else if shape[i] == "," {
+                    next = next.map(|(c, k)| (c, k.saturating_add(1)));
+                }
+            }
+        }
+        View {
+            tok,
+            words,
+            shape: shape
+                .iter()
+                .map(|s| hash_bytes(0x78, s.as_bytes()))
+                .collect(),
+            edge,
+            colon: shape.iter().map(|s| *s == ":").collect(),
+            cue,
+            ent,
+            quote,
+            left,
+            right,
+        }
+    }
+
+    /// Does this token range hold a cue word or a colon (no cue, no attribution)?
+    pub fn has_cue(&self, r: TokenRange) -> bool {
+        (r.start..r.end).any(|i| self.cue[i] || self.colon[i])
+    }
+
+    fn word(&self, i: isize) -> u64 {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.words.get(i))
+            .copied()
+            .unwrap_or(BOUNDARY)
+    }
+    fn shape(&self, i: isize) -> u64 {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.shape.get(i))
+            .copied()
+            .unwrap_or(BOUNDARY)
+    }
+    /// The features of token `i` of window `win`, written into `out` (cleared first).
+    pub fn features(&self, win: TokenRange, i: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let ii = i as isize;
+        let mut add = |kind: u64, parts: &[u64]| out.push(mix(kind, parts));
+        add(0, &[]);
+        for d in -2isize..=2 {
+            add(1 + (d + 2) as u64, &[self.word(ii + d)]);
+            add(6 + (d + 2) as u64, &[self.shape(ii + d)]);
+        }
+        let (w, wp, wn) = (self.word(ii), self.word(ii - 1), self.word(ii + 1));
+        let (sh, shp, shn) = (self.shape(ii), self.shape(ii - 1), self.shape(ii + 1));
+        add(11, &[wp, w]);
+        add(12, &[w, wn]);
+        add(13, &[shp, sh, shn]);
+        let ent = |j: isize| {
+            usize::try_from(j)
+                .ok()
+                .and_then(|j| self.ent.get(j))
+                .copied()
+                .unwrap_or(0) as u64
+        };
+        add(17, &[ent(ii)]);
+        add(18, &[ent(ii - 1), ent(ii), ent(ii + 1)]);
+        let q = self.quote[i] as u64;
+        add(19, &[q]);
+        add(20, &[q, sh]);
+        add(21, &[self.edge[i] as u64]);
+        add(22, &[u64::from(i == win.start)]);
+        add(23, &[u64::from(self.cue[i]), w]);
+        let l = self.left[i];
+        let r = self.right[i];
+        let lb = l.map_or(9, |(c, _)| bucket(i - c)) as u64;
+        let rb = r.map_or(9, |(c, _)| bucket(c - i)) as u64;
+        let lw = l.map_or(0, |(c, _)| self.words[c]);
+        let rw = r.map_or(0, |(c, _)| self.words[c]);
+        let lk = l.map_or(9, |(_, k)| k.min(3)) as u64;
+        let rk = r.map_or(9, |(_, k)| k.min(3)) as u64;
+        add(24, &[lb, rb]);
+        add(25, &[lb, lw]);
+        add(26, &[rb, rw]);
+        add(27, &[lb, lk, rb, rk]);
+        add(28, &[lb, rb, sh]);
+        add(29, &[lb, rb, q]);
+        add(30, &[lw, w]);
+        add(31, &[rw, w]);
+        add(32, &[rb, rk, sh, ent(ii)]);
+        add(33, &[lb, lk, wp]);
+    }
+}
+
+/// The hash standing for "no token here" (before the first token or after the last).
+const BOUNDARY: u64 = 0x8f3a_5c1e_77d2_4b69;
+
+/// Feature id of a kind and its parts (each part already a hash or a small number).
+fn mix(kind: u64, parts: &[u64]) -> u32 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ kind.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    for &p in parts {
+        h = (h ^ p).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 31;
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Distance in tokens, bucketed.
+fn bucket(d: usize) -> u8 {
+    match d {
+        0..=3 => d as u8,
+        4..=6 => 4,
+        7..=12 => 5,
+        13..=25 => 6,
+        _ => 7,
+    }
+}

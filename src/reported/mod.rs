@@ -1,0 +1,462 @@
+//! Reported speech: attribution relations with or without quotation marks ("The minister said she
+//! had asked the mayor whether he would cooperate"): who (source), the words that attribute
+//! (cue: "said", "according to", "denied") and what (content).
+//!
+//! - `features`: what the tagger reads of each token;
+//! - `tagger`: a linear chain over B/I tags of cue, source and content, decoded with Viterbi;
+//! - `trainer`: the averaged structured perceptron, on PolNeAR train's attributions;
+//! - here: tagging each stretch of sentences that holds a cue word, and grouping the tagged runs
+//!   into relations (a content run joins the nearest cue of its sentence, a cue takes the nearest
+//!   source of its sentence), then merging with the direct quotations: a relation whose content
+//!   holds a found quotation takes that quotation's speaker, and a quotation no relation holds
+//!   becomes a relation of its own.
+//!
+//! This module does not resolve a source to an actor (that is `actors`, as for quotes) and does
+//! not find quotations (that is `quotes` and `speakers`).
+
+pub mod features;
+pub mod tagger;
+pub mod trainer;
+
+use crate::analysis::{Entity, Mention, MentionKind};
+use crate::cues::Cues;
+use crate::entities::ModelError;
+use crate::speakers::Choice;
+use crate::speakers::context::PRONOUNS;
+use crate::text::{Span, TokenKind, TokenRange, Tokenized};
+use features::View;
+use tagger::{Model, Role, Tag};
+
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/reported.bin");
+
+pub struct ReportedModel {
+    pub tagger: Model,
+}
+
+impl ReportedModel {
+    pub fn from_bytes(b: &[u8]) -> Result<ReportedModel, ModelError> {
+        Ok(ReportedModel {
+            tagger: Model::from_bytes(b)?,
+        })
+    }
+    pub fn embedded() -> Result<ReportedModel, ModelError> {
+        ReportedModel::from_bytes(EMBEDDED_MODEL)
+    }
+}
+
+/// One relation as found, before actors: byte spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The source mention: a name (the entity inside the source phrase), a pronoun, or the
+    /// description as a whole.
+    pub source: Option<Mention>,
+    pub cue: Vec<Span>,
+    pub content: Vec<Span>,
+    /// Index of the direct quotation this relation is, if its content holds one.
+    pub quote: Option<usize>,
+}
+
+/// Stretches of at most this many tokens are tagged at once (whole sentences where they fit).
+const WINDOW: usize = 300;
+
+/// The token ranges to tag: runs of whole sentences of one paragraph, up to `WINDOW` tokens
+/// (a longer sentence is cut).
+pub fn windows(tok: &Tokenized) -> Vec<TokenRange> {
+    let mut out = Vec::new();
+    for p in &tok.paragraphs {
+        let mut start = p.tokens.start;
+        let first = tok.sentence_of(p.tokens.start);
+        for s in &tok.sentences[first..] {
+            if s.start >= p.tokens.end {
+                break;
+            }
+            let end = s.end.min(p.tokens.end);
+            if end - start > WINDOW && s.start > start {
+                out.push(TokenRange {
+                    start,
+                    end: s.start,
+                });
+                start = s.start;
+            }
+            while end - start > WINDOW {
+                out.push(TokenRange {
+                    start,
+                    end: start + WINDOW,
+                });
+                start += WINDOW;
+            }
+        }
+        if start < p.tokens.end {
+            out.push(TokenRange {
+                start,
+                end: p.tokens.end,
+            });
+        }
+    }
+    out
+}
+
+/// The windows worth tagging: those holding a cue word or a colon (no cue, no attribution;
+/// 95% of PolNeAR train's tagged tokens lie in such windows).
+pub fn cue_windows(view: &View) -> Vec<TokenRange> {
+    windows(view.tok)
+        .into_iter()
+        .filter(|w| view.has_cue(*w))
+        .collect()
+}
+
+/// Tags for every token (O outside the windows).
+pub fn tag(view: &View, model: &Model) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; view.tok.tokens.len()];
+    let mut feats = Vec::with_capacity(48);
+    for w in cue_windows(view) {
+        let emissions: Vec<tagger::Row> = (w.start..w.end)
+            .map(|i| {
+                view.features(w, i, &mut feats);
+                model.emit(&feats)
+            })
+            .collect();
+        for (k, t) in model.decode(&emissions).into_iter().enumerate() {
+            tags[w.start + k] = t;
+        }
+    }
+    tags
+}
+
+/// Maximal runs of one role: (role, tokens).
+pub fn runs(tags: &[Tag]) -> Vec<(Role, TokenRange)> {
+    let mut out: Vec<(Role, TokenRange)> = Vec::new();
+    for (i, t) in tags.iter().enumerate() {
+        let Some(r) = t.role() else { continue };
+        match out.last_mut() {
+            Some((lr, range)) if !t.is_begin() && *lr == r && range.end == i => range.end = i + 1,
+            _ => out.push((
+                r,
+                TokenRange {
+                    start: i,
+                    end: i + 1,
+                },
+            )),
+        }
+    }
+    out
+}
+
+/// Find the relations of a text. `quotes` and `choices` are the quotation stage's output (one
+/// choice per quote).
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    quotes: &[Span],
+    choices: &[Choice],
+    cues: &Cues,
+    model: &ReportedModel,
+) -> Vec<Found> {
+    let view = View::new(text, tok, ents, quotes, cues);
+    let tags = tag(&view, &model.tagger);
+    let mut found = group(text, tok, ents, &runs(&tags));
+    merge_quotes(tok, &mut found, quotes, choices);
+    found
+}
+
+fn span_of(tok: &Tokenized, r: TokenRange) -> Span {
+    Span::new(
+        tok.tokens[r.start].span.start,
+        tok.tokens[r.end - 1].span.end,
+    )
+}
+
+/// Relations from tagged runs: each content run joins the nearest cue run of its window's
+/// sentence (or the next or previous sentence when its own has none); contents of one cue make
+/// one relation; the cue takes the nearest source run of its sentence.
+fn group(text: &str, tok: &Tokenized, ents: &[Entity], runs: &[(Role, TokenRange)]) -> Vec<Found> {
+    let cues: Vec<TokenRange> = runs
+        .iter()
+        .filter(|r| r.0 == Role::Cue)
+        .map(|r| r.1)
+        .collect();
+    let sources: Vec<TokenRange> = runs
+        .iter()
+        .filter(|r| r.0 == Role::Source)
+        .map(|r| r.1)
+        .collect();
+    let para = |i: usize| tok.paragraph_at(tok.tokens[i].span.start);
+    // the nearest cue (index into `cues`) of a run: same sentence first, then one sentence away,
+    // never another paragraph; runs over a few hundred tokens away are not searched
+    let nearest = |r: TokenRange, within: &[TokenRange]| -> Option<usize> {
+        let s = tok.sentence_of(r.start);
+        let k = within.partition_point(|c| c.start < r.start);
+        let lo = k.saturating_sub(4);
+        let hi = (k + 4).min(within.len());
+        (lo..hi)
+            .filter(|&j| para(within[j].start) == para(r.start))
+            .map(|j| {
+                let c = within[j];
+                let cs = tok.sentence_of(c.start);
+                let dist = if c.start >= r.end {
+                    c.start - r.end
+                } else {
+                    r.start.saturating_sub(c.end)
+                };
+                (s.abs_diff(cs), dist, j)
+            })
+            .filter(|x| x.0 <= 1)
+            .min()
+            .map(|x| x.2)
+    };
+    let mut by_cue: Vec<Vec<TokenRange>> = vec![Vec::new(); cues.len()];
+    for (role, r) in runs {
+        if *role == Role::Content
+            && let Some(c) = nearest(*r, &cues)
+        {
+            by_cue[c].push(*r);
+        }
+    }
+    let mut out = Vec::new();
+    for (c, contents) in cues.iter().zip(by_cue) {
+        if contents.is_empty() {
+            continue;
+        }
+        let source = nearest(*c, &sources)
+            .filter(|&j| tok.sentence_of(sources[j].start) == tok.sentence_of(c.start))
+            .map(|j| source_mention(text, tok, ents, sources[j]))
+            .or_else(|| subject_before(text, tok, ents, *c));
+        out.push(Found {
+            source,
+            cue: vec![span_of(tok, *c)],
+            content: contents.iter().map(|r| span_of(tok, *r)).collect(),
+            quote: None,
+        });
+    }
+    out
+}
+
+/// When the tagger marked no source: the name or pronoun just before the cue in its sentence
+/// ("Stumpf tried on Tuesday to make the case that ..."), at most 8 tokens back, not across a
+/// full stop, colon or quotation mark.
+fn subject_before(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    cue: TokenRange,
+) -> Option<Mention> {
+    let first = tok.sentences[tok.sentence_of(cue.start)].start;
+    for i in (first.max(cue.start.saturating_sub(8))..cue.start).rev() {
+        let t = tok.tokens[i];
+        if matches!(t.kind, TokenKind::Quote)
+            || matches!(t.span.text(text), "." | ":" | ";" | "!" | "?")
+        {
+            return None;
+        }
+        let k = ents.partition_point(|e| e.span.end <= t.span.start);
+        if let Some(e) = ents.get(k).filter(|e| e.span.contains(t.span))
+            && matches!(
+                e.label,
+                crate::analysis::Label::Per | crate::analysis::Label::Org
+            )
+        {
+            return Some(Mention {
+                span: e.span,
+                kind: MentionKind::Name,
+            });
+        }
+        if PRONOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(t.span.text(text)))
+        {
+            return Some(Mention {
+                span: t.span,
+                kind: MentionKind::Pronoun,
+            });
+        }
+    }
+    None
+}
+
+/// What a source run names: a pronoun, the first person (else the first entity) inside it, or
+/// the run as a description.
+fn source_mention(text: &str, tok: &Tokenized, ents: &[Entity], r: TokenRange) -> Mention {
+    let span = span_of(tok, r);
+    if r.len() == 1
+        && PRONOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(span.text(text)))
+    {
+        return Mention {
+            span,
+            kind: MentionKind::Pronoun,
+        };
+    }
+    let lo = ents.partition_point(|e| e.span.start < span.start);
+    let inside = ents[lo..]
+        .iter()
+        .take_while(|e| e.span.start < span.end)
+        .filter(|e| span.contains(e.span));
+    let named = inside
+        .clone()
+        .find(|e| e.label == crate::analysis::Label::Per)
+        .or_else(|| inside.clone().next());
+    match named {
+        Some(e) => Mention {
+            span: e.span,
+            kind: MentionKind::Name,
+        },
+        None => Mention {
+            span,
+            kind: MentionKind::Description,
+        },
+    }
+}
+
+/// Direct quotations are relations too: a relation whose content holds a quotation takes the
+/// quotation's speaker (the speaker ranker is the better judge) and cue when it has none; a
+/// quotation no relation holds becomes one. Output in text order.
+fn merge_quotes(tok: &Tokenized, found: &mut Vec<Found>, quotes: &[Span], choices: &[Choice]) {
+    let mut held = vec![false; quotes.len()];
+    for f in found.iter_mut() {
+        // quotes are in text order and do not overlap: the first ending after a content's start
+        let overlapping = |c: &Span| {
+            let k = quotes.partition_point(|q| q.end <= c.start);
+            quotes.get(k).filter(|q| q.overlaps(*c)).map(|_| k)
+        };
+        let inside: Vec<usize> = f.content.iter().filter_map(overlapping).collect();
+        let Some(&qi) = inside.first() else {
+            continue;
+        };
+        for k in inside {
+            held[k] = true;
+        }
+        f.quote = Some(qi);
+        if let Some(ch) = choices.get(qi)
+            && ch.speaker.is_some()
+        {
+            f.source = ch.speaker;
+        }
+    }
+    let mut own: Vec<Found> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if held[qi] {
+            continue;
+        }
+        let ch = choices.get(qi);
+        own.push(Found {
+            source: ch.and_then(|c| c.speaker),
+            cue: ch.and_then(|c| c.cue).into_iter().collect(),
+            content: vec![*q],
+            quote: Some(qi),
+        });
+    }
+    found.extend(own);
+    found.sort_by_key(|f| f.content.first().map(|c| c.start));
+    // "“A,” he said. “B.”": a quotation that continues the previous relation's words (same
+    // paragraph, the same source mention) is another piece of that relation's content
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        let continues = out.last().is_some_and(|p| {
+            f.quote.is_some()
+                && f.source.is_some()
+                && p.source.map(|m| m.span) == f.source.map(|m| m.span)
+                && match (p.content.last(), f.content.first()) {
+                    (Some(a), Some(b)) => tok.paragraph_at(a.start) == tok.paragraph_at(b.start),
+                    _ => false,
+                }
+        });
+        if continues && let Some(p) = out.last_mut() {
+            p.content.extend(f.content);
+            continue;
+        }
+        out.push(f);
+    }
+    *found = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Models, analyze_with};
+
+    /// (source, cue, content pieces) of each relation, as text.
+    fn relations(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let m = Models::embedded().unwrap();
+        let a = analyze_with(text, &m).unwrap();
+        a.attributions
+            .iter()
+            .map(|r| {
+                (
+                    r.source
+                        .map_or(String::new(), |s| s.span.text(text).to_string()),
+                    r.cue
+                        .iter()
+                        .map(|c| c.text(text))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    r.content.iter().map(|c| c.text(text).to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, Vec<String>) {
+        let r = relations(text);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        r.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn content_after_the_cue() {
+        let (s, c, x) =
+            one("The minister said she had asked the mayor whether he would cooperate.");
+        assert_eq!((s.as_str(), c.as_str()), ("The minister", "said"));
+        assert_eq!(x, ["she had asked the mayor whether he would cooperate"]);
+    }
+
+    #[test]
+    fn content_before_the_cue() {
+        let (s, c, x) = one("The plan will cost jobs, the union said.");
+        assert_eq!((s.as_str(), c.as_str()), ("the union", "said"));
+        assert_eq!(x, ["The plan will cost jobs"]);
+    }
+
+    #[test]
+    fn according_to() {
+        let (s, c, x) = one("Inflation will rise, according to the central bank.");
+        assert_eq!(
+            (s.as_str(), c.as_str()),
+            ("the central bank", "according to")
+        );
+        assert_eq!(x, ["Inflation will rise"]);
+    }
+
+    #[test]
+    fn a_noun_cue() {
+        let (_, c, x) =
+            one("The company's claim that the product was safe drew criticism from regulators.");
+        assert_eq!(c, "claim");
+        assert!(x[0].starts_with("that the product was safe"), "{x:?}");
+    }
+
+    #[test]
+    fn a_negated_cue_and_a_name_as_source() {
+        let (s, c, x) = one("Governor Tom Reed did not say whether he would sign the bill.");
+        assert_eq!((s.as_str(), c.as_str()), ("Tom Reed", "did not say"));
+        assert_eq!(x, ["whether he would sign the bill"]);
+        let (s, c, _) = one("Senator Maria Lopez denied that her office had received the letter.");
+        assert_eq!((s.as_str(), c.as_str()), ("Maria Lopez", "denied"));
+    }
+
+    #[test]
+    fn a_quotation_is_a_relation_and_its_continuation_joins_it() {
+        let t = "“The plan is dead,” Lopez said. “We will start again.”";
+        let (s, _, x) = one(t);
+        assert_eq!(s, "Lopez");
+        assert_eq!(x, ["“The plan is dead,”", "“We will start again.”"]);
+    }
+
+    #[test]
+    fn no_cue_no_relation() {
+        assert!(
+            relations("The bridge reopened in May after repairs costing $2 million.").is_empty()
+        );
+    }
+}

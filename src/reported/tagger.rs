@@ -1,0 +1,295 @@
+//! The reported-speech tagger's model: a linear chain over seven tags (O, then B and I of cue,
+//! source and content), one weight row per hashed feature plus tag-transition weights, decoded
+//! exactly with Viterbi. Trained in `trainer.rs`; stored with weights quantised to i16.
+
+use crate::entities::ModelError;
+use crate::entities::model::IdMap;
+
+/// O, B-cue, I-cue, B-source, I-source, B-content, I-content.
+pub const NT: usize = 7;
+pub type Row = [f32; NT];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Cue,
+    Source,
+    Content,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Cue, Role::Source, Role::Content];
+}
+
+/// A tag index in `0..NT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tag(pub u8);
+
+impl Tag {
+    pub const O: Tag = Tag(0);
+    pub fn begin(r: Role) -> Tag {
+        Tag(1 + 2 * r as u8)
+    }
+    pub fn inside(r: Role) -> Tag {
+        Tag(2 + 2 * r as u8)
+    }
+    pub fn role(self) -> Option<Role> {
+        (self.0 > 0).then(|| Role::ALL[((self.0 - 1) / 2) as usize])
+    }
+    pub fn is_begin(self) -> bool {
+        self.0 % 2 == 1
+    }
+    /// May `next` follow `self`? An I tag continues a run of its own role only.
+    pub fn allows(self, next: Tag) -> bool {
+        next.0 == 0 || next.is_begin() || self.role() == next.role()
+    }
+}
+
+pub const MAGIC: &[u8] = b"NLREP\x01";
+
+/// Emission rows in an open-addressing table keyed by feature id (ids are well-mixed hashes):
+/// a miss, the common case, costs one or two probes of a small key array.
+#[derive(Default, Clone)]
+struct Table {
+    /// (feature id, 1 + index into `rows`); 0 in the second place = empty slot.
+    slots: Vec<(u32, u32)>,
+    rows: Vec<Row>,
+}
+
+impl Table {
+    fn new(rows: &IdMap<Row>) -> Table {
+        let cap = (rows.len() * 3).next_power_of_two().max(16);
+        let mut t = Table {
+            slots: vec![(0, 0); cap],
+            rows: Vec::with_capacity(rows.len()),
+        };
+        let mut ids: Vec<&u32> = rows.keys().collect();
+        ids.sort();
+        for k in ids {
+            let mut i = *k as usize & (cap - 1);
+            while t.slots[i].1 != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            t.rows.push(rows[k]);
+            t.slots[i] = (*k, t.rows.len() as u32);
+        }
+        t
+    }
+    fn get(&self, k: u32) -> Option<&Row> {
+        let cap = self.slots.len();
+        if cap == 0 {
+            return None;
+        }
+        let mut i = k as usize & (cap - 1);
+        loop {
+            match self.slots[i] {
+                (_, 0) => return None,
+                (key, s) if key == k => return Some(&self.rows[s as usize - 1]),
+                _ => i = (i + 1) & (cap - 1),
+            }
+        }
+    }
+}
+
+#[derive(Default, Clone)]
+pub struct Model {
+    pub rows: IdMap<Row>,
+    pub trans: [Row; NT],
+    /// `rows` for fast lookup, built by `new` (a model being trained has none and reads `rows`).
+    table: Option<Table>,
+}
+
+impl Model {
+    pub fn new(rows: IdMap<Row>, trans: [Row; NT]) -> Model {
+        Model {
+            table: Some(Table::new(&rows)),
+            rows,
+            trans,
+        }
+    }
+
+    /// Emission scores of one token.
+    pub fn emit(&self, feats: &[u32]) -> Row {
+        let mut acc = [0f32; NT];
+        for f in feats {
+            let row = match &self.table {
+                Some(t) => t.get(*f),
+                None => self.rows.get(f),
+            };
+            if let Some(r) = row {
+                for t in 0..NT {
+                    acc[t] += r[t];
+                }
+            }
+        }
+        acc
+    }
+
+    /// The best well-formed tag sequence for tokens with these emission scores.
+    pub fn decode(&self, emissions: &[Row]) -> Vec<Tag> {
+        let n = emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        // transition weights with the forbidden ones at -inf, looked up once
+        let mut trans = self.trans;
+        for p in 0..NT {
+            for t in 0..NT {
+                if !Tag(p as u8).allows(Tag(t as u8)) {
+                    trans[p][t] = f32::NEG_INFINITY;
+                }
+            }
+        }
+        let mut score: Vec<Row> = Vec::with_capacity(n);
+        let mut back: Vec<[u8; NT]> = Vec::with_capacity(n);
+        let first = emissions[0];
+        let mut row = [f32::NEG_INFINITY; NT];
+        for t in 0..NT {
+            if t == 0 || Tag(t as u8).is_begin() {
+                row[t] = first[t];
+            }
+        }
+        score.push(row);
+        back.push([0; NT]);
+        for i in 1..n {
+            let e = emissions[i];
+            let prev = score[i - 1];
+            let mut row = [f32::NEG_INFINITY; NT];
+            let mut bp = [0u8; NT];
+            for t in 0..NT {
+                for p in 0..NT {
+                    let s = prev[p] + trans[p][t] + e[t];
+                    if s > row[t] {
+                        row[t] = s;
+                        bp[t] = p as u8;
+                    }
+                }
+            }
+            score.push(row);
+            back.push(bp);
+        }
+        let mut best = 0;
+        for t in 0..NT {
+            if score[n - 1][t] > score[n - 1][best] {
+                best = t;
+            }
+        }
+        let mut tags = vec![Tag::O; n];
+        let mut cur = best as u8;
+        for i in (0..n).rev() {
+            tags[i] = Tag(cur);
+            cur = back[i][cur as usize];
+        }
+        tags
+    }
+
+    /// Magic, scale, transitions (f32), then rows sorted by feature id: id and NT i16 weights.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .rows
+            .values()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, v| m.max(v.abs()))
+            .max(1e-6);
+        let scale = max / i16::MAX as f32;
+        let mut keys: Vec<(&u32, &Row)> = self
+            .rows
+            .iter()
+            .filter(|(_, r)| r.iter().any(|v| (v / scale).round() != 0.0))
+            .collect();
+        keys.sort_by_key(|k| *k.0);
+        let mut out = MAGIC.to_vec();
+        out.extend(scale.to_le_bytes());
+        for r in &self.trans {
+            for v in r {
+                out.extend(v.to_le_bytes());
+            }
+        }
+        out.extend((keys.len() as u32).to_le_bytes());
+        for (k, r) in keys {
+            out.extend(k.to_le_bytes());
+            for v in r {
+                out.extend(((v / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let err = |s: &str| ModelError(format!("reported-speech model: {s}"));
+        let rest = b.strip_prefix(MAGIC).ok_or_else(|| err("wrong magic"))?;
+        let f32_at = |i: usize| -> Result<f32, ModelError> {
+            rest.get(i..i + 4)
+                .map(|s| f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+                .ok_or_else(|| err("truncated"))
+        };
+        let scale = f32_at(0)?;
+        let mut trans = [[0f32; NT]; NT];
+        for p in 0..NT {
+            for t in 0..NT {
+                trans[p][t] = f32_at(4 + 4 * (p * NT + t))?;
+            }
+        }
+        let at = 4 + 4 * NT * NT;
+        let n = rest
+            .get(at..at + 4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+            .ok_or_else(|| err("truncated"))?;
+        let body = &rest[at + 4..];
+        let width = 4 + 2 * NT;
+        if body.len() != n * width {
+            return Err(err(&format!(
+                "expected {} row bytes, found {}",
+                n * width,
+                body.len()
+            )));
+        }
+        let rows = body
+            .chunks_exact(width)
+            .map(|c| {
+                let id = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                let mut r = [0f32; NT];
+                for t in 0..NT {
+                    r[t] = i16::from_le_bytes([c[4 + 2 * t], c[5 + 2 * t]]) as f32 * scale;
+                }
+                (id, r)
+            })
+            .collect();
+        Ok(Model::new(rows, trans))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_keeps_runs_well_formed() {
+        let mut m = Model::default();
+        // feature 1 wants I-content everywhere; a run must still open with B-content
+        let mut r = [0f32; NT];
+        r[Tag::inside(Role::Content).0 as usize] = 2.0;
+        r[Tag::begin(Role::Content).0 as usize] = 1.0;
+        m.rows.insert(1, r);
+        let e = m.emit(&[1]);
+        let tags = m.decode(&[e, e, e]);
+        assert_eq!(tags[0], Tag::begin(Role::Content));
+        assert!(tags[1..].iter().all(|t| *t == Tag::inside(Role::Content)));
+        for w in tags.windows(2) {
+            assert!(w[0].allows(w[1]));
+        }
+    }
+
+    #[test]
+    fn bytes_roundtrip_and_errors() {
+        let mut m = Model::default();
+        m.rows.insert(7, [1.0, -2.0, 0.5, 0.0, 0.0, 3.0, 0.0]);
+        m.trans[1][2] = 0.25;
+        let b = m.to_bytes();
+        let r = Model::from_bytes(&b).unwrap();
+        assert_eq!(r.trans[1][2], 0.25);
+        let row = r.rows[&7];
+        assert!((row[5] - 3.0).abs() < 1e-3 && (row[1] + 2.0).abs() < 1e-3);
+        assert!(Model::from_bytes(&b[..b.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nope").is_err());
+    }
+}

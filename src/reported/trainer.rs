@@ -1,0 +1,245 @@
+//! Training the reported-speech tagger on PolNeAR attributions: gold tags come from each
+//! relation's cue, source and content spans (a token takes the first role that claims it, in the
+//! order cue, source, content); the windows and features are those of analysis time (entities
+//! from our tagger, quotations from our quote stage). Averaged structured perceptron (Collins
+//! 2002); deterministic.
+
+use super::cue_windows;
+use super::features::View;
+use super::tagger::{Model, NT, Role, Row, Tag};
+use crate::analysis::Entity;
+use crate::cues::Cues;
+use crate::entities::model::IdMap;
+use crate::linear::shuffle;
+use crate::text::{Span, Tokenized};
+
+/// One relation: source, cue and content spans (bytes).
+pub type Relation = (Vec<Span>, Vec<Span>, Vec<Span>);
+
+/// A training document: text, entities and quotations as found at run time, gold relations.
+pub struct Doc {
+    pub text: String,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Span>,
+    pub relations: Vec<Relation>,
+}
+
+/// Gold tags of every token.
+pub fn gold_tags(tok: &Tokenized, relations: &[Relation]) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; tok.tokens.len()];
+    for role in Role::ALL {
+        for (src, cue, content) in relations {
+            let pieces = match role {
+                Role::Cue => cue,
+                Role::Source => src,
+                Role::Content => content,
+            };
+            for p in pieces {
+                let lo = tok.tokens.partition_point(|t| t.span.end <= p.start);
+                let mut first = true;
+                for i in lo..tok.tokens.len() {
+                    if tok.tokens[i].span.start >= p.end {
+                        break;
+                    }
+                    if tags[i] != Tag::O {
+                        first = true; // a run of this piece restarts after another role's token
+                        continue;
+                    }
+                    tags[i] = if first {
+                        Tag::begin(role)
+                    } else {
+                        Tag::inside(role)
+                    };
+                    first = false;
+                }
+            }
+        }
+    }
+    tags
+}
+
+struct Example {
+    feats: Vec<Vec<u32>>,
+    gold: Vec<Tag>,
+}
+
+fn examples(docs: &[Doc], cues: &Cues) -> (Vec<Example>, usize, usize) {
+    let mut out = Vec::new();
+    let (mut kept, mut lost) = (0, 0);
+    for d in docs {
+        let tok = crate::text::tokens::analyze_text(&d.text);
+        let view = View::new(&d.text, &tok, &d.entities, &d.quotes, cues);
+        let gold = gold_tags(&tok, &d.relations);
+        let mut covered = 0;
+        for w in cue_windows(&view) {
+            covered += (w.start..w.end).filter(|&i| gold[i] != Tag::O).count();
+            out.push(Example {
+                feats: (w.start..w.end)
+                    .map(|i| {
+                        let mut f = Vec::new();
+                        view.features(w, i, &mut f);
+                        f
+                    })
+                    .collect(),
+                gold: gold[w.start..w.end].to_vec(),
+            });
+        }
+        kept += covered;
+        lost += gold.iter().filter(|t| **t != Tag::O).count() - covered;
+    }
+    (out, kept, lost)
+}
+
+/// Weights with the sums needed for averaging.
+#[derive(Default)]
+struct Averager {
+    model: Model,
+    u: IdMap<Row>,
+    ut: [Row; NT],
+    c: f32,
+}
+
+impl Averager {
+    fn add(&mut self, f: u32, t: Tag, d: f32) {
+        self.model.rows.entry(f).or_insert([0.0; NT])[t.0 as usize] += d;
+        self.u.entry(f).or_insert([0.0; NT])[t.0 as usize] += d * self.c;
+    }
+    fn add_trans(&mut self, p: Tag, t: Tag, d: f32) {
+        self.model.trans[p.0 as usize][t.0 as usize] += d;
+        self.ut[p.0 as usize][t.0 as usize] += d * self.c;
+    }
+    fn update(&mut self, ex: &Example, pred: &[Tag]) {
+        for i in 0..ex.gold.len() {
+            let (g, p) = (ex.gold[i], pred[i]);
+            if g != p {
+                for &f in &ex.feats[i] {
+                    self.add(f, g, 1.0);
+                    self.add(f, p, -1.0);
+                }
+            }
+            if i > 0 && (g != p || ex.gold[i - 1] != pred[i - 1]) {
+                self.add_trans(ex.gold[i - 1], g, 1.0);
+                self.add_trans(pred[i - 1], p, -1.0);
+            }
+        }
+    }
+    fn averaged(&self) -> Model {
+        let c = self.c.max(1.0);
+        let mut m = Model::default();
+        for (k, r) in &self.model.rows {
+            let u = self.u.get(k).copied().unwrap_or([0.0; NT]);
+            let mut a = [0f32; NT];
+            for t in 0..NT {
+                a[t] = r[t] - u[t] / c;
+            }
+            if a.iter().any(|v| v.abs() > 1e-3) {
+                m.rows.insert(*k, a);
+            }
+        }
+        for p in 0..NT {
+            for t in 0..NT {
+                m.trans[p][t] = self.model.trans[p][t] - self.ut[p][t] / c;
+            }
+        }
+        m
+    }
+}
+
+/// Train the tagger; the log has one line per epoch.
+pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Model, Vec<String>) {
+    let (mut exs, kept, lost) = examples(docs, cues);
+    let mut log = vec![format!(
+        "{} windows to learn from; {kept} tagged tokens in them, {lost} outside them (left O)",
+        exs.len()
+    )];
+    let mut avg = Averager::default();
+    let mut seed = 11u64;
+    for epoch in 1..=epochs {
+        shuffle(&mut exs, &mut seed);
+        let mut wrong = 0usize;
+        let mut tokens = 0usize;
+        for ex in &exs {
+            avg.c += 1.0;
+            let emissions: Vec<Row> = ex.feats.iter().map(|f| avg.model.emit(f)).collect();
+            let pred = avg.model.decode(&emissions);
+            tokens += ex.gold.len();
+            let diff = pred.iter().zip(&ex.gold).filter(|(p, g)| p != g).count();
+            if diff > 0 {
+                wrong += diff;
+                avg.update(ex, &pred);
+            }
+        }
+        log.push(format!("epoch {epoch}: {wrong}/{tokens} tokens wrong"));
+    }
+    let mut m = avg.averaged();
+    let before = m.rows.len();
+    prune(&mut m, keep_rows());
+    log.push(format!(
+        "kept the {} strongest of {before} feature rows",
+        m.rows.len()
+    ));
+    (m, log)
+}
+
+/// The shipped model keeps this many feature rows, those with the largest weights (L1 norm):
+/// most rows are rare words that barely move a decision.
+pub const KEEP_ROWS: usize = 20_000;
+fn keep_rows() -> usize {
+    std::env::var("KEEP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(KEEP_ROWS)
+}
+
+/// Keep the `keep` rows with the largest L1 norm (ties broken by feature id: deterministic).
+pub fn prune(m: &mut Model, keep: usize) {
+    if m.rows.len() <= keep {
+        return;
+    }
+    let mut norms: Vec<(f32, u32)> = m
+        .rows
+        .iter()
+        .map(|(k, r)| (r.iter().map(|v| v.abs()).sum::<f32>(), *k))
+        .collect();
+    norms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let cut = norms[keep - 1].0;
+    let kept: std::collections::HashSet<u32> = norms[..keep].iter().map(|x| x.1).collect();
+    m.rows
+        .retain(|k, r| kept.contains(k) && r.iter().map(|v| v.abs()).sum::<f32>() >= cut);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::analyze_text;
+
+    fn span(t: &str, s: &str) -> Span {
+        let b = t.find(s).unwrap();
+        Span::new(b, b + s.len())
+    }
+
+    #[test]
+    fn gold_tags_mark_each_role_once() {
+        let t = "Lee said the plan works.";
+        let tok = analyze_text(t);
+        let rel = (
+            vec![span(t, "Lee")],
+            vec![span(t, "said")],
+            vec![span(t, "the plan works")],
+        );
+        let tags = gold_tags(&tok, &[rel]);
+        let roles: Vec<Option<Role>> = tags.iter().map(|t| t.role()).collect();
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Source),
+                Some(Role::Cue),
+                Some(Role::Content),
+                Some(Role::Content),
+                Some(Role::Content),
+                None
+            ]
+        );
+        assert!(tags[2].is_begin() && !tags[3].is_begin());
+    }
+}
