@@ -102,13 +102,18 @@ fn shipped_models_reproduce_the_model_card_scores() {
     );
     let dev = score(&shared, &dev_gold);
     let rows = recorded();
-    assert!(rows.len() >= 12, "model card table has {} rows", rows.len());
+    assert!(rows.len() >= 15, "model card table has {} rows", rows.len());
     for (data, metric, want) in rows {
         let got = match (data.as_str(), metric.as_str()) {
             ("CoNLL-2003 dev", "entity F1") => &conll["entities"]["f1"],
             ("PolNeAR dev", "quotes F1") => &polnear["quotes"]["f1"],
             ("PolNeAR dev", "quote+speaker F1") => &polnear["quote+speaker"]["f1"],
             ("PolNeAR dev", "speaker accuracy on found quotes") => &polnear["speaker_acc_on_found"],
+            ("PolNeAR dev", "attributions partial F1") => &polnear["attributions"]["partial"]["f1"],
+            ("PolNeAR dev", "attributions strict F1") => &polnear["attributions"]["strict"]["f1"],
+            ("PolNeAR dev", "attribution source accuracy on matched") => {
+                &polnear["attributions"]["source_acc_on_matched"]
+            }
             ("annotated articles", "entity F1") => &articles["entities"]["f1"],
             ("annotated articles", "quote->actor accuracy") => {
                 &articles["quote_actor"]["acc_of_gold"]
