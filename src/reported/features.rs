@@ -215,6 +215,10 @@ impl<'a> View<'a> {
         add(31, &[rw, w]);
         add(32, &[rb, rk, sh, ent(ii)]);
         add(33, &[lb, lk, wp]);
+        add(34, &[lw, lk]);
+        add(35, &[rw, rk]);
+        add(36, &[lw, lk, sh]);
+        add(37, &[rw, rk, sh]);
     }
 }
 
