@@ -155,7 +155,7 @@ fn resolve_speakers(
     clusters: &mut [Cluster],
     roles: &[Option<String>],
 ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-    let mut resolver = Resolver::new(text, tok, quotes, clusters);
+    let mut resolver = Resolver::new(text, tok, quotes, clusters, roles);
     let named = |m: Mention| {
         let i = ents.partition_point(|e| e.span.start < m.span.start);
         ents.get(i)
@@ -169,7 +169,7 @@ fn resolve_speakers(
         let ci = match m.kind {
             MentionKind::Name => named(m),
             MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
-            MentionKind::Description => resolver.description(m.span, clusters, roles),
+            MentionKind::Description => resolver.description(m.span, clusters),
         };
         if let Some(ci) = ci {
             if m.kind != MentionKind::Name {
@@ -186,7 +186,7 @@ fn resolve_speakers(
             match m.kind {
                 MentionKind::Name => named(m),
                 MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
-                MentionKind::Description => resolver.description(m.span, clusters, roles),
+                MentionKind::Description => resolver.description(m.span, clusters),
             }
         })
         .collect();

@@ -18,7 +18,7 @@ use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::modifier_of;
 use crate::text::normalise;
 use crate::text::{Span, Tokenized};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How many sentences back (the mention's own sentence included) the search goes.
 const MAX_SENTENCES: usize = 6;
@@ -39,6 +39,8 @@ pub struct Resolver<'a> {
     quotes: &'a [Span],
     /// start byte -> (mention span, cluster)
     mentions: BTreeMap<usize, (Span, usize)>,
+    /// A word of a cluster's role ("spokesman", "senator") -> the clusters with that role word.
+    role_words: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -47,6 +49,7 @@ impl<'a> Resolver<'a> {
         tok: &'a Tokenized,
         quotes: &'a [Span],
         clusters: &[Cluster],
+        roles: &[Option<String>],
     ) -> Resolver<'a> {
         let mut mentions = BTreeMap::new();
         for (ci, c) in clusters.iter().enumerate() {
@@ -54,11 +57,21 @@ impl<'a> Resolver<'a> {
                 mentions.insert(m.span.start, (m.span, ci));
             }
         }
+        let mut role_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ci, r) in roles.iter().enumerate() {
+            let mut words = r.as_deref().map(name_words).unwrap_or_default();
+            words.sort();
+            words.dedup();
+            for w in words {
+                role_words.entry(w).or_default().push(ci);
+            }
+        }
         Resolver {
             text,
             tok,
             quotes,
             mentions,
+            role_words,
         }
     }
 
@@ -82,22 +95,16 @@ impl<'a> Resolver<'a> {
 
     /// The actor a description speaker refers to: the one actor whose role holds the head noun
     /// ("the Russian president"), else the search by the head noun's kind.
-    pub fn description(
-        &self,
-        d: Span,
-        clusters: &[Cluster],
-        roles: &[Option<String>],
-    ) -> Option<usize> {
+    pub fn description(&self, d: Span, clusters: &[Cluster]) -> Option<usize> {
         let words = name_words(d.text(self.text));
         let head = words.last()?.trim_end_matches(',').to_string();
-        let mut with_role = roles
-            .iter()
-            .enumerate()
-            .filter(|(ci, r)| {
-                !clusters[*ci].mentions.is_empty()
-                    && r.as_ref().is_some_and(|r| name_words(r).contains(&head))
-            })
-            .map(|(ci, _)| ci);
+        let mut with_role = self
+            .role_words
+            .get(&head)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|ci| !clusters[*ci].mentions.is_empty());
         if let (Some(only), None) = (with_role.next(), with_role.next()) {
             return Some(only);
         }

@@ -74,6 +74,45 @@ impl Hasher for IdHasher {
 }
 pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
+/// Feature id -> row number, for the shipped taggers: an open-addressing table of (id, row + 1)
+/// pairs, a third full. Most features of a token have no row, and a miss here costs one or two
+/// probes of adjacent pairs, several times cheaper than a failed `HashMap` lookup.
+#[derive(Default, Clone, Debug)]
+pub struct IdIndex {
+    slots: Vec<(u32, u32)>,
+}
+
+impl IdIndex {
+    /// From (feature id, row) pairs; ids are distinct.
+    pub fn new(pairs: impl ExactSizeIterator<Item = (u32, u32)>) -> IdIndex {
+        let cap = (pairs.len() * 3).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, 0u32); cap];
+        for (id, row) in pairs {
+            let mut i = id as usize & (cap - 1);
+            while slots[i].1 != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            slots[i] = (id, row + 1);
+        }
+        IdIndex { slots }
+    }
+
+    pub fn get(&self, id: u32) -> Option<u32> {
+        let cap = self.slots.len();
+        if cap == 0 {
+            return None;
+        }
+        let mut i = id as usize & (cap - 1);
+        loop {
+            match self.slots[i] {
+                (_, 0) => return None,
+                (k, r) if k == id => return Some(r - 1),
+                _ => i = (i + 1) & (cap - 1),
+            }
+        }
+    }
+}
+
 /// Anything that can score a token's features: the trained float weights or the shipped
 /// quantised ones.
 pub trait Scorer {
@@ -84,7 +123,7 @@ pub trait Scorer {
 
 /// The shipped model: quantised sparse rows (i16 times `scale`).
 pub struct Tagger {
-    pub index: IdMap<u32>,
+    pub index: IdIndex,
     pub rows: Vec<[i16; NT]>,
     pub scale: f32,
     pub trans: [[f32; NT]; NT],
@@ -93,7 +132,7 @@ pub struct Tagger {
 
 impl Scorer for Tagger {
     fn add_row(&self, feature: u32, acc: &mut Row) {
-        if let Some(&r) = self.index.get(&feature) {
+        if let Some(r) = self.index.get(feature) {
             let row = &self.rows[r as usize];
             for t in 0..NT {
                 acc[t] += row[t] as f32 * self.scale;
@@ -129,6 +168,15 @@ pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
         return Vec::new();
     }
     let tags: Vec<Tag> = (0..NT as u8).map(Tag).collect();
+    // transition scores with the ill-formed ones at -inf, computed once rather than per token
+    let mut trans = [[f32::NEG_INFINITY; NT]; NT];
+    for prev in &tags {
+        for cur in &tags {
+            if prev.allows(*cur) {
+                trans[prev.0 as usize][cur.0 as usize] = model.transition(*prev, *cur);
+            }
+        }
+    }
     let mut score = vec![[f32::NEG_INFINITY; NT]; n];
     let mut back = vec![[0u8; NT]; n];
     for t in &tags {
@@ -137,23 +185,20 @@ pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
         }
     }
     for i in 1..n {
-        for cur in &tags {
+        let prev_row = score[i - 1];
+        for cur in 0..NT {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for prev in &tags {
-                let p = score[i - 1][prev.0 as usize];
-                if p == f32::NEG_INFINITY || !prev.allows(*cur) {
-                    continue;
-                }
-                let s = p + model.transition(*prev, *cur);
+            for prev in 0..NT {
+                let s = prev_row[prev] + trans[prev][cur];
                 if s > best {
                     best = s;
-                    arg = prev.0;
+                    arg = prev as u8;
                 }
             }
             if best > f32::NEG_INFINITY {
-                score[i][cur.0 as usize] = best + em[i][cur.0 as usize];
-                back[i][cur.0 as usize] = arg;
+                score[i][cur] = best + em[i][cur];
+                back[i][cur] = arg;
             }
         }
     }
@@ -230,6 +275,19 @@ pub fn tags_of(n: usize, spans: &[(usize, usize, Label)]) -> Vec<Tag> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_index_finds_every_id_and_nothing_else() {
+        let ids: Vec<u32> = (0..1000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
+        let idx = IdIndex::new(ids.iter().enumerate().map(|(r, id)| (*id, r as u32)));
+        for (r, id) in ids.iter().enumerate() {
+            assert_eq!(idx.get(*id), Some(r as u32));
+        }
+        assert_eq!(idx.get(7), None);
+        assert_eq!(IdIndex::default().get(1), None);
+    }
 
     #[test]
     fn bilou_roundtrip() {

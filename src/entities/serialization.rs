@@ -7,7 +7,7 @@
 //! Keys are sorted so deltas stay small. Reading never panics: a truncated or foreign file is an
 //! `Err` with a message.
 
-use super::model::{IdMap, NT, Row, Tagger};
+use super::model::{IdIndex, NT, Row, Tagger};
 
 const MAGIC: &[u8] = b"NLNER\x02";
 
@@ -129,8 +129,7 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
     if n > bytes.len() {
         return Err(ModelError("row count larger than the file".into()));
     }
-    let mut index = IdMap::default();
-    index.reserve(n);
+    let mut keys = Vec::with_capacity(n);
     let mut rows = Vec::with_capacity(n);
     let mut key = 0u32;
     for _ in 0..n {
@@ -146,11 +145,11 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
                 k += 2;
             }
         }
-        index.insert(key, rows.len() as u32);
+        keys.push((key, rows.len() as u32));
         rows.push(row);
     }
     Ok(Tagger {
-        index,
+        index: IdIndex::new(keys.into_iter()),
         rows,
         scale,
         trans,
@@ -177,7 +176,7 @@ mod tests {
         );
         let m = read(&bytes).unwrap();
         assert_eq!(m.rows.len(), 2);
-        assert_eq!(m.rows[m.index[&300_000] as usize], row);
+        assert_eq!(m.rows[m.index.get(300_000).unwrap() as usize], row);
         assert_eq!(m.trans[1][2], 1.5);
         assert_eq!(m.scale, 0.25);
     }

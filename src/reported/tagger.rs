@@ -3,7 +3,7 @@
 //! exactly with Viterbi. Trained in `trainer.rs`; stored with weights quantised to i16.
 
 use crate::entities::ModelError;
-use crate::entities::model::IdMap;
+use crate::entities::model::{IdIndex, IdMap};
 
 /// O, B-cue, I-cue, B-source, I-source, B-content, I-content.
 pub const NT: usize = 7;
@@ -46,62 +46,23 @@ impl Tag {
 
 pub const MAGIC: &[u8] = b"NLREP\x01";
 
-/// Emission rows in an open-addressing table keyed by feature id (ids are well-mixed hashes):
-/// a miss, the common case, costs one or two probes of a small key array.
-#[derive(Default, Clone)]
-struct Table {
-    /// (feature id, 1 + index into `rows`); 0 in the second place = empty slot.
-    slots: Vec<(u32, u32)>,
-    rows: Vec<Row>,
-}
-
-impl Table {
-    fn new(rows: &IdMap<Row>) -> Table {
-        let cap = (rows.len() * 3).next_power_of_two().max(16);
-        let mut t = Table {
-            slots: vec![(0, 0); cap],
-            rows: Vec::with_capacity(rows.len()),
-        };
-        let mut ids: Vec<&u32> = rows.keys().collect();
-        ids.sort();
-        for k in ids {
-            let mut i = *k as usize & (cap - 1);
-            while t.slots[i].1 != 0 {
-                i = (i + 1) & (cap - 1);
-            }
-            t.rows.push(rows[k]);
-            t.slots[i] = (*k, t.rows.len() as u32);
-        }
-        t
-    }
-    fn get(&self, k: u32) -> Option<&Row> {
-        let cap = self.slots.len();
-        if cap == 0 {
-            return None;
-        }
-        let mut i = k as usize & (cap - 1);
-        loop {
-            match self.slots[i] {
-                (_, 0) => return None,
-                (key, s) if key == k => return Some(&self.rows[s as usize - 1]),
-                _ => i = (i + 1) & (cap - 1),
-            }
-        }
-    }
-}
-
 #[derive(Default, Clone)]
 pub struct Model {
     pub rows: IdMap<Row>,
     pub trans: [Row; NT],
     /// `rows` for fast lookup, built by `new` (a model being trained has none and reads `rows`).
-    table: Option<Table>,
+    table: Option<(IdIndex, Vec<Row>)>,
 }
 
 impl Model {
     pub fn new(rows: IdMap<Row>, trans: [Row; NT]) -> Model {
         Model {
-            table: Some(Table::new(&rows)),
+            table: Some({
+                let mut ids: Vec<u32> = rows.keys().copied().collect();
+                ids.sort_unstable();
+                let index = IdIndex::new(ids.iter().enumerate().map(|(r, id)| (*id, r as u32)));
+                (index, ids.iter().map(|id| rows[id]).collect())
+            }),
             rows,
             trans,
         }
@@ -112,7 +73,7 @@ impl Model {
         let mut acc = [0f32; NT];
         for f in feats {
             let row = match &self.table {
-                Some(t) => t.get(*f),
+                Some((index, rows)) => index.get(*f).map(|r| &rows[r as usize]),
                 None => self.rows.get(f),
             };
             if let Some(r) = row {
