@@ -54,7 +54,7 @@ fn main() {
     let t = Instant::now();
     let rep = reported::find(&input, &tok, &ents, &spans, &atts, &m.cues, &m.reported);
     eprintln!("reported  {:?} ({} relations)", t.elapsed(), rep.len());
-    let sources: Vec<_> = rep.iter().map(|f| f.source).collect();
+    let sources: Vec<_> = rep.iter().map(|f| f.antecedent.or(f.source)).collect();
     let t = Instant::now();
     let (a, _, _) = actors::build(
         &input,

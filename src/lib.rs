@@ -172,7 +172,7 @@ pub fn analyze_with_progress(
     progress.at(Stage::Reported, 0.0);
     let found = reported::find(text, &tok, &entities, &spans, &atts, &m.cues, &m.reported);
     progress.at(Stage::Actors, 0.0);
-    let sources: Vec<Option<Mention>> = found.iter().map(|f| f.source).collect();
+    let sources: Vec<Option<Mention>> = found.iter().map(|f| f.antecedent.or(f.source)).collect();
     let (actors, quote_actor, source_actor) = actors::build(
         text,
         &tok,

@@ -161,7 +161,7 @@ function renderLegend() {
 function renderSidebar() {
   const a = state.analysis ?? { actors: [], quotes: [], entities: [] };
   $('actor-count').textContent = a.actors.length ? `(${a.actors.length})` : '';
-  renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote });
+  renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote, gotoReport });
 }
 
 async function render() {
@@ -204,8 +204,9 @@ function updateCounter() {
   $('counter').textContent = n ? `${n.toLocaleString()} characters` : '';
 }
 
-function gotoQuote(i) {
-  const q = document.querySelector(`#article [data-quote="${i}"]`);
+function gotoQuote(i) { gotoElement(document.querySelector(`#article [data-quote="${i}"]`)); }
+function gotoReport(i) { gotoElement(document.querySelector(`#article [data-report="${i}"]`)); }
+function gotoElement(q) {
   if (q) { q.scrollIntoView({ block: 'center', behavior: 'smooth' }); q.focus({ preventScroll: true }); }
 }
 
@@ -345,9 +346,9 @@ function wire() {
   for (const b of document.querySelectorAll('.layer')) b.addEventListener('click', () => toggleLayer(b.dataset.layer));
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');
-  art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote]'); if (t) showCard(t); });
+  art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });
   art.addEventListener('mouseout', hideCard);
-  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote]'); if (t) showCard(t); });
+  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });
   art.addEventListener('focusout', hideCard);
   // a click on a name or quotation follows its actor (again: stop following)
   art.addEventListener('click', (e) => {
@@ -358,8 +359,8 @@ function wire() {
   // follows its actor (while an actor is followed, arrows move between that actor's mentions)
   art.addEventListener('keydown', (e) => {
     if (state.selected) return;
-    const marks = () => [...art.querySelectorAll('[data-entity],[data-quote]')];
-    const here = e.target.closest?.('[data-entity],[data-quote]');
+    const marks = () => [...art.querySelectorAll('[data-entity],[data-quote],[data-report]')];
+    const here = e.target.closest?.('[data-entity],[data-quote],[data-report]');
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
     if (step) {
       e.preventDefault();

@@ -12,26 +12,54 @@ export function colourOf(actorId) {
 }
 
 /**
- * Cut the text into runs at every entity and quote boundary (UTF-16 offsets).
- * Returns [{start, end, quote: index|null, entity: index|null}], covering the whole text.
- * Entities and quotes each come sorted and non-overlapping, so one sweep finds the cover: O(n log n).
+ * The pieces of reported speech (attributions that are not quotations) to mark, in text order:
+ * [{start, end, att}] with `att` the index into `analysis.attributions`. Pieces that would overlap
+ * a quotation or an earlier piece are left out, so that the marks never nest.
  */
-export function segments(text, analysis) {
+export function reportedPieces(analysis) {
+  const quotes = analysis.quotes ?? [];
+  const pieces = [];
+  (analysis.attributions ?? []).forEach((r, att) => {
+    if (r.quote !== null && r.quote !== undefined) return;
+    for (const [start, end] of r.content) if (start < end) pieces.push({ start, end, att });
+  });
+  pieces.sort((x, y) => x.start - y.start || x.end - y.end);
+  const out = [];
+  let qi = 0;
+  for (const p of pieces) {
+    if (out.length && out[out.length - 1].end > p.start) continue;
+    while (qi < quotes.length && quotes[qi].end <= p.start) qi++;
+    if (qi < quotes.length && quotes[qi].start < p.end) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Cut the text into runs at every entity, quote and reported-speech boundary (UTF-16 offsets).
+ * Returns [{start, end, quote: index|null, report: piece index|null, entity: index|null}],
+ * covering the whole text. Each kind comes sorted and non-overlapping, so one sweep finds the
+ * cover: O(n log n).
+ */
+export function segments(text, analysis, pieces = reportedPieces(analysis)) {
   const { entities, quotes } = analysis;
   const points = [0, text.length];
   for (const e of entities) points.push(e.start, e.end);
   for (const q of quotes) points.push(q.start, q.end);
+  for (const p of pieces) points.push(p.start, p.end);
   points.sort((a, b) => a - b);
   const out = [];
   let ei = 0;
   let qi = 0;
+  let pi = 0;
   const cover = (items, i, s, e) => (i < items.length && items[i].start <= s && e <= items[i].end ? i : null);
   for (let i = 0; i + 1 < points.length; i++) {
     const [s, e] = [points[i], points[i + 1]];
     if (s >= e || s < 0 || e > text.length) continue;
     while (ei < entities.length && entities[ei].end <= s) ei++;
     while (qi < quotes.length && quotes[qi].end <= s) qi++;
-    out.push({ start: s, end: e, quote: cover(quotes, qi, s, e), entity: cover(entities, ei, s, e) });
+    while (pi < pieces.length && pieces[pi].end <= s) pi++;
+    out.push({ start: s, end: e, quote: cover(quotes, qi, s, e), report: cover(pieces, pi, s, e), entity: cover(entities, ei, s, e) });
   }
   return out;
 }
@@ -58,19 +86,34 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
   let entEl = null;
   let entIdx = null;
   let detached = false; // quoteEl is a continuation not yet placed (the quote went past a line break)
-  const segs = segments(text, analysis);
+  const pieces = reportedPieces(analysis);
+  const segs = segments(text, analysis, pieces);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
-    if (seg.quote !== quoteIdx) {
-      quoteIdx = seg.quote;
+    // the box around a run: a quotation ("q3") or a piece of reported speech ("r7"), or none
+    const box = seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${seg.report}` : null;
+    if (box !== quoteIdx) {
+      quoteIdx = box;
       entEl = null; entIdx = null;
       detached = false;
-      if (quoteIdx === null) quoteEl = null;
-      else {
-        const q = analysis.quotes[quoteIdx];
+      if (box === null) quoteEl = null;
+      else if (seg.quote === null) {
+        const att = pieces[seg.report].att;
+        const r = analysis.attributions[att];
+        quoteEl = document.createElement('span');
+        quoteEl.className = 'reported';
+        quoteEl.dataset.report = String(att);
+        quoteEl.tabIndex = -1;
+        if (r.actor) {
+          quoteEl.dataset.actor = r.actor;
+          quoteEl.classList.add(`c${colourOf(r.actor)}`);
+        }
+        frag.appendChild(quoteEl);
+      } else {
+        const q = analysis.quotes[seg.quote];
         quoteEl = document.createElement('span');
         quoteEl.className = 'quote';
-        quoteEl.dataset.quote = String(quoteIdx);
+        quoteEl.dataset.quote = String(seg.quote);
         quoteEl.tabIndex = -1; // one tab stop for the whole article: arrow keys move inside it
         if (q.actor) {
           quoteEl.dataset.actor = q.actor;
@@ -131,7 +174,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
 
 /** Classes for hidden layers and the selected actor; cheap, no re-render. */
 export function applyView(root, analysis, view) {
-  for (const layer of ['PER', 'ORG', 'LOC', 'MISC', 'QUOTE']) root.classList.toggle(`hide-${layer}`, view.hidden.includes(layer));
+  for (const layer of ['PER', 'ORG', 'LOC', 'MISC', 'QUOTE', 'REPORTED']) root.classList.toggle(`hide-${layer}`, view.hidden.includes(layer));
   root.classList.toggle('has-selection', Boolean(view.selected));
   for (const el of root.querySelectorAll('.sel')) el.classList.remove('sel');
   if (view.selected) {
@@ -171,8 +214,10 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       // named mentions and all mentions (pronouns and descriptions resolved to the actor)
       const names = a.mention_kinds.filter((k) => k === 'name').length;
       const total = a.mention_kinds.length;
+      const reported = reportedOf(analysis, a.id);
       const counts = `${total} mention${total === 1 ? '' : 's'}` + (total !== names ? ` (${names} by name)` : '')
-        + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '');
+        + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '')
+        + (reported.length ? ` · ${reported.length} reported` : '');
       const btn = el('button', { type: 'button', class: `actor c${colourOf(a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'name', textContent: a.name }),
@@ -181,15 +226,24 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
       const li = el('li', {}, btn);
       if (selected && a.quotes) {
-        const ql = el('ol', { class: 'actor-quotes' });
+        const ql = el('ol', { class: 'actor-quotes', 'aria-label': `What ${a.name} said` });
         analysis.quotes.forEach((q, i) => {
           if (q.actor !== a.id) return;
-          const snippet = text.slice(q.start, q.end);
-          const b = el('button', { type: 'button', class: 'quote-link', textContent: snippet.length > 160 ? `${snippet.slice(0, 157)}…` : snippet });
+          const b = el('button', { type: 'button', class: 'quote-link', textContent: clip(text.slice(q.start, q.end)) });
           b.addEventListener('click', () => handlers.goto(i));
           ql.append(el('li', {}, b));
         });
         li.append(ql);
+      }
+      if (selected && reported.length) {
+        const rl = el('ol', { class: 'actor-quotes actor-reported', 'aria-label': `Reported of ${a.name}` });
+        for (const i of reported) {
+          const r = analysis.attributions[i];
+          const b = el('button', { type: 'button', class: 'report-link', textContent: `reported: ${clip(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}` });
+          b.addEventListener('click', () => handlers.gotoReport(i));
+          rl.append(el('li', {}, b));
+        }
+        li.append(rl);
       }
       ul.append(li);
     }
@@ -198,6 +252,18 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
   if (!out.length) out.push(el('p', { class: 'hint', textContent: analysis.actors.length ? 'No actor matches the filter.' : 'No actors found yet.' }));
   root.replaceChildren(...out);
 }
+
+/** Indices of the attributions that report an actor's words without quoting them. */
+export function reportedOf(analysis, actorId) {
+  const out = [];
+  (analysis.attributions ?? []).forEach((r, i) => {
+    if (r.actor === actorId && (r.quote === null || r.quote === undefined)) out.push(i);
+  });
+  return out;
+}
+
+/** A long snippet cut to 160 characters. */
+function clip(s) { return s.length > 160 ? `${s.slice(0, 157)}…` : s; }
 
 /** "1 mention", "2 mentions". */
 function plural(n, word) { return `${n} ${word}${n === 1 ? '' : 's'}`; }
@@ -208,6 +274,7 @@ export function cardLines(target, text, analysis) {
   const lines = [];
   const ent = target.closest('[data-entity]');
   const quote = target.closest('[data-quote]');
+  const report = target.closest('[data-report]');
   if (ent) {
     const e = analysis.entities[Number(ent.dataset.entity)];
     const a = e.actor ? actors.get(e.actor) : null;
@@ -220,6 +287,13 @@ export function cardLines(target, text, analysis) {
     if (a) lines.push(`quoted: ${a.name}${q.speaker_text && q.speaker_text !== a.name ? ` (“${q.speaker_text}”)` : ''}${q.confidence === 'unsure' ? ' ? (uncertain: check the text)' : ''}`);
     else if (q.speaker_text) lines.push(`quoted: ${q.speaker_text}`);
     else lines.push('quotation, speaker not found');
+  }
+  if (report) {
+    const r = analysis.attributions[Number(report.dataset.report)];
+    const a = r.actor ? actors.get(r.actor) : null;
+    const who = a ? a.name : r.source_text;
+    const cue = r.cue.length ? ` · “${r.cue.map(([s, e]) => text.slice(s, e)).join(' ')}”` : '';
+    lines.push(who ? `${who} (reported)${cue}` : `reported speech, source not found${cue}`);
   }
   return lines;
 }
@@ -237,15 +311,21 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
   const close = () => {
     if (openEnt !== null) { body += '</mark>'; openEnt = null; }
   };
-  for (const seg of segments(text, analysis)) {
-    if (seg.entity !== openEnt || seg.quote !== openQuote) close();
-    if (seg.quote !== openQuote) {
+  const pieces = reportedPieces(analysis);
+  for (const seg of segments(text, analysis, pieces)) {
+    const box = seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${seg.report}` : null;
+    if (seg.entity !== openEnt || box !== openQuote) close();
+    if (box !== openQuote) {
       if (openQuote !== null) body += '</span>';
-      openQuote = seg.quote;
-      if (openQuote !== null) {
-        const q = analysis.quotes[openQuote];
+      openQuote = box;
+      if (seg.quote !== null) {
+        const q = analysis.quotes[seg.quote];
         const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
         body += `<span class="quote${q.actor ? ` c${colourOf(q.actor)}` : ' unattributed'}" title="${escapeHtml(who ? `quoted: ${who}` : 'quotation')}">`;
+      } else if (seg.report !== null) {
+        const r = analysis.attributions[pieces[seg.report].att];
+        const who = r.actor ? actors.get(r.actor)?.name : r.source_text;
+        body += `<span class="reported${r.actor ? ` c${colourOf(r.actor)}` : ''}" title="${escapeHtml(who ? `${who} (reported)` : 'reported speech')}">`;
       }
     }
     if (seg.entity !== null && openEnt === null) {
@@ -265,5 +345,10 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
     const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
     return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
   }).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol></aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
+  const reportedList = (analysis.attributions ?? []).filter((r) => r.quote === null || r.quote === undefined).map((r) => {
+    const who = r.actor ? actors.get(r.actor)?.name : r.source_text;
+    const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
+    return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;
+  }).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

@@ -54,6 +54,9 @@ pub struct Found {
     pub content: Vec<Span>,
     /// Index of the direct quotation this relation is, if its content holds one.
     pub quote: Option<usize>,
+    /// The name a relative-pronoun source follows ("David Reyes, who ... said"): the source as
+    /// written stays "who ...", the actor is this name's.
+    pub antecedent: Option<Mention>,
 }
 
 /// Stretches of at most this many tokens are tagged at once (whole sentences where they fit).
@@ -228,6 +231,7 @@ fn group(text: &str, tok: &Tokenized, ents: &[Entity], runs: &[(Role, TokenRange
             cue: vec![span_of(tok, *c)],
             content: contents.iter().map(|r| span_of(tok, *r)).collect(),
             quote: None,
+            antecedent: source.and_then(|m| antecedent(text, tok, ents, m.span)),
         });
     }
     out
@@ -273,6 +277,28 @@ fn subject_before(
         }
     }
     None
+}
+
+/// "David Reyes, who voted against the plan, said ...": for a source that opens with a relative
+/// pronoun, the name just before it (and its comma).
+fn antecedent(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Option<Mention> {
+    let first = tok.tokens.partition_point(|t| t.span.start < source.start);
+    if !matches!(
+        tok.tokens.get(first)?.span.text(text),
+        "who" | "which" | "that"
+    ) {
+        return None;
+    }
+    let mut before = first.checked_sub(1)?;
+    if tok.text_of(text, before) == "," {
+        before = before.checked_sub(1)?;
+    }
+    let end = tok.tokens[before].span.end;
+    let k = ents.partition_point(|e| e.span.end < end);
+    ents.get(k).filter(|e| e.span.end == end).map(|e| Mention {
+        span: e.span,
+        kind: MentionKind::Name,
+    })
 }
 
 /// What a source run names: a pronoun, the first person (else the first entity) inside it, or
@@ -346,6 +372,7 @@ fn merge_quotes(tok: &Tokenized, found: &mut Vec<Found>, quotes: &[Span], choice
             cue: ch.and_then(|c| c.cue).into_iter().collect(),
             content: vec![*q],
             quote: Some(qi),
+            antecedent: None,
         });
     }
     found.extend(own);
@@ -443,6 +470,17 @@ mod tests {
         assert_eq!(x, ["whether he would sign the bill"]);
         let (s, c, _) = one("Senator Maria Lopez denied that her office had received the letter.");
         assert_eq!((s.as_str(), c.as_str()), ("Maria Lopez", "denied"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_source_is_the_name_it_follows() {
+        let t = "Councilman David Reyes, who voted against the plan, said the city had not studied the shade.";
+        let m = Models::embedded().unwrap();
+        let a = analyze_with(t, &m).unwrap();
+        let r = &a.attributions[0];
+        assert!(r.source.unwrap().span.text(t).starts_with("who"), "{r:?}");
+        let actor = &a.actors[r.actor.expect("an actor").0 as usize];
+        assert_eq!(actor.name, "David Reyes");
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Model, Vec<String>) {
 
 /// The shipped model keeps this many feature rows, those with the largest weights (L1 norm):
 /// most rows are rare words that barely move a decision.
-pub const KEEP_ROWS: usize = 20_000;
+pub const KEEP_ROWS: usize = 10_000;
 fn keep_rows() -> usize {
     std::env::var("KEEP")
         .ok()

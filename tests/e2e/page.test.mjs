@@ -600,3 +600,63 @@ test('printing hides the controls and keeps the article and actors', async () =>
   assert.equal(await page.isVisible('.sidebar'), true);
   await context.close();
 });
+
+test('reported speech: a layer in the speaker colour, its card, the sidebar, share state and exports', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const text = 'Budget talks resume\n\nGovernor Ann Reyes said the budget would be balanced by June. Reyes met the unions on Monday.\n\nThe union’s leader, Zoë Ünal 🎉, denied that the plan had failed.\n\n“We will get there,” Reyes said.';
+  await pasteText(page, text);
+  // marked lightly (not as a quotation), text intact, in the source actor's colour
+  const reported = await page.$$eval('#article .reported', (els) => els.map((e) => ({ text: e.textContent, actor: e.dataset.actor, cls: e.className })));
+  const budget = reported.find((r) => r.text === 'the budget would be balanced by June');
+  assert.ok(budget, JSON.stringify(reported));
+  assert.ok(reported.some((r) => r.text === 'that the plan had failed'), JSON.stringify(reported));
+  assert.equal(await page.textContent('#article'), text);
+  const reyes = await page.$eval('#actors .actor', (b) => b.dataset.actor); // the quoted actor comes first
+  assert.equal(budget.actor, reyes);
+  assert.match(budget.cls, new RegExp(`\\bc${Number(reyes.slice(1)) % 12}\\b`));
+  assert.equal(await page.$$eval('#article .quote .reported, #article .reported .quote', (els) => els.length), 0);
+  // the card says whose words they are, reported
+  await page.hover('#article .reported >> nth=0');
+  assert.match(await page.textContent('#card'), /Ann Reyes \(reported\) · “said”/);
+  // the sidebar counts them and lists them under the actor; a click goes to the place
+  const entry = page.locator('#actors .actor', { hasText: 'Ann Reyes' });
+  assert.match(await entry.textContent(), /1 quote · 1 reported/);
+  await entry.click();
+  const link = page.locator('#actors .report-link');
+  assert.equal(await link.count(), 1);
+  assert.match(await link.textContent(), /^reported: the budget would be balanced by June$/);
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'the budget would be balanced by June');
+  // the layer toggles, and its state travels in a share link
+  await page.click('#actors .actor[aria-pressed="true"]'); // stop following
+  await page.click('.layer[data-layer="REPORTED"]');
+  assert.ok(await page.$eval('#article', (a) => a.classList.contains('hide-REPORTED')));
+  assert.equal(await page.$eval('#article .reported', (e) => getComputedStyle(e).textDecorationLine), 'none');
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const shared = await page.evaluate(() => location.href);
+  const p2 = await context.newPage();
+  await p2.goto(shared);
+  await ready(p2);
+  assert.ok(await p2.$eval('#article', (a) => a.classList.contains('hide-REPORTED')));
+  assert.equal(await p2.getAttribute('.layer[data-layer="REPORTED"]', 'aria-pressed'), 'false');
+  // exports: the HTML marks and lists reported speech; the JSON holds attributions in UTF-16
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const file = path.join(OUT, 'export-reported.html');
+  await dl.saveAs(file);
+  const html = readFileSync(file, 'utf8');
+  assert.match(html, /<span class="reported c\d+" title="Ann Reyes \(reported\)">the budget would be balanced by June<\/span>/);
+  assert.match(html, /<h2>Reported speech<\/h2>/);
+  assert.match(html, /<b>Zoë Ünal<\/b> <i>denied<\/i>: that the plan had failed/);
+  const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
+  const jfile = path.join(OUT, 'export-reported.json');
+  await dj.saveAs(jfile);
+  const j = JSON.parse(readFileSync(jfile, 'utf8'));
+  const denied = j.attributions.find((r) => r.cue.length && j.text.slice(...r.cue[0]) === 'denied');
+  assert.equal(j.text.slice(...denied.content[0]), 'that the plan had failed');
+  assert.equal(j.text.slice(...denied.source[0]), 'Zoë Ünal');
+  const quoted = j.attributions.find((r) => r.quote !== null);
+  assert.equal(j.text.slice(...quoted.content[0]), '“We will get there,”');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
