@@ -3,7 +3,7 @@
 //! `analyze` runs the stages in order, each reading only what earlier ones produced:
 //! text -> tokens, sentences, paragraphs (`text`) -> entities (`entities`) -> quotations
 //! (`quotes`) -> speakers (`speakers`) -> actors (`actors`) -> one `Analysis`. The wasm bindings
-//! (`wasm`) and the CLI (`src/bin/newslens.rs`) are thin layers over this.
+//! (`wasm`) and the CLI (`src/bin/newslens/`) are thin layers over this.
 
 #![allow(clippy::needless_range_loop)] // index loops over token ranges read better here
 

@@ -1,15 +1,20 @@
 //! The CLI: argument parsing, file reading and printing only; the work is in the library.
 //!
 //!   newslens analyze FILE|-          the analysis as JSON (code-point offsets)
-//!   newslens batch IN.jsonl OUT.jsonl rows {"id","text"} -> the system format of score.py
+//!   newslens batch IN OUT [--threads N] [--resume]
+//!                                    JSONL rows {"id","text"} (.gz) or a folder of .txt/.html ->
+//!                                    the system format of score.py, on all cores (`batch.rs`)
 //!   newslens train ner|quotes|speakers|reported [--data DIR]   rebuild a shipped model under models/
 //!   newslens bench [--data DIR]       throughput table
+
+mod batch;
+mod html;
 
 use clap::{Parser, Subcommand};
 use newslens::text::{OffsetMap, Span, Unit};
 use newslens::{Label, Models, analyze_with};
-use serde_json::{Value, json};
-use std::io::{BufRead, BufWriter, Read, Write};
+use serde_json::Value;
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -28,13 +33,20 @@ struct Cli {
 enum Cmd {
     /// Analyse one text file (or - for standard input) and print JSON.
     Analyze { file: String },
-    /// Analyse every {"id","text"} row of a JSONL file; write score.py's system format.
+    /// Analyse every {"id","text"} row of a JSONL file (or .jsonl.gz), or every .txt/.html file
+    /// of a folder, on all cores; write score.py's system format (gzip if OUTPUT ends in .gz).
     Batch {
         input: PathBuf,
         output: PathBuf,
         /// Hide the progress bar.
         #[arg(long)]
         quiet: bool,
+        /// Threads to use (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Keep the complete rows of an interrupted run's OUTPUT and analyse only the rest.
+        #[arg(long)]
+        resume: bool,
     },
     /// Retrain a model from the shared data and write it under models/.
     Train {
@@ -62,7 +74,17 @@ fn main() {
             input,
             output,
             quiet,
-        } => batch(&input, &output, quiet),
+            threads,
+            resume,
+        } => batch::run(
+            &input,
+            &output,
+            &batch::Options {
+                threads,
+                resume,
+                quiet,
+            },
+        ),
         Cmd::Train {
             what,
             data,
@@ -135,41 +157,6 @@ fn read_jsonl(path: &Path) -> Res<Vec<Value>> {
         );
     }
     Ok(rows)
-}
-
-fn batch(input: &Path, output: &Path, quiet: bool) -> Res<()> {
-    let rows = read_jsonl(input)?;
-    let m = models()?;
-    let bar = if quiet {
-        indicatif::ProgressBar::hidden()
-    } else {
-        indicatif::ProgressBar::new(rows.len() as u64)
-    };
-    bar.set_style(indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} docs {elapsed} (eta {eta})",
-    )?);
-    let mut out = BufWriter::new(
-        std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?,
-    );
-    for (n, row) in rows.iter().enumerate() {
-        let id = row
-            .get("id")
-            .cloned()
-            .unwrap_or_else(|| json!(n.to_string()));
-        let text = row
-            .get("text")
-            .and_then(Value::as_str)
-            .ok_or_else(|| format!("{}: row {} has no \"text\" string", input.display(), n + 1))?;
-        let a = analyze_with(text, &m).map_err(|e| format!("row {}: {e}", n + 1))?;
-        let mut v = serde_json::to_value(a.export(text, Unit::CodePoint))?;
-        v["id"] = id;
-        writeln!(out, "{}", serde_json::to_string(&v)?)?;
-        bar.inc(1);
-    }
-    bar.finish_and_clear();
-    out.flush()?;
-    eprintln!("{} documents -> {}", rows.len(), output.display());
-    Ok(())
 }
 
 /// Code-point `[s, e]` pairs of a JSON value to byte spans of `text`.
@@ -424,7 +411,57 @@ fn bench(data: &Path) -> Res<()> {
             news_mbs = news_mbs.min(kb / best / 1000.0);
         }
     }
+    batch_table(&m, data)?;
     adversarial_table(&m, news_mbs)
+}
+
+/// `newslens batch`'s engine on PolNeAR dev repeated to 20 MB or more, on one thread and on all:
+/// the documents are analysed in parallel (rayon), so the speed-up should approach the cores.
+fn batch_table(m: &Models, data: &Path) -> Res<()> {
+    use rayon::prelude::*;
+    let texts: Vec<String> = read_jsonl(&data.join("polnear-dev.jsonl"))?
+        .iter()
+        .map(text_of)
+        .collect();
+    let one: usize = texts.iter().map(String::len).sum();
+    let copies = (20_000_000 / one.max(1)) + 1;
+    let docs: Vec<&String> = (0..copies).flat_map(|_| texts.iter()).collect();
+    let mb = (one * copies) as f64 / 1e6;
+    emit("");
+    emit(&format!(
+        "Batch: PolNeAR dev repeated {copies} times ({} documents, {mb:.1} MB), analysed in parallel",
+        docs.len()
+    ));
+    emit("");
+    emit("| threads | seconds | MB/s | speed-up |");
+    emit("|---:|---:|---:|---:|");
+    let all = rayon::current_num_threads();
+    let mut base = 0.0;
+    for threads in [1, all] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        let t = Instant::now();
+        let n: usize = pool.install(|| {
+            docs.par_iter()
+                .map(|d| analyze_with(d, m).map_or(0, |a| a.quotes.len()))
+                .sum()
+        });
+        std::hint::black_box(n);
+        let s = t.elapsed().as_secs_f64();
+        if threads == 1 {
+            base = s;
+        }
+        emit(&format!(
+            "| {threads} | {s:.2} | {:.2} | {:.2}x |",
+            mb / s,
+            base / s
+        ));
+        if all == 1 {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Inputs shaped to make a stage super-linear, at 400 KB and 1.6 MB: each must run at 1/3 or
