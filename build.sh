@@ -55,6 +55,9 @@ build() {
   say "building wasm (release)"
   cargo build --release --lib --target "$TARGET"
   wasm-bindgen --target web --no-typescript --out-dir www/pkg "target/$TARGET/release/newslens.wasm"
+  # the npm module (pkg/) ships the same two files
+  mkdir -p pkg/dist
+  cp www/pkg/newslens.js www/pkg/newslens_bg.wasm pkg/dist/
   say "building native CLI (release)"
   cargo build --release --bin newslens
   printf 'wasm: %s bytes (%s gzipped)\n' "$(wc -c < www/pkg/newslens_bg.wasm)" "$(gzip -9c www/pkg/newslens_bg.wasm | wc -c)" >&2
@@ -78,6 +81,8 @@ run_tests() {
   build
   ensure_chromium
   ensure_node_modules
+  say "npm module (pkg/) in Node"
+  (cd pkg && node --test test.mjs)
   say "browser tests ($(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: version unknown'), playwright-core)"
   (cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)
 }

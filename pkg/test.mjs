@@ -1,0 +1,37 @@
+// The npm module from Node: loads the wasm from the file system, analyses non-ASCII text, and
+// its offsets slice the JavaScript string.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from './index.js';
+
+const TEXT = 'Budget talks resume 🎉\n\nMayor Zoë Ünal said the budget would be balanced by June. “We will not cut the buses,” Ünal told reporters.';
+
+test('analyses text with UTF-16 offsets, quotes, reported speech and actors', async () => {
+  const nl = await Analyzer.load();
+  const a = nl.analyze(TEXT);
+  const zoe = a.entities.find((e) => e.text === 'Zoë Ünal');
+  assert.ok(zoe, JSON.stringify(a.entities));
+  assert.equal(TEXT.slice(zoe.start, zoe.end), 'Zoë Ünal');
+  assert.equal(a.quotes.length, 1);
+  const q = a.quotes[0];
+  assert.equal(TEXT.slice(q.start, q.end), '“We will not cut the buses,”');
+  const speaker = a.actors.find((x) => x.id === q.actor);
+  assert.equal(speaker.name, 'Zoë Ünal');
+  const reported = a.attributions.filter((r) => r.quote === null);
+  assert.equal(reported.length, 1);
+  assert.equal(TEXT.slice(...reported[0].content[0]), 'the budget would be balanced by June');
+  assert.equal(reported[0].actor, speaker.id);
+  // a second analyzer shares the loaded wasm
+  const again = (await Analyzer.load()).analyze(TEXT);
+  assert.deepEqual(again, a);
+});
+
+test('progress is reported and bad input gets a clear error', async () => {
+  const nl = await Analyzer.load();
+  const seen = [];
+  nl.analyzeWithProgress(TEXT.repeat(50), (stage, f) => seen.push([stage, f]));
+  assert.ok(seen.length > 2 && seen.at(-1)[1] === 1, JSON.stringify(seen));
+  assert.throws(() => nl.analyze('x'.repeat(9 * 1024 * 1024)), /limit is 8 MB/);
+  assert.deepEqual(nl.analyze('').quotes, []);
+  assert.match(Analyzer.version(), /^\d+\.\d+\.\d+/);
+});
