@@ -5,6 +5,7 @@
 #   ./build.sh build   build the wasm into www/pkg/ and the native CLI
 #   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
 #   ./build.sh fuzz    the long fuzzer pass (NEWSLENS_FUZZ_CASES, default 200000)
+#   ./build.sh python  build the Python wheel (maturin, abi3) into target/wheels/
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -63,6 +64,34 @@ build() {
   printf 'wasm: %s bytes (%s gzipped)\n' "$(wc -c < www/pkg/newslens_bg.wasm)" "$(gzip -9c www/pkg/newslens_bg.wasm | wc -c)" >&2
 }
 
+# pinned build and test tools for the Python package, from PyPI, in venvs under target/
+MATURIN_VERSION=1.9.6
+PYTEST_VERSION=8.3.5
+
+python_wheel() {
+  ensure_rust
+  local venv=target/py-build
+  if [ ! -x "$venv/bin/maturin" ] || [ "$("$venv/bin/maturin" --version | awk '{print $2}')" != "$MATURIN_VERSION" ]; then
+    say "installing maturin $MATURIN_VERSION (PyPI) into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "maturin==$MATURIN_VERSION"
+  fi
+  say "building the Python wheel (abi3)"
+  rm -f target/wheels/newslens-*.whl
+  CARGO_TARGET_DIR=target/python "$venv/bin/maturin" build --release --quiet -m python/Cargo.toml -o target/wheels >&2
+}
+
+python_tests() {
+  python_wheel
+  say "Python package: a fresh venv, the wheel, pytest"
+  local venv=target/py-test
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check target/wheels/newslens-*.whl "pytest==$PYTEST_VERSION"
+  # from the repository root, so that python/newslens (the sources) cannot shadow the wheel
+  "$venv/bin/pytest" -q -p no:cacheprovider python/tests
+}
+
 serve() {
   build
   local port=${PORT:-8080}
@@ -81,6 +110,7 @@ run_tests() {
   build
   ensure_chromium
   ensure_node_modules
+  python_tests
   say "npm module (pkg/) in Node"
   (cd pkg && node --test test.mjs)
   say "browser tests ($(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: version unknown'), playwright-core)"
@@ -108,5 +138,6 @@ case "${1:-build}" in
   test) run_tests ;;
   bench) bench ;;
   fuzz) fuzz ;;
+  python) python_wheel ;;
   *) echo "usage: $0 [build|serve|test|bench|fuzz]" >&2; exit 2 ;;
 esac
