@@ -67,6 +67,8 @@ build() {
 # pinned build and test tools for the Python package, from PyPI, in venvs under target/
 MATURIN_VERSION=1.9.6
 PYTEST_VERSION=8.3.5
+# the Dask recipe's test: a real LocalCluster writing Parquet
+DASK_PACKAGES=("dask[distributed]==2024.8.0" "pyarrow==17.0.0" "pandas==2.2.2")
 
 python_wheel() {
   ensure_rust
@@ -83,11 +85,11 @@ python_wheel() {
 
 python_tests() {
   python_wheel
-  say "Python package: a fresh venv, the wheel, pytest"
+  say "Python package and the Dask recipe: a fresh venv, the wheel, pytest"
   local venv=target/py-test
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check target/wheels/newslens-*.whl "pytest==$PYTEST_VERSION"
+  "$venv/bin/pip" install -q --disable-pip-version-check target/wheels/newslens-*.whl "pytest==$PYTEST_VERSION" "${DASK_PACKAGES[@]}"
   # from the repository root, so that python/newslens (the sources) cannot shadow the wheel
   "$venv/bin/pytest" -q -p no:cacheprovider python/tests
 }
