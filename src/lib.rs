@@ -183,7 +183,7 @@ pub fn analyze_with_progress(
         &m.entities.gaz,
     );
     let entities = actors::consistent_labels(&entities, &actors);
-    let quotes = spans
+    let mut quotes: Vec<Quote> = spans
         .iter()
         .zip(atts)
         .zip(quote_actor.iter().copied())
@@ -196,6 +196,8 @@ pub fn analyze_with_progress(
             margin_milli: (a.margin.clamp(-1000.0, 1000.0) * 1000.0) as i32,
         })
         .collect();
+    let mut actors = actors;
+    lend_reported_sources(&mut quotes, &mut actors, &found, &source_actor);
     let attributions = found
         .into_iter()
         .zip(source_actor)
@@ -204,7 +206,7 @@ pub fn analyze_with_progress(
             cue: f.cue,
             content: f.content,
             actor: match f.quote {
-                Some(qi) => quote_actor[qi],
+                Some(qi) => quotes[qi].actor,
                 None => actor,
             },
             quote: f.quote,
@@ -217,6 +219,32 @@ pub fn analyze_with_progress(
         attributions,
         actors,
     })
+}
+
+/// A quotation the speaker ranker left without a speaker, inside reported speech whose source
+/// is known ("Trump called them “losers”"), is that source's: the quote takes the relation's
+/// source, cue and actor, marked unsure (a rule, not the ranker, decided).
+fn lend_reported_sources(
+    quotes: &mut [Quote],
+    actors: &mut [Actor],
+    found: &[reported::Found],
+    source_actor: &[Option<ActorId>],
+) {
+    for (f, actor) in found.iter().zip(source_actor) {
+        let (Some(qi), Some(source), Some(actor)) = (f.quote, f.source, *actor) else {
+            continue;
+        };
+        let Some(q) = quotes.get_mut(qi).filter(|q| q.speaker.is_none()) else {
+            continue;
+        };
+        q.speaker = Some(source);
+        q.cue = f.cue.first().copied();
+        q.actor = Some(actor);
+        q.confidence = Confidence::Unsure;
+        if let Some(a) = actors.get_mut(actor.0 as usize) {
+            a.quotes += 1;
+        }
+    }
 }
 
 /// Below this ranker margin an attribution is `Unsure`. Calibrated on the 40 dev articles: with
@@ -250,6 +278,59 @@ pub fn analyze(text: &str) -> Result<Analysis, Box<dyn std::error::Error>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speakerless_quote_inside_reported_speech_takes_its_source() {
+        let t = "Trump called them “losers” twice.";
+        let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);
+        let src = Mention {
+            span: Span::new(0, 5),
+            kind: MentionKind::Name,
+        };
+        let quote = |speaker| Quote {
+            span: q,
+            speaker,
+            cue: None,
+            actor: None,
+            confidence: Confidence::Unsure,
+            margin_milli: 0,
+        };
+        let actor = Actor {
+            id: ActorId(0),
+            name: "Trump".into(),
+            kind: ActorKind::Person,
+            role: None,
+            mentions: vec![src],
+            quotes: 0,
+        };
+        let found = [reported::Found {
+            source: Some(src),
+            cue: vec![Span::new(6, 12)],
+            content: vec![Span::new(13, q.end)],
+            quote: Some(0),
+            antecedent: None,
+        }];
+        let mut quotes = vec![quote(None)];
+        let mut actors = vec![actor.clone()];
+        lend_reported_sources(&mut quotes, &mut actors, &found, &[Some(ActorId(0))]);
+        assert_eq!(quotes[0].actor, Some(ActorId(0)));
+        assert_eq!(quotes[0].speaker, Some(src));
+        assert_eq!(quotes[0].cue.map(|c| c.text(t)), Some("called"));
+        assert_eq!(
+            (quotes[0].confidence, actors[0].quotes),
+            (Confidence::Unsure, 1)
+        );
+        // a quote the ranker gave a speaker keeps it
+        let other = Mention {
+            span: Span::new(27, 32),
+            kind: MentionKind::Description,
+        };
+        let mut quotes = vec![quote(Some(other))];
+        let mut actors = vec![actor];
+        lend_reported_sources(&mut quotes, &mut actors, &found, &[Some(ActorId(0))]);
+        assert_eq!((quotes[0].speaker, quotes[0].actor), (Some(other), None));
+        assert_eq!(actors[0].quotes, 0);
+    }
 
     #[test]
     fn progress_rises_through_the_stages_to_one() {
