@@ -188,9 +188,17 @@ async function render() {
 
 function renderTable() {
   renderQuoteTable($('quote-table'), state.text, state.analysis, state.tableSort, {
-    goto: (i) => { state.table = false; $('quote-table').hidden = true; $('article').hidden = false; $('btn-table').setAttribute('aria-pressed', 'false'); gotoQuote(i); },
+    goto: (i) => { leaveTable(); gotoQuote(i); },
+    gotoReport: (i) => { leaveTable(); gotoReport(i); },
     sort: (key) => { state.tableSort = key; renderTable(); },
   });
+}
+
+function leaveTable() {
+  state.table = false;
+  $('quote-table').hidden = true;
+  $('article').hidden = false;
+  $('btn-table').setAttribute('aria-pressed', 'false');
 }
 
 function exportCsv() {
@@ -262,7 +270,9 @@ function download(name, type, content) {
 }
 
 function exportJson() {
-  return JSON.stringify({ offsets: 'utf16', text: state.text, ...state.analysis }, null, 2);
+  // the who-said-what rows too (the table's content, article order), for readers of the file
+  const whoSaidWhat = quoteRows(state.text, state.analysis).map(({ index, start, ...row }) => ({ row: index + 1, ...row }));
+  return JSON.stringify({ offsets: 'utf16', text: state.text, ...state.analysis, who_said_what: whoSaidWhat }, null, 2);
 }
 
 async function exportHtmlFile() {

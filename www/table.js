@@ -1,11 +1,16 @@
-// Who said what, as a table: every quotation in article order (or by speaker) with its speaker,
-// role, cue word and paragraph, "no speaker found" when there is none; and the same rows as CSV.
+// Who said what, as a table: every quotation and every piece of reported speech, in article order
+// (or by speaker), with its speaker, role, cue word and paragraph, "no speaker found" when there is
+// none; and the same rows as CSV.
 // `quoteRows` and `toCsv` are pure (tested in the browser with the page's own modules); the render
 // function only builds elements, with text as text nodes.
 
 import { el } from './render.js';
 
-/** One row per quotation: {index, quote, speaker, actor, role, cue, paragraph} (paragraph from 1). */
+/**
+ * One row per quotation and per reported statement, in article order: {index (row number),
+ * kind ('quoted' | 'reported'), quote (index into quotes) or att (index into attributions),
+ * words, speaker, actor, role, cue, unsure, paragraph (from 1)}.
+ */
 export function quoteRows(text, analysis) {
   const actors = new Map(analysis.actors.map((a) => [a.id, a]));
   // paragraph starts: as in the core, a line break ends a paragraph (blank lines start none)
@@ -20,19 +25,35 @@ export function quoteRows(text, analysis) {
     }
     return lo + 1;
   };
-  return analysis.quotes.map((q, index) => {
-    const a = q.actor ? actors.get(q.actor) : null;
-    return {
-      index,
-      quote: text.slice(q.start, q.end),
-      speaker: a ? a.name : (q.speaker_text ?? ''),
-      actor: a ? a.id : null,
-      role: a?.role ?? '',
-      cue: q.cue ? text.slice(q.cue[0], q.cue[1]) : '',
-      unsure: Boolean(a) && q.confidence === 'unsure',
-      paragraph: paragraphOf(q.start),
-    };
+  const who = (actorId, asWritten) => {
+    const a = actorId ? actors.get(actorId) : null;
+    return { speaker: a ? a.name : (asWritten ?? ''), actor: a ? a.id : null, role: a?.role ?? '' };
+  };
+  const quoted = analysis.quotes.map((q, quote) => ({
+    kind: 'quoted',
+    quote,
+    start: q.start,
+    words: text.slice(q.start, q.end),
+    ...who(q.actor, q.speaker_text),
+    cue: q.cue ? text.slice(q.cue[0], q.cue[1]) : '',
+    unsure: Boolean(q.actor) && q.confidence === 'unsure',
+  }));
+  const reported = [];
+  (analysis.attributions ?? []).forEach((r, att) => {
+    if ((r.quote !== null && r.quote !== undefined) || !r.content.length) return;
+    reported.push({
+      kind: 'reported',
+      att,
+      start: r.content[0][0],
+      words: r.content.map(([s, e]) => text.slice(s, e)).join(' … '),
+      ...who(r.actor, r.source_text),
+      cue: r.cue.map(([s, e]) => text.slice(s, e)).join(' '),
+      unsure: false,
+    });
   });
+  return [...quoted, ...reported]
+    .sort((x, y) => x.start - y.start)
+    .map((r, index) => ({ ...r, index, paragraph: paragraphOf(r.start) }));
 }
 
 /** Rows sorted by speaker (unattributed last), article order within a speaker. */
@@ -47,13 +68,16 @@ export function toCsv(rows) {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const head = ['#', 'quotation', 'speaker', 'role', 'cue', 'paragraph', 'confidence'];
+  const head = ['#', 'words', 'kind', 'speaker', 'role', 'cue', 'paragraph', 'confidence'];
   const lines = [head.join(',')];
-  for (const r of rows) lines.push([r.index + 1, r.quote, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, r.unsure ? 'unsure' : (r.actor ? 'sure' : '')].map(cell).join(','));
+  for (const r of rows) {
+    const confidence = r.kind === 'reported' ? '' : r.unsure ? 'unsure' : (r.actor ? 'sure' : '');
+    lines.push([r.index + 1, r.words, r.kind, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, confidence].map(cell).join(','));
+  }
   return lines.join('\r\n') + '\r\n';
 }
 
-/** The table into `root`; `sort` is 'article' or 'speaker'; handlers {goto(i), sort(key)}. */
+/** The table into `root`; `sort` is 'article' or 'speaker'; handlers {goto(quote), gotoReport(att), sort(key)}. */
 export function renderQuoteTable(root, text, analysis, sort, handlers) {
   const rows = quoteRows(text, analysis);
   const shown = sort === 'speaker' ? bySpeaker(rows) : rows;
@@ -62,17 +86,20 @@ export function renderQuoteTable(root, text, analysis, sort, handlers) {
     b.addEventListener('click', () => handlers.sort(key));
     return el('th', { scope: 'col', 'aria-sort': sort === key ? 'ascending' : 'none' }, b);
   };
-  const head = el('tr', {}, th('#', 'article'), el('th', { scope: 'col', textContent: 'Quotation' }), th('Speaker', 'speaker'),
+  const head = el('tr', {}, th('#', 'article'), el('th', { scope: 'col', textContent: 'Words' }), el('th', { scope: 'col', textContent: 'Kind' }), th('Speaker', 'speaker'),
     el('th', { scope: 'col', textContent: 'Role' }), el('th', { scope: 'col', textContent: 'Cue' }), th('¶', 'article'));
   const body = shown.map((r) => {
-    const jump = el('button', { type: 'button', class: 'quote-link', textContent: r.quote.length > 200 ? `${r.quote.slice(0, 197)}…` : r.quote });
-    jump.addEventListener('click', () => handlers.goto(r.index));
-    return el('tr', { data: { quote: String(r.index), actor: r.actor ?? '' } },
-      el('td', { textContent: String(r.index + 1) }), el('td', {}, jump),
+    const jump = el('button', { type: 'button', class: r.kind === 'quoted' ? 'quote-link' : 'report-link', textContent: r.words.length > 200 ? `${r.words.slice(0, 197)}…` : r.words });
+    jump.addEventListener('click', () => (r.kind === 'quoted' ? handlers.goto(r.quote) : handlers.gotoReport(r.att)));
+    const data = r.kind === 'quoted' ? { quote: String(r.quote), actor: r.actor ?? '' } : { report: String(r.att), actor: r.actor ?? '' };
+    return el('tr', { class: r.kind, data },
+      el('td', { textContent: String(r.index + 1) }), el('td', {}, jump), el('td', { textContent: r.kind }),
       el('td', { class: r.speaker ? 'speaker' : 'speaker none', textContent: (r.speaker || 'no speaker found') + (r.unsure ? ' (?)' : '') }),
       el('td', { textContent: r.role }), el('td', { textContent: r.cue }), el('td', { textContent: String(r.paragraph) }));
   });
-  const caption = el('caption', { textContent: `${rows.length} quotation${rows.length === 1 ? '' : 's'}, ${rows.filter((r) => !r.speaker).length} without a speaker` });
+  const quoted = rows.filter((r) => r.kind === 'quoted');
+  const reported = rows.length - quoted.length;
+  const caption = el('caption', { textContent: `${quoted.length} quotation${quoted.length === 1 ? '' : 's'}, ${quoted.filter((r) => !r.speaker).length} without a speaker · ${reported} reported` });
   root.replaceChildren(rows.length ? el('table', { class: 'quote-table' }, caption, el('thead', {}, head), el('tbody', {}, ...body))
-    : el('p', { class: 'hint', textContent: 'No quotations in this article.' }));
+    : el('p', { class: 'hint', textContent: 'No quotations or reported speech in this article.' }));
 }

@@ -414,44 +414,56 @@ test('pasting into text being edited stays in the editor; Ctrl+V on the page loa
   await context.close();
 });
 
-test('who said what: a table of every quotation, sortable, exported as CSV, rows jump to the text', async () => {
+test('who said what: a table of every quotation and reported statement, sortable, exported as CSV and JSON, rows jump to the text', async () => {
   const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
-  const text = 'Ann Lee spoke first.\n“We will vote,” Lee said.\nBob Roe disagreed. “Never,” he warned.\n“Nobody knows,” a voice shouted, “=SUM(A1)”.';
+  const text = 'Ann Lee spoke first.\n“We will vote,” Lee said.\nBob Roe disagreed. “Never,” he warned.\n“Nobody knows,” a voice shouted, “=SUM(A1)”.\nLater, Roe said the vote would fail.';
   await pasteText(page, text);
   await page.click('#btn-table');
   assert.equal(await page.isVisible('#quote-table table'), true);
   assert.equal(await page.isVisible('#article'), false);
+  // columns: # | words | kind | speaker | role | cue | paragraph
   const rows = () => page.$$eval('#quote-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   const inOrder = await rows();
   assert.deepEqual(inOrder.map((r) => r[0]), inOrder.map((_, i) => String(i + 1)), 'article order');
   const lee = inOrder.find((r) => r[1].startsWith('“We will vote'));
-  assert.equal(lee[2], 'Ann Lee');
-  assert.equal(lee[4], 'said');
-  assert.equal(lee[5], '2');
+  assert.deepEqual([lee[2], lee[3], lee[5], lee[6]], ['quoted', 'Ann Lee', 'said', '2']);
   const roe = inOrder.find((r) => r[1].startsWith('“Never'));
-  assert.equal(roe[2], 'Bob Roe');
+  assert.equal(roe[3], 'Bob Roe');
+  // reported speech is a row of its own, after the quotations that come before it in the text
+  const fail = inOrder.find((r) => r[1] === 'the vote would fail');
+  assert.deepEqual([fail[2], fail[3], fail[5], fail[6]], ['reported', 'Bob Roe', 'said', '5']);
+  assert.equal(inOrder.at(-1), fail);
   // a speaker that names no actor is shown as written; the caption counts the unattributed
-  assert.ok(inOrder.some((r) => r[2] === 'a voice'), inOrder.map((r) => r[2]).join('|'));
-  const none = inOrder.filter((r) => r[2] === 'no speaker found').length;
-  assert.match(await page.textContent('#quote-table caption'), new RegExp(`${inOrder.length} quotations, ${none} without a speaker`));
+  assert.ok(inOrder.some((r) => r[3] === 'a voice'), inOrder.map((r) => r[3]).join('|'));
+  const quoted = inOrder.filter((r) => r[2] === 'quoted');
+  const none = quoted.filter((r) => r[3] === 'no speaker found').length;
+  assert.match(await page.textContent('#quote-table caption'), new RegExp(`${quoted.length} quotations, ${none} without a speaker · 1 reported`));
   // sorted by speaker: named speakers alphabetically, the unattributed last
   await page.click('#quote-table th >> text=Speaker');
-  const bySpeaker = (await rows()).map((r) => r[2]);
+  const bySpeaker = (await rows()).map((r) => r[3]);
   const named = bySpeaker.filter((s) => s !== 'no speaker found');
   assert.deepEqual(named, [...named].sort((a, b) => a.localeCompare(b)));
-  assert.notDeepEqual(bySpeaker, inOrder.map((r) => r[2]), 'the order changed');
-  // CSV: a header, one row per quotation, quotes doubled, formulas defused
+  assert.notDeepEqual(bySpeaker, inOrder.map((r) => r[3]), 'the order changed');
+  // CSV: a header, one row per table row, quotes doubled, formulas defused
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], '#,quotation,speaker,role,cue,paragraph,confidence');
+  assert.equal(lines[0], '#,words,kind,speaker,role,cue,paragraph,confidence');
   assert.equal(lines.length, inOrder.length + 1);
-  assert.ok(csv.includes('"“We will vote,”"'), csv);
+  assert.ok(csv.includes('"“We will vote,”",quoted,Ann Lee'), csv);
+  assert.ok(csv.includes(',the vote would fail,reported,Bob Roe,,said,5,'), csv);
   assert.ok(!/(^|,)=SUM/.test(csv), 'a cell starting with = is defused');
-  // a row jumps to its quotation in the article
+  // JSON: the same rows, in article order
+  const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
+  const j = JSON.parse(readFileSync(await dj.path(), 'utf8'));
+  assert.deepEqual(j.who_said_what.map((r) => [r.row, r.kind, r.words, r.speaker]), inOrder.map((r) => [Number(r[0]), r[2], r[1], r[3] === 'no speaker found' ? '' : r[3]]));
+  // a row jumps to its place in the article: a quotation, and reported speech
   await page.click('#quote-table .quote-link >> text=Never');
   assert.equal(await page.isVisible('#article'), true);
   assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-quote]')?.textContent), '“Never,”');
+  await page.click('#btn-table');
+  await page.click('#quote-table .report-link >> text=the vote would fail');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-report]')?.textContent), 'the vote would fail');
   assert.deepEqual(page.problems, []);
   await context.close();
 });
