@@ -4,13 +4,17 @@ import { serialize, parse, ShareError, LINK_WARN_CHARS, MAX_TEXT_CHARS } from '.
 import { renderArticle, renderActors, applyView, cardLines, exportHtml } from './render.js';
 import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
+import { applyEdits, describeEdit, isEdit } from './edits.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
+const EDITS_KEY = 'newslens.edits.v1';
 const $ = (id) => document.getElementById(id);
 
 const state = {
   text: '',
-  analysis: null, // {entities, quotes, actors} with UTF-16 offsets
+  raw: null, // the core's analysis {entities, quotes, attributions, actors}, UTF-16 offsets
+  edits: [], // the reader's corrections (edits.js), applied in order to `raw`
+  analysis: null, // what is shown and exported: `raw` with the edits applied
   selected: null, // actor id
   hidden: [], // layer names
   filter: '',
@@ -91,9 +95,11 @@ async function setText(raw, view = {}) {
   state.text = text;
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
+  state.edits = (view.edits ?? []).filter(isEdit);
   state.editing = false;
   saveDraft();
-  if (!text.trim()) { state.analysis = { entities: [], quotes: [], actors: [] }; status(''); render(); return; }
+  saveEdits();
+  if (!text.trim()) { state.raw = state.analysis = { entities: [], quotes: [], attributions: [], actors: [] }; status(''); render(); return; }
   state.busy = true;
   document.body.dataset.ready = '0';
   // leave the editor at once: a textarea holding megabytes is costly to restyle while we wait
@@ -113,7 +119,7 @@ async function setText(raw, view = {}) {
   document.body.classList.remove('busy');
   if (r.cancelled) {
     // nothing is lost: the text goes back into the editor
-    state.analysis = null;
+    state.raw = state.analysis = null;
     state.editing = true;
     status('Analysis cancelled. The text is in the editor; press Highlight to try again.');
     await render();
@@ -121,12 +127,60 @@ async function setText(raw, view = {}) {
     return;
   }
   document.body.dataset.phase = 'rendering';
-  if (r.error) { showError(`Could not analyse this text: ${r.error}`); state.analysis = null; render(); return; }
-  state.analysis = JSON.parse(r.json);
+  if (r.error) { showError(`Could not analyse this text: ${r.error}`); state.raw = state.analysis = null; render(); return; }
+  state.raw = JSON.parse(r.json);
+  state.analysis = applyEdits(state.text, state.raw, state.edits);
   if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;
   const a = state.analysis;
-  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device`);
+  const fixes = state.edits.length ? ` · ${state.edits.length} correction${state.edits.length === 1 ? '' : 's'} of yours applied` : '';
+  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device${fixes}`);
   render();
+}
+
+// ---------------------------------------------------------------- corrections
+/** FNV-1a over UTF-16 units: ties saved corrections to the text they were made on. */
+function textKey(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length}:${h.toString(16)}`;
+}
+
+function saveEdits() {
+  if (state.text.length > MAX_DRAFT_CHARS) return;
+  try {
+    if (state.edits.length) localStorage.setItem(EDITS_KEY, JSON.stringify({ key: textKey(state.text), edits: state.edits }));
+    else localStorage.removeItem(EDITS_KEY);
+  } catch { /* storage full or disabled */ }
+}
+
+/** The saved corrections of this text, if any. */
+function savedEdits(text) {
+  try {
+    const v = JSON.parse(localStorage.getItem(EDITS_KEY) ?? 'null');
+    return v && v.key === textKey(text) && Array.isArray(v.edits) ? v.edits.filter(isEdit) : [];
+  } catch { return []; }
+}
+
+/** Apply one more correction (or undo the last one) and show the result. */
+function setEdits(edits, message) {
+  if (!state.raw) return;
+  state.edits = edits;
+  state.analysis = applyEdits(state.text, state.raw, edits);
+  if (state.selected && !state.analysis.actors.some((x) => x.id === state.selected)) state.selected = null;
+  saveEdits();
+  document.body.dataset.ready = '0';
+  const n = edits.length;
+  status(`${message}${n ? ` · ${n} correction${n === 1 ? '' : 's'} (Undo: Ctrl+Z)` : ''}`);
+  render();
+}
+function correct(edit) {
+  if (!isEdit(edit)) return;
+  setEdits([...state.edits, edit], `Corrected: ${describeEdit(edit, state.analysis)}.`);
+}
+function undo() {
+  if (!state.edits.length) return;
+  const last = state.edits.at(-1);
+  setEdits(state.edits.slice(0, -1), `Undone: ${describeEdit(last, applyEdits(state.text, state.raw, state.edits.slice(0, -1)))}.`);
 }
 
 /** Drafts above this size are not saved: localStorage is synchronous and small (~5 MB). */
@@ -161,7 +215,7 @@ function renderLegend() {
 function renderSidebar() {
   const a = state.analysis ?? { actors: [], quotes: [], entities: [] };
   $('actor-count').textContent = a.actors.length ? `(${a.actors.length})` : '';
-  renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote, gotoReport });
+  renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote, gotoReport, correct });
 }
 
 async function render() {
@@ -177,6 +231,8 @@ async function render() {
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
   renderSidebar();
+  $('btn-undo').disabled = !state.edits.length;
+  $('btn-undo').textContent = state.edits.length ? `Undo correction (${state.edits.length})` : 'Undo correction';
   if (state.analysis) {
     if (!(await renderArticle($('article'), state.text, state.analysis, state))) return; // a newer render took over
   } else {
@@ -190,6 +246,7 @@ function renderTable() {
   renderQuoteTable($('quote-table'), state.text, state.analysis, state.tableSort, {
     goto: (i) => { leaveTable(); gotoQuote(i); },
     gotoReport: (i) => { leaveTable(); gotoReport(i); },
+    correct,
     sort: (key) => { state.tableSort = key; renderTable(); },
   });
 }
@@ -247,7 +304,7 @@ function moveMention(dir) {
 // ---------------------------------------------------------------- share / export
 async function share() {
   if (!state.text.trim()) { status('Nothing to share yet.'); return; }
-  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden });
+  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits });
   const url = `${location.origin}${location.pathname}${frag}`;
   history.replaceState(null, '', frag);
   let copied = false;
@@ -272,7 +329,8 @@ function download(name, type, content) {
 function exportJson() {
   // the who-said-what rows too (the table's content, article order), for readers of the file
   const whoSaidWhat = quoteRows(state.text, state.analysis).map(({ index, start, ...row }) => ({ row: index + 1, ...row }));
-  return JSON.stringify({ offsets: 'utf16', text: state.text, ...state.analysis, who_said_what: whoSaidWhat }, null, 2);
+  // the corrections as made, so that a reader of the file sees what was changed by hand
+  return JSON.stringify({ offsets: 'utf16', text: state.text, ...state.analysis, who_said_what: whoSaidWhat, corrections: state.edits }, null, 2);
 }
 
 async function exportHtmlFile() {
@@ -300,11 +358,11 @@ async function loadSample() {
 async function loadFromHash() {
   try {
     const v = await parse(location.hash);
-    await setText(v.text, { selected: v.selected, hidden: v.hidden });
+    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits });
     return true;
   } catch (e) {
     state.text = '';
-    state.analysis = { entities: [], quotes: [], actors: [] };
+    state.raw = state.analysis = { entities: [], quotes: [], attributions: [], actors: [] };
     state.editing = true;
     render();
     showError(e instanceof ShareError ? e.message : 'This link could not be opened.');
@@ -343,6 +401,13 @@ function wire() {
   $('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setText($('editor').value, { hidden: state.hidden }); });
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('btn-share').addEventListener('click', share);
+  $('btn-undo').addEventListener('click', undo);
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !e.target.closest?.('input, textarea, select')) {
+      e.preventDefault();
+      undo();
+    }
+  });
   $('btn-cancel').addEventListener('click', cancelAnalysis);
   // a button, not a #fragment link: fragments are share links here
   $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
@@ -406,7 +471,7 @@ async function start() {
   if (location.hash.length > 1) { await loadFromHash(); return; }
   let draft = null;
   try { draft = localStorage.getItem(DRAFT_KEY); } catch { /* storage disabled */ }
-  if (draft && draft.trim()) await setText(draft);
+  if (draft && draft.trim()) await setText(draft, { edits: savedEdits(normaliseLineEndings(draft)) });
   else await loadSample();
 }
 

@@ -120,7 +120,9 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
           quoteEl.classList.add(`c${colourOf(q.actor)}`);
           // an attribution the core is unsure of: dashed underline and a "?" on the card
           if (q.confidence === 'unsure') quoteEl.classList.add('unsure');
+          if (q.corrected) quoteEl.classList.add('corrected');
         } else quoteEl.classList.add('unattributed');
+        if (q.corrected && !q.actor) quoteEl.classList.add('corrected');
         frag.appendChild(quoteEl);
       }
     }
@@ -217,7 +219,8 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       const reported = reportedOf(analysis, a.id);
       const counts = `${total} mention${total === 1 ? '' : 's'}` + (total !== names ? ` (${names} by name)` : '')
         + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '')
-        + (reported.length ? ` · ${reported.length} reported` : '');
+        + (reported.length ? ` · ${reported.length} reported` : '')
+        + (a.corrected ? ' · ✎ corrected' : '');
       const btn = el('button', { type: 'button', class: `actor c${colourOf(a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'name', textContent: a.name }),
@@ -225,6 +228,7 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
         el('span', { class: 'counts', textContent: counts }));
       btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
       const li = el('li', {}, btn);
+      if (selected && handlers.correct) li.append(correctionControls(text, analysis, a, handlers.correct));
       if (selected && a.quotes) {
         const ql = el('ol', { class: 'actor-quotes', 'aria-label': `What ${a.name} said` });
         analysis.quotes.forEach((q, i) => {
@@ -251,6 +255,33 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
   }
   if (!out.length) out.push(el('p', { class: 'hint', textContent: analysis.actors.length ? 'No actor matches the filter.' : 'No actors found yet.' }));
   root.replaceChildren(...out);
+}
+
+/** The followed actor's corrections: its type, "same actor as", split off a name, not an actor. */
+function correctionControls(text, analysis, a, correct) {
+  const box = el('div', { class: 'corrections', role: 'group', 'aria-label': `Correct ${a.name}` });
+  const labelled = (label, control) => el('label', { class: 'fix' }, el('span', { textContent: label }), control);
+  const kind = el('select', { 'aria-label': `Type of ${a.name}` },
+    ...['person', 'organisation', 'place', 'other'].map((k) => el('option', { value: k, textContent: k, selected: k === a.kind })));
+  kind.addEventListener('change', () => correct({ op: 'kind', actor: a.id, kind: kind.value }));
+  const others = analysis.actors.filter((x) => x.id !== a.id);
+  const merge = el('select', { 'aria-label': `${a.name} is the same actor as` },
+    el('option', { value: '', textContent: '—' }),
+    ...others.map((x) => el('option', { value: x.id, textContent: x.name })));
+  merge.addEventListener('change', () => { if (merge.value) correct({ op: 'merge', actor: a.id, into: merge.value }); });
+  box.append(labelled('Type', kind), labelled('Same actor as', merge));
+  const named = a.mentions.map((m, i) => [m, a.mention_kinds[i]]).filter(([, k]) => k === 'name');
+  if (a.mentions.length > 1 && named.length) {
+    const split = el('select', { 'aria-label': `Split a name off ${a.name}` },
+      el('option', { value: '', textContent: '—' }),
+      ...named.map(([m], i) => el('option', { value: String(m[0]), textContent: `${text.slice(m[0], m[1])} (name ${i + 1})` })));
+    split.addEventListener('change', () => { if (split.value) correct({ op: 'split', actor: a.id, at: Number(split.value) }); });
+    box.append(labelled('Not the same: split off', split));
+  }
+  const del = el('button', { type: 'button', class: 'linkish', textContent: 'Not an actor' });
+  del.addEventListener('click', () => correct({ op: 'delete', actor: a.id }));
+  box.append(del);
+  return box;
 }
 
 /** Indices of the attributions that report an actor's words without quoting them. */
@@ -284,9 +315,10 @@ export function cardLines(target, text, analysis) {
   if (quote) {
     const q = analysis.quotes[Number(quote.dataset.quote)];
     const a = q.actor ? actors.get(q.actor) : null;
-    if (a) lines.push(`quoted: ${a.name}${q.speaker_text && q.speaker_text !== a.name ? ` (“${q.speaker_text}”)` : ''}${q.confidence === 'unsure' ? ' ? (uncertain: check the text)' : ''}`);
+    if (a) lines.push(`quoted: ${a.name}${q.speaker_text && q.speaker_text !== a.name && !q.corrected ? ` (“${q.speaker_text}”)` : ''}${q.confidence === 'unsure' ? ' ? (uncertain: check the text)' : ''}`);
     else if (q.speaker_text) lines.push(`quoted: ${q.speaker_text}`);
     else lines.push('quotation, speaker not found');
+    if (q.corrected) lines.push('✎ corrected by hand');
   }
   if (report) {
     const r = analysis.attributions[Number(report.dataset.report)];
@@ -343,7 +375,7 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
   // who said what, in words: readable without hovering, on paper and on phones
   const said = analysis.quotes.map((q) => {
     const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
-    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
+    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
   }).join('');
   const reportedList = (analysis.attributions ?? []).filter((r) => r.quote === null || r.quote === undefined).map((r) => {
     const who = r.actor ? actors.get(r.actor)?.name : r.source_text;

@@ -1,6 +1,8 @@
 // Share links: the whole view in the URL fragment, never sent to a server.
 // serialize(view) -> "#v1.<base64url(deflate-raw(JSON))>"; parse(fragment) -> view or ShareError.
-// Pure functions (no DOM), so they are tested directly.
+// Pure functions (no DOM), so they are tested directly. The reader's corrections travel too, as
+// the edits themselves (a few bytes each), never as a second copy of the analysis.
+import { isEdit } from './edits.js';
 
 export const VERSION = 'v1';
 /** Above this many characters a link breaks in common places (chat apps, some browsers). */
@@ -28,14 +30,16 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await out.arrayBuffer());
 }
 
-/** @param {{text: string, selected: string|null, hidden: string[]}} view */
+/** @param {{text: string, selected: string|null, hidden: string[], edits?: object[]}} view */
 export async function serialize(view) {
-  const json = JSON.stringify({ t: view.text, s: view.selected ?? null, h: [...(view.hidden ?? [])].sort() });
+  const v = { t: view.text, s: view.selected ?? null, h: [...(view.hidden ?? [])].sort() };
+  if (view.edits?.length) v.e = view.edits;
+  const json = JSON.stringify(v);
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `#${VERSION}.${toBase64Url(packed)}`;
 }
 
-/** @returns {Promise<{text: string, selected: string|null, hidden: string[]}>} */
+/** @returns {Promise<{text: string, selected: string|null, hidden: string[], edits: object[]}>} */
 export async function parse(fragment) {
   const body = fragment.replace(/^#/, '');
   if (!body.startsWith(`${VERSION}.`)) throw new ShareError('This link was not made by newslens (or by a newer version).');
@@ -48,8 +52,9 @@ export async function parse(fragment) {
     throw new ShareError('The link is damaged or incomplete: its text could not be unpacked.');
   }
   const ok = json && typeof json.t === 'string' && (json.s === null || typeof json.s === 'string')
-    && Array.isArray(json.h) && json.h.every((x) => typeof x === 'string');
+    && Array.isArray(json.h) && json.h.every((x) => typeof x === 'string')
+    && (json.e === undefined || (Array.isArray(json.e) && json.e.length <= 10000 && json.e.every(isEdit)));
   if (!ok) throw new ShareError('The link is damaged: it does not hold a newslens view.');
   if (json.t.length > MAX_TEXT_CHARS) throw new ShareError('The link holds more text than newslens accepts.');
-  return { text: json.t, selected: json.s, hidden: json.h };
+  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [] };
 }

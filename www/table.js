@@ -37,6 +37,7 @@ export function quoteRows(text, analysis) {
     ...who(q.actor, q.speaker_text),
     cue: q.cue ? text.slice(q.cue[0], q.cue[1]) : '',
     unsure: Boolean(q.actor) && q.confidence === 'unsure',
+    corrected: Boolean(q.corrected),
   }));
   const reported = [];
   (analysis.attributions ?? []).forEach((r, att) => {
@@ -49,6 +50,7 @@ export function quoteRows(text, analysis) {
       ...who(r.actor, r.source_text),
       cue: r.cue.map(([s, e]) => text.slice(s, e)).join(' '),
       unsure: false,
+      corrected: false,
     });
   });
   return [...quoted, ...reported]
@@ -71,10 +73,26 @@ export function toCsv(rows) {
   const head = ['#', 'words', 'kind', 'speaker', 'role', 'cue', 'paragraph', 'confidence'];
   const lines = [head.join(',')];
   for (const r of rows) {
-    const confidence = r.kind === 'reported' ? '' : r.unsure ? 'unsure' : (r.actor ? 'sure' : '');
+    const confidence = r.kind === 'reported' ? '' : r.corrected ? 'corrected' : r.unsure ? 'unsure' : (r.actor ? 'sure' : '');
     lines.push([r.index + 1, r.words, r.kind, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, confidence].map(cell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The speaker of a row; for a quotation, a menu that credits it to another actor (a correction). */
+function speakerCell(r, analysis, handlers) {
+  const label = (r.speaker || 'no speaker found') + (r.unsure ? ' (?)' : '') + (r.corrected ? ' ✎' : '');
+  const td = el('td', { class: r.speaker ? 'speaker' : 'speaker none' }, el('span', { textContent: label }));
+  if (r.kind !== 'quoted' || !handlers.correct) return td;
+  const pick = el('select', { class: 'reassign', 'aria-label': `Quotation ${r.index + 1}: credit to` },
+    el('option', { value: '', textContent: 'change…' }),
+    ...analysis.actors.filter((a) => a.id !== r.actor).map((a) => el('option', { value: a.id, textContent: a.name })),
+    r.actor ? el('option', { value: '-', textContent: 'no speaker' }) : null);
+  pick.addEventListener('change', () => {
+    if (pick.value) handlers.correct({ op: 'speaker', quote: r.quote, actor: pick.value === '-' ? null : pick.value });
+  });
+  td.append(' ', pick);
+  return td;
 }
 
 /** The table into `root`; `sort` is 'article' or 'speaker'; handlers {goto(quote), gotoReport(att), sort(key)}. */
@@ -92,9 +110,9 @@ export function renderQuoteTable(root, text, analysis, sort, handlers) {
     const jump = el('button', { type: 'button', class: r.kind === 'quoted' ? 'quote-link' : 'report-link', textContent: r.words.length > 200 ? `${r.words.slice(0, 197)}…` : r.words });
     jump.addEventListener('click', () => (r.kind === 'quoted' ? handlers.goto(r.quote) : handlers.gotoReport(r.att)));
     const data = r.kind === 'quoted' ? { quote: String(r.quote), actor: r.actor ?? '' } : { report: String(r.att), actor: r.actor ?? '' };
-    return el('tr', { class: r.kind, data },
+    return el('tr', { class: `row-${r.kind}`, data },
       el('td', { textContent: String(r.index + 1) }), el('td', {}, jump), el('td', { textContent: r.kind }),
-      el('td', { class: r.speaker ? 'speaker' : 'speaker none', textContent: (r.speaker || 'no speaker found') + (r.unsure ? ' (?)' : '') }),
+      speakerCell(r, analysis, handlers),
       el('td', { textContent: r.role }), el('td', { textContent: r.cue }), el('td', { textContent: String(r.paragraph) }));
   });
   const quoted = rows.filter((r) => r.kind === 'quoted');

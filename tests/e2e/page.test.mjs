@@ -245,15 +245,22 @@ test('share serialize/parse round-trip and reject garbage', async () => {
     const view = { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['QUOTE', 'LOC'] };
     const frag = await s.serialize(view);
     const back = await s.parse(frag);
+    // corrections travel as the edits themselves: a few bytes each
+    const edits = [{ op: 'speaker', quote: 3, actor: 'a1' }, { op: 'merge', actor: 'a4', into: 'a0' }, { op: 'kind', actor: 'a2', kind: 'place' }];
+    const withEdits = await s.serialize({ ...view, edits });
+    const backEdits = await s.parse(withEdits);
+    const forged = await s.serialize({ ...view, edits: [{ op: 'rm -rf', actor: 'a1' }] });
     const errors = [];
-    for (const bad of ['', '#', '#v1.', '#v1.%%', '#v9.abc', frag.slice(0, frag.length - 5)]) {
+    for (const bad of ['', '#', '#v1.', '#v1.%%', '#v9.abc', frag.slice(0, frag.length - 5), forged]) {
       try { await s.parse(bad); errors.push(null); } catch (e) { errors.push(e instanceof s.ShareError); }
     }
-    return { frag, back, errors };
+    return { frag, back, backEdits, errors, growth: withEdits.length - frag.length };
   });
   assert.match(r.frag, /^#v1\.[A-Za-z0-9_-]+$/);
-  assert.deepEqual(r.back, { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['LOC', 'QUOTE'] });
-  assert.deepEqual(r.errors, [true, true, true, true, true, true]);
+  assert.deepEqual(r.back, { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['LOC', 'QUOTE'], edits: [] });
+  assert.deepEqual(r.backEdits.edits, [{ op: 'speaker', quote: 3, actor: 'a1' }, { op: 'merge', actor: 'a4', into: 'a0' }, { op: 'kind', actor: 'a2', kind: 'place' }]);
+  assert.ok(r.growth < 150, `three edits made the link ${r.growth} characters longer`);
+  assert.deepEqual(r.errors, [true, true, true, true, true, true, true]);
   await context.close();
 });
 
@@ -422,7 +429,7 @@ test('who said what: a table of every quotation and reported statement, sortable
   assert.equal(await page.isVisible('#quote-table table'), true);
   assert.equal(await page.isVisible('#article'), false);
   // columns: # | words | kind | speaker | role | cue | paragraph
-  const rows = () => page.$$eval('#quote-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const rows = () => page.$$eval('#quote-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => (c.querySelector('select') ? c.firstChild.textContent : c.textContent))));
   const inOrder = await rows();
   assert.deepEqual(inOrder.map((r) => r[0]), inOrder.map((_, i) => String(i + 1)), 'article order');
   const lee = inOrder.find((r) => r[1].startsWith('“We will vote'));
@@ -670,5 +677,102 @@ test('reported speech: a layer in the speaker colour, its card, the sidebar, sha
   const quoted = j.attributions.find((r) => r.quote !== null);
   assert.equal(j.text.slice(...quoted.content[0]), '“We will get there,”');
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('corrections: credit a quotation, merge, split, retype and remove actors; they survive reload, travel in links and exports, and undo', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  const text = 'Council votes on the bridge\n\nAnn Lee met Bob Roe and Ms. Lee in Paris.\n“We will vote,” Lee said.\n“Never,” Bob Roe said.';
+  await pasteText(page, text);
+  const actorOf = (words) => page.locator('#article .quote', { hasText: words }).getAttribute('data-actor');
+  const nameOf = (id) => page.$eval(`#actors .actor[data-actor="${id}"] .name`, (e) => e.textContent);
+  const names = () => page.$$eval('#actors .actor .name', (els) => els.map((e) => e.textContent).sort());
+  const roe = await actorOf('Never');
+  assert.equal(await nameOf(roe), 'Bob Roe');
+  const lee = await actorOf('We will vote');
+  assert.equal(await nameOf(lee), 'Ann Lee');
+  // 1. credit "Never" to Ann Lee from the who-said-what table
+  await page.click('#btn-table');
+  const row = page.locator('#quote-table tbody tr', { hasText: 'Never' });
+  await row.locator('select.reassign').selectOption(lee);
+  await ready(page);
+  assert.match(await page.textContent('#status'), /Corrected: quotation 2 credited to Ann Lee/);
+  assert.match(await page.locator('#quote-table tbody tr', { hasText: 'Never' }).textContent(), /Ann Lee ✎/);
+  await page.click('#btn-table');
+  assert.equal(await actorOf('Never'), lee);
+  assert.match(await page.locator('#article .quote', { hasText: 'Never' }).getAttribute('class'), /\bcorrected\b/);
+  assert.match(await page.locator('#actors .actor', { hasText: 'Ann Lee' }).textContent(), /2 quotes/);
+  // 2. the correction survives a reload (saved with the draft)
+  await page.reload();
+  await ready(page);
+  assert.equal(await actorOf('Never'), lee);
+  assert.equal(await page.isEnabled('#btn-undo'), true);
+  // 3. retype an actor: its names' entity labels follow
+  await page.click(`#actors .actor[data-actor="${roe}"]`);
+  await page.locator('#actors .corrections select[aria-label^="Type of"]').selectOption('organisation');
+  await ready(page);
+  assert.deepEqual(await page.$$eval(`#article mark[data-actor="${roe}"]`, (els) => els.map((e) => e.dataset.label)), ['ORG', 'ORG']);
+  await page.locator('#actors .corrections select[aria-label^="Type of"]').selectOption('person');
+  await ready(page);
+  await page.click(`#actors .actor[data-actor="${roe}"]`); // stop following
+  // 4. the edits travel in a share link: a fresh browser sees the same corrected view
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const link = await page.evaluate(() => location.href);
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p2 = await fresh.newPage();
+  await p2.goto(link);
+  await ready(p2);
+  assert.equal(await p2.locator('#article .quote', { hasText: 'Never' }).getAttribute('data-actor'), lee);
+  assert.equal(await p2.locator('#article .quote', { hasText: 'Never' }).getAttribute('class').then((c) => /\bcorrected\b/.test(c)), true);
+  await fresh.close();
+  // 5. exports carry the corrected view and the edits
+  const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
+  const j = JSON.parse(readFileSync(await dj.path(), 'utf8'));
+  assert.equal(j.quotes.find((q) => j.text.slice(q.start, q.end) === '“Never,”').actor, lee);
+  assert.deepEqual(j.corrections[0], { op: 'speaker', quote: 1, actor: lee });
+  const [dc] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+  assert.match(readFileSync(await dc.path(), 'utf8'), /“Never,”",quoted,Ann Lee,[^\r\n]*,corrected/);
+  // 6. merge, then split a name off again, then remove an actor
+  const before = await names();
+  await page.click(`#actors .actor[data-actor="${roe}"]`);
+  await page.locator('#actors .corrections select[aria-label$="same actor as"]').selectOption(lee);
+  await ready(page);
+  assert.deepEqual(await names(), before.filter((n) => n !== 'Bob Roe'));
+  await page.click(`#actors .actor[data-actor="${lee}"]`);
+  const split = page.locator('#actors .corrections select[aria-label^="Split a name off"]');
+  const bob = await split.locator('option', { hasText: 'Bob Roe' }).first().getAttribute('value');
+  await split.selectOption(bob);
+  await ready(page);
+  assert.ok((await names()).includes('Bob Roe'), 'split off again');
+  const n = (await names()).length;
+  await page.click('#actors .actor >> text=Bob Roe');
+  await page.click('#actors .corrections >> text=Not an actor');
+  await ready(page);
+  assert.equal((await names()).length, n - 1);
+  // 7. undo, one step at a time, back to the core's analysis
+  while (await page.isEnabled('#btn-undo')) await page.click('#btn-undo');
+  assert.equal(await actorOf('Never'), roe);
+  assert.deepEqual(await names(), before);
+  assert.doesNotMatch(await page.locator('#article .quote', { hasText: 'Never' }).getAttribute('class'), /\bcorrected\b/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('corrections that no longer fit the analysis are skipped, never an error', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, '“We will vote,” Ann Lee said. Bob Roe left.');
+  const r = await page.evaluate(async () => {
+    const { applyEdits } = await import('./edits.js');
+    const text = document.querySelector('#article').textContent;
+    const a = JSON.parse((await (async () => {
+      const w = new Worker(new URL('./worker.js', location.href), { type: 'module' });
+      return new Promise((res) => { w.onmessage = (e) => { if (e.data.json) res(e.data.json); }; w.postMessage({ id: 1, text }); });
+    })()));
+    const stale = [{ op: 'speaker', quote: 99, actor: 'a0' }, { op: 'merge', actor: 'zz', into: 'a0' }, { op: 'kind', actor: 'a9', kind: 'place' },
+      { op: 'split', actor: 'a0', at: 12345 }, { op: 'delete', actor: 'nobody' }, { op: 'speaker', quote: 0, actor: 'a77' }, { nonsense: true }];
+    return { same: JSON.stringify(applyEdits(text, a, stale)) === JSON.stringify(a), unchanged: JSON.stringify(a) === JSON.stringify(applyEdits(text, a, [])) };
+  });
+  assert.deepEqual(r, { same: true, unchanged: true });
   await context.close();
 });
