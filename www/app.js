@@ -17,6 +17,7 @@ const state = {
   analysis: null, // what is shown and exported: `raw` with the edits applied
   selected: null, // actor id
   hidden: [], // layer names
+  labels: false, // speaker labels before quotations
   filter: '',
   editing: false,
   busy: false,
@@ -95,6 +96,7 @@ async function setText(raw, view = {}) {
   state.text = text;
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
+  state.labels = view.labels ?? state.labels;
   state.edits = (view.edits ?? []).filter(isEdit);
   state.editing = false;
   saveDraft();
@@ -210,6 +212,7 @@ function toggleLayer(layer) {
 // ---------------------------------------------------------------- render
 function renderLegend() {
   for (const b of document.querySelectorAll('.layer')) b.setAttribute('aria-pressed', String(!state.hidden.includes(b.dataset.layer)));
+  $('btn-labels').setAttribute('aria-pressed', String(state.labels));
 }
 
 function renderSidebar() {
@@ -304,7 +307,7 @@ function moveMention(dir) {
 // ---------------------------------------------------------------- share / export
 async function share() {
   if (!state.text.trim()) { status('Nothing to share yet.'); return; }
-  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits });
+  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits, labels: state.labels });
   const url = `${location.origin}${location.pathname}${frag}`;
   history.replaceState(null, '', frag);
   let copied = false;
@@ -358,7 +361,7 @@ async function loadSample() {
 async function loadFromHash() {
   try {
     const v = await parse(location.hash);
-    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits });
+    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels });
     return true;
   } catch (e) {
     state.text = '';
@@ -419,6 +422,11 @@ function wire() {
     try { await navigator.clipboard.writeText(exportJson()); status('Analysis copied as JSON.'); } catch { status('The browser refused clipboard access; use Export JSON.'); }
   });
   for (const b of document.querySelectorAll('.layer')) b.addEventListener('click', () => toggleLayer(b.dataset.layer));
+  $('btn-labels').addEventListener('click', () => {
+    state.labels = !state.labels;
+    renderLegend();
+    applyView($('article'), state.analysis, state);
+  });
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');
   art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });

@@ -88,6 +88,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
   let detached = false; // quoteEl is a continuation not yet placed (the quote went past a line break)
   const pieces = reportedPieces(analysis);
   const segs = segments(text, analysis, pieces);
+  const names = actorById(analysis);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     // the box around a run: a quotation ("q3") or a piece of reported speech ("r7"), or none
@@ -115,6 +116,10 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         quoteEl.className = 'quote';
         quoteEl.dataset.quote = String(seg.quote);
         quoteEl.tabIndex = -1; // one tab stop for the whole article: arrow keys move inside it
+        // the speaker's name, shown as a label before the quotation when labels are on (CSS
+        // ::before: the label is never part of the article's text)
+        const who = q.actor ? names.get(q.actor)?.name : q.speaker_text;
+        if (who) quoteEl.dataset.speaker = who;
         if (q.actor) {
           quoteEl.dataset.actor = q.actor;
           quoteEl.classList.add(`c${colourOf(q.actor)}`);
@@ -178,6 +183,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
 export function applyView(root, analysis, view) {
   for (const layer of ['PER', 'ORG', 'LOC', 'MISC', 'QUOTE', 'REPORTED']) root.classList.toggle(`hide-${layer}`, view.hidden.includes(layer));
   root.classList.toggle('has-selection', Boolean(view.selected));
+  root.classList.toggle('labels', Boolean(view.labels));
   for (const el of root.querySelectorAll('.sel')) el.classList.remove('sel');
   if (view.selected) {
     for (const el of root.querySelectorAll(`[data-actor="${CSS.escape(view.selected)}"]`)) el.classList.add('sel');
@@ -353,7 +359,7 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
       if (seg.quote !== null) {
         const q = analysis.quotes[seg.quote];
         const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
-        body += `<span class="quote${q.actor ? ` c${colourOf(q.actor)}` : ' unattributed'}" title="${escapeHtml(who ? `quoted: ${who}` : 'quotation')}">`;
+        body += `<span class="quote${q.actor ? ` c${colourOf(q.actor)}` : ' unattributed'}" title="${escapeHtml(who ? `quoted: ${who}` : 'quotation')}"${who ? ` data-speaker="${escapeHtml(who)}"` : ''}>`;
       } else if (seg.report !== null) {
         const r = analysis.attributions[pieces[seg.report].att];
         const who = r.actor ? actors.get(r.actor)?.name : r.source_text;

@@ -34,6 +34,7 @@ async function pipe(bytes, stream) {
 export async function serialize(view) {
   const v = { t: view.text, s: view.selected ?? null, h: [...(view.hidden ?? [])].sort() };
   if (view.edits?.length) v.e = view.edits;
+  if (view.labels) v.l = 1;
   const json = JSON.stringify(v);
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `#${VERSION}.${toBase64Url(packed)}`;
@@ -56,5 +57,5 @@ export async function parse(fragment) {
     && (json.e === undefined || (Array.isArray(json.e) && json.e.length <= 10000 && json.e.every(isEdit)));
   if (!ok) throw new ShareError('The link is damaged: it does not hold a newslens view.');
   if (json.t.length > MAX_TEXT_CHARS) throw new ShareError('The link holds more text than newslens accepts.');
-  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [] };
+  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1 };
 }

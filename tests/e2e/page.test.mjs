@@ -257,7 +257,7 @@ test('share serialize/parse round-trip and reject garbage', async () => {
     return { frag, back, backEdits, errors, growth: withEdits.length - frag.length };
   });
   assert.match(r.frag, /^#v1\.[A-Za-z0-9_-]+$/);
-  assert.deepEqual(r.back, { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['LOC', 'QUOTE'], edits: [] });
+  assert.deepEqual(r.back, { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['LOC', 'QUOTE'], edits: [], labels: false });
   assert.deepEqual(r.backEdits.edits, [{ op: 'speaker', quote: 3, actor: 'a1' }, { op: 'merge', actor: 'a4', into: 'a0' }, { op: 'kind', actor: 'a2', kind: 'place' }]);
   assert.ok(r.growth < 150, `three edits made the link ${r.growth} characters longer`);
   assert.deepEqual(r.errors, [true, true, true, true, true, true, true]);
@@ -774,5 +774,42 @@ test('corrections that no longer fit the analysis are skipped, never an error', 
     return { same: JSON.stringify(applyEdits(text, a, stale)) === JSON.stringify(a), unchanged: JSON.stringify(a) === JSON.stringify(applyEdits(text, a, [])) };
   });
   assert.deepEqual(r, { same: true, unchanged: true });
+  await context.close();
+});
+
+test('speaker labels: a toggle in the page, always in print and in exported HTML, never in the text', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  const text = 'Ann Lee met Bob Roe.\n“We will vote,” Lee said.\n“Never,” Bob Roe said.';
+  await pasteText(page, text);
+  const label = (words) => page.locator('#article .quote', { hasText: words }).evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.equal(await label('We will vote'), 'none', 'off by default on the page');
+  await page.click('#btn-labels');
+  assert.equal(await page.getAttribute('#btn-labels', 'aria-pressed'), 'true');
+  assert.equal(await label('We will vote'), '"Ann Lee"');
+  assert.equal(await label('Never'), '"Bob Roe"');
+  assert.equal(await page.textContent('#article'), text, 'labels are not text');
+  // the state travels in a share link
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const p2 = await context.newPage();
+  await p2.goto(await page.evaluate(() => location.href));
+  await ready(p2);
+  assert.equal(await p2.locator('#article .quote', { hasText: 'Never' }).evaluate((e) => getComputedStyle(e, '::before').content), '"Bob Roe"');
+  // print shows them even when the toggle is off
+  await page.click('#btn-labels');
+  assert.equal(await label('Never'), 'none');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await label('Never'), '"Bob Roe"');
+  await page.emulateMedia({ media: 'screen' });
+  // the exported HTML shows them too, without script
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const file = path.join(OUT, 'export-labels.html');
+  await dl.saveAs(file);
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const p3 = await ctx.newPage();
+  await p3.goto(`file://${file}`);
+  assert.equal(await p3.locator('.quote', { hasText: 'We will vote' }).evaluate((e) => getComputedStyle(e, '::before').content), '"Ann Lee"');
+  await ctx.close();
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
