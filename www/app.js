@@ -5,6 +5,7 @@ import { renderArticle, renderActors, applyView, cardLines, exportHtml } from '.
 import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
+import { listWarning } from './textcheck.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
@@ -135,7 +136,9 @@ async function setText(raw, view = {}) {
   if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;
   const a = state.analysis;
   const fixes = state.edits.length ? ` · ${state.edits.length} correction${state.edits.length === 1 ? '' : 's'} of yours applied` : '';
-  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device${fixes}`);
+  const warning = listWarning(text, state.raw);
+  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device${fixes}${warning ? ` · ${warning}` : ''}`);
+  document.body.dataset.listLike = warning ? '1' : '0';
   render();
 }
 

@@ -813,3 +813,16 @@ test('speaker labels: a toggle in the page, always in print and in exported HTML
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('a text that reads as a list, not an article, gets a warning; an article does not', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const names = ['Jane Doe', 'John Roe', 'Sen. Mary Major', 'Rep. Richard Miles', 'Gov. Ann Lee', 'Bob Stone', 'Carla Diaz', 'Omar Haddad', 'Wei Zhang', 'Priya Patel', 'Lars Olsen', 'Ana Silva'];
+  await pasteText(page, names.map((n, i) => `${n} ${i + 1} Washington office staff list`).join('\n'));
+  assert.match(await page.textContent('#status'), /looks like a list/);
+  await pasteText(page, ARTICLE);
+  assert.doesNotMatch(await page.textContent('#status'), /list/);
+  // one paragraph of names run together: crowded with names
+  await pasteText(page, `Signed by ${names.join(', ')}, ${names.map((n) => n.split(' ').reverse().join(' ')).join(', ')} and ${names.join(' ')}.`);
+  assert.match(await page.textContent('#status'), /crowded with names \(\d+ in \d+ words\)/);
+  await context.close();
+});
