@@ -45,8 +45,8 @@ ensure_chromium() {
 }
 
 ensure_node_modules() {
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "installing playwright-core (no browser download)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+    say "installing playwright-core and axe-core (no browser download)"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
