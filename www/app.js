@@ -19,6 +19,8 @@ const state = {
   selected: null, // actor id
   hidden: [], // layer names
   labels: false, // speaker labels before quotations
+  url: '', // the article's source, typed by the reader (optional)
+  date: '', // its date, YYYY-MM-DD (optional)
   filter: '',
   editing: false,
   busy: false,
@@ -98,6 +100,11 @@ async function setText(raw, view = {}) {
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
   state.labels = view.labels ?? state.labels;
+  // a new text starts without the last article's source and date, unless a link brings them
+  state.url = view.url ?? '';
+  state.date = view.date ?? '';
+  $('src-url').value = state.url;
+  $('src-date').value = state.date;
   state.edits = (view.edits ?? []).filter(isEdit);
   state.editing = false;
   saveDraft();
@@ -244,6 +251,7 @@ async function render() {
   } else {
     $('article').replaceChildren(document.createTextNode(state.text));
   }
+  if ($('find').value) runFind(0);
   document.body.dataset.ready = state.busy ? '0' : '1';
   if (!state.busy) document.body.dataset.phase = 'idle';
 }
@@ -281,6 +289,59 @@ function gotoElement(q) {
   if (q) { q.scrollIntoView({ block: 'center', behavior: 'smooth' }); q.focus({ preventScroll: true }); }
 }
 
+// ---------------------------------------------------------------- find in the article
+// Hits are painted with the CSS Custom Highlight API: the article's elements stay as they are.
+const find = { hits: [], current: -1 };
+
+/** Ranges of every case-insensitive occurrence of `needle` in the article's text nodes. */
+function findRanges(root, needle) {
+  const ranges = [];
+  if (!needle) return ranges;
+  const lower = needle.toLocaleLowerCase();
+  // the article's text is the concatenation of its text nodes: search it whole (a hit may cross
+  // a name's or a quotation's edge), then map offsets back to nodes
+  const nodes = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let all = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+  const hay = all.toLocaleLowerCase();
+  const at = (offset) => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (nodes[mid][1] <= offset) lo = mid; else hi = mid - 1; }
+    return [nodes[lo][0], offset - nodes[lo][1]];
+  };
+  for (let i = hay.indexOf(lower); i !== -1 && ranges.length < 10000; i = hay.indexOf(lower, i + lower.length)) {
+    const r = new Range();
+    r.setStart(...at(i));
+    r.setEnd(...at(i + lower.length - 1).map((x, k) => (k ? x + 1 : x)));
+    ranges.push(r);
+  }
+  return ranges;
+}
+
+function runFind(step = 0) {
+  const needle = $('find').value;
+  if (step === 0) {
+    find.hits = state.analysis && !$('article').hidden ? findRanges($('article'), needle) : [];
+    find.current = find.hits.length ? 0 : -1;
+  } else if (find.hits.length) {
+    find.current = (find.current + step + find.hits.length) % find.hits.length;
+  }
+  if (globalThis.CSS?.highlights) {
+    CSS.highlights.set('find-hit', new Highlight(...find.hits));
+    CSS.highlights.set('find-current', new Highlight(...(find.current >= 0 ? [find.hits[find.current]] : [])));
+  }
+  const n = find.hits.length;
+  $('find-count').textContent = needle ? (n ? `${find.current + 1} of ${n}` : 'no match') : '';
+  document.body.dataset.findHits = String(n);
+  const r = find.hits[find.current];
+  if (r) {
+    const box = r.getBoundingClientRect();
+    window.scrollBy({ top: box.top - window.innerHeight / 3, behavior: 'instant' });
+  }
+}
+
 // ---------------------------------------------------------------- hover / focus card
 function showCard(target) {
   if (!state.analysis) return;
@@ -310,7 +371,7 @@ function moveMention(dir) {
 // ---------------------------------------------------------------- share / export
 async function share() {
   if (!state.text.trim()) { status('Nothing to share yet.'); return; }
-  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits, labels: state.labels });
+  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits, labels: state.labels, url: state.url, date: state.date });
   const url = `${location.origin}${location.pathname}${frag}`;
   history.replaceState(null, '', frag);
   let copied = false;
@@ -336,7 +397,9 @@ function exportJson() {
   // the who-said-what rows too (the table's content, article order), for readers of the file
   const whoSaidWhat = quoteRows(state.text, state.analysis).map(({ index, start, ...row }) => ({ row: index + 1, ...row }));
   // the corrections as made, so that a reader of the file sees what was changed by hand
-  return JSON.stringify({ offsets: 'utf16', text: state.text, ...state.analysis, who_said_what: whoSaidWhat, corrections: state.edits }, null, 2);
+  const headline = state.text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const details = { headline, source: state.url || null, date: state.date || null };
+  return JSON.stringify({ offsets: 'utf16', text: state.text, details, ...state.analysis, who_said_what: whoSaidWhat, corrections: state.edits }, null, 2);
 }
 
 async function exportHtmlFile() {
@@ -344,7 +407,7 @@ async function exportHtmlFile() {
   const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
   // the article's first line (its headline) names the exported file's page
   const headline = state.text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) || 'newslens export';
-  download('newslens-article.html', 'text/html', exportHtml(state.text, state.analysis, css, headline));
+  download('newslens-article.html', 'text/html', exportHtml(state.text, state.analysis, css, headline, { url: state.url, date: state.date }));
 }
 
 // ---------------------------------------------------------------- files
@@ -364,7 +427,7 @@ async function loadSample() {
 async function loadFromHash() {
   try {
     const v = await parse(location.hash);
-    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels });
+    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels, url: v.url, date: v.date });
     return true;
   } catch (e) {
     state.text = '';
@@ -408,6 +471,13 @@ function wire() {
   $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
   $('btn-share').addEventListener('click', share);
   $('btn-undo').addEventListener('click', undo);
+  $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); });
+  $('src-date').addEventListener('change', (e) => { state.date = e.target.value; });
+  $('find').addEventListener('input', () => runFind(0));
+  $('find').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); runFind(e.shiftKey ? -1 : 1); }
+    if (e.key === 'Escape') { e.target.value = ''; runFind(0); }
+  });
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !e.target.closest?.('input, textarea, select')) {
       e.preventDefault();
@@ -479,6 +549,8 @@ function wire() {
 
 async function start() {
   wire();
+  // on a phone the article comes first: source, date and find fold away behind their summary
+  if (window.matchMedia('(max-width: 600px)').matches) $('details').open = false;
   if (location.hash.length > 1) { await loadFromHash(); return; }
   let draft = null;
   try { draft = localStorage.getItem(DRAFT_KEY); } catch { /* storage disabled */ }

@@ -336,12 +336,30 @@ export function cardLines(target, text, analysis) {
   return lines;
 }
 
+/** Only http(s) links leave the page as links; anything else is shown as text. */
+export function safeUrl(u) {
+  try {
+    const url = new URL(String(u ?? '').trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch { return null; }
+}
+
+/** The exported file's header: headline, source link and date, when the reader gave them. */
+function detailsHtml(title, details) {
+  const url = safeUrl(details.url);
+  const bits = [];
+  if (url) bits.push(`Source: <a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`);
+  else if (details.url) bits.push(`Source: ${escapeHtml(details.url)}`);
+  if (details.date) bits.push(`Date: <time datetime="${escapeHtml(details.date)}">${escapeHtml(details.date)}</time>`);
+  return `<header class="top"><h1>${escapeHtml(title)}</h1>${bits.length ? `<p class="details">${bits.join(' · ')}</p>` : ''}</header>`;
+}
+
 function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
 /** A standalone HTML document of the highlighted article: inline CSS, no script. */
-export function exportHtml(text, analysis, css, title = 'newslens export') {
+export function exportHtml(text, analysis, css, title = 'newslens export', details = {}) {
   const actors = actorById(analysis);
   let body = '';
   let openQuote = null;
@@ -388,5 +406,5 @@ export function exportHtml(text, analysis, css, title = 'newslens export') {
     const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
     return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;
   }).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export"><main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export">${detailsHtml(title, details)}<main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

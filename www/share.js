@@ -35,6 +35,8 @@ export async function serialize(view) {
   const v = { t: view.text, s: view.selected ?? null, h: [...(view.hidden ?? [])].sort() };
   if (view.edits?.length) v.e = view.edits;
   if (view.labels) v.l = 1;
+  if (view.url) v.u = String(view.url).slice(0, 2000);
+  if (view.date) v.d = String(view.date).slice(0, 10);
   const json = JSON.stringify(v);
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `#${VERSION}.${toBase64Url(packed)}`;
@@ -54,8 +56,10 @@ export async function parse(fragment) {
   }
   const ok = json && typeof json.t === 'string' && (json.s === null || typeof json.s === 'string')
     && Array.isArray(json.h) && json.h.every((x) => typeof x === 'string')
-    && (json.e === undefined || (Array.isArray(json.e) && json.e.length <= 10000 && json.e.every(isEdit)));
+    && (json.e === undefined || (Array.isArray(json.e) && json.e.length <= 10000 && json.e.every(isEdit)))
+    && (json.u === undefined || (typeof json.u === 'string' && json.u.length <= 2000))
+    && (json.d === undefined || (typeof json.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json.d)));
   if (!ok) throw new ShareError('The link is damaged: it does not hold a newslens view.');
   if (json.t.length > MAX_TEXT_CHARS) throw new ShareError('The link holds more text than newslens accepts.');
-  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1 };
+  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1, url: json.u ?? '', date: json.d ?? '' };
 }

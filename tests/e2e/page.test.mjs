@@ -257,7 +257,7 @@ test('share serialize/parse round-trip and reject garbage', async () => {
     return { frag, back, backEdits, errors, growth: withEdits.length - frag.length };
   });
   assert.match(r.frag, /^#v1\.[A-Za-z0-9_-]+$/);
-  assert.deepEqual(r.back, { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['LOC', 'QUOTE'], edits: [], labels: false });
+  assert.deepEqual(r.back, { text: 'a “b” 🎉 \r\n é', selected: 'a2', hidden: ['LOC', 'QUOTE'], edits: [], labels: false, url: '', date: '' });
   assert.deepEqual(r.backEdits.edits, [{ op: 'speaker', quote: 3, actor: 'a1' }, { op: 'merge', actor: 'a4', into: 'a0' }, { op: 'kind', actor: 'a2', kind: 'place' }]);
   assert.ok(r.growth < 150, `three edits made the link ${r.growth} characters longer`);
   assert.deepEqual(r.errors, [true, true, true, true, true, true, true]);
@@ -853,4 +853,56 @@ test('axe-core finds no WCAG 2.2 A/AA violation, light and dark, desktop and pho
     await context.close();
   }
   assert.deepEqual(found, []);
+});
+
+test('article details: source and date travel in links and exports; find counts and steps through hits', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  const text = 'Council votes\n\nThe council met. “The council decides,” Ann Lee said of the Council.\nZoë counts: council, COUNCIL.';
+  await pasteText(page, text);
+  // find: case-insensitive, across names and quotations, painted without touching the article
+  const before = await page.innerHTML('#article');
+  await page.fill('#find', 'council');
+  const n = text.toLowerCase().split('council').length - 1;
+  assert.equal(await page.textContent('#find-count'), `1 of ${n}`);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('find-hit').size), n);
+  await page.press('#find', 'Enter');
+  assert.equal(await page.textContent('#find-count'), `2 of ${n}`);
+  await page.press('#find', 'Shift+Enter');
+  await page.press('#find', 'Shift+Enter');
+  assert.equal(await page.textContent('#find-count'), `${n} of ${n}`);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('find-current').values().next().value.toString()), 'COUNCIL');
+  assert.equal(await page.innerHTML('#article'), before, 'the article is not rewritten');
+  await page.fill('#find', 'zoë counts');
+  assert.equal(await page.textContent('#find-count'), '1 of 1');
+  await page.fill('#find', 'nowhere');
+  assert.equal(await page.textContent('#find-count'), 'no match');
+  // details: typed by the reader, kept in a share link, written into the exports
+  await page.fill('#src-url', 'https://example.org/news/council-vote');
+  await page.press('#src-url', 'Tab');
+  await page.fill('#src-date', '2026-11-24');
+  await page.press('#src-date', 'Tab');
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const p2 = await context.newPage();
+  await p2.goto(await page.evaluate(() => location.href));
+  await ready(p2);
+  assert.equal(await p2.inputValue('#src-url'), 'https://example.org/news/council-vote');
+  assert.equal(await p2.inputValue('#src-date'), '2026-11-24');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const html = readFileSync(await dl.path(), 'utf8');
+  assert.match(html, /<h1>Council votes<\/h1><p class="details">Source: <a href="https:\/\/example.org\/news\/council-vote" rel="noopener noreferrer">/);
+  assert.match(html, /<time datetime="2026-11-24">/);
+  const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
+  assert.deepEqual(JSON.parse(readFileSync(await dj.path(), 'utf8')).details, { headline: 'Council votes', source: 'https://example.org/news/council-vote', date: '2026-11-24' });
+  // a source that is not an http(s) address is shown as text, never as a link
+  await page.fill('#src-url', 'javascript:alert(1)');
+  await page.press('#src-url', 'Tab');
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const html2 = readFileSync(await dl2.path(), 'utf8');
+  assert.ok(!/href="javascript/i.test(html2) && html2.includes('Source: javascript:alert(1)'));
+  // a new article starts without the last one's details
+  await pasteText(page, 'Another article. “Yes,” Bob said.');
+  assert.equal(await page.inputValue('#src-url'), '');
+  assert.deepEqual(page.problems, []);
+  await context.close();
 });
