@@ -280,6 +280,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_british_style_article_quotes_with_single_marks() {
+        let t = "Minister rejects ‘betrayal’ claim\n\nThe environment secretary, Jane Holt, said on Tuesday that the plan was ‘the only honest option’. ‘We will not back down,’ she told the BBC. ‘People’s homes are at stake.’\n\nLabour’s spokesman, Tom Reed, called it ‘a betrayal of coastal towns’.";
+        let m = Models::embedded().unwrap();
+        let a = analyze_with(t, &m).unwrap();
+        let said: Vec<(&str, Option<&str>)> = a
+            .quotes
+            .iter()
+            .map(|q| {
+                let who = q.actor.map(|id| a.actors[id.0 as usize].name.as_str());
+                (q.span.text(t), who)
+            })
+            .collect();
+        assert_eq!(
+            &said[1..],
+            [
+                ("‘the only honest option’", Some("Jane Holt")),
+                ("‘We will not back down,’", Some("Jane Holt")),
+                ("‘People’s homes are at stake.’", Some("Jane Holt")),
+                ("‘a betrayal of coastal towns’", Some("Tom Reed")),
+            ]
+        );
+    }
+
+    #[test]
     fn a_speakerless_quote_inside_reported_speech_takes_its_source() {
         let t = "Trump called them “losers” twice.";
         let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);

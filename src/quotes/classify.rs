@@ -121,7 +121,7 @@ pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Linear, Vec<String>) 
     let mut data: Vec<(Vec<u32>, f32)> = Vec::new();
     for d in docs {
         let tok = crate::text::tokens::analyze_text(&d.text);
-        for q in spans::find(&d.text) {
+        for q in spans::find_double(&d.text) {
             let y = if d.quotes.contains(&q.span) {
                 1.0
             } else {

@@ -1,4 +1,5 @@
-//! Finding quoted spans: text between double quotation marks (“…”, "…", or mixed), marks included.
+//! Finding quoted spans: text between double quotation marks (“…”, "…", or mixed), marks included;
+//! in an article that quotes with single marks (‘…’, British style), between those.
 //!
 //! News conventions handled: a quote left open at the end of a paragraph continues when the next
 //! paragraph opens with the same kind of mark (one span across the paragraphs, as PolNeAR derives
@@ -30,8 +31,86 @@ fn opens_after(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
 }
 
-/// All quoted spans of `text`, in order, never overlapping.
+/// All quoted spans of `text`, in order, never overlapping. An article quotes with one kind of
+/// mark and nests the other inside: US style “…” (with ‘…’ nested, or as scare quotes and in
+/// headlines), British style ‘…’ (with “…” nested). The style is the one whose opening curly
+/// mark is more frequent; double marks win a tie. In British style, the single-quoted spans come
+/// first and double-quoted spans count only outside them.
 pub fn find(text: &str) -> Vec<QuotedSpan> {
+    let double = find_double(text);
+    let singles = text.matches('‘').count();
+    let doubles = text.matches('“').count() + text.matches('"').count() / 2;
+    if singles <= doubles {
+        return double;
+    }
+    let mut all = find_single(text, &[]);
+    let outside: Vec<QuotedSpan> = double
+        .into_iter()
+        .filter(|d| !all.iter().any(|s| s.span.overlaps(d.span)))
+        .collect();
+    all.extend(outside);
+    all.sort_by_key(|q| q.span.start);
+    all
+}
+
+/// Spans between single marks, outside the double-quoted spans `double` (sorted): ‘…’ or '…',
+/// within one paragraph. An apostrophe is never a mark: a closing mark needs no letter after it
+/// ("don’t", "rock ’n’ roll" stay words), and "s’ " before a lower-case word is a plural
+/// possessive ("the voters’ choice"), not the end of a quotation.
+fn find_single(text: &str, double: &[QuotedSpan]) -> Vec<QuotedSpan> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open: Option<usize> = None;
+    let mut d = 0; // next double span that may hold the current position
+    for i in 0..chars.len() {
+        let (b, c) = chars[i];
+        while d < double.len() && double[d].span.end <= b {
+            d += 1;
+        }
+        if double.get(d).is_some_and(|q| q.span.start <= b) {
+            open = None; // a double-quoted span: its single marks are nested, handled there
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + 1).map(|x| x.1);
+        if c == '\n' {
+            open = None;
+            continue;
+        }
+        match open {
+            None => {
+                if matches!(c, '‘' | '\'')
+                    && opens_after(prev)
+                    && next.is_some_and(char::is_alphanumeric)
+                {
+                    open = Some(b);
+                }
+            }
+            Some(start) => {
+                let candidate = matches!(c, '’' | '\'')
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| !n.is_alphanumeric());
+                let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
+                    && next.is_some_and(char::is_whitespace)
+                    && chars.get(i + 2).is_some_and(|x| x.1.is_lowercase());
+                if candidate && !possessive {
+                    out.push(QuotedSpan {
+                        span: Span::new(start, b + c.len_utf8()),
+                        multi_paragraph: false,
+                    });
+                    open = None;
+                } else if matches!(c, '‘') && opens_after(prev) {
+                    open = Some(b); // a fresh opening mark: the earlier one was an apostrophe
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The spans between double marks only: what PolNeAR's quotes are derived from, and so what the
+/// quote classifier and the speaker ranker are trained on.
+pub fn find_double(text: &str) -> Vec<QuotedSpan> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     // (start byte, kind, nesting depth, crossed a paragraph)
@@ -168,6 +247,39 @@ mod tests {
     #[test]
     fn opening_mark_used_as_closer() {
         assert_eq!(quoted("rated it “Mostly False.“ Then"), ["“Mostly False.“"]);
+    }
+
+    #[test]
+    fn british_style_single_quotes() {
+        let t = "The minister called the plan ‘a betrayal’ on Monday. ‘We will not back down,’ she told the BBC. ‘He said “never” twice.’";
+        assert_eq!(
+            quoted(t),
+            [
+                "‘a betrayal’",
+                "‘We will not back down,’",
+                "‘He said “never” twice.’"
+            ]
+        );
+        // apostrophes are not marks
+        let t = "‘It’s the voters’ choice,’ she said. ‘Don’t forget the ’90s.’";
+        assert_eq!(
+            quoted(t),
+            ["‘It’s the voters’ choice,’", "‘Don’t forget the ’90s.’"]
+        );
+        // a stray opening mark ends at its paragraph
+        assert_eq!(
+            quoted("‘Open and never closed\n‘Closed,’ he said. ‘Yes.’"),
+            ["‘Closed,’", "‘Yes.’"]
+        );
+    }
+
+    #[test]
+    fn us_style_keeps_single_marks_nested_or_as_scare_quotes() {
+        // double marks are the style here: ‘…’ is nested or a scare quote, not a quotation
+        assert_eq!(
+            quoted("Lee called it ‘fake’. “He said ‘no’ twice,” she said. “Yes,” he said."),
+            ["“He said ‘no’ twice,”", "“Yes,”"]
+        );
     }
 
     #[test]

@@ -31,7 +31,7 @@ fn examples(docs: &[Doc], cues: &Cues) -> (Vec<Example>, usize) {
         let tok = crate::text::tokens::analyze_text(&d.text);
         let ctx = Ctx::new(&d.text, &tok, cues);
         // as at run time, the quotes the finder produces (gold ones are all found by it, or skipped)
-        let quotes: Vec<Span> = crate::quotes::spans::find(&d.text)
+        let quotes: Vec<Span> = crate::quotes::spans::find_double(&d.text)
             .iter()
             .map(|q| q.span)
             .collect();
