@@ -8,8 +8,11 @@
 //   {op: 'split', actor: id, at: start}           the mention starting at `at` is an actor of its own
 //   {op: 'delete', actor: id}                     not an actor: its mentions stay names, its quotes lose their speaker
 //   {op: 'kind', actor: id, kind: ActorKind}      its type; its names' entity labels follow
+//   {op: 'label', name: text, label: Label}       a name that is no actor ("Republican"): every
+//                                                 mention of it takes this entity label
 
 export const KINDS = ['person', 'organisation', 'place', 'other'];
+export const LABELS = ['PER', 'ORG', 'LOC', 'MISC'];
 const LABEL_OF_KIND = { person: 'PER', organisation: 'ORG', place: 'LOC', other: 'MISC' };
 
 /** Is `e` an edit of a known shape? (Share links and saved drafts are checked with it.) */
@@ -22,6 +25,7 @@ export function isEdit(e) {
     case 'split': return id(e.actor) && Number.isInteger(e.at) && e.at >= 0;
     case 'delete': return id(e.actor);
     case 'kind': return id(e.actor) && KINDS.includes(e.kind);
+    case 'label': return typeof e.name === 'string' && e.name.length > 0 && e.name.length <= 200 && LABELS.includes(e.label);
     default: return false;
   }
 }
@@ -83,6 +87,10 @@ export function applyEdits(text, analysis, edits) {
       x.kind = e.kind;
       x.corrected = true;
       for (const ent of a.entities) if (ent.actor === e.actor) ent.label = LABEL_OF_KIND[e.kind];
+    } else if (e.op === 'label') {
+      for (const ent of a.entities) {
+        if (!ent.actor && ent.text === e.name) { ent.label = e.label; ent.corrected = true; }
+      }
     }
   }
   const counts = new Map();
@@ -100,6 +108,7 @@ export function describeEdit(e, before) {
     case 'split': return `a mention split off ${name(e.actor)}`;
     case 'delete': return `${name(e.actor)} removed from the actors`;
     case 'kind': return `${name(e.actor)} is now a ${e.kind}`;
+    case 'label': return `“${e.name}” is now ${e.label}`;
     default: return 'a correction';
   }
 }

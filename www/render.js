@@ -260,7 +260,40 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
     out.push(el('h3', { textContent: `${KIND_TITLES[kind]} (${list.length})` }), ul);
   }
   if (!out.length) out.push(el('p', { class: 'hint', textContent: analysis.actors.length ? 'No actor matches the filter.' : 'No actors found yet.' }));
+  const others = otherNames(analysis, f);
+  if (others.length) out.push(otherNamesGroup(others, handlers));
   root.replaceChildren(...out);
+}
+
+/** Names that belong to no actor ("Republican", "Election Day"), with their label and count. */
+function otherNames(analysis, filter) {
+  const by = new Map();
+  for (const e of analysis.entities) {
+    if (e.actor || (filter && !e.text.toLowerCase().includes(filter))) continue;
+    const k = e.text;
+    if (!by.has(k)) by.set(k, { name: k, label: e.label, count: 0, corrected: false });
+    const x = by.get(k);
+    x.count += 1;
+    x.corrected ||= Boolean(e.corrected);
+  }
+  return [...by.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** A folded list of the other names, each with a menu to change its type (a correction). */
+function otherNamesGroup(others, handlers) {
+  const ul = el('ul', { class: 'other-names' });
+  for (const o of others) {
+    const li = el('li', {}, el('span', { class: 'name', textContent: o.name }),
+      el('span', { class: 'counts', textContent: ` ×${o.count}${o.corrected ? ' ✎' : ''}` }));
+    if (handlers.correct) {
+      const pick = el('select', { 'aria-label': `Type of ${o.name}` },
+        ...Object.entries(LABELS).map(([l, word]) => el('option', { value: l, textContent: word, selected: l === o.label })));
+      pick.addEventListener('change', () => handlers.correct({ op: 'label', name: o.name, label: pick.value }));
+      li.append(' ', pick);
+    }
+    ul.append(li);
+  }
+  return el('details', { class: 'other-group' }, el('summary', { textContent: `Other names, not actors (${others.length})` }), ul);
 }
 
 /** The followed actor's corrections: its type, "same actor as", split off a name, not an actor. */

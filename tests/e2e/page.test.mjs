@@ -906,3 +906,29 @@ test('article details: source and date travel in links and exports; find counts 
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('other names: listed apart from the actors, retyped as a correction that travels and undoes', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const text = 'Ann Lee, a Republican, met Bob Roe on Election Day.\n“We will vote,” Lee said. The Republican base agreed.';
+  await pasteText(page, text);
+  const group = page.locator('#actors details.other-group');
+  await group.locator('summary').click();
+  const item = group.locator('li', { hasText: 'Republican' });
+  assert.match(await item.textContent(), /Republican ×2/);
+  const labels = () => page.$$eval('#article mark.ent', (els) => els.filter((e) => e.textContent === 'Republican').map((e) => e.dataset.label));
+  assert.deepEqual(await labels(), ['MISC', 'MISC']);
+  await item.locator('select').selectOption('ORG');
+  await ready(page);
+  assert.deepEqual(await labels(), ['ORG', 'ORG']);
+  assert.match(await page.textContent('#status'), /“Republican” is now ORG/);
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const p2 = await context.newPage();
+  await p2.goto(await page.evaluate(() => location.href));
+  await ready(p2);
+  assert.deepEqual(await p2.$$eval('#article mark.ent', (els) => els.filter((e) => e.textContent === 'Republican').map((e) => e.dataset.label)), ['ORG', 'ORG']);
+  await page.click('#btn-undo');
+  assert.deepEqual(await labels(), ['MISC', 'MISC']);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
