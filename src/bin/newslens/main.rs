@@ -202,6 +202,32 @@ fn conll_docs(path: &Path) -> Res<Vec<newslens::entities::trainer::Doc>> {
         .collect())
 }
 
+/// A PolNeAR train article as the later stages' trainers read it: its row, text, tokens and the
+/// entities our shipped tagger finds (as at run time).
+struct TrainDoc {
+    row: Value,
+    text: String,
+    tok: newslens::text::Tokenized,
+    entities: Vec<newslens::Entity>,
+}
+
+fn polnear_train(data: &Path, ents: &newslens::entities::EntityModel) -> Res<Vec<TrainDoc>> {
+    Ok(read_jsonl(&data.join("polnear-train.jsonl"))?
+        .into_iter()
+        .map(|row| {
+            let text = text_of(&row);
+            let tok = newslens::text::tokens::analyze_text(&text);
+            let entities = newslens::entities::find(&text, &tok, ents);
+            TrainDoc {
+                row,
+                text,
+                tok,
+                entities,
+            }
+        })
+        .collect())
+}
+
 fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> {
     let t0 = Instant::now();
     std::fs::create_dir_all(out)?;
@@ -284,14 +310,11 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
             // only the earlier stages' models: the speaker model is what is being made
             let ents = newslens::entities::EntityModel::embedded()?;
             let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
-            let docs: Vec<_> = read_jsonl(&data.join("polnear-train.jsonl"))?
-                .iter()
-                .map(|r| {
-                    let text = text_of(r);
-                    let map = OffsetMap::new(&text, Unit::CodePoint);
-                    let tok = newslens::text::tokens::analyze_text(&text);
-                    let entities = newslens::entities::find(&text, &tok, &ents);
-                    let quotes = r["quotes"]
+            let docs: Vec<_> = polnear_train(data, &ents)?
+                .into_iter()
+                .map(|d| {
+                    let map = OffsetMap::new(&d.text, Unit::CodePoint);
+                    let quotes = d.row["quotes"]
                         .as_array()
                         .into_iter()
                         .flatten()
@@ -300,13 +323,13 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
                                 span_of(&map, q)?,
                                 q.get("speaker")
                                     .filter(|s| !s.is_null())
-                                    .map(|s| spans(&text, &map, s)),
+                                    .map(|s| spans(&d.text, &map, s)),
                             ))
                         })
                         .collect();
                     newslens::speakers::trainer::Doc {
-                        text,
-                        entities,
+                        text: d.text,
+                        entities: d.entities,
                         quotes,
                     }
                 })
@@ -324,32 +347,29 @@ fn train(what: &str, data: &Path, out: &Path, epochs: Option<usize>) -> Res<()> 
             let ents = newslens::entities::EntityModel::embedded()?;
             let qm = newslens::quotes::QuoteModel::embedded()?;
             let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
-            let docs: Vec<_> = read_jsonl(&data.join("polnear-train.jsonl"))?
-                .iter()
-                .map(|r| {
-                    let text = text_of(r);
-                    let map = OffsetMap::new(&text, Unit::CodePoint);
-                    let tok = newslens::text::tokens::analyze_text(&text);
-                    let entities = newslens::entities::find(&text, &tok, &ents);
-                    let quotes = newslens::quotes::find(&text, &tok, &cues, &qm)
+            let docs: Vec<_> = polnear_train(data, &ents)?
+                .into_iter()
+                .map(|d| {
+                    let map = OffsetMap::new(&d.text, Unit::CodePoint);
+                    let quotes = newslens::quotes::find(&d.text, &d.tok, &cues, &qm)
                         .iter()
                         .map(|q| q.span)
                         .collect();
-                    let relations = r["attributions"]
+                    let relations = d.row["attributions"]
                         .as_array()
                         .into_iter()
                         .flatten()
                         .map(|a| {
                             (
-                                spans(&text, &map, &a["source"]),
-                                spans(&text, &map, &a["cue"]),
-                                spans(&text, &map, &a["content"]),
+                                spans(&d.text, &map, &a["source"]),
+                                spans(&d.text, &map, &a["cue"]),
+                                spans(&d.text, &map, &a["content"]),
                             )
                         })
                         .collect();
                     newslens::reported::trainer::Doc {
-                        text,
-                        entities,
+                        text: d.text,
+                        entities: d.entities,
                         quotes,
                         relations,
                     }
