@@ -11,6 +11,16 @@ export function colourOf(actorId) {
   return Number.isFinite(n) ? n % PALETTE : 0;
 }
 
+/** Is this attribution reported speech (not a direct quotation)? */
+export function isReported(r) {
+  return r.quote === null || r.quote === undefined;
+}
+
+/** The box a segment sits in: a quotation ("q3"), a piece of reported speech ("r7"), or none. */
+function boxOf(seg) {
+  return seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${seg.report}` : null;
+}
+
 /**
  * The pieces of reported speech (attributions that are not quotations) to mark, in text order:
  * [{start, end, att}] with `att` the index into `analysis.attributions`. Pieces that would overlap
@@ -20,7 +30,7 @@ export function reportedPieces(analysis) {
   const quotes = analysis.quotes ?? [];
   const pieces = [];
   (analysis.attributions ?? []).forEach((r, att) => {
-    if (r.quote !== null && r.quote !== undefined) return;
+    if (!isReported(r)) return;
     for (const [start, end] of r.content) if (start < end) pieces.push({ start, end, att });
   });
   pieces.sort((x, y) => x.start - y.start || x.end - y.end);
@@ -91,8 +101,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
   const names = actorById(analysis);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
-    // the box around a run: a quotation ("q3") or a piece of reported speech ("r7"), or none
-    const box = seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${seg.report}` : null;
+    const box = boxOf(seg);
     if (box !== quoteIdx) {
       quoteIdx = box;
       entEl = null; entIdx = null;
@@ -327,7 +336,7 @@ function correctionControls(text, analysis, a, correct) {
 export function reportedOf(analysis, actorId) {
   const out = [];
   (analysis.attributions ?? []).forEach((r, i) => {
-    if (r.actor === actorId && (r.quote === null || r.quote === undefined)) out.push(i);
+    if (r.actor === actorId && isReported(r)) out.push(i);
   });
   return out;
 }
@@ -402,7 +411,7 @@ export function exportHtml(text, analysis, css, title = 'newslens export', detai
   };
   const pieces = reportedPieces(analysis);
   for (const seg of segments(text, analysis, pieces)) {
-    const box = seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${seg.report}` : null;
+    const box = boxOf(seg);
     if (seg.entity !== openEnt || box !== openQuote) close();
     if (box !== openQuote) {
       if (openQuote !== null) body += '</span>';
@@ -434,7 +443,7 @@ export function exportHtml(text, analysis, css, title = 'newslens export', detai
     const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
     return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
   }).join('');
-  const reportedList = (analysis.attributions ?? []).filter((r) => r.quote === null || r.quote === undefined).map((r) => {
+  const reportedList = (analysis.attributions ?? []).filter(isReported).map((r) => {
     const who = r.actor ? actors.get(r.actor)?.name : r.source_text;
     const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
     return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;

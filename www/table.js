@@ -4,7 +4,7 @@
 // `quoteRows` and `toCsv` are pure (tested in the browser with the page's own modules); the render
 // function only builds elements, with text as text nodes.
 
-import { el } from './render.js';
+import { el, isReported } from './render.js';
 
 /**
  * One row per quotation and per reported statement, in article order: {index (row number),
@@ -41,7 +41,7 @@ export function quoteRows(text, analysis) {
   }));
   const reported = [];
   (analysis.attributions ?? []).forEach((r, att) => {
-    if ((r.quote !== null && r.quote !== undefined) || !r.content.length) return;
+    if (!isReported(r) || !r.content.length) return;
     reported.push({
       kind: 'reported',
       att,

@@ -156,22 +156,22 @@ fn resolve_speakers(
     roles: &[Option<String>],
 ) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut resolver = Resolver::new(text, tok, quotes, clusters, roles);
-    let named = |m: Mention| {
-        let i = ents.partition_point(|e| e.span.start < m.span.start);
-        ents.get(i)
-            .filter(|e| e.span == m.span)
-            .map(|_| of[i])
-            .filter(|c| *c != usize::MAX)
+    // the cluster a mention refers to: a name's own, or the resolver's for a pronoun or description
+    let refers = |resolver: &Resolver, clusters: &[Cluster], m: Mention| match m.kind {
+        MentionKind::Name => {
+            let i = ents.partition_point(|e| e.span.start < m.span.start);
+            ents.get(i)
+                .filter(|e| e.span == m.span)
+                .map(|_| of[i])
+                .filter(|c| *c != usize::MAX)
+        }
+        MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
+        MentionKind::Description => resolver.description(m.span, clusters),
     };
     let mut out = vec![None; atts.len()];
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
-        let ci = match m.kind {
-            MentionKind::Name => named(m),
-            MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
-            MentionKind::Description => resolver.description(m.span, clusters),
-        };
-        if let Some(ci) = ci {
+        if let Some(ci) = refers(&resolver, clusters, m) {
             if m.kind != MentionKind::Name {
                 clusters[ci].mentions.push(m);
                 resolver.add(m.span, ci);
@@ -181,14 +181,7 @@ fn resolve_speakers(
     }
     let reported = sources
         .iter()
-        .map(|m| {
-            let m = (*m)?;
-            match m.kind {
-                MentionKind::Name => named(m),
-                MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
-                MentionKind::Description => resolver.description(m.span, clusters),
-            }
-        })
+        .map(|m| refers(&resolver, clusters, (*m)?))
         .collect();
     (out, reported)
 }

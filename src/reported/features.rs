@@ -154,18 +154,10 @@ impl<'a> View<'a> {
     }
 
     fn word(&self, i: isize) -> u64 {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.words.get(i))
-            .copied()
-            .unwrap_or(BOUNDARY)
+        at(&self.words, i, BOUNDARY)
     }
     fn shape(&self, i: isize) -> u64 {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.shape.get(i))
-            .copied()
-            .unwrap_or(BOUNDARY)
+        at(&self.shape, i, BOUNDARY)
     }
     /// The features of token `i` of window `win`, written into `out` (cleared first).
     pub fn features(&self, win: TokenRange, i: usize, out: &mut Vec<u32>) {
@@ -182,13 +174,7 @@ impl<'a> View<'a> {
         add(11, &[wp, w]);
         add(12, &[w, wn]);
         add(13, &[shp, sh, shn]);
-        let ent = |j: isize| {
-            usize::try_from(j)
-                .ok()
-                .and_then(|j| self.ent.get(j))
-                .copied()
-                .unwrap_or(0) as u64
-        };
+        let ent = |j: isize| at(&self.ent, j, 0) as u64;
         add(17, &[ent(ii)]);
         add(18, &[ent(ii - 1), ent(ii), ent(ii + 1)]);
         let q = self.quote[i] as u64;
@@ -220,6 +206,15 @@ impl<'a> View<'a> {
         add(36, &[lw, lk, sh]);
         add(37, &[rw, rk, sh]);
     }
+}
+
+/// `v[i]`, or `outside` when `i` is before the first token or after the last.
+fn at<T: Copy>(v: &[T], i: isize, outside: T) -> T {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| v.get(i))
+        .copied()
+        .unwrap_or(outside)
 }
 
 /// The hash standing for "no token here" (before the first token or after the last).

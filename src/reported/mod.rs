@@ -23,6 +23,7 @@ use crate::cues::Cues;
 use crate::entities::ModelError;
 use crate::speakers::Choice;
 use crate::speakers::context::PRONOUNS;
+use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 use features::View;
 use tagger::{Model, Role, Tag};
@@ -293,9 +294,7 @@ fn antecedent(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Opt
     if tok.text_of(text, before) == "," {
         before = before.checked_sub(1)?;
     }
-    let end = tok.tokens[before].span.end;
-    let k = ents.partition_point(|e| e.span.end < end);
-    ents.get(k).filter(|e| e.span.end == end).map(|e| Mention {
+    entity_ending_at(ents, tok.tokens[before].span.end).map(|e| Mention {
         span: e.span,
         kind: MentionKind::Name,
     })

@@ -112,7 +112,7 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
 }
 
 /// The entity (sorted, non-overlapping) that ends at byte `end`, if any.
-fn entity_ending_at(ents: &[Entity], end: usize) -> Option<Entity> {
+pub(crate) fn entity_ending_at(ents: &[Entity], end: usize) -> Option<Entity> {
     let i = ents.partition_point(|e| e.span.end < end);
     ents.get(i).filter(|e| e.span.end == end).copied()
 }
