@@ -73,9 +73,12 @@ fn without_particle(w: &str) -> &str {
     w
 }
 
-/// Other names of the same place, as news text writes them: a country's short names and the
-/// AP abbreviations of US states ("N.C." is North Carolina).
+/// Other names of the same actor, as news text writes them: a country's short names, the names
+/// of one militant group, and the AP abbreviations of US states ("N.C." is North Carolina).
 const ALIASES: &[(&str, &str)] = &[
+    ("isis", "islamic state"),
+    ("isil", "islamic state"),
+    ("daesh", "islamic state"),
     ("u.s.", "united states"),
     ("us", "united states"),
     ("usa", "united states"),
@@ -218,6 +221,8 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::default();
     let mut of = vec![usize::MAX; ents.len()];
+    // the label each mention votes with (its own, but see `short_form_of_org`)
+    let mut vote: Vec<Label> = ents.iter().map(|e| e.label).collect();
     let words_of: Vec<Vec<String>> = ents.iter().map(|e| name_words(e.span.text(text))).collect();
     let honorific: Vec<Option<Gender>> = ents
         .iter()
@@ -237,7 +242,14 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
         if words.is_empty() {
             continue;
         }
-        let ci = match find_cluster(&clusters, &index, e, words, honorific[i]) {
+        let mut label = e.label;
+        let found = find_cluster(&clusters, &index, e, words, honorific[i]).or_else(|| {
+            let ci = short_form_of_org(&clusters, &index, e, words, honorific[i], gaz)?;
+            // it votes as the organisation it names, not as the person the tagger saw
+            label = clusters[ci].label();
+            Some(ci)
+        });
+        let ci = match found {
             Some(ci) => ci,
             None => {
                 let c = Cluster {
@@ -256,7 +268,8 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
             }
         };
         let c = &mut clusters[ci];
-        c.votes[label_index(e.label)] += 1;
+        c.votes[label_index(label)] += 1;
+        vote[i] = label;
         c.mentions.push(Mention {
             span: e.span,
             kind: MentionKind::Name,
@@ -267,7 +280,7 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
         of[i] = ci;
     }
     merge_declared_aliases(text, ents, &mut of);
-    let clusters = rebuild(text, ents, &of, clusters);
+    let clusters = rebuild(text, ents, &vote, &of, clusters);
     Clustering { clusters, of }
 }
 
@@ -344,6 +357,53 @@ fn find_cluster(
     matches
         .into_iter()
         .min_by_key(|&ci| clusters[ci].first_start())
+}
+
+/// A one-word person mention that no person's name holds but that opens exactly one
+/// organisation's name: "Fox" of "Fox News", "Goldman" of "Goldman Sachs" (the tagger read the
+/// short form as a person). Never a first name or a place ("Charlotte" of "Charlotte Observer"),
+/// nor after an honorific.
+fn short_form_of_org(
+    clusters: &[Cluster],
+    index: &Index,
+    e: Entity,
+    words: &[String],
+    honorific: Option<Gender>,
+    gaz: &Gazetteers,
+) -> Option<usize> {
+    let [w] = words else { return None };
+    if e.label != Label::Per || honorific.is_some() || place_or_first_name(gaz, w) {
+        return None;
+    }
+    let w = without_particle(w);
+    let mut orgs = index
+        .by_word
+        .get(w)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&ci| {
+            let c = &clusters[ci];
+            c.key.first().map(String::as_str) == Some(w)
+                && !c.is_person()
+                && (c.first_start() <= e.span.start || c.first_start() - e.span.end < FAR)
+        });
+    match (orgs.next(), orgs.next()) {
+        (Some(ci), None) => Some(ci),
+        _ => None,
+    }
+}
+
+/// Is `w` a first name or a place in the gazetteer?
+fn place_or_first_name(gaz: &Gazetteers, w: &str) -> bool {
+    let bits = gaz.lookup(w);
+    gaz.lists.iter().enumerate().any(|(b, l)| {
+        bits & (1 << b) != 0
+            && matches!(
+                l.as_str(),
+                "FIRST_F" | "FIRST_M" | "CITY" | "COUNTRY" | "STATE" | "CONTINENT"
+            )
+    })
 }
 
 /// Names the text declares to be the same actor: an acronym in parentheses right after a name
@@ -442,7 +502,13 @@ fn merge_declared_aliases(text: &str, ents: &[Entity], of: &mut [usize]) {
 }
 
 /// Recompute mentions, votes and display names after merges; emptied clusters stay, empty.
-fn rebuild(text: &str, ents: &[Entity], of: &[usize], mut clusters: Vec<Cluster>) -> Vec<Cluster> {
+fn rebuild(
+    text: &str,
+    ents: &[Entity],
+    vote: &[Label],
+    of: &[usize],
+    mut clusters: Vec<Cluster>,
+) -> Vec<Cluster> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (i, &c) in of.iter().enumerate() {
         if c != usize::MAX {
@@ -460,7 +526,7 @@ fn rebuild(text: &str, ents: &[Entity], of: &[usize], mut clusters: Vec<Cluster>
             .collect();
         c.votes = [0; 4];
         for &i in m {
-            c.votes[label_index(ents[i].label)] += 1;
+            c.votes[label_index(vote[i])] += 1;
         }
         if let Some(&longest) = m.iter().max_by_key(|&&i| {
             (
@@ -689,6 +755,37 @@ mod tests {
                 s("United States", 3)
             ]
         );
+    }
+
+    #[test]
+    fn a_short_form_read_as_a_person_joins_the_organisation_and_votes_with_it() {
+        let t = "Fox News ran it. Trump told Fox that it was fine. Fox later agreed.";
+        let names = [
+            ("Fox News", Org),
+            ("Trump", Per),
+            ("Fox", Per),
+            ("Fox", Per),
+        ];
+        let tok = analyze_text(t);
+        let c = cluster(t, &tok, &ents(t, &names), &Gazetteers::default());
+        let fox = c.clusters.iter().find(|c| c.name == "Fox News").unwrap();
+        assert_eq!((fox.mentions.len(), fox.label()), (3, Org));
+        // a first name or a place in the gazetteer stays apart ("Charlotte" / "Charlotte Observer")
+        let gaz = Gazetteers::parse("FIRST_F\tcharlotte\n", "");
+        let t = "The Charlotte Observer said so. Charlotte agreed.";
+        let got = groups(t, &[("Charlotte Observer", Org), ("Charlotte", Per)], &gaz);
+        assert_eq!(got, [s("Charlotte", 1), s("Charlotte Observer", 1)]);
+        // two organisations open with the word: no guess
+        let t = "Acme Bank and Acme Foods met. Acme said no.";
+        let got = g(t, &[("Acme Bank", Org), ("Acme Foods", Org), ("Acme", Per)]);
+        assert_eq!(got, [s("Acme", 1), s("Acme Bank", 1), s("Acme Foods", 1)]);
+    }
+
+    #[test]
+    fn the_names_of_one_militant_group_join() {
+        let t = "The Islamic State lost ground. Fighting ISIS is hard, and ISIL knows it.";
+        let got = g(t, &[("Islamic State", Org), ("ISIS", Org), ("ISIL", Org)]);
+        assert_eq!(got, [s("Islamic State", 3)]);
     }
 
     #[test]

@@ -309,6 +309,14 @@ fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
                 | "by"
                 | "at"
                 | "with"
+                | "if"
+                | "as"
+                | "but"
+                | "nor"
+                | "from"
+                | "into"
+                | "via"
+                | "vs."
         )
     };
     let big = words.iter().filter(|w| !small(w)).count();

@@ -13,7 +13,7 @@ pub mod serialization;
 pub mod trainer;
 
 use crate::analysis::{Entity, Label};
-use crate::text::{Span, TokenKind, TokenRange, Tokenized};
+use crate::text::{Span, TokenKind, TokenRange, Tokenized, normalise};
 use gazetteer::Gazetteers;
 use model::{Tagger, emissions, spans_of, viterbi};
 pub use serialization::ModelError;
@@ -81,10 +81,70 @@ pub fn find_with_progress(
             }
         }
     }
+    let mut out = honorific_names(text, tok, out);
     consistent_surnames(text, tok, &mut out);
     let out = join_for_the(text, out);
     progress(1.0);
     out
+}
+
+/// Words that only ever stand before a person's name.
+const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr."];
+
+/// "Mr. Morial said", "Mrs. King added": the capitalised words after an honorific are a person,
+/// whatever the tagger said (it may have missed them, or read "King" as a title and dropped it).
+/// An entity that starts there is relabelled PER; where none does, one is added. The name runs
+/// over capitalised words, initials and particles ("Mr. de Blasio"), and a "Jr."/"Sr." after it.
+fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let name_word = |i: usize| {
+        let w = word(i);
+        tok.tokens[i].kind == TokenKind::Word
+            && (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
+            && !w.contains('’')
+            && !w.contains('\'')
+    };
+    let mut added = Vec::new();
+    let mut j = 0; // first entity that may start at or after the token looked at
+    for i in 0..tok.tokens.len().saturating_sub(1) {
+        if !HONORIFICS.contains(&normalise(word(i)).as_str())
+            || !word(i).starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let a = i + 1;
+        let mut b = a;
+        while b < tok.tokens.len() && b - a < 4 && name_word(b) {
+            b += 1;
+        }
+        if b == a || !word(a).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+        while j < ents.len() && ents[j].span.end <= span.start {
+            j += 1;
+        }
+        match ents.get_mut(j) {
+            // the tagger's span starts at the name: it is a person
+            Some(e) if e.span.start == span.start => e.label = Label::Per,
+            // it covers the name from the honorific on ("Mr. Morial" as ORG): the name alone
+            Some(e) if e.span.start == tok.tokens[i].span.start => {
+                e.span = Span::new(span.start, e.span.end.max(span.end));
+                e.label = Label::Per;
+            }
+            // an entity from before the honorific, or one that starts inside the name: left alone
+            Some(e) if e.span.start < span.end => {}
+            _ => added.push(Entity {
+                span,
+                label: Label::Per,
+            }),
+        }
+    }
+    if !added.is_empty() {
+        ents.extend(added);
+        ents.sort_by_key(|e| e.span.start);
+    }
+    ents
 }
 
 /// "U.S. Court of Appeals" + "for the" + "Sixth Circuit": two organisation spans joined by "for
@@ -224,7 +284,55 @@ fn tidy(
     while b - a >= 2 && label == Label::Per && TITLES.contains(&first(a).as_str()) {
         a += 1;
     }
+    // "Ninety percent", "Thousands marched": a number word opening a sentence is no name
+    if b - a == 1 && is_number_word(&first(a)) {
+        return None;
+    }
     (a < b).then_some((a, b))
+}
+
+/// "ninety", "twenty-five", "thousands": a number written out.
+fn is_number_word(w: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+    ];
+    w.split('-').all(|p| UNITS.contains(&p))
 }
 
 /// Lower-case words that may sit inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
@@ -483,6 +591,54 @@ mod tests {
         ];
         consistent_surnames(text, &tok, &mut ents);
         assert_eq!(ents[1].label, Label::Per);
+    }
+
+    #[test]
+    fn a_number_word_alone_is_no_name() {
+        let text = "Ninety percent agreed. Twenty-nine said no. Ninety Days is a film.";
+        let tok = crate::text::tokens::analyze_text(text);
+        assert_eq!(tidy(text, &tok, 0, 1, Label::Per), None);
+        assert_eq!(tidy(text, &tok, 4, 5, Label::Misc), None);
+        // a number word inside a longer name stays
+        assert_eq!(tidy(text, &tok, 9, 11, Label::Misc), Some((9, 11)));
+    }
+
+    #[test]
+    fn the_name_after_an_honorific_is_a_person() {
+        let text = "Mr. Morial spoke with Mrs. King and Ms. Ruiz Acme. Mr. Lee left.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let at = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let ents = vec![
+            // the tagger missed Morial and King, called Ruiz Acme an organisation, kept "Mr. Lee"
+            Entity {
+                span: at("Ruiz Acme"),
+                label: Label::Org,
+            },
+            Entity {
+                span: at("Mr. Lee"),
+                label: Label::Org,
+            },
+        ];
+        let got: Vec<(&str, Label)> = honorific_names(text, &tok, ents)
+            .iter()
+            .map(|e| (e.span.text(text), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Morial", Label::Per),
+                ("King", Label::Per),
+                ("Ruiz Acme", Label::Per),
+                ("Lee", Label::Per) // the honorific outside, as CoNLL marks names
+            ]
+        );
+        // a lower-case word after "Mr." is no name
+        let text = "He met the mr. and left.";
+        let tok = crate::text::tokens::analyze_text(text);
+        assert!(honorific_names(text, &tok, Vec::new()).is_empty());
     }
 
     #[test]
