@@ -70,6 +70,21 @@ fn continuation_in_the_same_paragraph_shares_the_speaker() {
 }
 
 #[test]
+fn a_continuation_keeps_its_speaker_past_another_name_in_the_speakers_sentence() {
+    let w = who(
+        "“Our work is not done,” Ms. Ana Ruiz said on Friday at the union's dinner in Toledo, where Governor Paul Kent also spoke. “Fairness is on the ballot. Jobs are on the ballot.”",
+    );
+    assert_eq!(w.len(), 2);
+    assert_eq!(w[0].2.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(w[1].2.as_deref(), Some("Ana Ruiz"));
+    // with a cue of its own the next quotation is not a continuation
+    let w = who(
+        "“Our work is not done,” Ana Ruiz said on Friday. “Fairness is on the ballot,” Paul Kent replied.",
+    );
+    assert_eq!(w[1].2.as_deref(), Some("Paul Kent"));
+}
+
+#[test]
 fn continuation_paragraph_shares_the_speaker() {
     let w = who(
         "“The plant will stay open,” said Karen Wu, the company's chief executive.\n\n“We owe that to the town and to the people who built it.”",

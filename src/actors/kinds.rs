@@ -111,7 +111,12 @@ pub fn is_actor<'t>(
     }
     let words: Vec<String> = c.name.split_whitespace().map(normalise).collect();
     let community = words.iter().all(|w| COMMUNITIES.contains(&w.as_str()));
-    if is_adjective(c) || community || is_party_tag(&c.name) {
+    if is_adjective(c) || community || is_party_tag(&c.name) || is_party_member(&words) {
+        return false;
+    }
+    if let [w] = &words[..]
+        && is_date_word(w)
+    {
         return false;
     }
     if c.label() == Label::Misc && quotes == 0 {
@@ -124,15 +129,30 @@ pub fn is_actor<'t>(
     {
         return false;
     }
-    if quotes > 0 {
-        return true;
-    }
     let names: Vec<Span> = c
         .mentions
         .iter()
         .filter(|m| m.kind == crate::analysis::MentionKind::Name)
         .map(|m| m.span)
         .collect();
+    // a section header ("Veto Power Impedes Peace Efforts: ...") is no actor, even when the
+    // ranker made it a quotation's speaker
+    if let [m] = names[..]
+        && words.len() >= 3
+        && in_title_case_run(text, tok, m)
+        && text[m.end..].starts_with(':')
+    {
+        return false;
+    }
+    if quotes > 0 {
+        return true;
+    }
+    // "FACEBOOK." alone on its line: a section header
+    if let [m] = names[..]
+        && alone_on_line_in_capitals(text, m)
+    {
+        return false;
+    }
     if names.iter().all(|&m| after_person_in_parentheses(text, m)) {
         return false;
     }
@@ -160,6 +180,78 @@ pub fn is_actor<'t>(
         }
     }
     true
+}
+
+/// "New York Democrat", "Democrat of California", "Iowa Republicans": what a person is, not who.
+fn is_party_member(words: &[String]) -> bool {
+    let party = |w: &str| {
+        matches!(
+            w,
+            "democrat" | "democrats" | "republican" | "republicans" | "independent"
+        )
+    };
+    words.len() >= 2
+        && (words.last().is_some_and(|w| party(w)) || (party(&words[0]) && words[1] == "of"))
+}
+
+/// Months and weekdays, written out or abbreviated ("Feb.", "Tues."): dates, not actors.
+fn is_date_word(w: &str) -> bool {
+    const DATES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon.",
+        "tue.",
+        "tues.",
+        "wed.",
+        "thu.",
+        "thur.",
+        "thurs.",
+        "fri.",
+        "sat.",
+        "sun.",
+    ];
+    DATES.contains(&w)
+}
+
+/// Is `m` in capitals, alone on its line but for a full stop ("FACEBOOK.", "LETTERS")?
+fn alone_on_line_in_capitals(text: &str, m: Span) -> bool {
+    let name = m.text(text);
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[m.end..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    name.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !name.chars().any(char::is_lowercase)
+        && text[line_start..m.start].trim().is_empty()
+        && matches!(rest[..line_end].trim(), "" | "." | ":")
 }
 
 fn is_role_word(w: &str) -> bool {
@@ -274,14 +366,19 @@ fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
         None => return false,
     };
     let hi = floor_boundary(text, (m.end + MAX_HEADER).min(text.len()));
+    // the run ends at the line's end or at the first ": " of the line, whichever comes first
     let line_end = match text[m.end..hi].find('\n') {
-        Some(i) => m.end + i,
-        None if hi == text.len() => text.len(),
-        None => return false,
+        Some(i) => Some(m.end + i),
+        None if hi == text.len() => Some(text.len()),
+        None => None,
     };
-    let run_end = text[line_start..line_end]
+    let colon = text[line_start..hi]
         .find(": ")
-        .map_or(line_end, |i| line_start + i);
+        .map(|i| line_start + i)
+        .filter(|&c| line_end.is_none_or(|e| c < e));
+    let Some(run_end) = colon.or(line_end) else {
+        return false;
+    };
     if m.end > run_end {
         return false;
     }
@@ -409,5 +506,40 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Security Council"]);
+    }
+
+    #[test]
+    fn a_header_speaker_dates_party_labels_and_capital_headers_are_not_actors() {
+        // a header the ranker made a speaker stays out of the list
+        let t = "Veto Power Impedes Peace Efforts: \"the scourge of war\" goes on.";
+        let ents = crate::actors::test_entities(t, &[("Veto Power Impedes Peace Efforts", Org)]);
+        let tok = analyze_text(t);
+        let q = crate::text::Span::new(34, 54);
+        let choice = crate::speakers::Choice {
+            speaker: Some(crate::analysis::Mention {
+                span: ents[0].span,
+                kind: crate::analysis::MentionKind::Name,
+            }),
+            cue: None,
+            margin: 1.0,
+        };
+        let gaz = Gazetteers::default();
+        let (actors, qa, _) = build(t, &tok, &ents, &[q], &[choice], &[], &gaz);
+        assert!(actors.is_empty() && qa == [None]);
+        // months, party labels, a header in capitals
+        let t =
+            "FACEBOOK.\nOn Feb. 3 a New York Democrat, Jane Roe, Democrat of Ohio, and Acme met.";
+        let got = actor_names(
+            t,
+            &[
+                ("FACEBOOK", Org),
+                ("Feb.", Org),
+                ("New York Democrat", Misc),
+                ("Jane Roe", Per),
+                ("Democrat of Ohio", Org),
+                ("Acme", Org),
+            ],
+        );
+        assert_eq!(got, ["Acme", "Jane Roe"]);
     }
 }

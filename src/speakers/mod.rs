@@ -110,6 +110,10 @@ pub fn attribute_with_progress(
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let ruled = phrase::possessive_claim(text, tok, ents, q)
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q));
+        let ruled = ruled.or_else(|| {
+            let prev = out.last()?;
+            continues(&ctx, quotes, k, prev.speaker?.span).then_some(prev.speaker?)
+        });
         let (speaker, margin) = match ruled {
             Some(m) => (Some(m), RULE_MARGIN),
             None => {
@@ -137,6 +141,39 @@ pub fn attribute_with_progress(
     }
     progress(1.0);
     out
+}
+
+/// "“A,” X said on Saturday at the gala, where Y also spoke. “B.”": quotation `k` opens the
+/// sentence right after the one that holds the previous quotation's end and its speaker `s`, in
+/// the same paragraph, and no cue word follows it in its own sentence: it continues the
+/// previous quotation, whoever else that sentence names.
+fn continues(ctx: &Ctx, quotes: &[Span], k: usize, s: Span) -> bool {
+    let tok = ctx.tok;
+    let (Some(&p), Some(&q)) = (k.checked_sub(1).and_then(|j| quotes.get(j)), quotes.get(k)) else {
+        return false;
+    };
+    if s.start < p.end || s.end > q.start {
+        return false;
+    }
+    let tok_at = |b: usize| tok.tokens.partition_point(|t| t.span.start < b);
+    let para = tok.paragraph_at(q.start);
+    let same_para = tok.paragraph_at(p.start) == para && tok.paragraph_at(s.start) == para;
+    // the speaker's sentence ends right before the quotation opens (a splitter may not break
+    // before a straight mark, so the text says it: ". “" )
+    let ends = ctx.text[p.end..q.start]
+        .trim_end()
+        .ends_with(['.', '!', '?']);
+    let one_sentence = tok.sentence_of(tok_at(p.end).saturating_sub(1))
+        == tok.sentence_of(tok_at(s.start).min(tok.tokens.len().saturating_sub(1)));
+    // no cue of its own: the words after it up to the end of its sentence or paragraph
+    let end = tok
+        .paragraphs
+        .get(para)
+        .map_or(tok.tokens.len(), |r| r.tokens.end);
+    let own_cue = (tok_at(q.end)..end.min(tok_at(q.end) + 12))
+        .take_while(|&i| !matches!(tok.tokens[i].span.text(ctx.text), "." | "!" | "?"))
+        .any(|i| ctx.is_cue(i));
+    same_para && ends && one_sentence && !own_cue
 }
 
 /// The cue word closest to the speaker mention, on the quote's side or right after it, within
