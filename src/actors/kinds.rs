@@ -97,6 +97,34 @@ const COMMUNITIES: &[&str] = &[
     "republicans",
 ];
 
+/// Believers named by their faith, which a qualifier before them does not make an actor.
+const FAITHS: &[&str] = &[
+    "orthodox",
+    "catholic",
+    "catholics",
+    "protestant",
+    "protestants",
+    "muslim",
+    "muslims",
+    "christian",
+    "christians",
+    "jew",
+    "jews",
+    "hindu",
+    "hindus",
+    "sunni",
+    "sunnis",
+    "shia",
+    "shiite",
+    "shiites",
+    "evangelical",
+    "evangelicals",
+    "buddhist",
+    "buddhists",
+    "sikh",
+    "sikhs",
+];
+
 /// Is cluster `c` an actor, given how many quotes it speaks?
 pub fn is_actor<'t>(
     text: &'t str,
@@ -110,7 +138,9 @@ pub fn is_actor<'t>(
         return false;
     }
     let words: Vec<String> = c.name.split_whitespace().map(normalise).collect();
-    let community = words.iter().all(|w| COMMUNITIES.contains(&w.as_str()));
+    // "Muslims", "Black Catholics", and a faith with its qualifier: "Greek Orthodox", "Sunni Muslims"
+    let community = words.iter().all(|w| COMMUNITIES.contains(&w.as_str()))
+        || (words.len() == 2 && FAITHS.contains(&words[1].as_str()));
     if is_adjective(c) || community || is_party_tag(&c.name) || is_party_member(&words) {
         return false;
     }
@@ -454,6 +484,17 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Ohio"]);
+        let t =
+            "One Greek Orthodox and two Sunni Muslims were admitted; the Catholic Church agreed.";
+        let got = actor_names(
+            t,
+            &[
+                ("Greek Orthodox", Org),
+                ("Sunni Muslims", Org),
+                ("Catholic Church", Org),
+            ],
+        );
+        assert_eq!(got, ["Catholic Church"]);
     }
 
     #[test]

@@ -166,8 +166,13 @@ fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(us
     let mut a = c;
     while a > lo && c - a < 6 && is_word(text, tok, a - 1) {
         a -= 1;
-        if DETERMINERS.contains(&tok.tokens[a].span.text(text).to_lowercase().as_str()) {
+        let w = tok.tokens[a].span.text(text).to_lowercase();
+        if DETERMINERS.contains(&w.as_str()) {
             return (c - a >= 2).then_some((a, c));
+        }
+        // "their check by announcing": a function word ends the noun phrase before the cue
+        if FUNCTION_WORDS.contains(&w.as_str()) {
+            break;
         }
     }
     // no determiner: the head words right before the cue ("... presidential nominee said",

@@ -253,6 +253,27 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
         k -= 1;
         steps += 1;
     }
+    // "Trump’s statement was “true.”": the quotation judges the claim, it is not the claim
+    let verdict = tok.tokens.get(k).is_some_and(|t| {
+        matches!(
+            normalise(t.span.text(text)).as_str(),
+            "was"
+                | "is"
+                | "were"
+                | "are"
+                | "seemed"
+                | "seems"
+                | "looked"
+                | "sounded"
+                | "proved"
+                | "rated"
+                | "deemed"
+                | "called"
+        )
+    });
+    if verdict && k < open {
+        return None;
+    }
     let claim = normalise(tok.tokens[k - 1].span.text(text));
     let poss = tok.tokens[k - 2].span.text(text);
     if !DOCUMENTS.contains(&claim.as_str()) || !matches!(poss, "’s" | "'s") {
@@ -421,6 +442,17 @@ mod tests {
             possessive_claim(t2, &tok2, &ents[..1], Span::new(a, b)),
             None
         );
+        // a verdict on the claim is not the claim
+        let t3 = "Politifact said Donald Trump’s claim was “true.”";
+        let tok3 = analyze_text(t3);
+        let ents3 = vec![Entity {
+            span: Span::new(16, 28),
+            label: Label::Per,
+        }];
+        assert_eq!(ents3[0].span.text(t3), "Donald Trump");
+        let a = t3.find('“').unwrap();
+        let b = t3.find('”').unwrap() + '”'.len_utf8();
+        assert_eq!(possessive_claim(t3, &tok3, &ents3, Span::new(a, b)), None);
     }
 
     #[test]
