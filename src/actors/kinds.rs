@@ -288,7 +288,7 @@ fn is_role_word(w: &str) -> bool {
     is_title(w) || PERSON_HEADS.contains(&w) || ROLE_WORDS.contains(&w)
 }
 
-/// "Republican", "Russian", "anti-Semitic", "pro-Clinton": other names that describe.
+/// "Republican", "Russian", "anti-Semitic", "pro-Clinton", "Marxist": names that describe.
 pub fn is_adjective(c: &Cluster) -> bool {
     let w = c.name.as_str();
     let single = !w.contains(' ');
@@ -296,7 +296,9 @@ pub fn is_adjective(c: &Cluster) -> bool {
         .iter()
         .any(|s| w.ends_with(s));
     let prefixed = w.starts_with(char::is_lowercase) && w.contains('-');
-    c.label() == Label::Misc && single && (suffix || prefixed)
+    // "Marxist rebels", "Islamist groups": a follower's word, whatever label the tagger gave it
+    let follower = w.len() > 4 && w.ends_with("ist");
+    single && ((c.label() == Label::Misc && (suffix || prefixed)) || follower)
 }
 
 /// "R-S.C.", "D-Va", "I-Vt.": a party-state tag.
