@@ -76,7 +76,14 @@ pub fn find_with_progress(
             if let Some((a, b)) = tidy(text, tok, s.start + a, s.start + b, label) {
                 for (a, b, label) in split_title(text, tok, a, b, label) {
                     let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
-                    out.push(Entity { span, label });
+                    let name = span.text(text);
+                    if is_common_noun(name) {
+                        continue;
+                    }
+                    out.push(Entity {
+                        span,
+                        label: law_is_misc(name, label),
+                    });
                 }
             }
         }
@@ -289,6 +296,37 @@ fn tidy(
         return None;
     }
     (a < b).then_some((a, b))
+}
+
+/// "PAC", "super PACs", "CEO": capitalised common nouns of news text, no names.
+fn is_common_noun(name: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "pac",
+        "pacs",
+        "super pac",
+        "super pacs",
+        "ceo",
+        "ceos",
+        "cfo",
+        "gdp",
+        "ipo",
+    ];
+    COMMON.contains(&name.to_lowercase().as_str())
+}
+
+/// A law is a thing, not a body: "Affordable Care Act", "Freedom of Information Act", "the 1994
+/// Crime Bill" are MISC, as CoNLL marks them, whatever label the tagger gave.
+fn law_is_misc(name: &str, label: Label) -> Label {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    let several = name.contains(' ');
+    if several
+        && label == Label::Org
+        && matches!(last.as_str(), "act" | "bill" | "law" | "amendment")
+    {
+        Label::Misc
+    } else {
+        label
+    }
 }
 
 /// "ninety", "twenty-five", "thousands": a number written out.
@@ -591,6 +629,17 @@ mod tests {
         ];
         consistent_surnames(text, &tok, &mut ents);
         assert_eq!(ents[1].label, Label::Per);
+    }
+
+    #[test]
+    fn common_nouns_are_no_names_and_laws_are_misc() {
+        assert!(is_common_noun("super PACs") && is_common_noun("PAC") && !is_common_noun("PACE"));
+        assert_eq!(law_is_misc("Affordable Care Act", Label::Org), Label::Misc);
+        assert_eq!(law_is_misc("Crime Bill", Label::Org), Label::Misc);
+        // one word, or not an organisation: unchanged
+        assert_eq!(law_is_misc("Act", Label::Org), Label::Org);
+        assert_eq!(law_is_misc("Bill Gates", Label::Per), Label::Per);
+        assert_eq!(law_is_misc("Law Society", Label::Org), Label::Org);
     }
 
     #[test]
