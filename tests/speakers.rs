@@ -85,6 +85,15 @@ fn a_continuation_keeps_its_speaker_past_another_name_in_the_speakers_sentence()
 }
 
 #[test]
+fn a_message_with_a_colon_is_the_subjects() {
+    let w = who(
+        "With unions worried about turnout in Ohio, Governor Paul Kent is rolling out a blunt new message: “Vote as if your job depends on it.”",
+    );
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].2.as_deref(), Some("Paul Kent"));
+}
+
+#[test]
 fn continuation_paragraph_shares_the_speaker() {
     let w = who(
         "“The plant will stay open,” said Karen Wu, the company's chief executive.\n\n“We owe that to the town and to the people who built it.”",

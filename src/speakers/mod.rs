@@ -125,7 +125,14 @@ pub fn attribute_with_progress(
                     };
                     phrase::whole_speaker(text, tok, ents, m)
                 });
-                (speaker, margin)
+                // no speaker: "... a new campaign message: “…”" is the sentence subject's
+                match speaker {
+                    None => match phrase::claim_colon_subject(text, tok, ents, q) {
+                        Some(m) => (Some(m), RULE_MARGIN),
+                        None => (None, margin),
+                    },
+                    some => (some, margin),
+                }
             }
         };
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));

@@ -5,7 +5,7 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
+use crate::lexicon::{PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
@@ -227,6 +227,47 @@ const DOCUMENTS: &[&str] = &[
     "response",
     "reply",
 ];
+
+/// "President Obama is rolling out a new campaign message: “It's about me.”": a word for what
+/// was said and a colon right before the quotation make the sentence's subject the speaker: the
+/// first person or organisation of the sentence that no preposition governs. Only asked when the
+/// ranker found no speaker.
+pub fn claim_colon_subject(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    q: Span,
+) -> Option<Mention> {
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    if open < 2 || tok.tokens[open - 1].span.text(text) != ":" {
+        return None;
+    }
+    if !DOCUMENTS.contains(&normalise(tok.tokens[open - 2].span.text(text)).as_str()) {
+        return None;
+    }
+    let sent = tok.sentences.get(tok.sentence_of(open - 1))?;
+    let lo = tok.tokens[sent.start].span.start;
+    let para = tok.paragraph_at(q.start);
+    let first = ents.partition_point(|e| e.span.start < lo);
+    ents[first..]
+        .iter()
+        .take_while(|e| e.span.end <= q.start)
+        .filter(|e| matches!(e.label, Label::Per | Label::Org))
+        .filter(|e| tok.paragraph_at(e.span.start) == para)
+        .find(|e| {
+            let i = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+            // the word before the name, skipping titles ("for President Obama")
+            let mut k = i;
+            while k > 0 && is_title(&normalise(tok.tokens[k - 1].span.text(text))) {
+                k -= 1;
+            }
+            k == 0 || !PREPOSITIONS.contains(&normalise(tok.tokens[k - 1].span.text(text)).as_str())
+        })
+        .map(|e| Mention {
+            span: e.span,
+            kind: MentionKind::Name,
+        })
+}
 
 /// "Trump’s claim that “…”", "Trump’s statement about “…”": a possessive name and a word for
 /// what was said, right before the quotation, make the owner the speaker, whoever the sentence's
