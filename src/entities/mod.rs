@@ -88,7 +88,8 @@ pub fn find_with_progress(
             }
         }
     }
-    let mut out = honorific_names(text, tok, out);
+    let out = honorific_names(text, tok, out);
+    let mut out = person_edges(text, tok, out);
     consistent_surnames(text, tok, &mut out);
     let out = join_for_the(text, out);
     progress(1.0);
@@ -152,6 +153,52 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
         ents.sort_by_key(|e| e.span.start);
     }
     ents
+}
+
+/// Is `w` an initial ("J.", "R.")?
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Whole person names: an initial right before a person ("J. Joe Ricketts") and a generational
+/// suffix right after one ("Martin Luther King Jr.", "John Smith III") belong to the name; a
+/// name shaped "Vann R. Newkirk" (a middle initial between capitalised words) is a person.
+fn person_edges(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let gap = |a: usize, b: usize| text.get(a..b) == Some(" ");
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for mut e in ents {
+        let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+        let b = tok.tokens.partition_point(|t| t.span.start < e.span.end);
+        if a >= b {
+            out.push(e);
+            continue;
+        }
+        let middle_initial = b - a >= 3
+            && (a + 1..b - 1).any(|i| is_initial(word(i)))
+            && (a..b).all(|i| word(i).starts_with(char::is_uppercase));
+        if e.label != Label::Per && !(middle_initial && e.label == Label::Org) {
+            out.push(e);
+            continue;
+        }
+        e.label = Label::Per;
+        if a > 0 && is_initial(word(a - 1)) && gap(tok.tokens[a - 1].span.end, e.span.start) {
+            e.span = Span::new(tok.tokens[a - 1].span.start, e.span.end);
+            // the initial alone, tagged as something else, is dropped
+            if out.last().is_some_and(|p| p.span.end > e.span.start) {
+                out.pop();
+            }
+        }
+        if let Some(t) = tok.tokens.get(b)
+            && matches!(word(b), "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
+            && gap(e.span.end, t.span.start)
+        {
+            e.span = Span::new(e.span.start, t.span.end);
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// "U.S. Court of Appeals" + "for the" + "Sixth Circuit": two organisation spans joined by "for
@@ -640,6 +687,46 @@ mod tests {
         assert_eq!(law_is_misc("Act", Label::Org), Label::Org);
         assert_eq!(law_is_misc("Bill Gates", Label::Per), Label::Per);
         assert_eq!(law_is_misc("Law Society", Label::Org), Label::Org);
+    }
+
+    #[test]
+    fn initials_and_suffixes_stay_in_person_names() {
+        let text = "Donor J. Joe Ricketts met Martin Luther King Jr. and Vann R. Newkirk II there.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let at = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let ents = vec![
+            Entity {
+                span: at("J."),
+                label: Label::Misc,
+            },
+            Entity {
+                span: at("Joe Ricketts"),
+                label: Label::Per,
+            },
+            Entity {
+                span: at("Martin Luther King"),
+                label: Label::Per,
+            },
+            Entity {
+                span: at("Vann R. Newkirk"),
+                label: Label::Org,
+            },
+        ];
+        let got: Vec<(&str, Label)> = person_edges(text, &tok, ents)
+            .iter()
+            .map(|e| (e.span.text(text), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("J. Joe Ricketts", Label::Per),
+                ("Martin Luther King Jr.", Label::Per),
+                ("Vann R. Newkirk II", Label::Per)
+            ]
+        );
     }
 
     #[test]
