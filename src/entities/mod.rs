@@ -92,6 +92,7 @@ pub fn find_with_progress(
     let mut out = person_edges(text, tok, out);
     consistent_surnames(text, tok, &mut out);
     let out = join_for_the(text, out);
+    let out = named_bodies(text, tok, out);
     progress(1.0);
     out
 }
@@ -153,6 +154,84 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
         ents.sort_by_key(|e| e.span.start);
     }
     ents
+}
+
+/// Capitalised heads of the names of bodies that go on with "for", "to", "against" or "of":
+/// "Coalition for the Homeless", "Alliance to Reclaim Our Schools", "Movement for Black Lives".
+const BODY_HEADS: &[&str] = &[
+    "coalition",
+    "alliance",
+    "movement",
+    "committee",
+    "association",
+    "foundation",
+    "institute",
+    "center",
+    "centre",
+    "council",
+    "league",
+    "union",
+    "society",
+    "fund",
+    "project",
+    "campaign",
+    "network",
+    "partnership",
+    "federation",
+    "congress",
+    "commission",
+    "organization",
+    "organisation",
+    "friends",
+    "citizens",
+    "americans",
+    "mothers",
+    "parents",
+    "students",
+];
+
+/// "The Northeast Ohio Coalition for the Homeless": a name the tagger cut at its connecting word
+/// ("Northeast Ohio Coalition" + "Homeless", or "Movement" left untagged + "Black Lives") is one
+/// organisation: the capitalised run ending in a body's head word, the connector ("for",
+/// "for the", "to", "against") and the entity after it.
+fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let cap =
+        |i: usize| tok.tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for mut e in ents {
+        let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+        // the connector before the entity: "for", "for the", "to", "against"
+        let mut k = a;
+        if k > 0 && normalise(word(k - 1)) == "the" {
+            k -= 1;
+        }
+        let connector =
+            k > 0 && matches!(normalise(word(k - 1)).as_str(), "for" | "to" | "against");
+        if !connector
+            || k < 2
+            || !cap(k - 2)
+            || !BODY_HEADS.contains(&normalise(word(k - 2)).as_str())
+        {
+            out.push(e);
+            continue;
+        }
+        // the capitalised run ending in the head word (at most 5 words, not past a sentence start)
+        let head = k - 2;
+        let mut start = head;
+        while start > 0 && head - start < 5 && cap(start - 1) && normalise(word(start - 1)) != "the"
+        {
+            start -= 1;
+        }
+        let from = tok.tokens[start].span.start;
+        while out.last().is_some_and(|p| p.span.end > from) {
+            out.pop();
+        }
+        e.span = Span::new(from, e.span.end);
+        e.label = Label::Org;
+        out.push(e);
+    }
+    out
 }
 
 /// Is `w` an initial ("J.", "R.")?
@@ -725,6 +804,46 @@ mod tests {
                 ("J. Joe Ricketts", Label::Per),
                 ("Martin Luther King Jr.", Label::Per),
                 ("Vann R. Newkirk II", Label::Per)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_cut_at_its_connector_is_one_organisation() {
+        let text = "The Northeast Ohio Coalition for the Homeless and the Movement for Black Lives met Tom for lunch.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let at = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let ents = vec![
+            Entity {
+                span: at("Northeast Ohio Coalition"),
+                label: Label::Loc,
+            },
+            Entity {
+                span: at("Homeless"),
+                label: Label::Org,
+            },
+            Entity {
+                span: at("Black Lives"),
+                label: Label::Org,
+            },
+            Entity {
+                span: at("Tom"),
+                label: Label::Per,
+            },
+        ];
+        let got: Vec<(&str, Label)> = named_bodies(text, &tok, ents)
+            .iter()
+            .map(|e| (e.span.text(text), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Northeast Ohio Coalition for the Homeless", Label::Org),
+                ("Movement for Black Lives", Label::Org),
+                ("Tom", Label::Per) // "met Tom for lunch": no body's head before "for"
             ]
         );
     }
