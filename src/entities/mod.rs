@@ -93,6 +93,7 @@ pub fn find_with_progress(
     consistent_surnames(text, tok, &mut out);
     let out = join_for_the(text, out);
     let out = named_bodies(text, tok, out);
+    let out = named_wars(text, out);
     progress(1.0);
     out
 }
@@ -193,7 +194,8 @@ const BODY_HEADS: &[&str] = &[
 /// "The Northeast Ohio Coalition for the Homeless": a name the tagger cut at its connecting word
 /// ("Northeast Ohio Coalition" + "Homeless", or "Movement" left untagged + "Black Lives") is one
 /// organisation: the capitalised run ending in a body's head word, the connector ("for",
-/// "for the", "to", "against") and the entity after it.
+/// "for the", "to", "against", "of": "American Civil Liberties Union of Ohio") and the entity
+/// after it.
 fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| tok.tokens[i].span.text(text);
     let cap =
@@ -206,8 +208,11 @@ fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
         if k > 0 && normalise(word(k - 1)) == "the" {
             k -= 1;
         }
-        let connector =
-            k > 0 && matches!(normalise(word(k - 1)).as_str(), "for" | "to" | "against");
+        let connector = k > 0
+            && matches!(
+                normalise(word(k - 1)).as_str(),
+                "for" | "to" | "against" | "of"
+            );
         if !connector
             || k < 2
             || !cap(k - 2)
@@ -232,6 +237,27 @@ fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
         out.push(e);
     }
     out
+}
+
+/// "the Iraq War", "the Vietnam War": a place followed by "War" names the war (MISC), not the
+/// place.
+fn named_wars(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut ents {
+        let rest = &text[e.span.end..];
+        if matches!(e.label, Label::Loc | Label::Misc) {
+            for w in [" War", " Wars"] {
+                let after = rest.get(w.len()..w.len() + 1);
+                if rest.starts_with(w)
+                    && after.is_none_or(|c| !c.starts_with(char::is_alphanumeric))
+                {
+                    e.span = Span::new(e.span.start, e.span.end + w.len());
+                    e.label = Label::Misc;
+                    break;
+                }
+            }
+        }
+    }
+    ents
 }
 
 /// Is `w` an initial ("J.", "R.")?
@@ -417,8 +443,12 @@ fn tidy(
     while b - a >= 2 && label == Label::Per && TITLES.contains(&first(a).as_str()) {
         a += 1;
     }
-    // "Ninety percent", "Thousands marched": a number word opening a sentence is no name
-    if b - a == 1 && is_number_word(&first(a)) {
+    // "Ninety percent", "Thousands marched": a number word opening a sentence is no name;
+    // "Editor’s note", "President" alone: a title alone names no one
+    let title_alone = |a: usize| {
+        label == Label::Per && (TITLES.contains(&first(a).as_str()) || first(a) == "editor")
+    };
+    if b - a == 1 && (is_number_word(&first(a)) || title_alone(a)) {
         return None;
     }
     (a < b).then_some((a, b))
@@ -846,6 +876,44 @@ mod tests {
                 ("Tom", Label::Per) // "met Tom for lunch": no body's head before "for"
             ]
         );
+    }
+
+    #[test]
+    fn a_place_before_war_names_the_war_and_a_title_alone_no_one() {
+        let text = "The Iraq War and the Gulf Wars cost Iraq dearly. Warsaw agreed.";
+        let at = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let ents = vec![
+            Entity {
+                span: at("Iraq"),
+                label: Label::Loc,
+            },
+            Entity {
+                span: at("Gulf"),
+                label: Label::Loc,
+            },
+            Entity {
+                span: Span::new(text.rfind("Iraq").unwrap(), text.rfind("Iraq").unwrap() + 4),
+                label: Label::Loc,
+            },
+        ];
+        let got: Vec<(&str, Label)> = named_wars(text, ents)
+            .iter()
+            .map(|e| (e.span.text(text), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Iraq War", Label::Misc),
+                ("Gulf Wars", Label::Misc),
+                ("Iraq", Label::Loc)
+            ]
+        );
+        let text = "Editor’s note: the President spoke.";
+        let tok = crate::text::tokens::analyze_text(text);
+        assert_eq!(tidy(text, &tok, 0, 1, Label::Per), None);
     }
 
     #[test]
