@@ -94,6 +94,7 @@ pub fn find_with_progress(
     let out = join_for_the(text, out);
     let out = named_bodies(text, tok, out);
     let out = named_wars(text, out);
+    let out = not_people(text, out);
     progress(1.0);
     out
 }
@@ -255,6 +256,43 @@ fn named_wars(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
                     break;
                 }
             }
+        }
+    }
+    ents
+}
+
+/// "Rikers Island", "Seton Hall University" tagged as people: a name of two or more words whose
+/// last word names a place or a body (and is no surname) is that place or body.
+fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut ents {
+        let name = e.span.text(text);
+        if e.label != Label::Per || !name.contains(' ') {
+            continue;
+        }
+        let tail = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        // words that are also surnames (Hall, Park, Church, House, Bank, Street) are left alone
+        let place = matches!(
+            tail.as_str(),
+            "island" | "islands" | "county" | "avenue" | "airport"
+        );
+        let body = matches!(
+            tail.as_str(),
+            "university"
+                | "college"
+                | "school"
+                | "institute"
+                | "foundation"
+                | "hospital"
+                | "museum"
+                | "library"
+                | "committee"
+                | "council"
+                | "department"
+                | "agency"
+                | "company"
+        );
+        if place || body {
+            e.label = if place { Label::Loc } else { Label::Org };
         }
     }
     ents
@@ -911,6 +949,27 @@ mod tests {
                 ("Iraq", Label::Loc)
             ]
         );
+        let text = "Rikers Island and Seton Hall University hired Ann Hall.";
+        let at = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let ents = vec![
+            Entity {
+                span: at("Rikers Island"),
+                label: Label::Per,
+            },
+            Entity {
+                span: at("Seton Hall University"),
+                label: Label::Per,
+            },
+            Entity {
+                span: at("Ann Hall"),
+                label: Label::Per,
+            },
+        ];
+        let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Loc, Label::Org, Label::Per]);
         let text = "Editor’s note: the President spoke.";
         let tok = crate::text::tokens::analyze_text(text);
         assert_eq!(tidy(text, &tok, 0, 1, Label::Per), None);
