@@ -95,6 +95,7 @@ pub fn find_with_progress(
     let out = named_bodies(text, tok, out);
     let out = named_wars(text, out);
     let out = not_people(text, out);
+    let out = without_section_headers(text, tok, out);
     progress(1.0);
     out
 }
@@ -295,6 +296,25 @@ fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
             e.label = if place { Label::Loc } else { Label::Org };
         }
     }
+    ents
+}
+
+/// "Veto Power Impedes Peace Efforts: Eliminating ...": an entity of four or more words that
+/// runs from the start of its line to a colon is the section's header, not a name.
+fn without_section_headers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
+    ents.retain(|e| {
+        let line_start = text[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+        let b = tok.tokens.partition_point(|t| t.span.start < e.span.end);
+        let words = tok.tokens[a..b]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        let header = text[line_start..e.span.start].trim().is_empty()
+            && text[e.span.end..].starts_with(": ")
+            && words >= 4;
+        !header
+    });
     ents
 }
 
@@ -716,6 +736,11 @@ fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
 mod tests {
     use super::*;
 
+    fn at2(text: &str, w: &str) -> Span {
+        let a = text.find(w).unwrap();
+        Span::new(a, a + w.len())
+    }
+
     fn split(t: &str, label: Label) -> Vec<(String, Label)> {
         let tok = crate::text::tokens::analyze_text(t);
         split_title(t, &tok, 0, tok.tokens.len(), label)
@@ -970,6 +995,23 @@ mod tests {
         ];
         let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
         assert_eq!(labels, [Label::Loc, Label::Org, Label::Per]);
+        let text = "Veto Power Impedes Peace Efforts: the Security Council failed.\nUnited Nations Children's Fund: a report.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = vec![
+            Entity {
+                span: at2(text, "Veto Power Impedes Peace Efforts"),
+                label: Label::Org,
+            },
+            Entity {
+                span: at2(text, "Security Council"),
+                label: Label::Org,
+            },
+        ];
+        let kept: Vec<&str> = without_section_headers(text, &tok, ents)
+            .iter()
+            .map(|e| e.span.text(text))
+            .collect();
+        assert_eq!(kept, ["Security Council"]);
         let text = "Editor’s note: the President spoke.";
         let tok = crate::text::tokens::analyze_text(text);
         assert_eq!(tidy(text, &tok, 0, 1, Label::Per), None);
