@@ -361,6 +361,25 @@ fn is_stop(w: &str) -> bool {
             | "then"
             | "did"
             | "does"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "do"
+            | "as"
+            | "from"
+            | "about"
+            | "which"
+            | "when"
+            | "while"
+            | "if"
     )
 }
 
@@ -447,6 +466,10 @@ mod tests {
         );
         let t = "US officials said “no”.";
         assert_eq!(whole(t, &[("US", Label::Loc)], "US").0, "US officials");
+        // the description stops before a verb
+        let t = "Only European immigrants are “safe” here.";
+        let got = whole(t, &[("European", Label::Misc)], "European").0;
+        assert_eq!(got, "European immigrants");
     }
 
     #[test]
