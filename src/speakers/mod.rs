@@ -57,24 +57,67 @@ pub fn choose(
     facts: &features::QuoteFacts,
     cands: &[Candidate],
 ) -> (Option<usize>, f32) {
-    let mut best = (model.score(&none_features(facts)), None);
-    let mut second = f32::NEG_INFINITY;
+    let none = model.score(&none_features(facts));
     let rank = ranks(cands, facts.q);
-    for (i, c) in cands.iter().enumerate() {
-        let s = model.score(&candidate_features(ctx, facts, c, rank[i]));
-        if s > best.0 {
-            second = best.0;
-            best = (s, Some(i));
-        } else if s > second {
-            second = s;
-        }
+    let mut scored: Vec<(f32, Option<usize>)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                model.score(&candidate_features(ctx, facts, c, rank[i])),
+                Some(i),
+            )
+        })
+        .collect();
+    scored.push((none, None));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // "who lost the primaries to Clinton": the object of a preposition is not the speaker when
+    // the ranker is unsure about it
+    if let [(s0, Some(i)), (s1, _), ..] = scored[..]
+        && s0 - s1 < UNSURE_OBJECT
+        && object_of_preposition(ctx, &cands[i])
+    {
+        scored.remove(0);
     }
+    let best = (scored[0].0, scored[0].1);
+    let second = scored.get(1).map_or(f32::NEG_INFINITY, |x| x.0);
     let margin = if second.is_finite() {
         best.0 - second
     } else {
         RULE_MARGIN
     };
     (best.1, margin)
+}
+
+/// Below this margin a speaker that is the object of a preposition gives way to the next best.
+const UNSURE_OBJECT: f32 = 4.0;
+
+/// "lost the primaries to Clinton", "met with Putin": a name governed by a preposition (titles
+/// and capitalised words before it skipped) and not followed by a cue; "according to", "by" and
+/// "from" name sources.
+fn object_of_preposition(ctx: &Ctx, c: &Candidate) -> bool {
+    if c.kind != crate::analysis::MentionKind::Name {
+        return false;
+    }
+    let mut i = c.tokens.0;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        let w = ctx.word(i - 1);
+        let raw = ctx.tok.tokens[i - 1].span.text(ctx.text);
+        if crate::lexicon::is_title(&w) || w == "the" || raw.starts_with(char::is_uppercase) {
+            i -= 1;
+            steps += 1;
+            continue;
+        }
+        // "the chair of the DNC", "footage of Trump saying": "of" ties the name into a larger
+        // phrase that may well be the source
+        if matches!(w.as_ref(), "by" | "from" | "of") || ctx.is_cue(c.tokens.1) {
+            return false;
+        }
+        let according = i >= 2 && ctx.word(i - 2) == "according";
+        return crate::lexicon::PREPOSITIONS.contains(&w.as_ref()) && !according;
+    }
+    false
 }
 
 /// Speakers of `quotes` (in text order).
@@ -198,4 +241,50 @@ fn nearest_cue(ctx: &Ctx, speaker: Span, q: Span) -> Option<Span> {
         })
         .min_by_key(|&i| (i as isize - s as isize).unsigned_abs())
         .map(|i| tok.tokens[i].span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Label, MentionKind};
+    use crate::text::tokens::analyze_text;
+
+    /// Is the name `w` in `t` the object of a preposition, as the speaker ranker's filter sees it?
+    fn object(t: &str, w: &str) -> bool {
+        let tok = analyze_text(t);
+        let cues = Cues::embedded();
+        let ctx = Ctx::new(t, &tok, &cues);
+        let a = t.find(w).unwrap();
+        let span = Span::new(a, a + w.len());
+        let first = tok.tokens.partition_point(|k| k.span.start < span.start);
+        let last = tok.tokens.partition_point(|k| k.span.start < span.end);
+        let c = Candidate {
+            span,
+            kind: MentionKind::Name,
+            label: Some(Label::Per),
+            tokens: (first, last),
+        };
+        object_of_preposition(&ctx, &c)
+    }
+
+    #[test]
+    fn objects_of_prepositions_are_told_from_sources() {
+        assert!(object(
+            "Sanders, who lost the primaries to Clinton, spoke.",
+            "Clinton"
+        ));
+        assert!(object(
+            "He met with Russian President Vladimir Putin today.",
+            "Vladimir Putin"
+        ));
+        // sources and phrases that hold the source
+        assert!(!object(
+            "It is safe, according to Ann Lee, a doctor.",
+            "Ann Lee"
+        ));
+        assert!(!object("A statement from Acme said so.", "Acme"));
+        assert!(!object("The chair of the DNC may call a vote.", "DNC"));
+        assert!(!object("The ad ends with Trump saying it.", "Trump"));
+        assert!(!object("Ann Lee said no.", "Ann Lee"));
+    }
 }
