@@ -275,13 +275,13 @@ fn is_date_word(w: &str) -> bool {
 /// Is `m` in capitals, alone on its line but for a full stop ("FACEBOOK.", "LETTERS")?
 fn alone_on_line_in_capitals(text: &str, m: Span) -> bool {
     let name = m.text(text);
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let rest = &text[m.end..];
-    let line_end = rest.find('\n').unwrap_or(rest.len());
+    // only the blanks and the stop around it are looked at: constant work on any text
+    let before = text[..m.start].trim_end_matches([' ', '\t']);
+    let after = text[m.end..].trim_start_matches([' ', '\t', '.', ':']);
     name.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !name.chars().any(char::is_lowercase)
-        && text[line_start..m.start].trim().is_empty()
-        && matches!(rest[..line_end].trim(), "" | "." | ":")
+        && (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with(['\n', '\r']))
 }
 
 fn is_role_word(w: &str) -> bool {

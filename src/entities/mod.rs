@@ -303,17 +303,19 @@ fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 /// runs from the start of its line to a colon is the section's header, not a name.
 fn without_section_headers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
     ents.retain(|e| {
-        let line_start = text[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+        if !text[e.span.end..].starts_with(": ") {
+            return true;
+        }
+        // only the blanks before it are looked at: constant work per entity on any text
+        let before = text[..e.span.start].trim_end_matches([' ', '\t']);
+        let line_start = before.is_empty() || before.ends_with('\n');
         let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
         let b = tok.tokens.partition_point(|t| t.span.start < e.span.end);
         let words = tok.tokens[a..b]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .count();
-        let header = text[line_start..e.span.start].trim().is_empty()
-            && text[e.span.end..].starts_with(": ")
-            && words >= 4;
-        !header
+        !(line_start && words >= 4)
     });
     ents
 }
