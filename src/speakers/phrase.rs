@@ -247,7 +247,9 @@ pub fn claim_colon_subject(
     }
     let sent = tok.sentences.get(tok.sentence_of(open - 1))?;
     // the sentence's start, but never more than 80 tokens back (linear on any text)
-    let lo = tok.tokens[sent.start.max(open.saturating_sub(80))].span.start;
+    let lo = tok.tokens[sent.start.max(open.saturating_sub(80))]
+        .span
+        .start;
     let para = tok.paragraph_at(q.start);
     let first = ents.partition_point(|e| e.span.start < lo);
     ents[first..]
