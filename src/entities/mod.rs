@@ -262,12 +262,13 @@ fn named_wars(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     ents
 }
 
-/// "Rikers Island", "Seton Hall University" tagged as people: a name of two or more words whose
-/// last word names a place or a body (and is no surname) is that place or body.
+/// "Rikers Island", "Seton Hall University" tagged as people, "Northshore Environmental Trust"
+/// as a place: a name of two or more words whose last word names a place or a body (and is no
+/// surname) is that place or body.
 fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     for e in &mut ents {
         let name = e.span.text(text);
-        if e.label != Label::Per || !name.contains(' ') {
+        if !matches!(e.label, Label::Per | Label::Loc) || !name.contains(' ') {
             continue;
         }
         let tail = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
@@ -291,8 +292,14 @@ fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
                 | "department"
                 | "agency"
                 | "company"
+                | "trust"
+                | "association"
+                | "corporation"
         );
-        if place || body {
+        // a place keeps its place tails ("Rikers Island" tagged LOC is right), and a building
+        // may be a place ("taken to Central Clinical Hospital")
+        let building = matches!(tail.as_str(), "hospital" | "museum" | "library");
+        if (body && !(building && e.label == Label::Loc)) || (place && e.label == Label::Per) {
             e.label = if place { Label::Loc } else { Label::Org };
         }
     }
@@ -997,6 +1004,20 @@ mod tests {
         ];
         let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
         assert_eq!(labels, [Label::Loc, Label::Org, Label::Per]);
+        // a body tagged as a place is the body; a place stays a place
+        let text = "The Northshore Environmental Trust sued Rikers Island.";
+        let ents = vec![
+            Entity {
+                span: at2(text, "Northshore Environmental Trust"),
+                label: Label::Loc,
+            },
+            Entity {
+                span: at2(text, "Rikers Island"),
+                label: Label::Loc,
+            },
+        ];
+        let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Loc]);
         let text = "Veto Power Impedes Peace Efforts: the Security Council failed.\nUnited Nations Children's Fund: a report.";
         let tok = crate::text::tokens::analyze_text(text);
         let ents = vec![
