@@ -94,6 +94,15 @@ fn a_message_with_a_colon_is_the_subjects() {
 }
 
 #[test]
+fn a_name_with_an_appositive_before_the_cue_speaks() {
+    let w = who(
+        "Acme said it would appeal. “This decision is flawed,” Nora Blake, the firm's head of global affairs, wrote in a blog post.",
+    );
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].1.as_deref(), Some("Nora Blake"));
+}
+
+#[test]
 fn continuation_paragraph_shares_the_speaker() {
     let w = who(
         "“The plant will stay open,” said Karen Wu, the company's chief executive.\n\n“We owe that to the town and to the people who built it.”",
