@@ -103,6 +103,15 @@ fn a_name_with_an_appositive_before_the_cue_speaks() {
 }
 
 #[test]
+fn a_name_inside_a_relative_clause_before_the_cue_does_not_speak() {
+    let w = who(
+        "Ireland's Data Protection Commission (DPC), which oversees Acme in the EU, said the company had failed to address “the risks to the rights of users.”",
+    );
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].1.as_deref(), Some("Data Protection Commission"));
+}
+
+#[test]
 fn continuation_paragraph_shares_the_speaker() {
     let w = who(
         "“The plant will stay open,” said Karen Wu, the company's chief executive.\n\n“We owe that to the town and to the people who built it.”",

@@ -167,7 +167,8 @@ pub fn attribute_with_progress(
                         span: cands[i].span,
                         kind: cands[i].kind,
                     };
-                    phrase::whole_speaker(text, tok, ents, m)
+                    phrase::outside_relative_clause(text, tok, ents, |i| ctx.is_cue(i), m.span)
+                        .unwrap_or_else(|| phrase::whole_speaker(text, tok, ents, m))
                 });
                 // no speaker: "... a new campaign message: “…”" is the sentence subject's
                 match speaker {

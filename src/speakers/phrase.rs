@@ -228,6 +228,52 @@ const DOCUMENTS: &[&str] = &[
     "reply",
 ];
 
+/// "Ireland's Data Protection Commission (DPC), which oversees Meta in the EU, said ...": a
+/// mention inside a relative clause that ends right before a cue is not the one speaking; the
+/// name the clause describes is. Returns that name when `m` sits in such a clause.
+pub fn outside_relative_clause(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    is_cue: impl Fn(usize) -> bool,
+    m: Span,
+) -> Option<Mention> {
+    let i = tok.tokens.partition_point(|t| t.span.start < m.start);
+    let j = tok.tokens.partition_point(|t| t.span.start < m.end);
+    let word = |k: usize| tok.tokens[k].span.text(text);
+    let stop = |k: usize| {
+        matches!(tok.tokens[k].kind, TokenKind::Quote)
+            || matches!(word(k), "." | ";" | ":" | "!" | "?")
+    };
+    // back to ", which|who" (at most 12 tokens, no stop, no other comma)
+    let rel = (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| !stop(k) && word(k) != ",")
+        .find(|&k| matches!(normalise(word(k)).as_str(), "which" | "who"))?;
+    if rel == 0 || word(rel - 1) != "," {
+        return None;
+    }
+    // on to the clause's closing comma and a cue right after it
+    let close = (j..(j + 12).min(tok.tokens.len()))
+        .take_while(|&k| !stop(k))
+        .find(|&k| word(k) == ",")?;
+    if !is_cue(close + 1) {
+        return None;
+    }
+    // the name before the clause, over a parenthesised short form ("Commission (DPC)")
+    let mut end = rel - 1;
+    if end > 0 && word(end - 1) == ")" {
+        end = (end.saturating_sub(6)..end - 1)
+            .rev()
+            .find(|&k| word(k) == "(")?;
+    }
+    let e = entity_ending_at(ents, tok.tokens.get(end.checked_sub(1)?)?.span.end)?;
+    matches!(e.label, Label::Per | Label::Org).then_some(Mention {
+        span: e.span,
+        kind: MentionKind::Name,
+    })
+}
+
 /// "“This decision is flawed,” Nick Clegg, the firm's president of global affairs, wrote.": a
 /// name right after the quotation, an appositive between commas, then a cue word: the name is the
 /// speaker. (Without the appositive the ranker sees the pattern; with it, an earlier "Meta said"
