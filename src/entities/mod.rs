@@ -96,6 +96,7 @@ pub fn find_with_progress(
     let out = named_wars(text, out);
     let out = not_people(text, out);
     let out = without_section_headers(text, tok, out);
+    let out = named_by_head(text, tok, out);
     progress(1.0);
     out
 }
@@ -324,6 +325,25 @@ fn without_section_headers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -
             .count();
         !(line_start && words >= 4)
     });
+    ents
+}
+
+/// "the social media company Meta", "the bank HSBC": a person-labelled name right after a
+/// lower-case word for a body is that body.
+fn named_by_head(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut ents {
+        if e.label != Label::Per {
+            continue;
+        }
+        let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+        let head = a
+            .checked_sub(1)
+            .map(|k| tok.tokens[k].span.text(text))
+            .filter(|w| w.starts_with(char::is_lowercase));
+        if head.is_some_and(|w| crate::lexicon::ORG_HEADS.contains(&w)) {
+            e.label = Label::Org;
+        }
+    }
     ents
 }
 
@@ -1038,6 +1058,27 @@ mod tests {
         let text = "Editor’s note: the President spoke.";
         let tok = crate::text::tokens::analyze_text(text);
         assert_eq!(tidy(text, &tok, 0, 1, Label::Per), None);
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_a_body_is_that_body() {
+        let text = "The social media company Meta and the activist Max Schrems met.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = vec![
+            Entity {
+                span: at2(text, "Meta"),
+                label: Label::Per,
+            },
+            Entity {
+                span: at2(text, "Max Schrems"),
+                label: Label::Per,
+            },
+        ];
+        let labels: Vec<Label> = named_by_head(text, &tok, ents)
+            .iter()
+            .map(|e| e.label)
+            .collect();
+        assert_eq!(labels, [Label::Org, Label::Per]);
     }
 
     #[test]
