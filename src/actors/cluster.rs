@@ -318,6 +318,9 @@ fn find_cluster(
         ck.len() > k.len()
             && gender_ok(c)
             && near(c)
+            // a place is not the short form of a body named after it ("Lagos" and "University
+            // of Lagos"); a surname tagged as a place still joins its person
+            && !(e.label == Label::Loc && c.label() == Label::Org)
             && (ck.ends_with(&k)
                 || (e.label != Label::Per
                     && single
@@ -786,6 +789,13 @@ mod tests {
         let t = "The Islamic State lost ground. Fighting ISIS is hard, and ISIL knows it.";
         let got = g(t, &[("Islamic State", Org), ("ISIS", Org), ("ISIL", Org)]);
         assert_eq!(got, [s("Islamic State", 3)]);
+    }
+
+    #[test]
+    fn a_place_does_not_join_a_body_named_after_it() {
+        let t = "The University of Lagos closed. Lagos flooded.";
+        let got = g(t, &[("University of Lagos", Org), ("Lagos", Loc)]);
+        assert_eq!(got, [s("Lagos", 1), s("University of Lagos", 1)]);
     }
 
     #[test]
