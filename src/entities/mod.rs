@@ -97,6 +97,7 @@ pub fn find_with_progress(
     let out = not_people(text, out);
     let out = without_section_headers(text, tok, out);
     let out = named_by_head(text, tok, out);
+    let out = ordinals_and_chapters(text, tok, out);
     progress(1.0);
     out
 }
@@ -345,6 +346,44 @@ fn named_by_head(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Enti
         }
     }
     ents
+}
+
+/// "the 11th Circuit", "the 82nd Airborne": an ordinal before a name belongs to it, and the name
+/// is no person; "the ACLU of Georgia": an acronym, "of" and a place are one organisation.
+fn ordinals_and_chapters(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(char::is_alphabetic);
+        let suffix = &w[digits.len()..];
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th")
+    };
+    let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for mut e in ents {
+        let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+        if a > 0
+            && ordinal(word(a - 1))
+            && text.get(tok.tokens[a - 1].span.end..e.span.start) == Some(" ")
+        {
+            e.span = Span::new(tok.tokens[a - 1].span.start, e.span.end);
+            if e.label == Label::Per {
+                e.label = Label::Org;
+            }
+        }
+        if let Some(prev) = out.last_mut()
+            && prev.label == Label::Org
+            && e.label == Label::Loc
+            && acronym(prev.span.text(text))
+            && text.get(prev.span.end..e.span.start) == Some(" of ")
+        {
+            prev.span = Span::new(prev.span.start, e.span.end);
+            continue;
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// Is `w` an initial ("J.", "R.")?
@@ -1079,6 +1118,48 @@ mod tests {
             .map(|e| e.label)
             .collect();
         assert_eq!(labels, [Label::Org, Label::Per]);
+    }
+
+    #[test]
+    fn ordinals_and_chapters_belong_to_the_name() {
+        let text =
+            "He will appeal to the 11th Circuit, said the ACLU of Georgia and the ACLU in Ohio.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = vec![
+            Entity {
+                span: at2(text, "Circuit"),
+                label: Label::Per,
+            },
+            Entity {
+                span: at2(text, "ACLU"),
+                label: Label::Org,
+            },
+            Entity {
+                span: at2(text, "Georgia"),
+                label: Label::Loc,
+            },
+            Entity {
+                span: Span::new(text.rfind("ACLU").unwrap(), text.rfind("ACLU").unwrap() + 4),
+                label: Label::Org,
+            },
+            Entity {
+                span: at2(text, "Ohio"),
+                label: Label::Loc,
+            },
+        ];
+        let got: Vec<(&str, Label)> = ordinals_and_chapters(text, &tok, ents)
+            .iter()
+            .map(|e| (e.span.text(text), e.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("11th Circuit", Label::Org),
+                ("ACLU of Georgia", Label::Org),
+                ("ACLU", Label::Org),
+                ("Ohio", Label::Loc)
+            ]
+        );
     }
 
     #[test]
