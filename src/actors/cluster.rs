@@ -400,13 +400,16 @@ fn short_form_of_org(
 /// Is `w` a first name or a place in the gazetteer?
 fn place_or_first_name(gaz: &Gazetteers, w: &str) -> bool {
     let bits = gaz.lookup(w);
-    gaz.lists.iter().enumerate().any(|(b, l)| {
-        bits & (1 << b) != 0
-            && matches!(
-                l.as_str(),
-                "FIRST_F" | "FIRST_M" | "CITY" | "COUNTRY" | "STATE" | "CONTINENT"
-            )
-    })
+    [
+        "FIRST_F",
+        "FIRST_M",
+        "CITY",
+        "COUNTRY",
+        "STATE",
+        "CONTINENT",
+    ]
+    .iter()
+    .any(|l| gaz.has(bits, l))
 }
 
 /// Names the text declares to be the same actor: an acronym in parentheses right after a name

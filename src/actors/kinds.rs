@@ -276,11 +276,10 @@ fn is_date_word(w: &str) -> bool {
 fn alone_on_line_in_capitals(text: &str, m: Span) -> bool {
     let name = m.text(text);
     // only the blanks and the stop around it are looked at: constant work on any text
-    let before = text[..m.start].trim_end_matches([' ', '\t']);
     let after = text[m.end..].trim_start_matches([' ', '\t', '.', ':']);
     name.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !name.chars().any(char::is_lowercase)
-        && (before.is_empty() || before.ends_with('\n'))
+        && m.opens_line(text)
         && (after.is_empty() || after.starts_with(['\n', '\r']))
 }
 
@@ -362,8 +361,7 @@ fn sentence_initial(tok: &Tokenized, m: Span) -> bool {
 /// A word usually written in lower case: in the gazetteer's LOWER list or seen lower-case in
 /// this text (`lower_words`: the text's lower-case words, collected once, when first needed).
 fn is_common_word(gaz: &Gazetteers, lower_words: &HashSet<&str>, w: &str) -> bool {
-    let lower_bit = gaz.lists.iter().position(|l| l == "LOWER");
-    lower_bit.is_some_and(|b| gaz.lookup(w) & (1 << b) != 0) || lower_words.contains(w)
+    gaz.has(gaz.lookup(w), "LOWER") || lower_words.contains(w)
 }
 
 /// The lower-case words of a text, for `is_common_word`.

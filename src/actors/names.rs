@@ -71,12 +71,7 @@ pub fn display_name(t: &str) -> String {
 pub fn first_name_gender(words: &[String], gaz: &Gazetteers) -> Option<Gender> {
     let first = words.first()?;
     let bits = gaz.lookup(first);
-    let has = |list: &str| {
-        gaz.lists
-            .iter()
-            .position(|l| l == list)
-            .is_some_and(|b| bits & (1 << b) != 0)
-    };
+    let has = |list: &str| gaz.has(bits, list);
     if words.len() == 1 && has("LAST") {
         return None;
     }

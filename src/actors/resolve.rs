@@ -13,9 +13,9 @@
 use super::cluster::Cluster;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
-use crate::lexicon::{ORG_HEADS, PERSON_HEADS, PREPOSITIONS, is_title};
+use crate::lexicon::{ORG_HEADS, PERSON_HEADS, is_title};
 use crate::speakers::candidates::in_quote;
-use crate::speakers::phrase::modifier_of;
+use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
 use crate::text::{Span, Tokenized};
 use std::collections::{BTreeMap, HashMap};
@@ -251,25 +251,7 @@ impl<'a> Resolver<'a> {
     /// "met with Russian President Vladimir Putin": a preposition before the name (titles and
     /// capitalised words skipped); "according to X" is a source, not an object.
     fn after_preposition(&self, m: Span) -> bool {
-        let tok = self.tok;
-        let mut i = self.first_token(m);
-        let mut steps = 0;
-        while i > 0 && steps < 5 {
-            let w = tok.tokens[i - 1].span.text(self.text);
-            let n = normalise(w);
-            if is_title(&n) || n == "the" || n == "former" || w.starts_with(char::is_uppercase) {
-                i -= 1;
-                steps += 1;
-                continue;
-            }
-            if PREPOSITIONS.contains(&n.as_str()) {
-                let according =
-                    i >= 2 && normalise(tok.tokens[i - 2].span.text(self.text)) == "according";
-                return !according;
-            }
-            return false;
-        }
-        false
+        governing_preposition(self.text, self.tok, self.first_token(m), 5).is_some()
     }
 
     /// "Trump campaign spokesman Jason Miller": a name followed, within a few words and no

@@ -93,6 +93,14 @@ impl Gazetteers {
             .unwrap_or(0)
     }
 
+    /// Does the bit set `bits` (from `lookup`) hold the list named `list`?
+    pub fn has(&self, bits: u32, list: &str) -> bool {
+        self.lists
+            .iter()
+            .position(|l| l == list)
+            .is_some_and(|b| bits & (1 << b) != 0)
+    }
+
     /// Hashes of the word's cluster path prefixes of lengths 4, 8 and the full path (0 if none).
     pub fn cluster_prefixes(&self, lower: &str) -> [u64; 3] {
         self.clusters

@@ -96,28 +96,12 @@ const UNSURE_OBJECT: f32 = 4.0;
 /// and capitalised words before it skipped) and not followed by a cue; "according to", "by" and
 /// "from" name sources.
 fn object_of_preposition(ctx: &Ctx, c: &Candidate) -> bool {
-    if c.kind != crate::analysis::MentionKind::Name {
-        return false;
-    }
-    let mut i = c.tokens.0;
-    let mut steps = 0;
-    while i > 0 && steps < 4 {
-        let w = ctx.word(i - 1);
-        let raw = ctx.tok.tokens[i - 1].span.text(ctx.text);
-        if crate::lexicon::is_title(&w) || w == "the" || raw.starts_with(char::is_uppercase) {
-            i -= 1;
-            steps += 1;
-            continue;
-        }
+    c.kind == crate::analysis::MentionKind::Name
         // "the chair of the DNC", "footage of Trump saying": "of" ties the name into a larger
         // phrase that may well be the source
-        if matches!(w.as_ref(), "by" | "from" | "of") || ctx.is_cue(c.tokens.1) {
-            return false;
-        }
-        let according = i >= 2 && ctx.word(i - 2) == "according";
-        return crate::lexicon::PREPOSITIONS.contains(&w.as_ref()) && !according;
-    }
-    false
+        && !ctx.is_cue(c.tokens.1)
+        && phrase::governing_preposition(ctx.text, ctx.tok, c.tokens.0, 4)
+            .is_some_and(|p| !matches!(p.as_str(), "by" | "from" | "of"))
 }
 
 /// Speakers of `quotes` (in text order).

@@ -9,6 +9,30 @@ use crate::lexicon::{PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
+/// The preposition that governs the name starting at token `first` ("met with Russian President
+/// Vladimir Putin": "with"): walking back over titles, "the" and capitalised words (at most
+/// `steps` of them), the first other word, normalised, if it is a preposition and not the "to"
+/// of "according to" (which names a source, not an object).
+pub fn governing_preposition(
+    text: &str,
+    tok: &Tokenized,
+    first: usize,
+    steps: usize,
+) -> Option<String> {
+    let mut i = first;
+    for _ in 0..steps {
+        let w = tok.tokens[i.checked_sub(1)?].span.text(text);
+        let n = normalise(w);
+        if is_title(&n) || n == "the" || w.starts_with(char::is_uppercase) {
+            i -= 1;
+            continue;
+        }
+        let according = i >= 2 && normalise(tok.tokens[i - 2].span.text(text)) == "according";
+        return (PREPOSITIONS.contains(&n.as_str()) && !according).then_some(n);
+    }
+    None
+}
+
 /// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz"),
 /// the start byte of that name. `is_name_at(b)` says whether a name mention starts at byte `b`.
 pub fn modifier_of(
@@ -241,25 +265,16 @@ pub fn outside_relative_clause(
     let i = tok.tokens.partition_point(|t| t.span.start < m.start);
     let j = tok.tokens.partition_point(|t| t.span.start < m.end);
     let word = |k: usize| tok.tokens[k].span.text(text);
-    let stop = |k: usize| {
-        matches!(tok.tokens[k].kind, TokenKind::Quote)
-            || matches!(word(k), "." | ";" | ":" | "!" | "?")
-    };
     // back to ", which|who" (at most 12 tokens, no stop, no other comma)
     let rel = (i.saturating_sub(12)..i)
         .rev()
-        .take_while(|&k| !stop(k) && word(k) != ",")
+        .take_while(|&k| !clause_stop(text, tok, k) && word(k) != ",")
         .find(|&k| matches!(normalise(word(k)).as_str(), "which" | "who"))?;
     if rel == 0 || word(rel - 1) != "," {
         return None;
     }
     // on to the clause's closing comma and a cue right after it
-    let close = (j..(j + 12).min(tok.tokens.len()))
-        .take_while(|&k| !stop(k))
-        .find(|&k| word(k) == ",")?;
-    if !is_cue(close + 1) {
-        return None;
-    }
+    comma_before_cue(text, tok, &is_cue, j..j + 12)?;
     // the name before the clause, over a parenthesised short form ("Commission (DPC)")
     let mut end = rel - 1;
     if end > 0 && word(end - 1) == ")" {
@@ -300,18 +315,30 @@ pub fn name_appositive_cue(
     if tok.tokens.get(after)?.span.text(text) != "," {
         return None;
     }
-    let stop = |i: usize| {
-        matches!(tok.tokens[i].kind, TokenKind::Quote)
-            || matches!(tok.tokens[i].span.text(text), "." | ";" | ":" | "!" | "?")
-    };
-    (after + 2..(after + 16).min(tok.tokens.len()))
-        .take_while(|&i| !stop(i))
-        .find(|&i| tok.tokens[i].span.text(text) == ",")
-        .filter(|&i| is_cue(i + 1))
-        .map(|_| Mention {
-            span: e.span,
-            kind: MentionKind::Name,
-        })
+    comma_before_cue(text, tok, &is_cue, after + 2..after + 16).map(|_| Mention {
+        span: e.span,
+        kind: MentionKind::Name,
+    })
+}
+
+/// Does token `k` end a clause for the rules above (a quotation mark, or . ; : ! ?)?
+fn clause_stop(text: &str, tok: &Tokenized, k: usize) -> bool {
+    matches!(tok.tokens[k].kind, TokenKind::Quote)
+        || matches!(tok.tokens[k].span.text(text), "." | ";" | ":" | "!" | "?")
+}
+
+/// The first comma among tokens `range` (cut at the text's end, not past a clause stop), when a
+/// cue word follows it: ", the firm's president, wrote" / ", which oversees Meta, said".
+fn comma_before_cue(
+    text: &str,
+    tok: &Tokenized,
+    is_cue: impl Fn(usize) -> bool,
+    range: std::ops::Range<usize>,
+) -> Option<usize> {
+    (range.start..range.end.min(tok.tokens.len()))
+        .take_while(|&k| !clause_stop(text, tok, k))
+        .find(|&k| tok.tokens[k].span.text(text) == ",")
+        .filter(|&k| is_cue(k + 1))
 }
 
 /// "President Obama is rolling out a new campaign message: “It's about me.”": a word for what

@@ -36,6 +36,12 @@ impl Span {
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+    /// Does only blank space (spaces, tabs) stand between the start of its line and this span?
+    /// Only those blanks are read: constant work, whatever the length of the line.
+    pub fn opens_line(&self, text: &str) -> bool {
+        let before = text[..self.start].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    }
 }
 
 /// Which unit the outside world counts in.
@@ -126,6 +132,17 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_opens_its_line_after_blanks_only() {
+        let t = "A b\n \tHeader: x\nend";
+        let at = |w: &str| {
+            let a = t.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        assert!(at("A").opens_line(t) && at("Header").opens_line(t) && at("end").opens_line(t));
+        assert!(!at("b").opens_line(t) && !at("x").opens_line(t));
+    }
 
     fn check_roundtrip(text: &str, unit: Unit) {
         let map = OffsetMap::new(text, unit);
