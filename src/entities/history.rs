@@ -8,19 +8,23 @@
 //! passes over a document, for the pipeline and for the trainer's scores alike.
 
 use super::features::{DocStats, TokenInfo, fid, mix, sentence_features};
-use super::model::{Row, Scorer, Tag, emissions, viterbi};
+use super::model::{IdHasher, Row, Scorer, Tag, emissions, viterbi};
 use crate::text::TokenRange;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Keys are hashes already: used as they are.
+type Counts = HashMap<u64, [u16; 5], BuildHasherDefault<IdHasher>>;
 
 const T_HIST: u64 = 100;
 
 /// Per capitalised word form: how often the first pass tagged it O, PER, ORG, LOC, MISC.
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<u64, [u16; 5]>,
+    counts: Counts,
     /// The same per (word, first-pass name holding it): "Merrow" in "Merrow Reservoir" apart
     /// from "Merrow" in "Merrow Anglers Association".
-    in_name: HashMap<(u64, u64), [u16; 5]>,
+    in_name: Counts,
     /// Per token: a hash of the first-pass name holding it (its own word when it is in none).
     names: Vec<u64>,
 }
@@ -38,14 +42,14 @@ impl History {
     /// Count the first-pass `tags` (one per token) of every capitalised token.
     pub fn new(infos: &[TokenInfo], tags: &[Tag]) -> History {
         let names = name_hashes(infos, tags);
-        let mut counts: HashMap<u64, [u16; 5]> = HashMap::new();
-        let mut in_name: HashMap<(u64, u64), [u16; 5]> = HashMap::new();
+        let mut counts = Counts::default();
+        let mut in_name = Counts::default();
         for ((info, tag), name) in infos.iter().zip(tags).zip(&names) {
             if info.cap {
                 let k = kind(*tag);
                 let c = counts.entry(info.lower).or_default();
                 c[k] = c[k].saturating_add(1);
-                let c = in_name.entry((info.lower, *name)).or_default();
+                let c = in_name.entry(mix(info.lower, *name)).or_default();
                 c[k] = c[k].saturating_add(1);
             }
         }
@@ -56,32 +60,37 @@ impl History {
         }
     }
 
-    /// Feature ids for token `i` (first-pass tag `own`) from the other occurrences of its form,
-    /// appended to `out`. `None` when there is none; else whether the others disagree with `own`
-    /// (not all of them of its kind).
-    pub fn features(
-        &self,
-        infos: &[TokenInfo],
-        i: usize,
-        own: Tag,
-        out: &mut Vec<u32>,
-    ) -> Option<bool> {
+    /// Do other occurrences of token `i`'s word carry another first-pass kind than `own`?
+    pub fn disagrees(&self, infos: &[TokenInfo], i: usize, own: Tag) -> bool {
+        let t = &infos[i];
+        t.cap
+            && self.counts.get(&t.lower).is_some_and(|c| {
+                let k = kind(own);
+                c.iter().enumerate().any(|(j, n)| j != k && *n > 0)
+            })
+    }
+
+    /// Feature ids for token `i` (first-pass tag `own`) from the other occurrences of its word,
+    /// appended to `out`; false when there is none.
+    pub fn features(&self, infos: &[TokenInfo], i: usize, own: Tag, out: &mut Vec<u32>) -> bool {
         let t = &infos[i];
         if !t.cap {
-            return None;
+            return false;
         }
-        let all = self.counts.get(&t.lower)?;
+        let Some(all) = self.counts.get(&t.lower) else {
+            return false;
+        };
         let mut others = *all;
         others[kind(own)] = others[kind(own)].saturating_sub(1);
         let total: u32 = others.iter().map(|c| *c as u32).sum();
         if total == 0 {
-            return None;
+            return false;
         }
         let (maj, share) = majority(&others);
         // the others split: inside the same first-pass name, and inside other names
         let mut same = self
             .in_name
-            .get(&(t.lower, self.names[i]))
+            .get(&mix(t.lower, self.names[i]))
             .copied()
             .unwrap_or_default();
         same[kind(own)] = same[kind(own)].saturating_sub(1);
@@ -106,7 +115,7 @@ impl History {
                 out.push(fid(T_HIST + 4, k as u64));
             }
         }
-        Some(others[kind(own)] as u32 != total)
+        true
     }
 }
 
@@ -193,20 +202,19 @@ pub fn second_pass(
     let history = History::new(infos, tags);
     let mut extra = Vec::new();
     for (r, mut em) in ranges.iter().zip(first) {
-        let mut disagree = false;
+        if !(r.start..r.end).any(|i| history.disagrees(infos, i, tags[i])) {
+            continue;
+        }
         for (i, row) in (r.start..r.end).zip(em.iter_mut()) {
             extra.clear();
-            if let Some(d) = history.features(infos, i, tags[i], &mut extra) {
-                disagree |= d;
+            if history.features(infos, i, tags[i], &mut extra) {
                 for f in &extra {
                     model.add_row(*f, row);
                 }
             }
         }
-        if disagree {
-            let second = viterbi(model, &em);
-            tags[r.start..r.end].copy_from_slice(&second);
-        }
+        let second = viterbi(model, &em);
+        tags[r.start..r.end].copy_from_slice(&second);
     }
 }
 
@@ -283,27 +291,21 @@ mod tests {
         let h = History::new(&infos, &tags);
         let mut f = Vec::new();
         // the place reading: its three others say person
-        assert_eq!(
-            h.features(&infos, kerry[3], tags[kerry[3]], &mut f),
-            Some(true)
-        );
+        assert!(h.features(&infos, kerry[3], tags[kerry[3]], &mut f));
         assert!(!f.is_empty());
+        assert!(h.disagrees(&infos, kerry[3], tags[kerry[3]]));
         // a person reading: two others agree, one does not
-        assert_eq!(
-            h.features(&infos, kerry[0], tags[kerry[0]], &mut f),
-            Some(true)
-        );
+        assert!(h.disagrees(&infos, kerry[0], tags[kerry[0]]));
         let agreeing = first_tags(infos.len(), &kerry, Label::Per);
         let h = History::new(&infos, &agreeing);
-        assert_eq!(
-            h.features(&infos, kerry[0], agreeing[kerry[0]], &mut f),
-            Some(false)
-        );
+        assert!(h.features(&infos, kerry[0], agreeing[kerry[0]], &mut f));
+        assert!(!h.disagrees(&infos, kerry[0], agreeing[kerry[0]]));
         // lower-case words and words seen once have no history
         let then = kerry[3] - 1;
-        assert_eq!(h.features(&infos, then, Tag::O, &mut f), None);
+        assert!(!h.features(&infos, then, Tag::O, &mut f));
+        assert!(!h.disagrees(&infos, then, Tag::O));
         let spoke = kerry[0] + 1;
-        assert_eq!(h.features(&infos, spoke, Tag::O, &mut f), None);
+        assert!(!h.features(&infos, spoke, Tag::O, &mut f));
     }
 
     #[test]
