@@ -263,6 +263,34 @@ mod tests {
         }
     }
 
+    impl Known {
+        /// A model that reads the history features of token `i` as strong evidence for `label`.
+        fn history_of(infos: &[TokenInfo], tags: &[Tag], i: usize, label: Label) -> Known {
+            let mut ids = Vec::new();
+            History::new(infos, tags).features(infos, i, tags[i], &mut ids);
+            Known {
+                ids: ids.into_iter().collect(),
+                boost: (Tag::new(label, Pos::U), 10.0),
+            }
+        }
+    }
+
+    /// First-pass emissions that give `tags`: 1 for the tag, 0 for the others.
+    fn emissions_of(sentences: &[TokenRange], tags: &[Tag]) -> Vec<Vec<Row>> {
+        sentences
+            .iter()
+            .map(|s| {
+                (s.start..s.end)
+                    .map(|i| {
+                        let mut row = [0.0; NT];
+                        row[tags[i].0 as usize] = 1.0;
+                        row
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     const TEXT: &str = "Kerry spoke . Kerry left . Kerry won . Then Kerry rained .";
 
     fn setup() -> (Vec<TokenInfo>, Vec<TokenRange>, Vec<usize>) {
@@ -345,25 +373,9 @@ mod tests {
         let (infos, sentences, kerry) = setup();
         let mut tags = first_tags(infos.len(), &kerry, Label::Loc);
         // the model: what the others of a place-tagged "Kerry" say (person, 3 of 3) means person
-        let mut ids = Vec::new();
-        History::new(&infos, &tags).features(&infos, kerry[3], tags[kerry[3]], &mut ids);
-        let model = Known {
-            ids: ids.into_iter().collect(),
-            boost: (Tag::new(Label::Per, Pos::U), 10.0),
-        };
+        let model = Known::history_of(&infos, &tags, kerry[3], Label::Per);
         // first-pass emissions that gave the tags above
-        let first: Vec<Vec<Row>> = sentences
-            .iter()
-            .map(|s| {
-                (s.start..s.end)
-                    .map(|i| {
-                        let mut row = [0.0; NT];
-                        row[tags[i].0 as usize] = 1.0;
-                        row
-                    })
-                    .collect()
-            })
-            .collect();
+        let first = emissions_of(&sentences, &tags);
         second_pass(&model, &infos, &sentences, &mut tags, first);
         for i in &kerry {
             assert_eq!(tags[*i], Tag::new(Label::Per, Pos::U), "token {i}");
@@ -375,16 +387,8 @@ mod tests {
         let (infos, sentences, kerry) = setup();
         let mut tags = first_tags(infos.len(), &kerry, Label::Per);
         // a model that would turn every history feature into a place: never asked
-        let mut ids = Vec::new();
-        History::new(&infos, &tags).features(&infos, kerry[0], tags[kerry[0]], &mut ids);
-        let model = Known {
-            ids: ids.into_iter().collect(),
-            boost: (Tag::new(Label::Loc, Pos::U), 10.0),
-        };
-        let first: Vec<Vec<Row>> = sentences
-            .iter()
-            .map(|s| vec![[0.0; NT]; s.end - s.start])
-            .collect();
+        let model = Known::history_of(&infos, &tags, kerry[0], Label::Loc);
+        let first = emissions_of(&sentences, &tags);
         let before = tags.clone();
         second_pass(&model, &infos, &sentences, &mut tags, first);
         assert_eq!(tags, before);

@@ -1,6 +1,8 @@
 //! Training the entity tagger: an averaged structured perceptron (Collins 2002) with exact
-//! Viterbi decoding during training, on documents with gold entity spans. Deterministic: the same
-//! data and `Config` give the same model bytes.
+//! Viterbi decoding during training, on documents with gold entity spans. `train_held_out` trains
+//! the shipped model, one model for both passes (`history`), with every choice made on a held-out
+//! tenth of the training documents; `train` is the plain one-pass run (tests, small models).
+//! Deterministic: the same data and `Config` give the same model bytes.
 
 use super::features::{DocStats, TokenInfo, sentence_features, token_infos};
 use super::gazetteer::Gazetteers;
@@ -102,6 +104,8 @@ struct Prepared {
     gold: Vec<Tag>,
     /// Documents with the same key (a document and its Title Case copy) share a fold.
     key: usize,
+    /// First-pass tags from the cross-validation model that did not train on this document.
+    first: Vec<Tag>,
 }
 
 fn prepare(docs: &[Doc], gaz: &Gazetteers, keys: impl Iterator<Item = usize>) -> Vec<Prepared> {
@@ -128,6 +132,7 @@ fn prepare(docs: &[Doc], gaz: &Gazetteers, keys: impl Iterator<Item = usize>) ->
                 stats,
                 sentences: tok.sentences,
                 key,
+                first: Vec::new(),
             }
         })
         .collect()
@@ -149,15 +154,15 @@ fn first_pass_examples(docs: &[&Prepared]) -> Vec<Example> {
     out
 }
 
-/// One example per sentence with the history features of the document's first-pass tags
-/// `first` (from a model that did not train on it).
-fn second_pass_examples(docs: &[&Prepared], first: &[&[Tag]]) -> Vec<Example> {
-    let mut out = Vec::new();
-    for (d, tags) in docs.iter().zip(first) {
-        let h = History::new(&d.infos, tags);
+/// Two examples per sentence: first-pass features only, and with the history features of the
+/// document's first-pass tags (`Prepared::first`, from a model that did not train on it).
+fn both_pass_examples(docs: &[&Prepared]) -> Vec<Example> {
+    let mut out = first_pass_examples(docs);
+    for d in docs {
+        let h = History::new(&d.infos, &d.first);
         for s in &d.sentences {
             out.push(Example {
-                feats: features_with_history(&d.infos, &d.stats, *s, &h, tags),
+                feats: features_with_history(&d.infos, &d.stats, *s, &h, &d.first),
                 gold: d.gold[s.start..s.end].to_vec(),
             });
         }
@@ -333,65 +338,38 @@ pub fn train_held_out(
     let held = |d: &Prepared| d.key % 10 == 9;
     // the held-out tenth: its documents and their copies leave training; scored on the originals
     let fit: Vec<&Prepared> = all.iter().filter(|d| !held(d)).collect();
-    let tune_originals: Vec<&Prepared> = all[..docs.len()].iter().filter(|d| held(d)).collect();
+    let tune: Vec<&Prepared> = all[..docs.len()].iter().filter(|d| held(d)).collect();
     progress(&format!(
         "first pass: choosing the epochs ({} documents to train, {} held out)",
         fit.len(),
-        tune_originals.len()
+        tune.len()
     ));
-    let mut exs = first_pass_examples(&fit);
-    let mut curve = Vec::new();
-    run(&mut exs, cfg.epochs, cfg.seed, |epoch, w, errors| {
-        let score = f1(w, &tune_originals, false);
-        curve.push(score);
-        progress(&format!(
-            "epoch {epoch}: {errors} sentences wrong, tune F1 {score:.2}"
-        ));
-    });
-    let first_epochs = best_epoch(&curve);
+    let first_epochs = choose_epochs(first_pass_examples(&fit), &tune, false, cfg, &mut progress);
     progress(&format!(
         "first pass: {first_epochs} epochs; tags of every document by {FOLDS}-fold cross-validation"
     ));
-    let mut first_tags: Vec<Vec<Tag>> = vec![Vec::new(); all.len()];
     for fold in 0..FOLDS {
-        let train_part: Vec<&Prepared> = all.iter().filter(|d| d.key % FOLDS != fold).collect();
-        let mut exs = first_pass_examples(&train_part);
-        let w = run(&mut exs, first_epochs, cfg.seed, |_, _, _| {});
-        for (d, tags) in all.iter().zip(first_tags.iter_mut()) {
-            if d.key % FOLDS == fold {
-                *tags = first_pass(&w, d);
-            }
+        let others: Vec<&Prepared> = all.iter().filter(|d| d.key % FOLDS != fold).collect();
+        let w = run(
+            &mut first_pass_examples(&others),
+            first_epochs,
+            cfg.seed,
+            |_, _, _| {},
+        );
+        for d in all.iter_mut().filter(|d| d.key % FOLDS == fold) {
+            d.first = first_pass(&w, d);
         }
     }
-    let both_passes = |docs: &[&Prepared]| -> Vec<Example> {
-        let tags: Vec<&[Tag]> = docs
-            .iter()
-            .map(|d| {
-                let i = all.iter().position(|x| std::ptr::eq(x, *d)).unwrap_or(0);
-                first_tags[i].as_slice()
-            })
-            .collect();
-        let mut exs = first_pass_examples(docs);
-        exs.extend(second_pass_examples(docs, &tags));
-        exs
-    };
+    let fit: Vec<&Prepared> = all.iter().filter(|d| !held(d)).collect();
+    let tune: Vec<&Prepared> = all[..docs.len()].iter().filter(|d| held(d)).collect();
     progress("both passes: choosing the epochs");
-    let mut exs = both_passes(&fit);
-    let mut curve = Vec::new();
-    run(&mut exs, cfg.epochs, cfg.seed, |epoch, w, errors| {
-        let score = f1(w, &tune_originals, true);
-        curve.push(score);
-        progress(&format!(
-            "epoch {epoch}: {errors} sentences wrong, tune F1 (both passes) {score:.2}"
-        ));
-    });
-    let epochs = best_epoch(&curve);
+    let epochs = choose_epochs(both_pass_examples(&fit), &tune, true, cfg, &mut progress);
     progress(&format!(
         "training on all {} documents for {epochs} epochs",
         docs.len()
     ));
     let every: Vec<&Prepared> = all.iter().collect();
-    let mut exs = both_passes(&every);
+    let mut exs = both_pass_examples(&every);
     let w = run(&mut exs, epochs, cfg.seed, |epoch, w, errors| {
         let mut line = format!("epoch {epoch}: {errors} sentences wrong");
         if !check.is_empty() {
@@ -409,8 +387,28 @@ pub fn train_held_out(
 /// Folds of the cross-validation that gives the second pass its training input.
 const FOLDS: usize = 5;
 
-/// The epoch (from 1) with the best score; the earlier one on a tie.
-fn best_epoch(curve: &[f64]) -> usize {
+/// Train on `exs` for `cfg.epochs` epochs and return the epoch (from 1) with the best F1 on
+/// `tune` (the earlier one on a tie), decoding one pass or both.
+fn choose_epochs(
+    mut exs: Vec<Example>,
+    tune: &[&Prepared],
+    two_pass: bool,
+    cfg: &Config,
+    progress: &mut impl FnMut(&str),
+) -> usize {
+    let mut curve = Vec::new();
+    let passes = if two_pass {
+        "both passes"
+    } else {
+        "first pass"
+    };
+    run(&mut exs, cfg.epochs, cfg.seed, |epoch, w, errors| {
+        let score = f1(w, tune, two_pass);
+        curve.push(score);
+        progress(&format!(
+            "epoch {epoch}: {errors} sentences wrong, tune F1 ({passes}) {score:.2}"
+        ));
+    });
     (1..=curve.len())
         .max_by(|a, b| curve[a - 1].total_cmp(&curve[b - 1]).then(b.cmp(a)))
         .unwrap_or(1)
