@@ -3,13 +3,20 @@
 //! The templates follow the feature-based state of the art (Ratinov & Roth 2009; Finkel et al.
 //! 2005): word and lowercased word, shape, affixes, a ±2 window, capitalisation in context
 //! (sentence start, all-caps or Title Case headline), gazetteer matches, word clusters and
-//! document-level signals (how the same word is written elsewhere in the text). Tag history is
-//! not here: the model's transition weights carry it. Typographic variants (’ “ ”) are
+//! document-level signals (how the same word is written elsewhere in the text, and the words
+//! around it there: Ratinov & Roth's context aggregation). Tag history is not here: the model's
+//! transition weights carry it, and the labels of the same word elsewhere are the second pass's
+//! (`history`). Typographic variants (’ “ ”) are
 //! normalised for features only; offsets never change.
 
 use super::gazetteer::Gazetteers;
+use super::model::IdHasher;
 use crate::text::{TokenKind, TokenRange, Tokenized, hash_bytes, normalise};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Keys are hashes already: used as they are.
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 pub(super) fn mix(a: u64, b: u64) -> u64 {
     let mut h = a ^ b.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -80,8 +87,14 @@ pub struct TokenInfo {
 #[derive(Default)]
 pub struct DocStats {
     /// hash of the lowercased form -> (seen capitalised mid-sentence, seen lowercase)
-    seen: HashMap<u64, (bool, bool)>,
+    seen: ByHash<(bool, bool)>,
+    /// hash of a capitalised word's lowercased form -> (token, previous word, next word) of its
+    /// first occurrences in the document (context aggregation, Ratinov & Roth 2009)
+    contexts: ByHash<Vec<(usize, u64, u64)>>,
 }
+
+/// Occurrences of a word whose contexts are kept (linear time whatever the text).
+const MAX_CONTEXTS: usize = 6;
 
 const T_BIAS: u64 = 1;
 const T_FORM: u64 = 2;
@@ -97,6 +110,7 @@ const T_DOC: u64 = 50;
 const T_CLUSTER: u64 = 60;
 const T_GAZ: u64 = 70;
 const T_HEAD: u64 = 80;
+const T_AGG: u64 = 90;
 
 /// Precompute `TokenInfo` for every token of the text.
 pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenInfo>, DocStats) {
@@ -153,6 +167,14 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
             }
             if !infos[i].cap {
                 e.1 = true;
+            }
+            if infos[i].cap {
+                let c = stats.contexts.entry(infos[i].lower).or_default();
+                if c.len() < MAX_CONTEXTS {
+                    let prev = if i > s.start { infos[i - 1].lower } else { 7 };
+                    let next = if i + 1 < s.end { infos[i + 1].lower } else { 7 };
+                    c.push((i, prev, next));
+                }
             }
         }
     }
@@ -230,6 +252,16 @@ pub fn sentence_features(
             f.push(fid(T_DOC, v));
             f.push(fid(T_DOC + 1, mix(v, first as u64 | head << 1)));
         }
+        // the words around the same capitalised word elsewhere: "Mr. Kerry" there helps "Kerry"
+        // here (context aggregation)
+        if t.cap
+            && let Some(c) = stats.contexts.get(&t.lower)
+        {
+            for &(_, prev, next) in c.iter().filter(|(j, _, _)| *j != i) {
+                f.push(fid(T_AGG, prev));
+                f.push(fid(T_AGG + 1, next));
+            }
+        }
         for (k, c) in t.cluster.iter().enumerate() {
             if *c != 0 {
                 f.push(fid(T_CLUSTER + k as u64, *c));
@@ -261,6 +293,35 @@ pub fn sentence_features(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalised_word_sees_the_words_around_it_elsewhere() {
+        let text = "Mr. Kerry spoke . Later Kerry left .";
+        let tok = crate::text::tokens::analyze_text(text);
+        let (infos, stats) = token_infos(text, &tok, &Gazetteers::default());
+        let kerry: Vec<usize> = (0..tok.tokens.len())
+            .filter(|i| tok.tokens[*i].span.text(text) == "Kerry")
+            .collect();
+        let word = |w: &str| hash_bytes(0, w.as_bytes());
+        let feats_of = |i: usize| {
+            let s = *tok
+                .sentences
+                .iter()
+                .find(|s| s.start <= i && i < s.end)
+                .unwrap();
+            let mut out = Vec::new();
+            sentence_features(&infos, &stats, s, &mut out);
+            out.swap_remove(i - s.start)
+        };
+        // the second "Kerry" sees "mr." and "spoke" from the first, not its own neighbours
+        let second = feats_of(kerry[1]);
+        assert!(second.contains(&fid(T_AGG, word("mr."))));
+        assert!(second.contains(&fid(T_AGG + 1, word("spoke"))));
+        assert!(!second.contains(&fid(T_AGG, word("later"))));
+        let first = feats_of(kerry[0]);
+        assert!(first.contains(&fid(T_AGG, word("later"))));
+        assert!(!first.contains(&fid(T_AGG, word("mr."))));
+    }
 
     #[test]
     fn shapes_cap_runs_and_collapse() {
