@@ -205,7 +205,23 @@ fn tidy(
     while a < b && !is_word(a) {
         a += 1;
     }
-    while b > a && !is_word(b - 1) {
+    // an edge mark stays when it belongs to the name: the closing bracket of "Mladost ( L )",
+    // the "$" glued to "C$" or "US$"
+    let belongs = |b: usize| {
+        let w = tok.tokens[b - 1].span.text(text);
+        let opened = |o: &str| (a..b - 1).any(|i| tok.tokens[i].span.text(text) == o);
+        (w == ")" && opened("("))
+            || (w == "]" && opened("["))
+            || (w == "$"
+                && b - 1 > a
+                && tok.tokens[b - 2].span.end == tok.tokens[b - 1].span.start
+                && tok.tokens[b - 2]
+                    .span
+                    .text(text)
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase()))
+    };
+    while b > a && !is_word(b - 1) && !belongs(b) {
         b -= 1;
     }
     // URLs, e-mail addresses, @handles and #hashtags are never names, nor part of one
@@ -482,6 +498,41 @@ mod tests {
         assert_eq!(span(9, 13, Label::Org), Some("New York Times"));
         assert_eq!(span(14, 16, Label::Loc), Some("The Hague"));
         assert_eq!(span(0, 1, Label::Misc), None);
+    }
+
+    #[test]
+    fn tidy_keeps_marks_that_belong_to_the_name() {
+        let text = "Mladost (L) beat Ann Lee) for C$ 5 , not C $ or US$";
+        let tok = crate::text::tokens::analyze_text(text);
+        let span = |from: &str, to: &str, l: Label| {
+            let a = tok.tokens.iter().position(|t| t.span.text(text) == from)?;
+            let b = a
+                + tok.tokens[a..]
+                    .iter()
+                    .position(|t| t.span.text(text) == to)?
+                + 1;
+            tidy(text, &tok, a, b, l)
+                .map(|(a, b)| &text[tok.tokens[a].span.start..tok.tokens[b - 1].span.end])
+        };
+        assert_eq!(span("Mladost", ")", Label::Org), Some("Mladost (L)"));
+        // a bracket the name did not open is cut
+        assert_eq!(span("Ann", ")", Label::Per), Some("Ann Lee"));
+        let c = tok
+            .tokens
+            .iter()
+            .rposition(|t| t.span.text(text) == "C")
+            .unwrap();
+        let spaced = tidy(text, &tok, c, c + 2, Label::Misc).unwrap();
+        assert_eq!(spaced, (c, c + 1), "C $: the mark is not glued to the name");
+        let glued = tok
+            .tokens
+            .iter()
+            .position(|t| t.span.text(text) == "C")
+            .unwrap();
+        assert_eq!(
+            tidy(text, &tok, glued, glued + 2, Label::Misc),
+            Some((glued, glued + 2))
+        );
     }
 
     #[test]

@@ -250,7 +250,8 @@ fn without_section_headers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -
 }
 
 /// "the social media company Meta", "the bank HSBC": a person-labelled name right after a
-/// lower-case word for a body is that body.
+/// lower-case word for a body is that body. Not "centre"/"center": before a name it is a
+/// player's position ("French centre Philippe Sella").
 fn named_by_head(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
     for e in &mut ents {
         if e.label != Label::Per {
@@ -261,7 +262,9 @@ fn named_by_head(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Enti
             .checked_sub(1)
             .map(|k| tok.tokens[k].span.text(text))
             .filter(|w| w.starts_with(char::is_lowercase));
-        if head.is_some_and(|w| crate::lexicon::ORG_HEADS.contains(&w)) {
+        if head.is_some_and(|w| {
+            crate::lexicon::ORG_HEADS.contains(&w) && !matches!(w, "centre" | "center")
+        }) {
             e.label = Label::Org;
         }
     }
@@ -515,14 +518,21 @@ mod tests {
 
     #[test]
     fn a_name_after_a_word_for_a_body_is_that_body() {
-        let text = "The social media company Meta and the activist Max Schrems met.";
+        let text = "The social media company Meta and the activist Max Schrems met centre Ann Lee.";
         let tok = crate::text::tokens::analyze_text(text);
-        let ents = ents_at(text, &[("Meta", Label::Per), ("Max Schrems", Label::Per)]);
+        let ents = ents_at(
+            text,
+            &[
+                ("Meta", Label::Per),
+                ("Max Schrems", Label::Per),
+                ("Ann Lee", Label::Per),
+            ],
+        );
         let labels: Vec<Label> = named_by_head(text, &tok, ents)
             .iter()
             .map(|e| e.label)
             .collect();
-        assert_eq!(labels, [Label::Org, Label::Per]);
+        assert_eq!(labels, [Label::Org, Label::Per, Label::Per]);
     }
 
     #[test]
