@@ -18,7 +18,8 @@ type Counts = HashMap<u64, [u16; 5], BuildHasherDefault<IdHasher>>;
 
 const T_HIST: u64 = 100;
 
-/// Per capitalised word form: how often the first pass tagged it O, PER, ORG, LOC, MISC.
+/// Per capitalised word (case aside: "CHARLOTTE" is "Charlotte"): how often the first pass tagged
+/// it O, PER, ORG, LOC, MISC.
 #[derive(Default)]
 pub struct History {
     counts: Counts,
