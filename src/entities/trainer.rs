@@ -581,6 +581,51 @@ mod tests {
         assert!(title_case_copy(&doc("No caps here .", &[])).is_none());
     }
 
+    #[test]
+    fn both_passes_train_from_held_out_choices_and_cross_validation() {
+        // twenty small documents, each naming a person twice and a place once
+        let people = [
+            "Alice Smith",
+            "Bob Jones",
+            "Carol White",
+            "Dan Brown",
+            "Eve Green",
+        ];
+        let places = ["Paris", "Berlin", "Madrid", "Rome"];
+        let docs: Vec<Doc> = (0..20)
+            .map(|i| {
+                let (p, l) = (people[i % 5], places[i % 4]);
+                let surname = p.split(' ').nth(1).unwrap();
+                let text = format!("{p} visited {l} .\nLater {surname} spoke .");
+                let s = text.rfind(surname).unwrap();
+                let mut d = doc(&text, &[(p, Label::Per), (l, Label::Loc)]);
+                d.entities
+                    .push((Span::new(s, s + surname.len()), Label::Per));
+                d
+            })
+            .collect();
+        let gaz = Gazetteers::default();
+        let cfg = Config {
+            epochs: 4,
+            ..Config::default()
+        };
+        let mut log = Vec::new();
+        let t = train_held_out(&docs, &docs[..2], &gaz, &cfg, |s| log.push(s.to_string()));
+        assert!(
+            t.train_f1 > 90.0,
+            "not fitted: {}\n{}",
+            t.train_f1,
+            log.join("\n")
+        );
+        assert!((1..=4).contains(&t.epochs));
+        assert!(
+            log.iter()
+                .any(|l| l.contains("18 documents to train, 2 held out"))
+        );
+        let again = train_held_out(&docs, &[], &gaz, &cfg, |_| {});
+        assert_eq!(t.bytes, again.bytes, "training is not deterministic");
+    }
+
     fn train_and_check(docs: &[Doc], gaz: &Gazetteers) -> Trained {
         let cfg = Config {
             epochs: 30,
