@@ -188,15 +188,39 @@ fn named_wars(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 }
 
 /// "Rikers Island", "Seton Hall University" tagged as people, "Northshore Environmental Trust"
-/// as a place: a name of two or more words whose last word names a place or a body (and is no
-/// surname) is that place or body.
+/// as a place or a misc name, "Merrow Reservoir" as a body: a name of two or more words whose last word names a
+/// place, a body or a natural feature (and is no surname) is that place or body.
 fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     for e in &mut ents {
         let name = e.span.text(text);
-        if !matches!(e.label, Label::Per | Label::Loc) || !name.contains(' ') {
+        if !name.contains(' ') {
             continue;
         }
         let tail = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        // not "bay": "Tampa Bay", "Green Bay" are also teams
+        let natural = matches!(
+            tail.as_str(),
+            "reservoir"
+                | "river"
+                | "lake"
+                | "creek"
+                | "canyon"
+                | "valley"
+                | "mountains"
+                | "glacier"
+                | "desert"
+                | "ocean"
+                | "peninsula"
+                | "strait"
+                | "canal"
+        );
+        if natural && matches!(e.label, Label::Per | Label::Org) {
+            e.label = Label::Loc;
+            continue;
+        }
+        if !matches!(e.label, Label::Per | Label::Loc | Label::Misc) {
+            continue;
+        }
         // words that are also surnames (Hall, Park, Church, House, Bank, Street) are left alone
         let place = matches!(
             tail.as_str(),
@@ -224,7 +248,7 @@ fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
         // a place keeps its place tails ("Rikers Island" tagged LOC is right), and a building
         // may be a place ("taken to Central Clinical Hospital")
         let building = matches!(tail.as_str(), "hospital" | "museum" | "library");
-        if (body && !(building && e.label == Label::Loc)) || (place && e.label == Label::Per) {
+        if (body && !(building && e.label != Label::Per)) || (place && e.label == Label::Per) {
             e.label = if place { Label::Loc } else { Label::Org };
         }
     }
@@ -631,17 +655,30 @@ mod tests {
         );
         let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
         assert_eq!(labels, [Label::Loc, Label::Org, Label::Per]);
-        // a body tagged as a place is the body; a place stays a place
-        let text = "The Northshore Environmental Trust sued Rikers Island.";
+        // a body tagged as a place or a misc name is the body; a place stays a place
+        let text = "The Northshore Environmental Trust sued Rikers Island and the Bay Association.";
         let ents = ents_at(
             text,
             &[
                 ("Northshore Environmental Trust", Label::Loc),
                 ("Rikers Island", Label::Loc),
+                ("Bay Association", Label::Misc),
             ],
         );
         let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
-        assert_eq!(labels, [Label::Org, Label::Loc]);
+        assert_eq!(labels, [Label::Org, Label::Loc, Label::Org]);
+        // a natural feature is a place, whatever it was tagged; a team on a bay is left alone
+        let text = "The Merrow Reservoir feeds the Hudson River, said Tampa Bay.";
+        let ents = ents_at(
+            text,
+            &[
+                ("Merrow Reservoir", Label::Org),
+                ("Hudson River", Label::Per),
+                ("Tampa Bay", Label::Org),
+            ],
+        );
+        let labels: Vec<Label> = not_people(text, ents).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Loc, Label::Loc, Label::Org]);
     }
 
     #[test]
