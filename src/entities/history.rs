@@ -8,7 +8,7 @@
 //! passes over a document, for the pipeline and for the trainer's scores alike.
 
 use super::features::{DocStats, TokenInfo, fid, mix, sentence_features};
-use super::model::{IdHasher, Row, Scorer, Tag, emissions, viterbi};
+use super::model::{IdHasher, Row, Scorer, Tag, emissions, spans_of, viterbi};
 use crate::text::TokenRange;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -144,21 +144,9 @@ fn majority(counts: &[u16; 5]) -> (u64, u64) {
 /// a token outside any name gets its own word's hash.
 fn name_hashes(infos: &[TokenInfo], tags: &[Tag]) -> Vec<u64> {
     let mut out: Vec<u64> = infos.iter().map(|t| t.lower).collect();
-    let mut i = 0;
-    while i < tags.len() {
-        if tags[i] == Tag::O {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i + 1 < tags.len() && !tags[i].can_end() && tags[i + 1] != Tag::O {
-            i += 1;
-        }
-        let h = (start..=i).fold(0xcbf2_9ce4_8422_2325u64, |h, j| mix(h, infos[j].lower));
-        for o in &mut out[start..=i] {
-            *o = h;
-        }
-        i += 1;
+    for (start, end, _) in spans_of(tags) {
+        let h = (start..end).fold(0xcbf2_9ce4_8422_2325u64, |h, j| mix(h, infos[j].lower));
+        out[start..end].fill(h);
     }
     out
 }

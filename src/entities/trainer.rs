@@ -316,23 +316,17 @@ pub fn train_held_out(
     cfg: &Config,
     mut progress: impl FnMut(&str),
 ) -> Trained {
-    let copies: Vec<(usize, Doc)> = if cfg.title_case_copies {
+    // each Title Case copy keeps its original's index as its key
+    let (keys, copies): (Vec<usize>, Vec<Doc>) = if cfg.title_case_copies {
         docs.iter()
             .enumerate()
             .filter_map(|(i, d)| Some((i, title_case_copy(d)?)))
-            .collect()
+            .unzip()
     } else {
-        Vec::new()
+        Default::default()
     };
     let mut all = prepare(docs, gaz, 0..docs.len());
-    let copy_docs: Vec<Doc> = copies
-        .iter()
-        .map(|(_, d)| Doc {
-            text: d.text.clone(),
-            entities: d.entities.clone(),
-        })
-        .collect();
-    all.extend(prepare(&copy_docs, gaz, copies.iter().map(|(i, _)| *i)));
+    all.extend(prepare(&copies, gaz, keys.into_iter()));
     let check = prepare(check, gaz, 0..check.len());
     let check: Vec<&Prepared> = check.iter().collect();
     let held = |d: &Prepared| d.key % 10 == 9;
