@@ -111,7 +111,7 @@ impl Gazetteers {
 
     /// For every token, the gazetteer feature values of the longest match that holds it and
     /// starts with a capitalised token (`cap`): one value per (list, position in match: B/I/L/U).
-    pub fn mark(&self, tok: &Tokenized, lowers: &[String], cap: &[bool]) -> Vec<Vec<u64>> {
+    pub fn mark(&self, tok: &Tokenized, lowers: &[impl AsRef<str>], cap: &[bool]) -> Vec<Vec<u64>> {
         let mut marks = vec![Vec::new(); lowers.len()];
         if self.phrases.is_empty() {
             return marks;
@@ -129,7 +129,7 @@ impl Gazetteers {
                     if j > i {
                         key.push(' ');
                     }
-                    key.push_str(&lowers[j]);
+                    key.push_str(lowers[j].as_ref());
                     if let Some(&bits) = self.phrases.get(&key_hash(&key)) {
                         best = Some((j + 1, bits));
                     }

@@ -170,10 +170,16 @@ pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
     let tags: Vec<Tag> = (0..NT as u8).map(Tag).collect();
     // transition scores with the ill-formed ones at -inf, computed once rather than per token
     let mut trans = [[f32::NEG_INFINITY; NT]; NT];
+    // the tags each tag may follow, in order (2 before an I or L, 9 before the others)
+    let mut preds = [[0u8; NT]; NT];
+    let mut n_preds = [0usize; NT];
     for prev in &tags {
         for cur in &tags {
             if prev.allows(*cur) {
                 trans[prev.0 as usize][cur.0 as usize] = model.transition(*prev, *cur);
+                let c = cur.0 as usize;
+                preds[c][n_preds[c]] = prev.0;
+                n_preds[c] += 1;
             }
         }
     }
@@ -189,7 +195,8 @@ pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
         for cur in 0..NT {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for prev in 0..NT {
+            for &prev in &preds[cur][..n_preds[cur]] {
+                let prev = prev as usize;
                 let s = prev_row[prev] + trans[prev][cur];
                 if s > best {
                     best = s;

@@ -5,7 +5,7 @@
 
 use crate::analysis::Entity;
 use crate::cues::Cues;
-use crate::speakers::context::normal;
+use crate::text::normal;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized, hash_bytes};
 use std::borrow::Cow;
 

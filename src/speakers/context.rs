@@ -3,7 +3,7 @@
 //! for features. The candidates and the features both read it; it reads neither of them.
 
 use crate::cues::Cues;
-use crate::text::{TokenKind, Tokenized, normalise};
+use crate::text::{TokenKind, Tokenized, normal};
 use std::borrow::Cow;
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
@@ -117,17 +117,6 @@ impl<'a> Ctx<'a> {
             }
             _ => Cow::Borrowed("w"),
         }
-    }
-}
-
-/// `normalise`, borrowing when the word is already normal (ASCII lower case, no digits).
-pub fn normal(w: &str) -> Cow<'_, str> {
-    if w.bytes()
-        .all(|b| b.is_ascii_lowercase() || (b.is_ascii_punctuation() && b != b'`'))
-    {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(normalise(w))
     }
 }
 

@@ -5,9 +5,9 @@
 
 use super::candidates::Candidate;
 pub use super::context::Ctx;
-use super::context::normal;
 use crate::linear::feat;
 use crate::text::Span;
+use crate::text::normal;
 use std::borrow::Cow;
 use std::fmt::Write;
 

@@ -8,4 +8,4 @@ pub mod words;
 
 pub use offsets::{OffsetMap, Span, Unit};
 pub use tokens::{Paragraph, Token, TokenKind, TokenRange, Tokenized};
-pub use words::{hash_bytes, normalise};
+pub use words::{hash_bytes, normal, normalise};
