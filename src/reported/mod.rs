@@ -325,6 +325,14 @@ fn subject_before(
                 kind: MentionKind::Pronoun,
             });
         }
+        // "Mr. Obama, who understood that ...": the relative pronoun is the source as written
+        // (its antecedent gives the actor)
+        if matches!(t.span.text(text), "who" | "which") {
+            return Some(Mention {
+                span: t.span,
+                kind: MentionKind::Description,
+            });
+        }
     }
     None
 }
