@@ -3,6 +3,7 @@
 //! ("said", "according") of its sentence lies (side, distance, commas between). Everything is read
 //! from `View`, computed once per document; the same code serves training and analysis.
 
+use super::tagger::{Role, Tag};
 use crate::analysis::Entity;
 use crate::cues::Cues;
 use crate::text::normal;
@@ -19,11 +20,24 @@ pub struct View<'a> {
     edge: Vec<u8>,
     pub cue: Vec<bool>,
     colon: Vec<bool>,
+    comma: Vec<bool>,
     /// Entity tag: 0 none, else 1 + 2 * label + (0 first token, 1 later token).
     ent: Vec<u8>,
     /// 0 outside quotations, 1 inside, 2 the opening mark, 3 the closing mark.
     quote: Vec<u8>,
     /// Per token: nearest cue token before / after it in its sentence, and commas between.
+    left: Vec<Option<(usize, u16)>>,
+    right: Vec<Option<(usize, u16)>>,
+    /// The first pass's cue runs, once `anchor` has been called (the second pass reads them).
+    anchors: Option<Anchors>,
+}
+
+/// Per token, the cue runs the first pass tagged: inside one, and the nearest one before and
+/// after in the sentence (its last token, and commas between).
+struct Anchors {
+    inside: Vec<bool>,
+    /// The first pass's role of each token: 0 none, 1 + role.
+    role: Vec<u8>,
     left: Vec<Option<(usize, u16)>>,
     right: Vec<Option<(usize, u16)>>,
 }
@@ -140,12 +154,70 @@ impl<'a> View<'a> {
                 .collect(),
             edge,
             colon: shape.iter().map(|s| *s == ":").collect(),
+            comma: shape.iter().map(|s| *s == ",").collect(),
             cue,
             ent,
             quote,
             left,
             right,
+            anchors: None,
         }
+    }
+
+    /// Read the first pass's tags: its cue runs become anchors for the second pass's features.
+    pub fn anchor(&mut self, tags: &[Tag]) {
+        let n = self.tok.tokens.len();
+        let inside: Vec<bool> = (0..n)
+            .map(|i| tags.get(i).and_then(|t| t.role()) == Some(Role::Cue))
+            .collect();
+        // a run's last token stands for it ("did not say" -> "say", "according to" -> "to")
+        let last = |i: usize| inside[i] && (i + 1 == n || !inside[i + 1] || tags[i + 1].is_begin());
+        let (mut left, mut right) = (vec![None; n], vec![None; n]);
+        for s in &self.tok.sentences {
+            let mut prev: Option<(usize, u16)> = None;
+            for i in s.start..s.end {
+                left[i] = prev;
+                if last(i) {
+                    prev = Some((i, 0));
+                } else if self.comma[i] {
+                    prev = prev.map(|(c, k)| (c, k.saturating_add(1)));
+                }
+            }
+            let mut next: Option<(usize, u16)> = None;
+            for i in (s.start..s.end).rev() {
+                if inside[i] && !last(i) {
+                    // tokens inside a run see that run's last token as their right anchor
+                    right[i] = next;
+                    continue;
+                }
+                right[i] = next;
+                if last(i) {
+                    next = Some((i, 0));
+                } else if self.comma[i] {
+                    next = next.map(|(c, k)| (c, k.saturating_add(1)));
+                }
+            }
+        }
+        let role = (0..n)
+            .map(|i| {
+                tags.get(i)
+                    .and_then(|t| t.role())
+                    .map_or(0, |r| 1 + r as u8)
+            })
+            .collect();
+        self.anchors = Some(Anchors {
+            inside,
+            role,
+            left,
+            right,
+        });
+    }
+
+    /// Does this window hold a cue run of the first pass?
+    pub fn has_anchor(&self, r: TokenRange) -> bool {
+        self.anchors
+            .as_ref()
+            .is_some_and(|a| (r.start..r.end).any(|i| a.inside[i]))
     }
 
     /// Does this token range hold a cue word or a colon (no cue, no attribution)?
@@ -160,7 +232,18 @@ impl<'a> View<'a> {
         at(&self.shape, i, BOUNDARY)
     }
     /// The features of token `i` of window `win`, written into `out` (cleared first).
+    /// In the second pass (after `anchor`) these are the first pass's features and
+    /// `anchor_features`; emission scores add up, so analysis scores the first-pass part once.
     pub fn features(&self, win: TokenRange, i: usize, out: &mut Vec<u32>) {
+        self.text_features(win, i, out);
+        let mut more = Vec::new();
+        self.anchor_features(i, &mut more);
+        out.extend(more);
+    }
+
+    /// The features that read the text alone (the first pass's), written into `out` (cleared
+    /// first).
+    pub fn text_features(&self, win: TokenRange, i: usize, out: &mut Vec<u32>) {
         out.clear();
         let ii = i as isize;
         let mut add = |kind: u64, parts: &[u64]| out.push(mix(kind, parts));
@@ -205,6 +288,49 @@ impl<'a> View<'a> {
         add(35, &[rw, rk]);
         add(36, &[lw, lk, sh]);
         add(37, &[rw, rk, sh]);
+    }
+
+    /// The features that read the first pass's tags (none before `anchor`), written into `out`
+    /// (cleared first): where its cues are, and its roles around the token.
+    pub fn anchor_features(&self, i: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let ii = i as isize;
+        let mut add = |kind: u64, parts: &[u64]| out.push(mix(kind, parts));
+        let w = self.word(ii);
+        let sh = self.shape(ii);
+        let q = self.quote[i] as u64;
+        let ent = |j: isize| at(&self.ent, j, 0) as u64;
+        if let Some(a) = &self.anchors {
+            let l = a.left[i];
+            let r = a.right[i];
+            let lb = l.map_or(9, |(c, _)| bucket(i - c)) as u64;
+            let rb = r.map_or(9, |(c, _)| bucket(c - i)) as u64;
+            let lw = l.map_or(0, |(c, _)| self.words[c]);
+            let rw = r.map_or(0, |(c, _)| self.words[c]);
+            let lk = l.map_or(9, |(_, k)| k.min(3)) as u64;
+            let rk = r.map_or(9, |(_, k)| k.min(3)) as u64;
+            let inside = u64::from(a.inside[i]);
+            add(50, &[inside, lb, rb]);
+            add(51, &[inside, w]);
+            add(52, &[lb, lw]);
+            add(53, &[rb, rw]);
+            add(54, &[lb, lk, rb, rk]);
+            add(55, &[lb, rb, sh]);
+            add(56, &[lb, rb, q]);
+            add(57, &[rb, rk, sh, ent(ii)]);
+            add(58, &[lw, lk, sh]);
+            add(59, &[rw, rk, sh]);
+            add(
+                60,
+                &[inside, u64::from(a.inside.get(i + 1) == Some(&true)), sh],
+            );
+            add(61, &[lw, w]);
+            add(62, &[rw, w]);
+            let role = |j: isize| at(&a.role, j, 9) as u64;
+            add(63, &[role(ii - 1), role(ii), role(ii + 1)]);
+            add(64, &[role(ii), w]);
+            add(65, &[role(ii), sh, lb, rb]);
+        }
     }
 }
 

@@ -109,14 +109,53 @@ pub fn cue_windows(view: &View) -> Vec<TokenRange> {
         .collect()
 }
 
-/// Tags for every token (O outside the windows).
-pub fn tag(view: &View, model: &Model) -> Vec<Tag> {
+/// Tags for every token (O outside the windows), in two passes: the first reads the text alone,
+/// the second also where the first put its cues and what it tagged around each token
+/// (`View::anchor`). Only windows where the first pass found a cue are tagged again, and their
+/// first-pass scores are kept: the second pass adds its own features' scores to them.
+pub fn tag(view: &mut View, model: &Model) -> Vec<Tag> {
+    let windows = cue_windows(view);
     let mut tags = vec![Tag::O; view.tok.tokens.len()];
-    let mut feats = Vec::with_capacity(48);
-    for w in cue_windows(view) {
+    let mut feats = Vec::with_capacity(64);
+    let mut scores: Vec<Vec<tagger::Row>> = Vec::with_capacity(windows.len());
+    for w in &windows {
         let emissions: Vec<tagger::Row> = (w.start..w.end)
             .map(|i| {
-                view.features(w, i, &mut feats);
+                view.text_features(*w, i, &mut feats);
+                model.emit(&feats)
+            })
+            .collect();
+        for (k, t) in model.decode(&emissions).into_iter().enumerate() {
+            tags[w.start + k] = t;
+        }
+        scores.push(emissions);
+    }
+    view.anchor(&tags);
+    for (w, mut emissions) in windows.iter().zip(scores) {
+        if !view.has_anchor(*w) {
+            continue;
+        }
+        for (k, row) in emissions.iter_mut().enumerate() {
+            view.anchor_features(w.start + k, &mut feats);
+            let more = model.emit(&feats);
+            for (a, b) in row.iter_mut().zip(more) {
+                *a += b;
+            }
+        }
+        for (k, t) in model.decode(&emissions).into_iter().enumerate() {
+            tags[w.start + k] = t;
+        }
+    }
+    tags
+}
+
+/// First-pass tags of each window, written into `tags` (the trainer's cross-validation).
+pub fn tag_windows(view: &View, model: &Model, windows: &[TokenRange], tags: &mut [Tag]) {
+    let mut feats = Vec::with_capacity(64);
+    for w in windows {
+        let emissions: Vec<tagger::Row> = (w.start..w.end)
+            .map(|i| {
+                view.text_features(*w, i, &mut feats);
                 model.emit(&feats)
             })
             .collect();
@@ -124,7 +163,6 @@ pub fn tag(view: &View, model: &Model) -> Vec<Tag> {
             tags[w.start + k] = t;
         }
     }
-    tags
 }
 
 /// Maximal runs of one role: (role, tokens).
@@ -158,8 +196,8 @@ pub fn find(
     cues: &Cues,
     model: &ReportedModel,
 ) -> Vec<Found> {
-    let view = View::new(text, tok, ents, quotes, cues);
-    let tags = tag(&view, &model.tagger);
+    let mut view = View::new(text, tok, ents, quotes, cues);
+    let tags = tag(&mut view, &model.tagger);
     let mut found = group(text, tok, ents, &runs(&tags));
     if let Some(h) = headline_claim(text, ents) {
         // the headline's own relation replaces what the tagger found in the same words
@@ -493,7 +531,7 @@ fn merge_quotes(
         let continues = out.last().is_some_and(|p| {
             f.quote.is_some()
                 && f.source.is_some()
-                && p.content.last().is_some_and(|c| is_quotation(c))
+                && p.content.last().is_some_and(&is_quotation)
                 && p.source.map(|m| m.span) == f.source.map(|m| m.span)
                 && match (p.content.last(), f.content.first()) {
                     (Some(a), Some(b)) => tok.paragraph_at(a.start) == tok.paragraph_at(b.start),
@@ -511,8 +549,9 @@ fn merge_quotes(
 
 #[cfg(test)]
 mod tests {
-    use super::headline_claim;
-    use crate::analysis::{Entity, Label};
+    use super::{Found, headline_claim};
+    use crate::analysis::{Entity, Label, Mention, MentionKind};
+    use crate::speakers::Choice;
     use crate::text::Span;
     use crate::{Models, analyze_with};
 
@@ -616,14 +655,103 @@ mod tests {
     }
 
     #[test]
-    fn a_relative_pronoun_source_is_the_name_it_follows() {
+    fn a_relative_clause_between_name_and_cue_keeps_the_name_as_actor() {
         let t = "Councilman David Reyes, who voted against the plan, said the city had not studied the shade.";
         let m = Models::embedded().unwrap();
         let a = analyze_with(t, &m).unwrap();
         let r = &a.attributions[0];
-        assert!(r.source.unwrap().span.text(t).starts_with("who"), "{r:?}");
+        // the source as written is the name or the relative clause ("who ..."); the actor is the
+        // name's either way
+        let src = r.source.unwrap().span.text(t);
+        assert!(src == "David Reyes" || src.starts_with("who"), "{r:?}");
         let actor = &a.actors[r.actor.expect("an actor").0 as usize];
         assert_eq!(actor.name, "David Reyes");
+    }
+
+    #[test]
+    fn a_relative_pronoun_source_has_the_name_before_it_as_antecedent() {
+        let t = "Councilman David Reyes, who voted against the plan, said so.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let ents = [Entity {
+            span: at("David Reyes"),
+            label: Label::Per,
+        }];
+        let m = super::antecedent(t, &tok, &ents, at("who voted against the plan")).unwrap();
+        assert_eq!(m.span.text(t), "David Reyes");
+        // a source that is no relative pronoun has none
+        assert_eq!(super::antecedent(t, &tok, &ents, at("the plan")), None);
+    }
+
+    #[test]
+    fn a_quotation_keeps_its_own_words_not_what_follows_its_cue() {
+        let t = "“I don’t see details about who is left out,” she said after reading the outline.";
+        let (s, _, x) = one(t);
+        assert_eq!(s, "she");
+        assert_eq!(x, ["“I don’t see details about who is left out,”"]);
+    }
+
+    #[test]
+    fn a_that_clause_after_a_quotation_cue_is_a_relation_of_its_own() {
+        let t = "“We do not see a link to terrorism,” the mayor said, adding that it would take hours before details emerge.";
+        let r = relations(t);
+        let contents: Vec<&str> = r.iter().map(|x| x.2[0].as_str()).collect();
+        assert!(
+            contents.contains(&"“We do not see a link to terrorism,”"),
+            "{r:?}"
+        );
+        assert!(r.iter().all(|x| x.2.len() == 1), "{r:?}");
+    }
+
+    #[test]
+    fn a_quotation_continues_a_quotation_not_reported_words() {
+        // "Lopez said the council had cut the budget twice. “You cannot run a city like this.”"
+        // and "“We cut it twice,” Lopez said. “You cannot run a city like this.”": the same
+        // source; only the second pair is one relation
+        let at = |t: &str, w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let run = |t: &str, first: &str| {
+            let tok = crate::text::tokens::analyze_text(t);
+            let lopez = Mention {
+                span: at(t, "Lopez"),
+                kind: MentionKind::Name,
+            };
+            let second = at(t, "“You cannot run a city like this.”");
+            let mut quotes = vec![second];
+            if first.starts_with('“') {
+                quotes.insert(0, at(t, first));
+            }
+            let choices: Vec<Choice> = quotes
+                .iter()
+                .map(|_| Choice {
+                    speaker: Some(lopez),
+                    cue: Some(at(t, "said")),
+                    margin: 5.0,
+                })
+                .collect();
+            let mut found = vec![Found {
+                source: Some(lopez),
+                cue: vec![at(t, "said")],
+                content: vec![at(t, first)],
+                quote: None,
+                antecedent: None,
+            }];
+            super::merge_quotes(t, &tok, &mut found, &quotes, &choices);
+            found.iter().map(|f| f.content.len()).collect::<Vec<_>>()
+        };
+        let reported =
+            "Lopez said the council had cut the budget twice. “You cannot run a city like this.”";
+        assert_eq!(
+            run(reported, "the council had cut the budget twice"),
+            [1, 1]
+        );
+        let quoted = "“We cut it twice,” Lopez said. “You cannot run a city like this.”";
+        assert_eq!(run(quoted, "“We cut it twice,”"), [2]);
     }
 
     #[test]
