@@ -117,6 +117,14 @@ impl IdIndex {
 /// quantised ones.
 pub trait Scorer {
     fn add_row(&self, feature: u32, acc: &mut Row);
+    /// The emission scores of one token's features.
+    fn emit(&self, feats: &[u32]) -> Row {
+        let mut acc = [0.0; NT];
+        for &f in feats {
+            self.add_row(f, &mut acc);
+        }
+        acc
+    }
     fn transition(&self, prev: Tag, next: Tag) -> f32;
     fn start(&self, t: Tag) -> f32;
 }
@@ -139,6 +147,19 @@ impl Scorer for Tagger {
             }
         }
     }
+    /// The stored weights are integers times one scale: sum the integers, scale once.
+    fn emit(&self, feats: &[u32]) -> Row {
+        let mut sum = [0i32; NT];
+        for &f in feats {
+            if let Some(r) = self.index.get(f) {
+                let row = &self.rows[r as usize];
+                for t in 0..NT {
+                    sum[t] += row[t] as i32;
+                }
+            }
+        }
+        sum.map(|v| v as f32 * self.scale)
+    }
     fn transition(&self, prev: Tag, next: Tag) -> f32 {
         self.trans[prev.0 as usize][next.0 as usize]
     }
@@ -149,16 +170,7 @@ impl Scorer for Tagger {
 
 /// Emission scores of each token.
 pub fn emissions(model: &impl Scorer, feats: &[Vec<u32>]) -> Vec<Row> {
-    feats
-        .iter()
-        .map(|fs| {
-            let mut acc = [0.0; NT];
-            for &f in fs {
-                model.add_row(f, &mut acc);
-            }
-            acc
-        })
-        .collect()
+    feats.iter().map(|fs| model.emit(fs)).collect()
 }
 
 /// The best well-formed tag sequence (exact Viterbi under BILOU constraints).

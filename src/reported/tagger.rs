@@ -50,48 +50,56 @@ pub const MAGIC: &[u8] = b"NLREP\x01";
 pub struct Model {
     pub rows: IdMap<Row>,
     pub trans: [Row; NT],
-    /// `rows` for fast lookup, built by `new` (a model being trained has none and reads `rows`);
-    /// each row padded to eight lanes, 32 bytes, so that a row sits in one cache line.
-    table: Option<(IdIndex, Vec<[f32; 8]>)>,
+    /// The stored rows for fast lookup, built by `from_bytes` (a model being trained has none
+    /// and reads `rows`): the i16 weights padded to eight lanes, 16 bytes a row, and their scale.
+    table: Option<(IdIndex, Vec<[i16; 8]>, f32)>,
 }
 
 impl Model {
-    pub fn new(rows: IdMap<Row>, trans: [Row; NT]) -> Model {
+    /// A model of stored weights: integers times `scale`, by feature id.
+    fn stored(rows: Vec<(u32, [i16; NT])>, scale: f32, trans: [Row; NT]) -> Model {
+        let mut rows = rows;
+        rows.sort_unstable_by_key(|r| r.0);
+        let index = IdIndex::new(rows.iter().enumerate().map(|(k, r)| (r.0, k as u32)));
+        let padded = rows
+            .iter()
+            .map(|(_, w)| {
+                let mut p = [0i16; 8];
+                p[..NT].copy_from_slice(w);
+                p
+            })
+            .collect();
         Model {
-            table: Some({
-                let mut ids: Vec<u32> = rows.keys().copied().collect();
-                ids.sort_unstable();
-                let index = IdIndex::new(ids.iter().enumerate().map(|(r, id)| (*id, r as u32)));
-                let padded = ids
-                    .iter()
-                    .map(|id| {
-                        let mut p = [0f32; 8];
-                        p[..NT].copy_from_slice(&rows[id]);
-                        p
-                    })
-                    .collect();
-                (index, padded)
-            }),
-            rows,
+            rows: rows
+                .iter()
+                .map(|(id, w)| (*id, w.map(|v| v as f32 * scale)))
+                .collect(),
             trans,
+            table: Some((index, padded, scale)),
         }
     }
 
-    /// Emission scores of one token.
+    /// Emission scores of one token (stored weights: the integers summed, then scaled once).
     pub fn emit(&self, feats: &[u32]) -> Row {
-        let mut acc = [0f32; 8];
         match &self.table {
-            Some((index, rows)) => {
+            Some((index, rows, scale)) => {
+                let mut sum = [0i32; 8];
                 for f in feats {
                     if let Some(r) = index.get(*f) {
                         let r = &rows[r as usize];
                         for t in 0..8 {
-                            acc[t] += r[t];
+                            sum[t] += r[t] as i32;
                         }
                     }
                 }
+                let mut out = [0f32; NT];
+                for t in 0..NT {
+                    out[t] = sum[t] as f32 * scale;
+                }
+                out
             }
             None => {
+                let mut acc = [0f32; NT];
                 for f in feats {
                     if let Some(r) = self.rows.get(f) {
                         for t in 0..NT {
@@ -99,11 +107,9 @@ impl Model {
                         }
                     }
                 }
+                acc
             }
         }
-        let mut out = [0f32; NT];
-        out.copy_from_slice(&acc[..NT]);
-        out
     }
 
     /// The best well-formed tag sequence for tokens with these emission scores.
@@ -114,9 +120,15 @@ impl Model {
         }
         // transition weights with the forbidden ones at -inf, looked up once
         let mut trans = self.trans;
+        // and the tags each tag may follow, in order (the others score -inf: never chosen)
+        let mut preds = [[0u8; NT]; NT];
+        let mut n_preds = [0usize; NT];
         for p in 0..NT {
             for t in 0..NT {
-                if !Tag(p as u8).allows(Tag(t as u8)) {
+                if Tag(p as u8).allows(Tag(t as u8)) {
+                    preds[t][n_preds[t]] = p as u8;
+                    n_preds[t] += 1;
+                } else {
                     trans[p][t] = f32::NEG_INFINITY;
                 }
             }
@@ -138,7 +150,8 @@ impl Model {
             let mut row = [f32::NEG_INFINITY; NT];
             let mut bp = [0u8; NT];
             for t in 0..NT {
-                for p in 0..NT {
+                for &p in &preds[t][..n_preds[t]] {
+                    let p = p as usize;
                     let s = prev[p] + trans[p][t] + e[t];
                     if s > row[t] {
                         row[t] = s;
@@ -229,14 +242,14 @@ impl Model {
             .chunks_exact(width)
             .map(|c| {
                 let id = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-                let mut r = [0f32; NT];
+                let mut r = [0i16; NT];
                 for t in 0..NT {
-                    r[t] = i16::from_le_bytes([c[4 + 2 * t], c[5 + 2 * t]]) as f32 * scale;
+                    r[t] = i16::from_le_bytes([c[4 + 2 * t], c[5 + 2 * t]]);
                 }
                 (id, r)
             })
             .collect();
-        Ok(Model::new(rows, trans))
+        Ok(Model::stored(rows, scale, trans))
     }
 }
 
