@@ -199,6 +199,10 @@ pub fn find(
     let mut view = View::new(text, tok, ents, quotes, cues);
     let tags = tag(&mut view, &model.tagger);
     let mut found = group(text, tok, ents, &runs(&tags));
+    // a reported relation needs a cue word or a colon in its cue: the tagger's other cue runs
+    // ("could", "on", "restrictions") are mostly noise; a quotation's relation stays (the speaker
+    // ranker judges it)
+    found.retain(|f| worth_keeping(&view, f, quotes));
     if let Some(h) = headline_claim(text, ents) {
         // the headline's own relation replaces what the tagger found in the same words
         found.retain(|f| !f.content.iter().any(|c| c.overlaps(h.content[0])));
@@ -250,6 +254,28 @@ fn headline_claim(text: &str, ents: &[Entity]) -> Option<Found> {
         quote: None,
         antecedent: None,
     })
+}
+
+/// A relation found by the tagger is kept when its cue holds a cue word or a colon, or its
+/// content holds a quotation. (PolNeAR dev: the 185 relations with neither matched gold content at
+/// partial precision 44.8 and had the right source in 58% of matches, against 77.1 and 85% for
+/// the others.)
+fn worth_keeping(view: &View, f: &Found, quotes: &[Span]) -> bool {
+    f.cue
+        .iter()
+        .any(|c| view.has_cue(token_range(view.tok, *c)))
+        || f.content.iter().any(|c| {
+            let k = quotes.partition_point(|q| q.end <= c.start);
+            quotes.get(k).is_some_and(|q| q.overlaps(*c))
+        })
+}
+
+/// The tokens a byte span covers.
+fn token_range(tok: &Tokenized, s: Span) -> TokenRange {
+    TokenRange {
+        start: tok.tokens.partition_point(|t| t.span.end <= s.start),
+        end: tok.tokens.partition_point(|t| t.span.start < s.end),
+    }
 }
 
 fn span_of(tok: &Tokenized, r: TokenRange) -> Span {
@@ -363,9 +389,17 @@ fn subject_before(
                 kind: MentionKind::Pronoun,
             });
         }
-        // "Mr. Obama, who understood that ...": the relative pronoun is the source as written
-        // (its antecedent gives the actor)
-        if matches!(t.span.text(text), "who" | "which") {
+        // "Mr. Obama, who understood that ...": the relative pronoun right before the cue is the
+        // source as written (its antecedent gives the actor); not "which state media claimed",
+        // nor across a clause ("Britain, which has a large army, blocked ...")
+        if matches!(t.span.text(text), "who" | "which")
+            && cue.start - i <= 3
+            && (i + 1..cue.start).all(|j| tok.text_of(text, j) != ",")
+            && !(i + 1..cue.start).any(|j| {
+                let w = tok.tokens[j].span.text(text);
+                w.starts_with(char::is_uppercase) || matches!(w, "the" | "a" | "an")
+            })
+        {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Description,
@@ -704,6 +738,42 @@ mod tests {
             "{r:?}"
         );
         assert!(r.iter().all(|x| x.2.len() == 1), "{r:?}");
+    }
+
+    #[test]
+    fn a_relation_needs_a_cue_word_a_colon_or_a_quotation() {
+        let t = "Taxes could rise. Lee said “no” to it: all of it.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let cues = crate::cues::Cues::embedded();
+        let quotes = [at(t, "“no”")];
+        let view = super::features::View::new(t, &tok, &[], &quotes, &cues);
+        let rel = |cue: &str, content: &str| Found {
+            source: None,
+            cue: vec![at(t, cue)],
+            content: vec![at(t, content)],
+            quote: None,
+            antecedent: None,
+        };
+        assert!(!super::worth_keeping(&view, &rel("could", "rise"), &quotes));
+        assert!(super::worth_keeping(&view, &rel("said", "rise"), &quotes));
+        assert!(super::worth_keeping(&view, &rel(":", "all of it"), &quotes));
+        assert!(super::worth_keeping(&view, &rel("to", "“no”"), &quotes));
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_the_subject_only_right_before_the_cue() {
+        let t =
+            "Mr. Obama, who understood that, acted. Britain, which has a large army, blocked it.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let cue = |w: &str| super::token_range(&tok, at(t, w));
+        let who = super::subject_before(t, &tok, &[], cue("understood")).unwrap();
+        assert_eq!(who.span.text(t), "who");
+        assert_eq!(super::subject_before(t, &tok, &[], cue("blocked")), None);
+    }
+
+    fn at(t: &str, w: &str) -> Span {
+        let s = t.find(w).unwrap();
+        Span::new(s, s + w.len())
     }
 
     #[test]

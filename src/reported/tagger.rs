@@ -46,6 +46,10 @@ impl Tag {
 
 pub const MAGIC: &[u8] = b"NLREP\x01";
 
+/// The largest weight is stored as this integer (at most 32767): 1023 levels score as 32767 did
+/// (PolNeAR dev partial F1 73.14 vs 73.12) and the file gzips 59 KB smaller (255: 73.06).
+pub const LEVELS: f32 = 1023.0;
+
 #[derive(Default, Clone)]
 pub struct Model {
     pub rows: IdMap<Row>,
@@ -185,7 +189,7 @@ impl Model {
             .flat_map(|r| r.iter())
             .fold(0f32, |m, v| m.max(v.abs()))
             .max(1e-6);
-        let scale = max / i16::MAX as f32;
+        let scale = max / LEVELS;
         let mut keys: Vec<(&u32, &Row)> = self
             .rows
             .iter()
