@@ -22,7 +22,7 @@ use crate::analysis::{Entity, Mention, MentionKind};
 use crate::cues::Cues;
 use crate::entities::ModelError;
 use crate::speakers::Choice;
-use crate::speakers::context::PRONOUNS;
+use crate::speakers::context::{PRONOUNS, phrase_before};
 use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 use features::View;
@@ -339,7 +339,8 @@ fn group(text: &str, tok: &Tokenized, ents: &[Entity], runs: &[(Role, TokenRange
         let source = nearest(*c, &sources)
             .filter(|&j| tok.sentence_of(sources[j].start) == tok.sentence_of(c.start))
             .map(|j| source_mention(text, tok, ents, sources[j]))
-            .or_else(|| subject_before(text, tok, ents, *c));
+            .or_else(|| subject_before(text, tok, ents, *c))
+            .or_else(|| description_before(text, tok, *c));
         out.push(Found {
             source,
             cue: vec![span_of(tok, *c)],
@@ -407,6 +408,17 @@ fn subject_before(
         }
     }
     None
+}
+
+/// When neither the tagger nor `subject_before` finds a source: the noun phrase that ends right
+/// before the cue ("an arbitration panel found", "administrators decided"), as a description.
+fn description_before(text: &str, tok: &Tokenized, cue: TokenRange) -> Option<Mention> {
+    let first = tok.sentences[tok.sentence_of(cue.start)].start;
+    let (a, b) = phrase_before(text, tok, cue.start, first.max(cue.start.saturating_sub(8)))?;
+    Some(Mention {
+        span: span_of(tok, TokenRange { start: a, end: b }),
+        kind: MentionKind::Description,
+    })
 }
 
 /// "David Reyes, who voted against the plan, said ...": for a source that opens with a relative
@@ -769,6 +781,21 @@ mod tests {
         let who = super::subject_before(t, &tok, &[], cue("understood")).unwrap();
         assert_eq!(who.span.text(t), "who");
         assert_eq!(super::subject_before(t, &tok, &[], cue("blocked")), None);
+    }
+
+    #[test]
+    fn without_a_name_the_noun_phrase_before_the_cue_is_the_source() {
+        let t = "In May, an arbitration panel found the firm at fault.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let cue = super::token_range(&tok, at(t, "found"));
+        let m = super::description_before(t, &tok, cue).unwrap();
+        assert_eq!(m.span.text(t), "an arbitration panel");
+        assert_eq!(m.kind, MentionKind::Description);
+        // a cue opening its sentence has none
+        let t = "Found: the firm at fault.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let cue = super::token_range(&tok, at(t, "Found"));
+        assert_eq!(super::description_before(t, &tok, cue), None);
     }
 
     fn at(t: &str, w: &str) -> Span {

@@ -151,7 +151,7 @@ fn is_word(text: &str, tok: &Tokenized, i: usize) -> bool {
 }
 
 /// "a campaign spokesman" ending right before cue token `c`: starts at a determiner within 5 words.
-fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(usize, usize)> {
+pub fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(usize, usize)> {
     let mut a = c;
     while a > lo && c - a < 6 && is_word(text, tok, a - 1) {
         a -= 1;
