@@ -65,6 +65,11 @@ enum Cmd {
         /// each epoch; it is never used for a choice.
         #[arg(long)]
         check: Option<PathBuf>,
+        /// For `reported`: leave every tenth PolNeAR train document out of training and write
+        /// their ids to OUT/held-out-ids.txt, to choose the tagger's settings on them instead
+        /// of PolNeAR dev (`scripts/tune_reported.sh`).
+        #[arg(long)]
+        hold_out: bool,
     },
     /// Measure throughput of the whole analysis on the shared dev sets and print a table.
     Bench {
@@ -99,7 +104,8 @@ fn main() {
             epochs,
             seed,
             check,
-        } => train(&what, &data, &out, epochs, seed, check),
+            hold_out,
+        } => train(&what, &data, &out, epochs, seed, check, hold_out),
         Cmd::Bench { data } => bench(&data),
     };
     if let Err(e) = res {
@@ -244,6 +250,7 @@ fn train(
     epochs: Option<usize>,
     seed: Option<u64>,
     check: Option<PathBuf>,
+    hold_out: bool,
 ) -> Res<()> {
     let t0 = Instant::now();
     std::fs::create_dir_all(out)?;
@@ -330,7 +337,24 @@ fn train(
             // only the earlier stages' models: the speaker model is what is being made
             let ents = newslens::entities::EntityModel::embedded()?;
             let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
-            let docs: Vec<_> = polnear_train(data, &ents)?
+            let mut all = polnear_train(data, &ents)?;
+            if hold_out {
+                let held: Vec<&str> = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % 10 == 9)
+                    .map(|(_, d)| d.row["id"].as_str().unwrap_or(""))
+                    .collect();
+                std::fs::write(out.join("held-out-ids.txt"), held.join("\n") + "\n")?;
+                eprintln!("holding out {} documents (every tenth)", held.len());
+                all = all
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % 10 != 9)
+                    .map(|(_, d)| d)
+                    .collect();
+            }
+            let docs: Vec<_> = all
                 .into_iter()
                 .map(|d| {
                     let map = OffsetMap::new(&d.text, Unit::CodePoint);
@@ -367,7 +391,24 @@ fn train(
             let ents = newslens::entities::EntityModel::embedded()?;
             let qm = newslens::quotes::QuoteModel::embedded()?;
             let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
-            let docs: Vec<_> = polnear_train(data, &ents)?
+            let mut all = polnear_train(data, &ents)?;
+            if hold_out {
+                let held: Vec<&str> = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % 10 == 9)
+                    .map(|(_, d)| d.row["id"].as_str().unwrap_or(""))
+                    .collect();
+                std::fs::write(out.join("held-out-ids.txt"), held.join("\n") + "\n")?;
+                eprintln!("holding out {} documents (every tenth)", held.len());
+                all = all
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % 10 != 9)
+                    .map(|(_, d)| d)
+                    .collect();
+            }
+            let docs: Vec<_> = all
                 .into_iter()
                 .map(|d| {
                     let map = OffsetMap::new(&d.text, Unit::CodePoint);
