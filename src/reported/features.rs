@@ -185,15 +185,11 @@ impl<'a> View<'a> {
             }
             let mut next: Option<(usize, u16)> = None;
             for i in (s.start..s.end).rev() {
-                if inside[i] && !last(i) {
-                    // tokens inside a run see that run's last token as their right anchor
-                    right[i] = next;
-                    continue;
-                }
+                // a run's earlier tokens see the run's last token as their right anchor
                 right[i] = next;
                 if last(i) {
                     next = Some((i, 0));
-                } else if self.comma[i] {
+                } else if self.comma[i] && !inside[i] {
                     next = next.map(|(c, k)| (c, k.saturating_add(1)));
                 }
             }
