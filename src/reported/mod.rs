@@ -2,14 +2,16 @@
 //! had asked the mayor whether he would cooperate"): who (source), the words that attribute
 //! (cue: "said", "according to", "denied") and what (content).
 //!
-//! - `features`: what the tagger reads of each token;
+//! - `features`: what the tagger reads of each token (and, in the second pass, of the first
+//!   pass's tags);
 //! - `tagger`: a linear chain over B/I tags of cue, source and content, decoded with Viterbi;
 //! - `trainer`: the averaged structured perceptron, on PolNeAR train's attributions;
-//! - here: tagging each stretch of sentences that holds a cue word, and grouping the tagged runs
-//!   into relations (a content run joins the nearest cue of its sentence, a cue takes the nearest
-//!   source of its sentence), then merging with the direct quotations: a relation whose content
-//!   holds a found quotation takes that quotation's speaker, and a quotation no relation holds
-//!   becomes a relation of its own.
+//! - here: tagging each stretch of sentences that holds a cue word, twice (the second pass reads
+//!   where the first put its cues), and grouping the tagged runs into relations (a content run
+//!   joins the nearest cue of its sentence, a cue takes the nearest source of its sentence; a
+//!   relation needs a cue word, a colon or a quotation), then merging with the direct quotations:
+//!   a relation whose content holds a found quotation takes that quotation's speaker, and a
+//!   quotation no relation holds becomes a relation of its own.
 //!
 //! This module does not resolve a source to an actor (that is `actors`, as for quotes) and does
 //! not find quotations (that is `quotes` and `speakers`).
