@@ -262,14 +262,14 @@ impl<'a> View<'a> {
         add(21, &[self.edge[i] as u64]);
         add(22, &[u64::from(i == win.start)]);
         add(23, &[u64::from(self.cue[i]), w]);
-        let l = self.left[i];
-        let r = self.right[i];
-        let lb = l.map_or(9, |(c, _)| bucket(i - c)) as u64;
-        let rb = r.map_or(9, |(c, _)| bucket(c - i)) as u64;
-        let lw = l.map_or(0, |(c, _)| self.words[c]);
-        let rw = r.map_or(0, |(c, _)| self.words[c]);
-        let lk = l.map_or(9, |(_, k)| k.min(3)) as u64;
-        let rk = r.map_or(9, |(_, k)| k.min(3)) as u64;
+        let Near {
+            lb,
+            rb,
+            lw,
+            rw,
+            lk,
+            rk,
+        } = self.near(i, self.left[i], self.right[i]);
         add(24, &[lb, rb]);
         add(25, &[lb, lw]);
         add(26, &[rb, rw]);
@@ -297,14 +297,14 @@ impl<'a> View<'a> {
         let q = self.quote[i] as u64;
         let ent = |j: isize| at(&self.ent, j, 0) as u64;
         if let Some(a) = &self.anchors {
-            let l = a.left[i];
-            let r = a.right[i];
-            let lb = l.map_or(9, |(c, _)| bucket(i - c)) as u64;
-            let rb = r.map_or(9, |(c, _)| bucket(c - i)) as u64;
-            let lw = l.map_or(0, |(c, _)| self.words[c]);
-            let rw = r.map_or(0, |(c, _)| self.words[c]);
-            let lk = l.map_or(9, |(_, k)| k.min(3)) as u64;
-            let rk = r.map_or(9, |(_, k)| k.min(3)) as u64;
+            let Near {
+                lb,
+                rb,
+                lw,
+                rw,
+                lk,
+                rk,
+            } = self.near(i, a.left[i], a.right[i]);
             let inside = u64::from(a.inside[i]);
             add(50, &[inside, lb, rb]);
             add(51, &[inside, w]);
@@ -326,6 +326,30 @@ impl<'a> View<'a> {
             add(63, &[role(ii - 1), role(ii), role(ii + 1)]);
             add(64, &[role(ii), w]);
             add(65, &[role(ii), sh, lb, rb]);
+        }
+    }
+}
+
+/// What a token sees of the nearest anchor (cue word or cue run) before and after it: distance
+/// buckets, the anchors' words, commas between (9: no anchor).
+struct Near {
+    lb: u64,
+    rb: u64,
+    lw: u64,
+    rw: u64,
+    lk: u64,
+    rk: u64,
+}
+
+impl View<'_> {
+    fn near(&self, i: usize, l: Option<(usize, u16)>, r: Option<(usize, u16)>) -> Near {
+        Near {
+            lb: l.map_or(9, |(c, _)| bucket(i - c)) as u64,
+            rb: r.map_or(9, |(c, _)| bucket(c - i)) as u64,
+            lw: l.map_or(0, |(c, _)| self.words[c]),
+            rw: r.map_or(0, |(c, _)| self.words[c]),
+            lk: l.map_or(9, |(_, k)| k.min(3)) as u64,
+            rk: r.map_or(9, |(_, k)| k.min(3)) as u64,
         }
     }
 }

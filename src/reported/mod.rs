@@ -118,21 +118,9 @@ pub fn cue_windows(view: &View) -> Vec<TokenRange> {
 pub fn tag(view: &mut View, model: &Model) -> Vec<Tag> {
     let windows = cue_windows(view);
     let mut tags = vec![Tag::O; view.tok.tokens.len()];
-    let mut feats = Vec::with_capacity(64);
-    let mut scores: Vec<Vec<tagger::Row>> = Vec::with_capacity(windows.len());
-    for w in &windows {
-        let emissions: Vec<tagger::Row> = (w.start..w.end)
-            .map(|i| {
-                view.text_features(*w, i, &mut feats);
-                model.emit(&feats)
-            })
-            .collect();
-        for (k, t) in model.decode(&emissions).into_iter().enumerate() {
-            tags[w.start + k] = t;
-        }
-        scores.push(emissions);
-    }
+    let scores = tag_windows(view, model, &windows, &mut tags);
     view.anchor(&tags);
+    let mut feats = Vec::with_capacity(32);
     for (w, mut emissions) in windows.iter().zip(scores) {
         if !view.has_anchor(*w) {
             continue;
@@ -151,9 +139,16 @@ pub fn tag(view: &mut View, model: &Model) -> Vec<Tag> {
     tags
 }
 
-/// First-pass tags of each window, written into `tags` (the trainer's cross-validation).
-pub fn tag_windows(view: &View, model: &Model, windows: &[TokenRange], tags: &mut [Tag]) {
+/// The first pass: tags of each window written into `tags`, and each window's emission scores
+/// returned (the second pass adds to them).
+pub fn tag_windows(
+    view: &View,
+    model: &Model,
+    windows: &[TokenRange],
+    tags: &mut [Tag],
+) -> Vec<Vec<tagger::Row>> {
     let mut feats = Vec::with_capacity(64);
+    let mut scores = Vec::with_capacity(windows.len());
     for w in windows {
         let emissions: Vec<tagger::Row> = (w.start..w.end)
             .map(|i| {
@@ -164,7 +159,9 @@ pub fn tag_windows(view: &View, model: &Model, windows: &[TokenRange], tags: &mu
         for (k, t) in model.decode(&emissions).into_iter().enumerate() {
             tags[w.start + k] = t;
         }
+        scores.push(emissions);
     }
+    scores
 }
 
 /// Maximal runs of one role: (role, tokens).

@@ -65,9 +65,9 @@ enum Cmd {
         /// each epoch; it is never used for a choice.
         #[arg(long)]
         check: Option<PathBuf>,
-        /// For `reported`: leave every tenth PolNeAR train document out of training and write
-        /// their ids to OUT/held-out-ids.txt, to choose the tagger's settings on them instead
-        /// of PolNeAR dev (`scripts/tune_reported.sh`).
+        /// For `reported` and `speakers`: leave every tenth PolNeAR train document out of
+        /// training and write their ids to OUT/held-out-ids.txt, to choose the model's settings
+        /// on them instead of PolNeAR dev (`scripts/tune_reported.sh`).
         #[arg(long)]
         hold_out: bool,
     },
@@ -243,6 +243,28 @@ fn polnear_train(data: &Path, ents: &newslens::entities::EntityModel) -> Res<Vec
         .collect())
 }
 
+/// With `hold_out`, every tenth document is left out (index % 10 == 9) and their ids written to
+/// OUT/held-out-ids.txt, to choose a model's settings on them instead of on dev.
+fn held_out_tenth(all: Vec<TrainDoc>, hold_out: bool, out: &Path) -> Res<Vec<TrainDoc>> {
+    if !hold_out {
+        return Ok(all);
+    }
+    let held: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % 10 == 9)
+        .map(|(_, d)| d.row["id"].as_str().unwrap_or(""))
+        .collect();
+    std::fs::write(out.join("held-out-ids.txt"), held.join("\n") + "\n")?;
+    eprintln!("holding out {} documents (every tenth)", held.len());
+    Ok(all
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| k % 10 != 9)
+        .map(|(_, d)| d)
+        .collect())
+}
+
 fn train(
     what: &str,
     data: &Path,
@@ -337,24 +359,8 @@ fn train(
             // only the earlier stages' models: the speaker model is what is being made
             let ents = newslens::entities::EntityModel::embedded()?;
             let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
-            let mut all = polnear_train(data, &ents)?;
-            if hold_out {
-                let held: Vec<&str> = all
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| k % 10 == 9)
-                    .map(|(_, d)| d.row["id"].as_str().unwrap_or(""))
-                    .collect();
-                std::fs::write(out.join("held-out-ids.txt"), held.join("\n") + "\n")?;
-                eprintln!("holding out {} documents (every tenth)", held.len());
-                all = all
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(k, _)| k % 10 != 9)
-                    .map(|(_, d)| d)
-                    .collect();
-            }
-            let docs: Vec<_> = all
+            let all = polnear_train(data, &ents)?;
+            let docs: Vec<_> = held_out_tenth(all, hold_out, out)?
                 .into_iter()
                 .map(|d| {
                     let map = OffsetMap::new(&d.text, Unit::CodePoint);
@@ -391,24 +397,8 @@ fn train(
             let ents = newslens::entities::EntityModel::embedded()?;
             let qm = newslens::quotes::QuoteModel::embedded()?;
             let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
-            let mut all = polnear_train(data, &ents)?;
-            if hold_out {
-                let held: Vec<&str> = all
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| k % 10 == 9)
-                    .map(|(_, d)| d.row["id"].as_str().unwrap_or(""))
-                    .collect();
-                std::fs::write(out.join("held-out-ids.txt"), held.join("\n") + "\n")?;
-                eprintln!("holding out {} documents (every tenth)", held.len());
-                all = all
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(k, _)| k % 10 != 9)
-                    .map(|(_, d)| d)
-                    .collect();
-            }
-            let docs: Vec<_> = all
+            let all = polnear_train(data, &ents)?;
+            let docs: Vec<_> = held_out_tenth(all, hold_out, out)?
                 .into_iter()
                 .map(|d| {
                     let map = OffsetMap::new(&d.text, Unit::CodePoint);
