@@ -173,14 +173,13 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
             }
             if !infos[i].cap {
                 e.1 = true;
+                continue;
             }
-            if infos[i].cap {
-                let c = stats.contexts.entry(infos[i].lower).or_default();
-                if c.len() < MAX_CONTEXTS {
-                    let prev = if i > s.start { infos[i - 1].lower } else { 7 };
-                    let next = if i + 1 < s.end { infos[i + 1].lower } else { 7 };
-                    c.push((i, prev, next));
-                }
+            let c = stats.contexts.entry(infos[i].lower).or_default();
+            if c.len() < MAX_CONTEXTS {
+                let prev = if i > s.start { infos[i - 1].lower } else { 7 };
+                let next = if i + 1 < s.end { infos[i + 1].lower } else { 7 };
+                c.push((i, prev, next));
             }
         }
     }

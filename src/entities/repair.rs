@@ -188,8 +188,9 @@ fn named_wars(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 }
 
 /// "Rikers Island", "Seton Hall University" tagged as people, "Northshore Environmental Trust"
-/// as a place or a misc name, "Merrow Reservoir" as a body: a name of two or more words whose last word names a
-/// place, a body or a natural feature (and is no surname) is that place or body.
+/// as a place or a misc name, "Merrow Reservoir" as a body: a name of two or more words whose
+/// last word names a place, a body or a natural feature (and is no surname) is that place or
+/// body.
 fn not_people(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     for e in &mut ents {
         let name = e.span.text(text);

@@ -32,14 +32,22 @@ pub struct View<'a> {
     anchors: Option<Anchors>,
 }
 
-/// Per token, the cue runs the first pass tagged: inside one, and the nearest one before and
-/// after in the sentence (its last token, and commas between).
+/// Per token, what the first pass tagged: its role, and the nearest cue run before and after it
+/// in the sentence (the run's last token, and commas between).
 struct Anchors {
-    inside: Vec<bool>,
     /// The first pass's role of each token: 0 none, 1 + role.
     role: Vec<u8>,
     left: Vec<Option<(usize, u16)>>,
     right: Vec<Option<(usize, u16)>>,
+}
+
+/// `Anchors::role` of a token in a cue run.
+const CUE_ROLE: u8 = 1 + Role::Cue as u8;
+
+impl Anchors {
+    fn in_cue(&self, i: usize) -> bool {
+        self.role.get(i) == Some(&CUE_ROLE)
+    }
 }
 
 impl<'a> View<'a> {
@@ -167,11 +175,16 @@ impl<'a> View<'a> {
     /// Read the first pass's tags: its cue runs become anchors for the second pass's features.
     pub fn anchor(&mut self, tags: &[Tag]) {
         let n = self.tok.tokens.len();
-        let inside: Vec<bool> = (0..n)
-            .map(|i| tags.get(i).and_then(|t| t.role()) == Some(Role::Cue))
+        let role: Vec<u8> = (0..n)
+            .map(|i| {
+                tags.get(i)
+                    .and_then(|t| t.role())
+                    .map_or(0, |r| 1 + r as u8)
+            })
             .collect();
+        let inside = |i: usize| role[i] == CUE_ROLE;
         // a run's last token stands for it ("did not say" -> "say", "according to" -> "to")
-        let last = |i: usize| inside[i] && (i + 1 == n || !inside[i + 1] || tags[i + 1].is_begin());
+        let last = |i: usize| inside(i) && (i + 1 == n || !inside(i + 1) || tags[i + 1].is_begin());
         let (mut left, mut right) = (vec![None; n], vec![None; n]);
         for s in &self.tok.sentences {
             let mut prev: Option<(usize, u16)> = None;
@@ -189,31 +202,19 @@ impl<'a> View<'a> {
                 right[i] = next;
                 if last(i) {
                     next = Some((i, 0));
-                } else if self.comma[i] && !inside[i] {
+                } else if self.comma[i] && !inside(i) {
                     next = next.map(|(c, k)| (c, k.saturating_add(1)));
                 }
             }
         }
-        let role = (0..n)
-            .map(|i| {
-                tags.get(i)
-                    .and_then(|t| t.role())
-                    .map_or(0, |r| 1 + r as u8)
-            })
-            .collect();
-        self.anchors = Some(Anchors {
-            inside,
-            role,
-            left,
-            right,
-        });
+        self.anchors = Some(Anchors { role, left, right });
     }
 
     /// Does this window hold a cue run of the first pass?
     pub fn has_anchor(&self, r: TokenRange) -> bool {
         self.anchors
             .as_ref()
-            .is_some_and(|a| (r.start..r.end).any(|i| a.inside[i]))
+            .is_some_and(|a| (r.start..r.end).any(|i| a.in_cue(i)))
     }
 
     /// Does this token range hold a cue word or a colon (no cue, no attribution)?
@@ -232,9 +233,7 @@ impl<'a> View<'a> {
     /// `anchor_features`; emission scores add up, so analysis scores the first-pass part once.
     pub fn features(&self, win: TokenRange, i: usize, out: &mut Vec<u32>) {
         self.text_features(win, i, out);
-        let mut more = Vec::new();
-        self.anchor_features(i, &mut more);
-        out.extend(more);
+        self.anchor_features(i, out);
     }
 
     /// The features that read the text alone (the first pass's), written into `out` (cleared
@@ -286,47 +285,42 @@ impl<'a> View<'a> {
         add(37, &[rw, rk, sh]);
     }
 
-    /// The features that read the first pass's tags (none before `anchor`), written into `out`
-    /// (cleared first): where its cues are, and its roles around the token.
+    /// The features that read the first pass's tags (none before `anchor`), appended to `out`:
+    /// where its cues are, and its roles around the token.
     pub fn anchor_features(&self, i: usize, out: &mut Vec<u32>) {
-        out.clear();
+        let Some(a) = &self.anchors else { return };
         let ii = i as isize;
         let mut add = |kind: u64, parts: &[u64]| out.push(mix(kind, parts));
         let w = self.word(ii);
         let sh = self.shape(ii);
         let q = self.quote[i] as u64;
         let ent = |j: isize| at(&self.ent, j, 0) as u64;
-        if let Some(a) = &self.anchors {
-            let Near {
-                lb,
-                rb,
-                lw,
-                rw,
-                lk,
-                rk,
-            } = self.near(i, a.left[i], a.right[i]);
-            let inside = u64::from(a.inside[i]);
-            add(50, &[inside, lb, rb]);
-            add(51, &[inside, w]);
-            add(52, &[lb, lw]);
-            add(53, &[rb, rw]);
-            add(54, &[lb, lk, rb, rk]);
-            add(55, &[lb, rb, sh]);
-            add(56, &[lb, rb, q]);
-            add(57, &[rb, rk, sh, ent(ii)]);
-            add(58, &[lw, lk, sh]);
-            add(59, &[rw, rk, sh]);
-            add(
-                60,
-                &[inside, u64::from(a.inside.get(i + 1) == Some(&true)), sh],
-            );
-            add(61, &[lw, w]);
-            add(62, &[rw, w]);
-            let role = |j: isize| at(&a.role, j, 9) as u64;
-            add(63, &[role(ii - 1), role(ii), role(ii + 1)]);
-            add(64, &[role(ii), w]);
-            add(65, &[role(ii), sh, lb, rb]);
-        }
+        let Near {
+            lb,
+            rb,
+            lw,
+            rw,
+            lk,
+            rk,
+        } = self.near(i, a.left[i], a.right[i]);
+        let inside = u64::from(a.in_cue(i));
+        add(50, &[inside, lb, rb]);
+        add(51, &[inside, w]);
+        add(52, &[lb, lw]);
+        add(53, &[rb, rw]);
+        add(54, &[lb, lk, rb, rk]);
+        add(55, &[lb, rb, sh]);
+        add(56, &[lb, rb, q]);
+        add(57, &[rb, rk, sh, ent(ii)]);
+        add(58, &[lw, lk, sh]);
+        add(59, &[rw, rk, sh]);
+        add(60, &[inside, u64::from(a.in_cue(i + 1)), sh]);
+        add(61, &[lw, w]);
+        add(62, &[rw, w]);
+        let role = |j: isize| at(&a.role, j, 9) as u64;
+        add(63, &[role(ii - 1), role(ii), role(ii + 1)]);
+        add(64, &[role(ii), w]);
+        add(65, &[role(ii), sh, lb, rb]);
     }
 }
 

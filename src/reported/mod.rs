@@ -126,6 +126,7 @@ pub fn tag(view: &mut View, model: &Model) -> Vec<Tag> {
             continue;
         }
         for (k, row) in emissions.iter_mut().enumerate() {
+            feats.clear();
             view.anchor_features(w.start + k, &mut feats);
             let more = model.emit(&feats);
             for (a, b) in row.iter_mut().zip(more) {
@@ -260,21 +261,15 @@ fn headline_claim(text: &str, ents: &[Entity]) -> Option<Found> {
 /// partial precision 44.8 and had the right source in 58% of matches, against 77.1 and 85% for
 /// the others.)
 fn worth_keeping(view: &View, f: &Found, quotes: &[Span]) -> bool {
-    f.cue
-        .iter()
-        .any(|c| view.has_cue(token_range(view.tok, *c)))
-        || f.content.iter().any(|c| {
-            let k = quotes.partition_point(|q| q.end <= c.start);
-            quotes.get(k).is_some_and(|q| q.overlaps(*c))
-        })
+    f.cue.iter().any(|c| view.has_cue(view.tok.tokens_of(*c)))
+        || f.content.iter().any(|c| quotation_at(quotes, *c).is_some())
 }
 
-/// The tokens a byte span covers.
-fn token_range(tok: &Tokenized, s: Span) -> TokenRange {
-    TokenRange {
-        start: tok.tokens.partition_point(|t| t.span.end <= s.start),
-        end: tok.tokens.partition_point(|t| t.span.start < s.end),
-    }
+/// The quotation that span `c` overlaps, if any (quotes are in text order and do not overlap:
+/// the first ending after `c`'s start).
+fn quotation_at(quotes: &[Span], c: Span) -> Option<usize> {
+    let k = quotes.partition_point(|q| q.end <= c.start);
+    quotes.get(k).filter(|q| q.overlaps(c)).map(|_| k)
 }
 
 fn span_of(tok: &Tokenized, r: TokenRange) -> Span {
@@ -527,19 +522,15 @@ fn merge_quotes(
     quotes: &[Span],
     choices: &[Choice],
 ) {
-    let is_quotation = |c: &Span| {
-        let k = quotes.partition_point(|q| q.end <= c.start);
-        quotes.get(k).is_some_and(|q| q.overlaps(*c))
-    };
+    let is_quotation = |c: &Span| quotation_at(quotes, *c).is_some();
     split_quotation_from_what_follows(text, found, &is_quotation);
     let mut held = vec![false; quotes.len()];
     for f in found.iter_mut() {
-        // quotes are in text order and do not overlap: the first ending after a content's start
-        let overlapping = |c: &Span| {
-            let k = quotes.partition_point(|q| q.end <= c.start);
-            quotes.get(k).filter(|q| q.overlaps(*c)).map(|_| k)
-        };
-        let inside: Vec<usize> = f.content.iter().filter_map(overlapping).collect();
+        let inside: Vec<usize> = f
+            .content
+            .iter()
+            .filter_map(|c| quotation_at(quotes, *c))
+            .collect();
         let Some(&qi) = inside.first() else {
             continue;
         };
@@ -776,7 +767,7 @@ mod tests {
         let t =
             "Mr. Obama, who understood that, acted. Britain, which has a large army, blocked it.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cue = |w: &str| super::token_range(&tok, at(t, w));
+        let cue = |w: &str| tok.tokens_of(at(t, w));
         let who = super::subject_before(t, &tok, &[], cue("understood")).unwrap();
         assert_eq!(who.span.text(t), "who");
         assert_eq!(super::subject_before(t, &tok, &[], cue("blocked")), None);
@@ -786,14 +777,14 @@ mod tests {
     fn without_a_name_the_noun_phrase_before_the_cue_is_the_source() {
         let t = "In May, an arbitration panel found the firm at fault.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cue = super::token_range(&tok, at(t, "found"));
+        let cue = tok.tokens_of(at(t, "found"));
         let m = super::description_before(t, &tok, cue).unwrap();
         assert_eq!(m.span.text(t), "an arbitration panel");
         assert_eq!(m.kind, MentionKind::Description);
         // a cue opening its sentence has none
         let t = "Found: the firm at fault.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cue = super::token_range(&tok, at(t, "Found"));
+        let cue = tok.tokens_of(at(t, "Found"));
         assert_eq!(super::description_before(t, &tok, cue), None);
     }
 

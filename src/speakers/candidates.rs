@@ -50,9 +50,8 @@ pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<C
         tok.paragraphs[p1].span.end.min(hi.max(q.end)),
     );
     let tok_range = |s: Span| {
-        let a = tok.tokens.partition_point(|t| t.span.end <= s.start);
-        let b = tok.tokens.partition_point(|t| t.span.start < s.end);
-        (a, b.max(a))
+        let r = tok.tokens_of(s);
+        (r.start, r.end)
     };
     let mut out: Vec<Candidate> = Vec::new();
     let first = ents.partition_point(|e| e.span.start < window.start);

@@ -66,6 +66,15 @@ impl Tokenized {
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.end <= i)
     }
+    /// The tokens that byte span `s` touches (empty where it touches none).
+    pub fn tokens_of(&self, s: Span) -> TokenRange {
+        let start = self.tokens.partition_point(|t| t.span.end <= s.start);
+        let end = self.tokens.partition_point(|t| t.span.start < s.end);
+        TokenRange {
+            start,
+            end: end.max(start),
+        }
+    }
     /// Index of the paragraph holding byte offset `b` (or the last one before it).
     pub fn paragraph_at(&self, b: usize) -> usize {
         self.paragraphs
@@ -406,6 +415,20 @@ pub fn analyze_text(text: &str) -> Tokenized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_of_a_span_are_those_it_touches() {
+        let text = "Ann said no.";
+        let tk = analyze_text(text);
+        let range = |a: usize, b: usize| {
+            let r = tk.tokens_of(Span::new(a, b));
+            (r.start, r.end)
+        };
+        assert_eq!(range(4, 8), (1, 2)); // "said"
+        assert_eq!(range(5, 10), (1, 3)); // part of "said" and "no"
+        assert_eq!(range(3, 4), (1, 1)); // the space: no token
+        assert_eq!(range(12, 12), (4, 4)); // past the end
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.span.text(text)).collect()
