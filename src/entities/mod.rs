@@ -224,6 +224,17 @@ fn tidy(
     while b > a && !is_word(b - 1) && !belongs(b) {
         b -= 1;
     }
+    // "Gennifer Flowers Won’t Be at Debate": a word cut off before its "n’t" ("Wo", "Ca") is a
+    // verb, not the end of a name
+    let clitic_follows = |b: usize| {
+        tok.tokens.get(b).is_some_and(|t| {
+            t.span.start == tok.tokens[b - 1].span.end
+                && matches!(t.span.text(text), "n’t" | "n't" | "N’T" | "N'T")
+        })
+    };
+    if b > a && clitic_follows(b) {
+        b -= 1;
+    }
     // URLs, e-mail addresses, @handles and #hashtags are never names, nor part of one
     if (a..b).any(|i| matches!(tok.tokens[i].kind, TokenKind::Url | TokenKind::Handle)) {
         return None;
@@ -498,6 +509,21 @@ mod tests {
         assert_eq!(span(9, 13, Label::Org), Some("New York Times"));
         assert_eq!(span(14, 16, Label::Loc), Some("The Hague"));
         assert_eq!(span(0, 1, Label::Misc), None);
+    }
+
+    #[test]
+    fn tidy_leaves_a_verb_cut_before_its_contraction_out() {
+        let text = "Gennifer Flowers Won’t Be There, Trump Can't Say";
+        let tok = crate::text::tokens::analyze_text(text);
+        let words: Vec<&str> = tok.tokens.iter().map(|t| t.span.text(text)).collect();
+        let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+        let span = |a: usize, b: usize| {
+            tidy(text, &tok, a, b, Label::Per)
+                .map(|(a, b)| &text[tok.tokens[a].span.start..tok.tokens[b - 1].span.end])
+        };
+        assert_eq!(span(0, at("Wo") + 1), Some("Gennifer Flowers"), "{words:?}");
+        assert_eq!(span(at("Trump"), at("Ca") + 1), Some("Trump"));
+        assert_eq!(span(0, 2), Some("Gennifer Flowers"));
     }
 
     #[test]

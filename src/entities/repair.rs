@@ -21,7 +21,84 @@ pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let out = not_people(text, out);
     let out = without_section_headers(text, tok, out);
     let out = named_by_head(text, tok, out);
+    let out = transcript_speakers(text, tok, out);
+    let out = no_interjections(text, out);
     ordinals_and_chapters(text, tok, out)
+}
+
+/// Words that open spoken sentences ("Well, look, ...") and the stage directions of transcripts
+/// ("(CROSSTALK)"): no names, though capitalised where they stand.
+const INTERJECTIONS: &[&str] = &[
+    "well", "look", "yes", "no", "oh", "okay", "ok", "listen", "sure", "hey", "thanks", "sorry",
+];
+const STAGE_DIRECTIONS: &[&str] = &[
+    "APPLAUSE",
+    "BOOING",
+    "CHEERING",
+    "CHEERS",
+    "CROSSTALK",
+    "INAUDIBLE",
+    "LAUGHTER",
+    "LAUGHS",
+];
+
+/// Drops a one-word entity that is an interjection followed by a comma ("Well, look") or a
+/// stage direction in brackets ("(CROSSTALK)", "(LAUGHTER.)").
+fn no_interjections(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    ents.retain(|e| {
+        let name = e.span.text(text);
+        let after = text[e.span.end..].chars().next();
+        let before = text[..e.span.start].chars().next_back();
+        let interjection =
+            after == Some(',') && INTERJECTIONS.contains(&name.to_lowercase().as_str());
+        let closing = text[e.span.end..].trim_start_matches('.').chars().next();
+        let direction = matches!(before, Some('(' | '['))
+            && matches!(closing, Some(')' | ']'))
+            && STAGE_DIRECTIONS.contains(&name);
+        !(interjection || direction)
+    });
+    ents
+}
+
+/// Speaker labels of a transcript that are roles, not names.
+const SPEAKER_ROLES: &[&str] = &[
+    "ANNOUNCER",
+    "ANSWER",
+    "AUDIENCE",
+    "CROWD",
+    "HOST",
+    "INTERVIEWER",
+    "MODERATOR",
+    "NARRATOR",
+    "QUESTION",
+    "REPORTER",
+    "SPEAKER",
+    "UNIDENTIFIED",
+];
+
+/// "WALLACE: Let’s start with ...": in a transcript (`text::turns`), a speaker label of two
+/// letters or more that is no role word ("MODERATOR", "Q") is a person's name, whatever the
+/// tagger made of it.
+fn transcript_speakers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
+    let turns = crate::text::turns::dialogue(text, tok);
+    if turns.is_empty() {
+        return ents;
+    }
+    for t in turns {
+        let label = t.label.text(text);
+        if label.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || label.split(' ').any(|w| SPEAKER_ROLES.contains(&w))
+        {
+            continue;
+        }
+        ents.retain(|e| !e.span.overlaps(t.label));
+        ents.push(Entity {
+            span: t.label,
+            label: Label::Per,
+        });
+    }
+    ents.sort_by_key(|e| e.span);
+    ents
 }
 
 /// Words that only ever stand before a person's name.
@@ -491,6 +568,54 @@ mod tests {
         );
         consistent_surnames(text, &tok, &mut ents);
         assert_eq!(ents[1].label, Label::Per);
+    }
+
+    #[test]
+    fn interjections_and_stage_directions_are_no_names() {
+        let text =
+            "Well, look, Mr. Kent said. (CROSSTALK.) [LAUGHTER] Well Fargo. Look Ahead, Inc.";
+        let ents = ents_at(
+            text,
+            &[
+                ("Well", Label::Per),
+                ("Kent", Label::Per),
+                ("CROSSTALK", Label::Org),
+                ("LAUGHTER", Label::Misc),
+                ("Well Fargo", Label::Org),
+                ("Look Ahead", Label::Org),
+            ],
+        );
+        let got: Vec<(&str, Label)> = shown(text, &no_interjections(text, ents));
+        assert_eq!(
+            got,
+            [
+                ("Kent", Label::Per),
+                ("Well Fargo", Label::Org),
+                ("Look Ahead", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn transcript_labels_are_people_and_roles_are_not() {
+        let text = "MODERATOR: Your view, please?\n\nJANE DOE: We disagree, of course.\n\n\
+                    MODERATOR: And yours?\n\nROE: Same as hers.\n\nJANE DOE: Thank you all.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = ents_at(text, &[("JANE", Label::Loc), ("ROE", Label::Org)]);
+        let got: Vec<(&str, Label)> = shown(text, &transcript_speakers(text, &tok, ents));
+        assert_eq!(
+            got,
+            [
+                ("JANE DOE", Label::Per),
+                ("ROE", Label::Per),
+                ("JANE DOE", Label::Per)
+            ]
+        );
+        // no dialogue, no change
+        let text = "UPDATE: The count is final.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = ents_at(text, &[("UPDATE", Label::Org)]);
+        assert_eq!(transcript_speakers(text, &tok, ents.clone()), ents);
     }
 
     #[test]
