@@ -372,6 +372,7 @@ fn group(text: &str, tok: &Tokenized, ents: &[Entity], runs: &[(Role, TokenRange
             .map(|j| source_mention(text, tok, ents, sources[j]))
             .or_else(|| subject_before(text, tok, ents, *c))
             .or_else(|| description_before(text, tok, *c));
+        let source = participle_subject(text, tok, ents, *c, source).or(source);
         out.push(Found {
             source,
             cue: vec![span_of(tok, *c)],
@@ -381,6 +382,61 @@ fn group(text: &str, tok: &Tokenized, ents: &[Entity], runs: &[(Role, TokenRange
         });
     }
     out
+}
+
+/// "Trump, speaking to a veterans group in Virginia, said ...": when the cue follows a phrase
+/// set off by commas that opens with a participle ("speaking", "appearing"; not "including" or
+/// "according"), and a person or organisation (or a pronoun) ends right before that phrase, the
+/// source is that name, not a name inside the phrase. `chosen` is the source found so far; the
+/// rule applies only when it is missing or lies inside the phrase.
+fn participle_subject(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    cue: TokenRange,
+    chosen: Option<Mention>,
+) -> Option<Mention> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let close = cue.start.checked_sub(1).filter(|&i| word(i) == ",")?;
+    let first = tok.sentences[tok.sentence_of(cue.start)].start;
+    let open = (first.max(close.saturating_sub(25))..close)
+        .rev()
+        .find(|&i| word(i) == ",")?;
+    if open == first || open + 1 >= close {
+        return None;
+    }
+    let head = word(open + 1);
+    if !head.ends_with("ing")
+        || !head.starts_with(|c: char| c.is_lowercase())
+        || matches!(head, "including" | "according")
+    {
+        return None;
+    }
+    let phrase = Span::new(tok.tokens[open].span.start, tok.tokens[close].span.end);
+    if chosen.is_some_and(|m| !phrase.contains(m.span)) {
+        return None;
+    }
+    let before = tok.tokens[open - 1].span;
+    let k = ents.partition_point(|e| e.span.end < before.end);
+    if let Some(e) = ents.get(k).filter(|e| {
+        e.span.end == before.end
+            && matches!(
+                e.label,
+                crate::analysis::Label::Per | crate::analysis::Label::Org
+            )
+    }) {
+        return Some(Mention {
+            span: e.span,
+            kind: MentionKind::Name,
+        });
+    }
+    PRONOUNS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(before.text(text)))
+        .then_some(Mention {
+            span: before,
+            kind: MentionKind::Pronoun,
+        })
 }
 
 /// When the tagger marked no source: the name or pronoun just before the cue in its sentence
@@ -721,6 +777,59 @@ mod tests {
         assert!(a.attributions.iter().all(|x| x.actor.is_some()));
         // "Well," opening a turn is no name
         assert!(!a.entities.iter().any(|e| e.span.text(text) == "Well"));
+    }
+
+    #[test]
+    fn a_participle_phrase_before_the_cue_does_not_hold_the_source() {
+        use super::participle_subject;
+        let ent = |text: &str, name: &str, label: Label| {
+            let s = text.find(name).unwrap();
+            Entity {
+                span: Span::new(s, s + name.len()),
+                label,
+            }
+        };
+        let case = |text: &str, names: &[(&str, Label)], chosen: Option<&str>| {
+            let tok = crate::text::tokens::analyze_text(text);
+            let ents: Vec<Entity> = names.iter().map(|(n, l)| ent(text, n, *l)).collect();
+            let cue = tok
+                .tokens
+                .iter()
+                .position(|t| t.span.text(text) == "said")
+                .unwrap();
+            let chosen = chosen.map(|n| Mention {
+                span: ent(text, n, Label::Loc).span,
+                kind: MentionKind::Name,
+            });
+            let range = crate::text::TokenRange {
+                start: cue,
+                end: cue + 1,
+            };
+            participle_subject(text, &tok, &ents, range, chosen)
+                .map(|m| m.span.text(text).to_string())
+        };
+        let text = "Trump, speaking to a veterans group in Virginia, said he would act.";
+        let names = [("Trump", Label::Per), ("Virginia", Label::Loc)];
+        // a source inside the phrase, or none, gives way to the name before it
+        assert_eq!(
+            case(text, &names, Some("Virginia")).as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(case(text, &names, None).as_deref(), Some("Trump"));
+        // a source outside the phrase stays
+        let text2 = "Aides to Trump, speaking in Virginia, said he would act.";
+        assert_eq!(case(text2, &[("Trump", Label::Per)], Some("Aides")), None);
+        // "including" and "according" phrases, and phrases after a place, are left alone
+        let text3 = "Unions, including the AFT, said the deal was fair.";
+        assert_eq!(case(text3, &[("AFT", Label::Org)], Some("AFT")), None);
+        let text4 = "In Ohio, speaking to reporters, said the aide.";
+        assert_eq!(case(text4, &[("Ohio", Label::Loc)], None), None);
+        // a pronoun before the phrase is the source too
+        let text5 = "She, appearing with Ruiz, said the plan would fail.";
+        assert_eq!(
+            case(text5, &[("Ruiz", Label::Per)], Some("Ruiz")).as_deref(),
+            Some("She")
+        );
     }
 
     #[test]
