@@ -416,10 +416,14 @@ fn participle_subject(
     if chosen.is_some_and(|m| !phrase.contains(m.span)) {
         return None;
     }
-    let before = tok.tokens[open - 1].span;
-    let k = ents.partition_point(|e| e.span.end < before.end);
+    name_or_pronoun_at(text, ents, tok.tokens[open - 1].span)
+}
+
+/// The person or organisation whose name holds token `t`, or `t` itself when it is a pronoun.
+fn name_or_pronoun_at(text: &str, ents: &[Entity], t: Span) -> Option<Mention> {
+    let k = ents.partition_point(|e| e.span.end <= t.start);
     if let Some(e) = ents.get(k).filter(|e| {
-        e.span.end == before.end
+        e.span.contains(t)
             && matches!(
                 e.label,
                 crate::analysis::Label::Per | crate::analysis::Label::Org
@@ -432,9 +436,9 @@ fn participle_subject(
     }
     PRONOUNS
         .iter()
-        .any(|p| p.eq_ignore_ascii_case(before.text(text)))
+        .any(|p| p.eq_ignore_ascii_case(t.text(text)))
         .then_some(Mention {
-            span: before,
+            span: t,
             kind: MentionKind::Pronoun,
         })
 }
@@ -456,26 +460,8 @@ fn subject_before(
         {
             return None;
         }
-        let k = ents.partition_point(|e| e.span.end <= t.span.start);
-        if let Some(e) = ents.get(k).filter(|e| e.span.contains(t.span))
-            && matches!(
-                e.label,
-                crate::analysis::Label::Per | crate::analysis::Label::Org
-            )
-        {
-            return Some(Mention {
-                span: e.span,
-                kind: MentionKind::Name,
-            });
-        }
-        if PRONOUNS
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(t.span.text(text)))
-        {
-            return Some(Mention {
-                span: t.span,
-                kind: MentionKind::Pronoun,
-            });
+        if let Some(m) = name_or_pronoun_at(text, ents, t.span) {
+            return Some(m);
         }
         // "Mr. Obama, who understood that ...": the relative pronoun right before the cue is the
         // source as written (its antecedent gives the actor); not "which state media claimed",
