@@ -2,7 +2,7 @@
 //! "tweeted"), learned from PolNeAR's cue spans by `scripts/build_cues.py`. Read by the quote
 //! classifier and the speaker ranker as features; it decides nothing by itself.
 
-use crate::text::normalise;
+use crate::text::normal;
 use std::collections::HashSet;
 
 pub const EMBEDDED_CUES: &str = include_str!("../models/cues.tsv");
@@ -31,7 +31,7 @@ impl Cues {
 
     /// Is this token (as written) a cue word?
     pub fn is_cue(&self, token: &str) -> bool {
-        self.is_normal_cue(&normalise(token))
+        self.is_normal_cue(&normal(token))
     }
 
     /// Is this already normalised word a cue word?

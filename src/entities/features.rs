@@ -204,13 +204,16 @@ fn headline_kind(infos: &[TokenInfo], s: TokenRange) -> u8 {
     }
 }
 
-/// Feature ids of every token in sentence `s`, appended to `out` (one Vec per token).
+/// Feature ids of every token in sentence `s`, one Vec per token: `out` is resized to the
+/// sentence and its Vecs are refilled, so a caller that keeps `out` between sentences (without
+/// clearing it) reuses their memory.
 pub fn sentence_features(
     infos: &[TokenInfo],
     stats: &DocStats,
     s: TokenRange,
     out: &mut Vec<Vec<u32>>,
 ) {
+    out.resize_with(s.len(), || Vec::with_capacity(48));
     let head = headline_kind(infos, s) as u64;
     let at = |j: isize| -> Option<&TokenInfo> {
         if j < s.start as isize || j >= s.end as isize {
@@ -219,9 +222,9 @@ pub fn sentence_features(
             Some(&infos[j as usize])
         }
     };
-    for i in s.start..s.end {
+    for (i, f) in (s.start..s.end).zip(out.iter_mut()) {
         let t = &infos[i];
-        let mut f = Vec::with_capacity(48);
+        f.clear();
         f.push(fid(T_BIAS, 0));
         f.push(fid(T_FORM, t.form));
         f.push(fid(T_LOWER, t.lower));
@@ -291,7 +294,6 @@ pub fn sentence_features(
                 }
             }
         }
-        out.push(f);
     }
 }
 

@@ -166,7 +166,6 @@ pub fn decode(
     let mut feats = Vec::new();
     for r in ranges {
         progress(0.5 * r.start as f32 / n);
-        feats.clear();
         sentence_features(infos, stats, *r, &mut feats);
         let em = emissions(model, &feats);
         tags[r.start..r.end].copy_from_slice(&viterbi(model, &em));

@@ -179,7 +179,6 @@ fn first_pass(model: &impl Scorer, d: &Prepared) -> Vec<Tag> {
     let mut tags = vec![Tag::O; d.infos.len()];
     let mut feats = Vec::new();
     for s in &d.sentences {
-        feats.clear();
         sentence_features(&d.infos, &d.stats, *s, &mut feats);
         tags[s.start..s.end].copy_from_slice(&viterbi(model, &emissions(model, &feats)));
     }
