@@ -9,7 +9,6 @@ use crate::linear::feat;
 use crate::text::Span;
 use crate::text::normal;
 use std::borrow::Cow;
-use std::fmt::Write;
 
 fn bucket(n: usize) -> &'static str {
     match n {
@@ -186,63 +185,107 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
                 .get(p.start..p.end)
                 .is_some_and(|t| last_word(t) == last_word(c.span.text(ctx.text)))
     });
-    // the same strings as before, written into one reused buffer: no allocation per feature
+    // the same strings as before, assembled piece by piece in one reused buffer: no allocation
+    // and no formatting machinery per feature (the strings, hence the ids, are unchanged)
     let mut out = Vec::with_capacity(28);
     let mut buf = String::with_capacity(64);
     macro_rules! push {
-        ($($arg:tt)*) => {{
+        ($($part:expr),+ $(,)?) => {{
             buf.clear();
-            let _ = write!(buf, $($arg)*);
+            $(buf.push_str(AsRef::<str>::as_ref(&$part));)+
             out.push(feat(&buf));
         }};
     }
+    let tf = |b: bool| if b { "true" } else { "false" };
+    let (same, next_cue, prev_cue) = (tf(same_sent), tf(next_cue), tf(prev_cue));
+    let (cue_between, cue_next2, cue_prev2) = (tf(cue_between), tf(cue_next2), tf(cue_prev2));
+    let (sent_start, is_prev, possessive) = (tf(sent_start), tf(is_prev), tf(possessive));
+    let (cue_in_para, prev_near, qstart) = (
+        tf(f.cue_in_para),
+        tf(f.prev_quote_near),
+        tf(f.starts_sentence),
+    );
+    let rank = ["0", "1", "2", "3", "4"][rank.min(4)];
+    let prev1 = if c.tokens.0 > 0 {
+        ctx.word(c.tokens.0 - 1)
+    } else {
+        "<s>".into()
+    };
+    let next1 = ctx.word(after);
     push!("bias");
-    push!("kind={kind}");
-    push!("side={side}|pd={pdist}");
-    push!("side={side}|pd={pdist}|kind={kind}");
-    push!("side={side}|same={same_sent}|dist={}", bucket(gap));
-    push!("side={side}|sig={sig}");
-    push!("side={side}|sigc={sig_coarse}");
-    push!("side={side}|sigc={sig_coarse}|kind={kind}");
-    push!("nextcue={next_cue}|prevcue={prev_cue}|side={side}");
-    push!("nextcue={next_cue}|prevcue={prev_cue}|kind={kind}");
-    push!("prev2={prev2}");
+    push!("kind=", kind);
+    push!("side=", side, "|pd=", pdist);
+    push!("side=", side, "|pd=", pdist, "|kind=", kind);
+    push!("side=", side, "|same=", same, "|dist=", bucket(gap));
+    push!("side=", side, "|sig=", sig);
+    push!("side=", side, "|sigc=", sig_coarse);
+    push!("side=", side, "|sigc=", sig_coarse, "|kind=", kind);
+    push!("nextcue=", next_cue, "|prevcue=", prev_cue, "|side=", side);
+    push!("nextcue=", next_cue, "|prevcue=", prev_cue, "|kind=", kind);
+    push!("prev2=", prev2);
+    push!("prev1=", prev1, "|side=", side);
+    push!("next1=", next1, "|side=", side);
+    push!("poss=", possessive);
+    push!("isprev=", is_prev, "|cue=", cue_in_para, "|pd=", pdist);
+    push!("isprev=", is_prev, "|prevnear=", prev_near, "|kind=", kind);
+    push!("cue=", cue_in_para, "|pd=", pdist, "|side=", side);
+    push!("rank=", rank, "|side=", side, "|kind=", kind);
     push!(
-        "prev1={}|side={side}",
-        if c.tokens.0 > 0 {
-            ctx.word(c.tokens.0 - 1)
-        } else {
-            "<s>".into()
-        }
+        "rank=",
+        rank,
+        "|side=",
+        side,
+        "|nextcue=",
+        next_cue,
+        "|prevcue=",
+        prev_cue
     );
-    push!("next1={}|side={side}", ctx.word(after));
-    push!("poss={possessive}");
-    push!("isprev={is_prev}|cue={}|pd={pdist}", f.cue_in_para);
     push!(
-        "isprev={is_prev}|prevnear={}|kind={kind}",
-        f.prev_quote_near
+        "nextcue=",
+        next_cue,
+        "|same=",
+        same,
+        "|side=",
+        side,
+        "|cuebetween=",
+        cue_between
     );
-    push!("cue={}|pd={pdist}|side={side}", f.cue_in_para);
-    push!("rank={}|side={side}|kind={kind}", rank.min(4));
     push!(
-        "rank={}|side={side}|nextcue={next_cue}|prevcue={prev_cue}",
-        rank.min(4)
+        "cuebetween=",
+        cue_between,
+        "|side=",
+        side,
+        "|kind=",
+        kind,
+        "|same=",
+        same
     );
-    push!("nextcue={next_cue}|same={same_sent}|side={side}|cuebetween={cue_between}");
-    push!("cuebetween={cue_between}|side={side}|kind={kind}|same={same_sent}");
-    push!("cuenext2={cue_next2}|cueprev2={cue_prev2}|same={same_sent}|side={side}");
-    push!("subj={sent_start}|cuenext2={cue_next2}|same={same_sent}");
-    push!("subj={sent_start}|kind={kind}|side={side}");
     push!(
-        "qsize={}|qstart={}|side={side}|same={same_sent}",
+        "cuenext2=",
+        cue_next2,
+        "|cueprev2=",
+        cue_prev2,
+        "|same=",
+        same,
+        "|side=",
+        side
+    );
+    push!("subj=", sent_start, "|cuenext2=", cue_next2, "|same=", same);
+    push!("subj=", sent_start, "|kind=", kind, "|side=", side);
+    push!(
+        "qsize=", f.size, "|qstart=", qstart, "|side=", side, "|same=", same
+    );
+    push!(
+        "qsize=",
         f.size,
-        f.starts_sentence
+        "|subj=",
+        sent_start,
+        "|cuenext2=",
+        cue_next2,
+        "|same=",
+        same
     );
-    push!(
-        "qsize={}|subj={sent_start}|cuenext2={cue_next2}|same={same_sent}",
-        f.size
-    );
-    push!("qsize={}|sigc={sig_coarse}|side={side}", f.size);
+    push!("qsize=", f.size, "|sigc=", sig_coarse, "|side=", side);
     out
 }
 
