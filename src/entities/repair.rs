@@ -84,19 +84,24 @@ fn transcript_speakers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Ve
     if turns.is_empty() {
         return ents;
     }
-    for t in turns {
-        let label = t.label.text(text);
-        if label.chars().filter(|c| c.is_alphabetic()).count() < 2
-            || label.split(' ').any(|w| SPEAKER_ROLES.contains(&w))
-        {
-            continue;
-        }
-        ents.retain(|e| !e.span.overlaps(t.label));
-        ents.push(Entity {
-            span: t.label,
-            label: Label::Per,
-        });
-    }
+    // labels in text order, one per paragraph: whatever entity overlaps one gives way to it
+    let names: Vec<Span> = turns
+        .iter()
+        .map(|t| t.label)
+        .filter(|l| {
+            let label = l.text(text);
+            label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !label.split(' ').any(|w| SPEAKER_ROLES.contains(&w))
+        })
+        .collect();
+    ents.retain(|e| {
+        let k = names.partition_point(|l| l.end <= e.span.start);
+        !names.get(k).is_some_and(|l| l.overlaps(e.span))
+    });
+    ents.extend(names.into_iter().map(|span| Entity {
+        span,
+        label: Label::Per,
+    }));
     ents.sort_by_key(|e| e.span);
     ents
 }

@@ -217,11 +217,8 @@ pub fn find(
     let turns = transcript_turns(text, tok, ents);
     if !turns.is_empty() {
         // a turn's relation replaces what was found inside its words
-        found.retain(|f| {
-            !turns
-                .iter()
-                .any(|t| f.content.iter().any(|c| c.overlaps(t.content[0])))
-        });
+        let words: Vec<Span> = turns.iter().map(|t| t.content[0]).collect();
+        found.retain(|f| !f.content.iter().any(|c| overlapping(&words, *c).is_some()));
         found.extend(turns);
         found.sort_by_key(|f| f.content.first().map(|c| c.start));
     }
@@ -236,9 +233,10 @@ fn transcript_turns(text: &str, tok: &Tokenized, ents: &[Entity]) -> Vec<Found> 
     crate::text::turns::dialogue(text, tok)
         .into_iter()
         .map(|t| {
+            let k = ents.partition_point(|e| e.span.end <= t.label.start);
             let span = ents
-                .iter()
-                .find(|e| e.span.overlaps(t.label))
+                .get(k)
+                .filter(|e| e.span.overlaps(t.label))
                 .map_or(t.label, |e| e.span);
             Found {
                 source: Some(Mention {
@@ -299,14 +297,15 @@ fn headline_claim(text: &str, ents: &[Entity]) -> Option<Found> {
 /// the others.)
 fn worth_keeping(view: &View, f: &Found, quotes: &[Span]) -> bool {
     f.cue.iter().any(|c| view.has_cue(view.tok.tokens_of(*c)))
-        || f.content.iter().any(|c| quotation_at(quotes, *c).is_some())
+        || f.content.iter().any(|c| overlapping(quotes, *c).is_some())
 }
 
-/// The quotation that span `c` overlaps, if any (quotes are in text order and do not overlap:
-/// the first ending after `c`'s start).
-fn quotation_at(quotes: &[Span], c: Span) -> Option<usize> {
-    let k = quotes.partition_point(|q| q.end <= c.start);
-    quotes.get(k).filter(|q| q.overlaps(c)).map(|_| k)
+/// The index of a span of `spans` that `c` overlaps, if any (`spans` in text order and not
+/// overlapping, as quotations and transcript turns are: the first ending after `c`'s start).
+/// O(log n).
+fn overlapping(spans: &[Span], c: Span) -> Option<usize> {
+    let k = spans.partition_point(|q| q.end <= c.start);
+    spans.get(k).filter(|q| q.overlaps(c)).map(|_| k)
 }
 
 fn span_of(tok: &Tokenized, r: TokenRange) -> Span {
@@ -601,14 +600,14 @@ fn merge_quotes(
     quotes: &[Span],
     choices: &[Choice],
 ) {
-    let is_quotation = |c: &Span| quotation_at(quotes, *c).is_some();
+    let is_quotation = |c: &Span| overlapping(quotes, *c).is_some();
     split_quotation_from_what_follows(text, found, &is_quotation);
     let mut held = vec![false; quotes.len()];
     for f in found.iter_mut() {
         let inside: Vec<usize> = f
             .content
             .iter()
-            .filter_map(|c| quotation_at(quotes, *c))
+            .filter_map(|c| overlapping(quotes, *c))
             .collect();
         let Some(&qi) = inside.first() else {
             continue;
