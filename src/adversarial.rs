@@ -1,7 +1,8 @@
 //! Adversarial texts for the benchmark and the fuzzer: inputs shaped to make a stage grow faster
 //! than the text (one huge token, base64, "A/" repeated, a line without a full stop, long runs of
-//! capitalised words, many names, many paragraphs, quote marks or punctuation only). Generated
-//! from a fixed seed, so every run measures the same bytes. Nothing here analyses anything.
+//! capitalised words, many names, many paragraphs, quote marks or punctuation only, a transcript
+//! of speaker turns). Generated from a fixed seed, so every run measures the same bytes. Nothing
+//! here analyses anything.
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same texts everywhere.
 pub struct Rng(u64);
@@ -117,6 +118,20 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         }
         s
     };
+    // an interview transcript: every paragraph a speaker turn, each holding names
+    let transcript: String = {
+        let mut s = String::with_capacity(bytes + 128);
+        while s.len() < bytes {
+            let label = surname(r.below(8)).to_uppercase();
+            s.push_str(&format!(
+                "{label}: Well, {} {} told the council in {} that it would vote.\n\n",
+                r.pick(FIRST),
+                surname(r.below(400)),
+                surname(r.below(400)),
+            ));
+        }
+        s
+    };
     vec![
         ("one huge token", "a".repeat(bytes)),
         ("base64, no spaces", b64),
@@ -128,6 +143,7 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         ("short paragraphs", paragraphs),
         ("quote marks only", quote_marks),
         ("punctuation only", punctuation),
+        ("interview transcript", transcript),
     ]
 }
 
@@ -261,7 +277,7 @@ mod tests {
     fn inputs_are_deterministic_and_of_the_asked_size() {
         let a = inputs(10_000);
         let b = inputs(10_000);
-        assert_eq!(a.len(), 10);
+        assert_eq!(a.len(), 11);
         for ((n1, t1), (n2, t2)) in a.iter().zip(&b) {
             assert_eq!(n1, n2);
             assert_eq!(t1, t2);
