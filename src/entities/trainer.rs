@@ -480,7 +480,6 @@ fn choose_epochs(
         "first pass"
     };
     let mut sums: Vec<Weights> = (0..cfg.epochs).map(|_| Weights::default()).collect();
-    let mut curve = Vec::new();
     for member in 0..members.max(1) {
         run(
             &mut exs,
@@ -496,10 +495,8 @@ fn choose_epochs(
                 }
             },
         );
-        if member + 1 == members.max(1) {
-            curve = sums.iter().map(|w| f1(w, tune, two_pass)).collect();
-        }
     }
+    let curve: Vec<f64> = sums.iter().map(|w| f1(w, tune, two_pass)).collect();
     if members > 1 {
         let line: Vec<String> = curve.iter().map(|f| format!("{f:.2}")).collect();
         progress(&format!(

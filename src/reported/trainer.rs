@@ -261,21 +261,24 @@ fn fit_one(exs: &mut [Example], epochs: usize, seed: u64, log: &mut Vec<String>)
 /// model card).
 pub const MEMBERS: usize = 8;
 fn members() -> usize {
-    std::env::var("MEMBERS")
+    from_env("MEMBERS", MEMBERS)
+}
+
+/// A positive count from environment variable `name`, else `default` (the tuning script's
+/// overrides; 0 would be no model at all).
+fn from_env(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .filter(|&m| m > 0)
-        .unwrap_or(MEMBERS)
+        .filter(|&n| n > 0)
+        .unwrap_or(default)
 }
 
 /// The shipped model keeps this many feature rows, those with the largest weights (L1 norm):
 /// most rows are rare words that barely move a decision.
 pub const KEEP_ROWS: usize = 20_000;
 fn keep_rows() -> usize {
-    std::env::var("KEEP")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(KEEP_ROWS)
+    from_env("KEEP", KEEP_ROWS)
 }
 
 /// Keep the `keep` rows with the largest L1 norm (ties broken by feature id: deterministic).
