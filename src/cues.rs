@@ -1,28 +1,58 @@
 //! The cue lexicon: words that introduce or attribute speech ("said", "told", "according",
-//! "tweeted"), learned from PolNeAR's cue spans by `scripts/build_cues.py`. Read by the quote
-//! classifier and the speaker ranker as features; it decides nothing by itself.
+//! "tweeted"), learned from PolNeAR's cue spans by `scripts/build_cues.py`, each with how often it
+//! was a cue there. The quote classifier and the speaker ranker read the strong words (`is_cue`);
+//! the reported-speech tagger reads every listed word's rate class (`class`). It decides nothing
+//! by itself.
 
 use crate::text::normal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub const EMBEDDED_CUES: &str = include_str!("../models/cues.tsv");
 
 #[derive(Default, Clone)]
 pub struct Cues {
+    /// The strong words: at least `STRONG_COUNT` times a cue, and a cue in at least
+    /// `STRONG_RATE` of their occurrences.
     words: HashSet<String>,
+    /// Every listed word's class (`class`).
+    classes: HashMap<String, u8>,
 }
 
+const STRONG_COUNT: u32 = 4;
+const STRONG_RATE: f32 = 0.25;
+
 impl Cues {
-    /// `word<TAB>...` lines; anything after the first tab is ignored.
+    /// `word<TAB>cue count<TAB>rate` lines; a line with the word alone counts as strong.
     pub fn parse(tsv: &str) -> Cues {
-        Cues {
-            words: tsv
-                .lines()
-                .filter_map(|l| l.split('\t').next())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
+        let mut c = Cues::default();
+        for line in tsv.lines() {
+            let mut f = line.split('\t');
+            let Some(w) = f.next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let count: u32 = f
+                .next()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(STRONG_COUNT);
+            let rate: f32 = f.next().and_then(|x| x.parse().ok()).unwrap_or(1.0);
+            let strong = count >= STRONG_COUNT && rate >= STRONG_RATE;
+            if strong {
+                c.words.insert(w.to_string());
+            }
+            c.classes.insert(w.to_string(), class_of(rate, strong));
         }
+        c
+    }
+
+    /// The rate class of an already normalised word: 0 unlisted; else 1-3 by how often it was a
+    /// cue (under 0.25, under 0.6, more), plus 3 when it is strong (so 1-6).
+    pub fn class(&self, word: &str) -> u8 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// Is a word of this class strong (`is_normal_cue`)?
+    pub fn is_strong_class(class: u8) -> bool {
+        class > 3
     }
 
     pub fn embedded() -> Cues {
@@ -40,6 +70,17 @@ impl Cues {
     }
 }
 
+fn class_of(rate: f32, strong: bool) -> u8 {
+    let by_rate = if rate < 0.25 {
+        1
+    } else if rate < 0.6 {
+        2
+    } else {
+        3
+    };
+    by_rate + if strong { 3 } else { 0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +90,18 @@ mod tests {
         let c = Cues::parse("said\t10\t0.9\ntold\t5\t0.8\n");
         assert!(c.is_cue("Said") && c.is_cue("told"));
         assert!(!c.is_cue("table"));
+    }
+
+    #[test]
+    fn rare_or_weak_words_are_listed_but_not_strong() {
+        let c = Cues::parse("said\t900\t0.9\nurges\t2\t0.8\nabout\t50\t0.12\n");
+        assert!(c.is_cue("said") && !c.is_cue("urges") && !c.is_cue("about"));
+        assert_eq!(c.class("said"), 6);
+        assert_eq!(c.class("urges"), 3);
+        assert_eq!(c.class("about"), 1);
+        assert_eq!(c.class("table"), 0);
+        for w in ["said", "urges", "about", "table"] {
+            assert_eq!(Cues::is_strong_class(c.class(w)), c.is_normal_cue(w), "{w}");
+        }
     }
 }

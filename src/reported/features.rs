@@ -19,6 +19,8 @@ pub struct View<'a> {
     /// 1 first token of its sentence, 2 last, 3 both.
     edge: Vec<u8>,
     pub cue: Vec<bool>,
+    /// The cue lexicon's class of each word (`Cues::class`; 0 unlisted or not a word).
+    class: Vec<u8>,
     colon: Vec<bool>,
     comma: Vec<bool>,
     /// Entity tag: 0 none, else 1 + 2 * label + (0 first token, 1 later token).
@@ -93,12 +95,19 @@ impl<'a> View<'a> {
             edge[s.start] |= 1;
             edge[s.end - 1] |= 2;
         }
-        let cue: Vec<bool> = tok
+        let class: Vec<u8> = tok
             .tokens
             .iter()
             .zip(&normal_words)
-            .map(|(t, w)| t.kind == TokenKind::Word && cues.is_normal_cue(w))
+            .map(|(t, w)| {
+                if t.kind == TokenKind::Word {
+                    cues.class(w)
+                } else {
+                    0
+                }
+            })
             .collect();
+        let cue: Vec<bool> = class.iter().map(|&c| Cues::is_strong_class(c)).collect();
         let mut ent = vec![0u8; n];
         let mut quote = vec![0u8; n];
         let mut i = 0;
@@ -131,28 +140,8 @@ impl<'a> View<'a> {
                 quote[j - 1] = 3;
             }
         }
-        let mut left = vec![None; n];
-        let mut right = vec![None; n];
-        for s in &tok.sentences {
-            let mut last: Option<(usize, u16)> = None;
-            for i in s.start..s.end {
-                left[i] = last;
-                if cue[i] {
-                    last = Some((i, 0));
-                } else if shape[i] == "," {
-                    last = last.map(|(c, k)| (c, k.saturating_add(1)));
-                }
-            }
-            let mut next: Option<(usize, u16)> = None;
-            for i in (s.start..s.end).rev() {
-                right[i] = next;
-                if cue[i] {
-                    next = Some((i, 0));
-                } else if shape[i] == "," {
-                    next = next.map(|(c, k)| (c, k.saturating_add(1)));
-                }
-            }
-        }
+        let comma: Vec<bool> = shape.iter().map(|s| *s == ",").collect();
+        let (left, right) = nearest_marks(tok, &comma, |i| cue[i]);
         View {
             tok,
             words,
@@ -162,8 +151,9 @@ impl<'a> View<'a> {
                 .collect(),
             edge,
             colon: shape.iter().map(|s| *s == ":").collect(),
-            comma: shape.iter().map(|s| *s == ",").collect(),
+            comma,
             cue,
+            class,
             ent,
             quote,
             left,
@@ -217,9 +207,10 @@ impl<'a> View<'a> {
             .is_some_and(|a| (r.start..r.end).any(|i| a.in_cue(i)))
     }
 
-    /// Does this token range hold a cue word or a colon (no cue, no attribution)?
+    /// Does this token range hold a listed cue word (strong or not) or a colon (no cue, no
+    /// attribution)?
     pub fn has_cue(&self, r: TokenRange) -> bool {
-        (r.start..r.end).any(|i| self.cue[i] || self.colon[i])
+        (r.start..r.end).any(|i| self.class[i] > 0 || self.colon[i])
     }
 
     fn word(&self, i: isize) -> u64 {
@@ -283,6 +274,10 @@ impl<'a> View<'a> {
         add(35, &[rw, rk]);
         add(36, &[lw, lk, sh]);
         add(37, &[rw, rk, sh]);
+        let class = |j: isize| at(&self.class, j, 0) as u64;
+        add(38, &[class(ii)]);
+        add(39, &[class(ii), sh, ent(ii)]);
+        add(40, &[class(ii - 1), class(ii), class(ii + 1)]);
     }
 
     /// The features that read the first pass's tags (none before `anchor`), appended to `out`:
@@ -346,6 +341,39 @@ impl View<'_> {
             rk: r.map_or(9, |(_, k)| k.min(3)) as u64,
         }
     }
+}
+
+/// Per token of each sentence, the nearest token before and after it (in its sentence) for which
+/// `mark` holds, and the commas between.
+#[allow(clippy::type_complexity)]
+fn nearest_marks(
+    tok: &Tokenized,
+    comma: &[bool],
+    mark: impl Fn(usize) -> bool,
+) -> (Vec<Option<(usize, u16)>>, Vec<Option<(usize, u16)>>) {
+    let n = tok.tokens.len();
+    let (mut left, mut right) = (vec![None; n], vec![None; n]);
+    for s in &tok.sentences {
+        let mut last: Option<(usize, u16)> = None;
+        for i in s.start..s.end {
+            left[i] = last;
+            if mark(i) {
+                last = Some((i, 0));
+            } else if comma[i] {
+                last = last.map(|(c, k)| (c, k.saturating_add(1)));
+            }
+        }
+        let mut next: Option<(usize, u16)> = None;
+        for i in (s.start..s.end).rev() {
+            right[i] = next;
+            if mark(i) {
+                next = Some((i, 0));
+            } else if comma[i] {
+                next = next.map(|(c, k)| (c, k.saturating_add(1)));
+            }
+        }
+    }
+    (left, right)
 }
 
 /// `v[i]`, or `outside` when `i` is before the first token or after the last.

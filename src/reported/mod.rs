@@ -1019,6 +1019,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_that_is_often_no_cue_still_makes_a_relation() {
+        // "plans" is inside a PolNeAR cue in a fifth of its uses: listed, not strong
+        let cues = crate::cues::Cues::embedded();
+        assert!(cues.class("plans") > 0 && !cues.is_normal_cue("plans"));
+        let (source, cue, content) = one("The union plans to strike next month if talks fail.");
+        assert_eq!(
+            (source.as_str(), cue.as_str(), content),
+            (
+                "The union",
+                "plans",
+                vec!["to strike next month if talks fail".to_string()]
+            )
+        );
+    }
+
+    #[test]
     fn no_cue_no_relation() {
         assert!(
             relations("The bridge reopened in May after repairs costing $2 million.").is_empty()
