@@ -200,6 +200,11 @@ impl<'a> View<'a> {
         self.anchors = Some(Anchors { role, left, right });
     }
 
+    /// Is this token inside a found quotation (its marks included)?
+    pub fn quoted(&self, i: usize) -> bool {
+        self.quote[i] != 0
+    }
+
     /// Does this window hold a cue run of the first pass?
     pub fn has_anchor(&self, r: TokenRange) -> bool {
         self.anchors
