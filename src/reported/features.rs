@@ -141,7 +141,7 @@ impl<'a> View<'a> {
             }
         }
         let comma: Vec<bool> = shape.iter().map(|s| *s == ",").collect();
-        let (left, right) = nearest_marks(tok, &comma, |i| cue[i]);
+        let (left, right) = nearest_marks(tok, |i| cue[i], |i| comma[i], |i| comma[i]);
         View {
             tok,
             words,
@@ -175,28 +175,14 @@ impl<'a> View<'a> {
         let inside = |i: usize| role[i] == CUE_ROLE;
         // a run's last token stands for it ("did not say" -> "say", "according to" -> "to")
         let last = |i: usize| inside(i) && (i + 1 == n || !inside(i + 1) || tags[i + 1].is_begin());
-        let (mut left, mut right) = (vec![None; n], vec![None; n]);
-        for s in &self.tok.sentences {
-            let mut prev: Option<(usize, u16)> = None;
-            for i in s.start..s.end {
-                left[i] = prev;
-                if last(i) {
-                    prev = Some((i, 0));
-                } else if self.comma[i] {
-                    prev = prev.map(|(c, k)| (c, k.saturating_add(1)));
-                }
-            }
-            let mut next: Option<(usize, u16)> = None;
-            for i in (s.start..s.end).rev() {
-                // a run's earlier tokens see the run's last token as their right anchor
-                right[i] = next;
-                if last(i) {
-                    next = Some((i, 0));
-                } else if self.comma[i] && !inside(i) {
-                    next = next.map(|(c, k)| (c, k.saturating_add(1)));
-                }
-            }
-        }
+        // a run's earlier tokens see the run's last token as their right anchor, with no comma
+        // of the run between
+        let (left, right) = nearest_marks(
+            self.tok,
+            last,
+            |i| self.comma[i],
+            |i| self.comma[i] && !inside(i),
+        );
         self.anchors = Some(Anchors { role, left, right });
     }
 
@@ -349,12 +335,13 @@ impl View<'_> {
 }
 
 /// Per token of each sentence, the nearest token before and after it (in its sentence) for which
-/// `mark` holds, and the commas between.
+/// `mark` holds, and the commas between (the tokens for which `comma_left` / `comma_right` hold).
 #[allow(clippy::type_complexity)]
 fn nearest_marks(
     tok: &Tokenized,
-    comma: &[bool],
     mark: impl Fn(usize) -> bool,
+    comma_left: impl Fn(usize) -> bool,
+    comma_right: impl Fn(usize) -> bool,
 ) -> (Vec<Option<(usize, u16)>>, Vec<Option<(usize, u16)>>) {
     let n = tok.tokens.len();
     let (mut left, mut right) = (vec![None; n], vec![None; n]);
@@ -364,7 +351,7 @@ fn nearest_marks(
             left[i] = last;
             if mark(i) {
                 last = Some((i, 0));
-            } else if comma[i] {
+            } else if comma_left(i) {
                 last = last.map(|(c, k)| (c, k.saturating_add(1)));
             }
         }
@@ -373,7 +360,7 @@ fn nearest_marks(
             right[i] = next;
             if mark(i) {
                 next = Some((i, 0));
-            } else if comma[i] {
+            } else if comma_right(i) {
                 next = next.map(|(c, k)| (c, k.saturating_add(1)));
             }
         }
