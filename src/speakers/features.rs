@@ -134,9 +134,16 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
                 sig.push(' ');
                 coarse.push(' ');
             }
-            let c = ctx.class(i);
-            coarse.push_str(if c.starts_with("CUE") { "CUE" } else { &c });
-            sig.push_str(&c);
+            if ctx.is_cue(i) && tok.tokens[i].kind == crate::text::TokenKind::Word {
+                // ctx.class's "CUE:said", written without an intermediate string
+                coarse.push_str("CUE");
+                sig.push_str("CUE:");
+                sig.push_str(&ctx.word(i));
+            } else {
+                let c = ctx.class(i);
+                coarse.push_str(&c);
+                sig.push_str(&c);
+            }
         }
         (sig, coarse)
     } else {
@@ -144,11 +151,8 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
     };
     let next_cue = ctx.is_cue(c.tokens.1);
     let prev_cue = c.tokens.0 > 0 && ctx.is_cue(c.tokens.0 - 1);
-    let prev2 = if c.tokens.0 >= 2 {
-        format!("{} {}", ctx.word(c.tokens.0 - 2), ctx.word(c.tokens.0 - 1))
-    } else {
-        "<s>".into()
-    };
+    // "prev2=" + the two words before, or "<s>" (pushed piece by piece below)
+    let prev2 = (c.tokens.0 >= 2).then(|| (ctx.word(c.tokens.0 - 2), ctx.word(c.tokens.0 - 1)));
     let next_word = ctx.word(c.tokens.1);
     let possessive = next_word == "'s" || next_word == "'";
     let same_sent = {
@@ -222,7 +226,10 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
     push!("side=", side, "|sigc=", sig_coarse, "|kind=", kind);
     push!("nextcue=", next_cue, "|prevcue=", prev_cue, "|side=", side);
     push!("nextcue=", next_cue, "|prevcue=", prev_cue, "|kind=", kind);
-    push!("prev2=", prev2);
+    match &prev2 {
+        Some((a, b)) => push!("prev2=", a, " ", b),
+        None => push!("prev2=", "<s>"),
+    }
     push!("prev1=", prev1, "|side=", side);
     push!("next1=", next1, "|side=", side);
     push!("poss=", possessive);
