@@ -79,14 +79,21 @@ impl<'a> Ctx<'a> {
     pub fn is_cue(&self, i: usize) -> bool {
         self.cue.get(i).copied().unwrap_or(false)
     }
-    /// Coarse class of a token for pattern features.
-    pub fn class(&self, i: usize) -> Cow<'a, str> {
+    /// Appends token i's coarse class for pattern features to `exact` ("CUE:said" for a cue
+    /// word, "the", "C", "w", "Q", punctuation as written) and to `coarse` the same with a cue
+    /// word's word dropped ("CUE"). Nothing is allocated.
+    pub fn push_class(&self, i: usize, exact: &mut String, coarse: &mut String) {
         let t = self.tok.tokens[i];
         let s = t.span.text(self.text);
-        match t.kind {
+        let class: Cow<'_, str> = match t.kind {
             TokenKind::Quote => Cow::Borrowed("Q"),
             TokenKind::Punct => Cow::Borrowed(s),
-            TokenKind::Word if self.is_cue(i) => Cow::Owned(format!("CUE:{}", normal(s))),
+            TokenKind::Word if self.is_cue(i) => {
+                exact.push_str("CUE:");
+                exact.push_str(&normal(s));
+                coarse.push_str("CUE");
+                return;
+            }
             TokenKind::Word => {
                 let n = normal(s);
                 if matches!(
@@ -116,7 +123,9 @@ impl<'a> Ctx<'a> {
                 }
             }
             _ => Cow::Borrowed("w"),
-        }
+        };
+        exact.push_str(&class);
+        coarse.push_str(&class);
     }
 }
 

@@ -134,16 +134,7 @@ pub fn candidate_features(ctx: &Ctx, f: &QuoteFacts, c: &Candidate, rank: usize)
                 sig.push(' ');
                 coarse.push(' ');
             }
-            if ctx.is_cue(i) && tok.tokens[i].kind == crate::text::TokenKind::Word {
-                // ctx.class's "CUE:said", written without an intermediate string
-                coarse.push_str("CUE");
-                sig.push_str("CUE:");
-                sig.push_str(&ctx.word(i));
-            } else {
-                let c = ctx.class(i);
-                coarse.push_str(&c);
-                sig.push_str(&c);
-            }
+            ctx.push_class(i, &mut sig, &mut coarse);
         }
         (sig, coarse)
     } else {
