@@ -18,8 +18,8 @@ pub struct View<'a> {
     shape: Vec<u64>,
     /// 1 first token of its sentence, 2 last, 3 both.
     edge: Vec<u8>,
-    pub cue: Vec<bool>,
-    /// The cue lexicon's class of each word (`Cues::class`; 0 unlisted or not a word).
+    /// The cue lexicon's class of each word (`Cues::class`; 0 unlisted or not a word); a strong
+    /// cue word is `strong`.
     class: Vec<u8>,
     colon: Vec<bool>,
     comma: Vec<bool>,
@@ -107,7 +107,6 @@ impl<'a> View<'a> {
                 }
             })
             .collect();
-        let cue: Vec<bool> = class.iter().map(|&c| Cues::is_strong_class(c)).collect();
         let mut ent = vec![0u8; n];
         let mut quote = vec![0u8; n];
         let mut i = 0;
@@ -141,7 +140,8 @@ impl<'a> View<'a> {
             }
         }
         let comma: Vec<bool> = shape.iter().map(|s| *s == ",").collect();
-        let (left, right) = nearest_marks(tok, |i| cue[i], |i| comma[i], |i| comma[i]);
+        let strong = |i: usize| Cues::is_strong_class(class[i]);
+        let (left, right) = nearest_marks(tok, strong, |i| comma[i], |i| comma[i]);
         View {
             tok,
             words,
@@ -152,7 +152,6 @@ impl<'a> View<'a> {
             edge,
             colon: shape.iter().map(|s| *s == ":").collect(),
             comma,
-            cue,
             class,
             ent,
             quote,
@@ -184,6 +183,11 @@ impl<'a> View<'a> {
             |i| self.comma[i] && !inside(i),
         );
         self.anchors = Some(Anchors { role, left, right });
+    }
+
+    /// Is this token a strong cue word (`Cues::is_normal_cue`)?
+    fn strong(&self, i: usize) -> bool {
+        Cues::is_strong_class(self.class[i])
     }
 
     /// Is this token inside a found quotation (its marks included)?
@@ -242,7 +246,7 @@ impl<'a> View<'a> {
         add(20, &[q, sh]);
         add(21, &[self.edge[i] as u64]);
         add(22, &[u64::from(i == win.start)]);
-        add(23, &[u64::from(self.cue[i]), w]);
+        add(23, &[u64::from(self.strong(i)), w]);
         let Near {
             lb,
             rb,

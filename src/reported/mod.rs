@@ -739,15 +739,17 @@ mod tests {
     use crate::text::Span;
     use crate::{Models, analyze_with};
 
+    /// The entity of `label` at the first occurrence of `name` in `text`.
+    fn ent(text: &str, name: &str, label: Label) -> Entity {
+        let s = text.find(name).unwrap();
+        Entity {
+            span: Span::new(s, s + name.len()),
+            label,
+        }
+    }
+
     #[test]
     fn a_headline_opening_with_a_name_and_a_colon_attributes_what_follows() {
-        let ent = |text: &str, name: &str, label: Label| {
-            let s = text.find(name).unwrap();
-            Entity {
-                span: Span::new(s, s + name.len()),
-                label,
-            }
-        };
         let text = "Pence: Flowers Won’t Be at Debate.\n\nThe governor spoke on Sunday.";
         let h = headline_claim(text, &[ent(text, "Pence", Label::Per)]).unwrap();
         assert_eq!(h.source.unwrap().span.text(text), "Pence");
@@ -837,13 +839,6 @@ mod tests {
     #[test]
     fn a_participle_phrase_before_the_cue_does_not_hold_the_source() {
         use super::participle_subject;
-        let ent = |text: &str, name: &str, label: Label| {
-            let s = text.find(name).unwrap();
-            Entity {
-                span: Span::new(s, s + name.len()),
-                label,
-            }
-        };
         let case = |text: &str, names: &[(&str, Label)], chosen: Option<&str>| {
             let tok = crate::text::tokens::analyze_text(text);
             let ents: Vec<Entity> = names.iter().map(|(n, l)| ent(text, n, *l)).collect();
