@@ -327,7 +327,7 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
         .collect();
     let sources: Vec<TokenRange> = runs
         .iter()
-        .filter(|r| r.0 == Role::Source)
+        .filter(|r| r.0 == Role::Source && could_be_source(text, tok, r.1))
         .map(|r| r.1)
         .collect();
     let para = |i: usize| tok.paragraph_at(tok.tokens[i].span.start);
@@ -510,6 +510,27 @@ fn name_or_pronoun_at(text: &str, ents: &[Entity], t: Span) -> Option<Mention> {
             span: t,
             kind: MentionKind::Pronoun,
         })
+}
+
+/// Can a tagged source run name someone? Not when every word of it is a function word, an
+/// adverb in -ly or a verb in -ing ("or", "but", "optimistically", "taking"; possessives
+/// stay: PolNeAR marks "his" in "his criticism of"): such a run is the tagger's mistake, and the fallbacks choose instead.
+fn could_be_source(text: &str, tok: &Tokenized, r: TokenRange) -> bool {
+    const NOT_A_NAME: &[&str] = &[
+        "and", "or", "but", "nor", "when", "while", "whether", "if", "because", "as", "than",
+        "rather", "then", "so", "also", "even", "just", "only", "still", "yet", "not", "no",
+        "after", "before", "since", "until", "with", "without", "by", "for", "from", "of", "on",
+        "in", "at", "to", "into", "about", "over", "under",
+    ];
+    (r.start..r.end).any(|i| {
+        let t = tok.tokens[i];
+        let w = t.span.text(text);
+        t.kind == TokenKind::Number
+            || t.kind == TokenKind::Word
+                && (w.starts_with(char::is_uppercase)
+                    || !(NOT_A_NAME.contains(&w)
+                        || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))))
+    })
 }
 
 /// When the tagger marked no source: the name or pronoun just before the cue in its sentence
@@ -994,6 +1015,21 @@ mod tests {
         assert!(super::worth_keeping(&view, &rel("said", "rise"), &quotes));
         assert!(super::worth_keeping(&view, &rel(":", "all of it"), &quotes));
         assert!(super::worth_keeping(&view, &rel("to", "“no”"), &quotes));
+    }
+
+    /// A tagged source run of function words, -ly adverbs or -ing verbs names no one; names,
+    /// nouns, numbers ("47%" of a poll) and possessives ("his" in "his criticism of") can.
+    #[test]
+    fn a_source_run_must_be_able_to_name_someone() {
+        let t = "Rubio, but optimistically, or taking it in stride, his critics and 47% of voters.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let run = |w: &str| tok.tokens_of(at(t, w));
+        for w in ["but", "optimistically", "or taking", "in"] {
+            assert!(!super::could_be_source(t, &tok, run(w)), "{w}");
+        }
+        for w in ["Rubio", "his", "critics", "47", "or taking it"] {
+            assert!(super::could_be_source(t, &tok, run(w)), "{w}");
+        }
     }
 
     #[test]
