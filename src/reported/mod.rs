@@ -374,7 +374,8 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
             .filter(|&j| tok.sentence_of(sources[j].start) == tok.sentence_of(c.start))
             .map(|j| source_mention(text, tok, ents, sources[j]))
             .or_else(|| subject_before(text, tok, ents, *c))
-            .or_else(|| description_before(text, tok, *c));
+            .or_else(|| description_before(text, tok, *c))
+            .or_else(|| clause_subject(text, tok, ents, *c));
         let source = participle_subject(text, tok, ents, *c, source).or(source);
         out.push(Found {
             source,
@@ -486,6 +487,92 @@ fn participle_subject(
         return None;
     }
     name_or_pronoun_at(text, ents, tok.tokens[open - 1].span)
+}
+
+/// When nothing else gives a source and the cue continues a clause ("Rubio has shifted to match
+/// the mood, offering ...", "Clinton tried here last week to ... and promised ..."): the name
+/// or pronoun that opens the sentence, its subject.
+fn clause_subject(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    cue: TokenRange,
+) -> Option<Mention> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let prev = cue.start.checked_sub(1)?;
+    let head = word(cue.start);
+    let continues = matches!(word(prev), "," | "and")
+        && (head.ends_with("ing") || word(prev) == "and")
+        && head.starts_with(|c: char| c.is_lowercase())
+        && !matches!(head, "including" | "according");
+    if !continues {
+        return None;
+    }
+    let first = tok.sentences[tok.sentence_of(cue.start)].start;
+    if (first..cue.start)
+        .any(|i| matches!(word(i), ":" | ";") || tok.tokens[i].kind == TokenKind::Quote)
+    {
+        return None;
+    }
+    // the subject opens the sentence, after at most one opener ("But", "Likewise,")
+    let mut i = first;
+    if i + 2 < cue.start && (matches!(word(i), "But" | "And" | "Yet" | "So") || word(i + 1) == ",")
+    {
+        i += 1 + usize::from(word(i + 1) == ",");
+    }
+    // a name or pronoun within the first four words, after capitalised ones only ("Democratic
+    // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither is
+    // "most Clinton allies"), and not a possessive
+    // ("Trump's comments") nor a name's first word of a longer phrase ("Obama administration")
+    let m = (i..(i + 4).min(prev))
+        .take_while(|&j| {
+            word(j).starts_with(|c: char| c.is_uppercase())
+                || (j == i && PRONOUNS.contains(&word(j)))
+        })
+        .find_map(|j| name_or_pronoun_at(text, ents, tok.tokens[j].span))?;
+    let next = tok.tokens.partition_point(|t| t.span.start < m.span.end);
+    let after = tok.tokens.get(next).map_or("", |t| t.span.text(text));
+    let modifier = matches!(after, "'s" | "’s" | "'" | "’")
+        || m.kind == MentionKind::Name
+            && after.starts_with(|c: char| c.is_lowercase())
+            && !verbish(after);
+    (!modifier).then_some(m)
+}
+
+/// A word that can follow a subject as (the start of) its verb: an auxiliary, an adverb, or a
+/// verb in -ed ("Rubio has", "Zucker also", "Trump surged"). Not a word in -s: a plural noun
+/// ("Obama aides") looks the same as a verb ("Clinton wins"), and taking neither cost nothing on
+/// PolNeAR train.
+fn verbish(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "then"
+            | "still"
+            | "never"
+            | "once"
+            | "again"
+            | "quickly"
+            | "soon"
+    ) || w.ends_with("ly")
+        || w.ends_with("ed")
 }
 
 /// The person or organisation whose name holds token `t`, or `t` itself when it is a pronoun.
@@ -1030,6 +1117,32 @@ mod tests {
         for w in ["Rubio", "his", "critics", "47", "or taking it"] {
             assert!(super::could_be_source(t, &tok, run(w)), "{w}");
         }
+    }
+
+    /// A cue continuing its clause ("..., offering", "... and promised") with no source near it
+    /// takes the name or pronoun that opens the sentence; not a possessive or a name that
+    /// modifies a noun, nor a cue that opens a clause of its own.
+    #[test]
+    fn a_continuing_cue_takes_the_sentence_subject() {
+        let t = "Rubio has shifted to match the mood, offering a plan. Likewise, she tried and \
+                 promised more. Trump's remarks drew fire, prompting a reply. Obama aides met \
+                 Tuesday, saying little. Rubio spoke. Critics said it failed.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let ents: Vec<Entity> = ["Rubio", "Trump", "Obama"]
+            .iter()
+            .map(|w| Entity {
+                span: at(t, w),
+                label: crate::analysis::Label::Per,
+            })
+            .collect();
+        let subject = |w: &str| {
+            super::clause_subject(t, &tok, &ents, tok.tokens_of(at(t, w))).map(|m| m.span.text(t))
+        };
+        assert_eq!(subject("offering"), Some("Rubio"));
+        assert_eq!(subject("promised"), Some("she"));
+        assert_eq!(subject("prompting"), None);
+        assert_eq!(subject("saying"), None);
+        assert_eq!(subject("failed"), None);
     }
 
     #[test]
