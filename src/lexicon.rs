@@ -1,5 +1,5 @@
 //! Closed word lists that several stages read: person titles and role words, head nouns of
-//! person and organisation descriptions, prepositions. Lower-case, normalised (see
+//! person and organisation descriptions, auxiliaries, prepositions. Lower-case, normalised (see
 //! `text::normalise`). Lists only; the rules that use them live with their stage.
 
 /// Words that make up a person's title or a description of a person.
@@ -225,6 +225,12 @@ pub const ROLE_WORDS: &[&str] = &[
     "aide",
     "official",
     "officials",
+];
+
+/// Auxiliary and modal verbs: forms of "be", "have" and "do", "will", "can", "must", ...
+pub const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "had", "have", "do", "does", "did", "will",
+    "would", "can", "could", "should", "may", "might", "must",
 ];
 
 /// Prepositions: a name right after one is the object of a phrase, not a subject.

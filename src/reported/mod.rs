@@ -544,34 +544,12 @@ fn clause_subject(
 /// ("Obama aides") looks the same as a verb ("Clinton wins"), and taking neither cost nothing on
 /// PolNeAR train.
 fn verbish(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-            | "also"
-            | "then"
-            | "still"
-            | "never"
-            | "once"
-            | "again"
-            | "quickly"
-            | "soon"
-    ) || w.ends_with("ly")
+    crate::lexicon::AUXILIARIES.contains(&w)
+        || matches!(
+            w,
+            "also" | "then" | "still" | "never" | "once" | "again" | "quickly" | "soon"
+        )
+        || w.ends_with("ly")
         || w.ends_with("ed")
 }
 
@@ -604,10 +582,9 @@ fn name_or_pronoun_at(text: &str, ents: &[Entity], t: Span) -> Option<Mention> {
 /// stay: PolNeAR marks "his" in "his criticism of"): such a run is the tagger's mistake, and the fallbacks choose instead.
 fn could_be_source(text: &str, tok: &Tokenized, r: TokenRange) -> bool {
     const NOT_A_NAME: &[&str] = &[
-        "and", "or", "but", "nor", "when", "while", "whether", "if", "because", "as", "than",
-        "rather", "then", "so", "also", "even", "just", "only", "still", "yet", "not", "no",
-        "after", "before", "since", "until", "with", "without", "by", "for", "from", "of", "on",
-        "in", "at", "to", "into", "about", "over", "under",
+        "and", "or", "but", "nor", "when", "while", "whether", "if", "because", "as", "rather",
+        "then", "so", "also", "even", "just", "only", "still", "yet", "not", "no", "since",
+        "until",
     ];
     (r.start..r.end).any(|i| {
         let t = tok.tokens[i];
@@ -616,6 +593,7 @@ fn could_be_source(text: &str, tok: &Tokenized, r: TokenRange) -> bool {
             || t.kind == TokenKind::Word
                 && (w.starts_with(char::is_uppercase)
                     || !(NOT_A_NAME.contains(&w)
+                        || crate::lexicon::PREPOSITIONS.contains(&w)
                         || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))))
     })
 }

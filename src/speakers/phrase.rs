@@ -5,7 +5,7 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
+use crate::lexicon::{AUXILIARIES, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
@@ -446,57 +446,38 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
 
 /// Words that end a description: verbs of saying and function words.
 fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "wrote"
-            | "added"
-            | "and"
-            | "or"
-            | "but"
-            | "who"
-            | "that"
-            | "is"
-            | "was"
-            | "has"
-            | "had"
-            | "have"
-            | "will"
-            | "would"
-            | "to"
-            | "of"
-            | "in"
-            | "for"
-            | "with"
-            | "on"
-            | "at"
-            | "by"
-            | "also"
-            | "then"
-            | "did"
-            | "does"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "not"
-            | "do"
-            | "as"
-            | "from"
-            | "about"
-            | "which"
-            | "when"
-            | "while"
-            | "if"
-    )
+    AUXILIARIES.contains(&w)
+        || matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "wrote"
+                | "added"
+                | "and"
+                | "or"
+                | "but"
+                | "who"
+                | "that"
+                | "to"
+                | "of"
+                | "in"
+                | "for"
+                | "with"
+                | "on"
+                | "at"
+                | "by"
+                | "also"
+                | "then"
+                | "not"
+                | "as"
+                | "from"
+                | "about"
+                | "which"
+                | "when"
+                | "while"
+                | "if"
+        )
 }
 
 #[cfg(test)]
