@@ -521,9 +521,9 @@ fn clause_subject(
         i += 1 + usize::from(word(i + 1) == ",");
     }
     // a name or pronoun within the first four words, after capitalised ones only ("Democratic
-    // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither is
-    // "most Clinton allies"), and not a possessive
-    // ("Trump's comments") nor a name's first word of a longer phrase ("Obama administration")
+    // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither
+    // is "most Clinton allies"), and not a possessive ("Trump's comments") nor a name that
+    // modifies a noun ("Obama aides met")
     let m = (i..(i + 4).min(prev))
         .take_while(|&j| {
             word(j).starts_with(|c: char| c.is_uppercase())
@@ -578,8 +578,9 @@ fn name_or_pronoun_at(text: &str, ents: &[Entity], t: Span) -> Option<Mention> {
 }
 
 /// Can a tagged source run name someone? Not when every word of it is a function word, an
-/// adverb in -ly or a verb in -ing ("or", "but", "optimistically", "taking"; possessives
-/// stay: PolNeAR marks "his" in "his criticism of"): such a run is the tagger's mistake, and the fallbacks choose instead.
+/// adverb in -ly or a verb in -ing ("or", "but", "optimistically", "taking"): such a run is the
+/// tagger's mistake, and the fallbacks choose instead. Possessives stay (PolNeAR marks "his" in
+/// "his criticism of"), and so do numbers ("47%" of a poll).
 fn could_be_source(text: &str, tok: &Tokenized, r: TokenRange) -> bool {
     const NOT_A_NAME: &[&str] = &[
         "and", "or", "but", "nor", "when", "while", "whether", "if", "because", "as", "rather",
