@@ -23,7 +23,21 @@ pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let out = named_by_head(text, tok, out);
     let out = transcript_speakers(text, tok, out);
     let out = no_interjections(text, out);
-    ordinals_and_chapters(text, tok, out)
+    let out = ordinals_and_chapters(text, tok, out);
+    in_order_without_overlaps(out)
+}
+
+/// The entities in text order, none overlapping another: where rules meet on a freak text
+/// (honorifics, titles and names run together), the earlier (then the longer) entity stays.
+fn in_order_without_overlaps(mut ents: Vec<Entity>) -> Vec<Entity> {
+    ents.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for e in ents {
+        if out.last().is_none_or(|l| l.span.end <= e.span.start) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// Words that open spoken sentences ("Well, look, ...") and the stage directions of transcripts
@@ -133,21 +147,39 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
         }
         let a = i + 1;
         let mut b = a;
-        while b < tok.tokens.len() && b - a < 4 && name_word(b) {
+        // another honorific ends the name ("Mr. Mrs. Zoë" is two tries, not one name), and so
+        // does a line break
+        while b < tok.tokens.len()
+            && b - a < 4
+            && name_word(b)
+            && !HONORIFICS.contains(&normalise(word(b)).as_str())
+            && (b == a
+                || !text[tok.tokens[b - 1].span.end..tok.tokens[b].span.start].contains('\n'))
+        {
             b += 1;
         }
         if b == a || !word(a).starts_with(char::is_uppercase) {
             continue;
         }
         let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+        // a name already added from an earlier honorific holds this one: not twice
+        if added
+            .last()
+            .is_some_and(|x: &Entity| x.span.end > span.start)
+        {
+            continue;
+        }
         while j < ents.len() && ents[j].span.end <= span.start {
             j += 1;
         }
+        // another entity starts inside the name run ("Miss Universe" + "Alicia Machado"): the
+        // run is no one name
+        let split = ents.get(j + 1).is_some_and(|n| n.span.start < span.end);
         match ents.get_mut(j) {
             // the tagger's span starts at the name: it is a person
             Some(e) if e.span.start == span.start => e.label = Label::Per,
             // it covers the name from the honorific on ("Mr. Morial" as ORG): the name alone
-            Some(e) if e.span.start == tok.tokens[i].span.start => {
+            Some(e) if e.span.start == tok.tokens[i].span.start && !split => {
                 e.span = Span::new(span.start, e.span.end.max(span.end));
                 e.label = Label::Per;
             }
@@ -430,6 +462,10 @@ fn person_edges(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let gap = |a: usize, b: usize| text.get(a..b) == Some(" ");
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for mut e in ents {
+        // a suffix the previous name took in ("Biden Jr." and the tagger's "Jr."): gone
+        if out.last().is_some_and(|p| p.span.contains(e.span)) {
+            continue;
+        }
         let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
         let b = tok.tokens.partition_point(|t| t.span.start < e.span.end);
         if a >= b {
@@ -634,6 +670,7 @@ mod tests {
                 ("Joe Ricketts", Label::Per),
                 ("Martin Luther King", Label::Per),
                 ("Vann R. Newkirk", Label::Org),
+                ("II", Label::Per), // the tagger's suffix alone: absorbed, not kept beside
             ],
         );
         let got: Vec<(&str, Label)> = shown(text, &person_edges(text, &tok, ents));
@@ -737,6 +774,62 @@ mod tests {
         let text = "He met the mr. and left.";
         let tok = crate::text::tokens::analyze_text(text);
         assert!(honorific_names(text, &tok, Vec::new()).is_empty());
+        // two honorifics in a row (the fuzzer's "Mr. Mrs.\nZoë"): one name, never two that
+        // overlap
+        let text = "Mr. Mrs.\nZoë left. Dr. Ms. Lee Kim spoke.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let got: Vec<(&str, Label)> = shown(text, &honorific_names(text, &tok, Vec::new()));
+        assert_eq!(got, [("Zoë", Label::Per), ("Lee Kim", Label::Per)]);
+        // a tagged entity from the honorific on, and another inside the words after it: the
+        // first is not stretched over the second ("Miss Universe" + "Alicia Machado")
+        let text = "She met Miss Universe Alicia Machado.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = ents_at(
+            text,
+            &[
+                ("Miss Universe", Label::Misc),
+                ("Alicia Machado", Label::Per),
+            ],
+        );
+        let got: Vec<(&str, Label)> = shown(text, &honorific_names(text, &tok, ents));
+        assert_eq!(
+            got,
+            [
+                ("Miss Universe", Label::Misc),
+                ("Alicia Machado", Label::Per)
+            ]
+        );
+    }
+
+    /// Whatever the rules did, the entities come out in order and never overlap.
+    #[test]
+    fn entities_leave_repair_in_order_without_overlaps() {
+        let text = "Mr. Mrs. Rep.\r\n Merkel and Dr. Jr. III Jr. Ms. Lee";
+        let tok = crate::text::tokens::analyze_text(text);
+        let ents = ents_at(text, &[("Merkel", Label::Per), ("Jr. III", Label::Org)]);
+        let out = all(text, &tok, ents);
+        assert!(
+            out.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+            "{:?}",
+            shown(text, &out)
+        );
+        // overlapping input, out of order: the earlier (then longer) entity stays
+        let at = |w: &str, label| {
+            let a = text.find(w).unwrap();
+            Entity {
+                span: Span::new(a, a + w.len()),
+                label,
+            }
+        };
+        let net = in_order_without_overlaps(vec![
+            at("Merkel", Label::Per),
+            at("Rep.", Label::Per),
+            at("Mrs. Rep.", Label::Org),
+        ]);
+        assert_eq!(
+            shown(text, &net),
+            [("Mrs. Rep.", Label::Org), ("Merkel", Label::Per)]
+        );
     }
 
     #[test]
