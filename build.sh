@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # newslens build script. Installs what it needs, then:
 #   ./build.sh serve   build the wasm and serve www/ on http://127.0.0.1:8080 (PORT to change)
-#   ./build.sh test    every test: fmt, clippy, Rust tests, wasm build, browser tests
+#   ./build.sh test    every test: fmt, clippy, Rust tests, the long fuzz pass, wasm build, browser tests
 #   ./build.sh build   build the wasm into www/pkg/ and the native CLI
 #   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
 #   ./build.sh fuzz    the long fuzzer pass (NEWSLENS_FUZZ_CASES, default 200000)
@@ -109,6 +109,7 @@ run_tests() {
   cargo clippy --release --all-targets -- -D warnings
   say "Rust unit and integration tests"
   cargo test --release
+  fuzz
   build
   ensure_chromium
   ensure_node_modules
