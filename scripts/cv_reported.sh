@@ -50,7 +50,7 @@ held = [r for i, r in enumerate(rows) if i % 10 == k]
 open(sys.argv[3], "w").write("".join(json.loads(r)["id"] + "\n" for r in held))
 open(sys.argv[4], "w").write("".join(held))
 PY
-    python3 scripts/build_cues.py "$DATA/polnear-train.jsonl" models/cues.tsv --exclude "$work/ids.txt" > /dev/null
+    python3 scripts/build_cues.py "$DATA/polnear-train.jsonl" models/cues.tsv --exclude "$work/ids.txt" > /dev/null 2>&1
     cargo run --release --quiet -- train reported --data "$DATA" --out models --hold-out --fold "$k" \
         2> "$work/train.log"
     cmp -s <(sort "$work/ids.txt") <(sort models/held-out-ids.txt) ||
