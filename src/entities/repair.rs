@@ -136,13 +136,12 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
             && !w.contains('’')
             && !w.contains('\'')
     };
+    let honorific = |i: usize| HONORIFICS.contains(&normalise(word(i)).as_str());
     let mut added = Vec::new();
     let mut j = 0; // first entity that may start at or after the token looked at
     for i in 0..tok.tokens.len().saturating_sub(1) {
         // the cheap test first: this runs on every token
-        if !word(i).starts_with(char::is_uppercase)
-            || !HONORIFICS.contains(&normalise(word(i)).as_str())
-        {
+        if !word(i).starts_with(char::is_uppercase) || !honorific(i) {
             continue;
         }
         let a = i + 1;
@@ -152,7 +151,7 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
         while b < tok.tokens.len()
             && b - a < 4
             && name_word(b)
-            && !HONORIFICS.contains(&normalise(word(b)).as_str())
+            && !honorific(b)
             && (b == a
                 || !text[tok.tokens[b - 1].span.end..tok.tokens[b].span.start].contains('\n'))
         {
@@ -162,13 +161,6 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
             continue;
         }
         let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
-        // a name already added from an earlier honorific holds this one: not twice
-        if added
-            .last()
-            .is_some_and(|x: &Entity| x.span.end > span.start)
-        {
-            continue;
-        }
         while j < ents.len() && ents[j].span.end <= span.start {
             j += 1;
         }
