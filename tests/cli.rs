@@ -165,3 +165,56 @@ fn bad_input_gets_a_clear_message() {
     ]);
     assert!(!ok && err.contains(":2: not JSON"), "{err}");
 }
+
+#[test]
+fn batch_loads_model_files_from_a_folder() {
+    let input = fixture("articles.jsonl");
+    let batch = |out: &str, models: Option<&std::path::Path>| -> String {
+        let out_file = tmp(out);
+        let mut args = vec![
+            "batch".to_string(),
+            input.to_str().unwrap().to_string(),
+            out_file.to_str().unwrap().to_string(),
+            "--quiet".to_string(),
+        ];
+        if let Some(m) = models {
+            args.push("--models".into());
+            args.push(m.to_str().unwrap().into());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        run_ok(&args);
+        std::fs::read_to_string(out_file).unwrap()
+    };
+    let embedded = batch("embedded.jsonl", None);
+    // the shipped files, loaded from the folder, give the embedded models' output
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models");
+    assert_eq!(batch("shipped.jsonl", Some(&shipped)), embedded);
+    // a cue lexicon of one unrelated word: no reported speech is tagged, so the output changes
+    let dir = tmp("models-one-cue");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cues.tsv"), "zebra\t9\t0.9\n").unwrap();
+    let other = batch("one-cue.jsonl", Some(&dir));
+    assert_ne!(other, embedded);
+    // a file that is not a model, and a folder that is not there, are named in the error
+    std::fs::write(dir.join("reported.bin"), b"not a model").unwrap();
+    let (ok, _, err) = run(&[
+        "batch",
+        input.to_str().unwrap(),
+        tmp("bad-model.jsonl").to_str().unwrap(),
+        "--quiet",
+        "--models",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        !ok && err.contains("reported.bin") && err.contains("bad model file"),
+        "{err}"
+    );
+    let (ok, _, err) = run(&[
+        "batch",
+        input.to_str().unwrap(),
+        tmp("no-folder.jsonl").to_str().unwrap(),
+        "--models",
+        "/nonexistent/models",
+    ]);
+    assert!(!ok && err.contains("not a folder"), "{err}");
+}

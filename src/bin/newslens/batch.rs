@@ -24,6 +24,8 @@ pub struct Options {
     pub threads: Option<usize>,
     pub resume: bool,
     pub quiet: bool,
+    /// A folder whose model files replace the embedded ones (`models_from`).
+    pub models: Option<PathBuf>,
 }
 
 /// Documents per chunk and thread: big enough to keep every core busy, small enough that an
@@ -35,7 +37,7 @@ pub fn run(input: &Path, output: &Path, opts: &Options) -> Res<()> {
         .num_threads(opts.threads.unwrap_or(0))
         .build()?;
     let threads = pool.current_num_threads();
-    let models = Models::embedded()?;
+    let models = crate::models_from(opts.models.as_deref())?;
     let done = if opts.resume && output.exists() {
         keep_complete_rows(output)?
     } else {

@@ -1,7 +1,7 @@
 //! The CLI: argument parsing, file reading and printing only; the work is in the library.
 //!
 //!   newslens analyze FILE|-          the analysis as JSON (code-point offsets)
-//!   newslens batch IN OUT [--threads N] [--resume]
+//!   newslens batch IN OUT [--threads N] [--resume] [--models DIR]
 //!                                    JSONL rows {"id","text"} (.gz) or a folder of .txt/.html ->
 //!                                    the system format of score.py, on all cores (`batch.rs`)
 //!   newslens train ner|quotes|speakers|reported [--data DIR]   rebuild a shipped model under models/
@@ -47,6 +47,10 @@ enum Cmd {
         /// Keep the complete rows of an interrupted run's OUTPUT and analyse only the rest.
         #[arg(long)]
         resume: bool,
+        /// Load the model files this folder holds (reported.bin, cues.tsv, quotes.bin,
+        /// speakers.bin) instead of the embedded ones.
+        #[arg(long)]
+        models: Option<PathBuf>,
     },
     /// Retrain a model from the shared data and write it under models/.
     Train {
@@ -92,6 +96,7 @@ fn main() {
             quiet,
             threads,
             resume,
+            models,
         } => batch::run(
             &input,
             &output,
@@ -99,6 +104,7 @@ fn main() {
                 threads,
                 resume,
                 quiet,
+                models,
             },
         ),
         Cmd::Train {
@@ -143,6 +149,43 @@ fn emit(line: &str) {
 
 fn models() -> Res<Models> {
     Ok(Models::embedded()?)
+}
+
+/// The embedded models, with each file that `dir` holds (`reported.bin`, `cues.tsv`,
+/// `quotes.bin`, `speakers.bin`) loaded from there instead: to score a model trained elsewhere
+/// (a held-out fold's, `scripts/cv_reported.sh`) without rebuilding the binary. The entity
+/// tagger (three files that go together) always stays the embedded one.
+pub fn models_from(dir: Option<&Path>) -> Res<Models> {
+    let mut m = Models::embedded()?;
+    let Some(dir) = dir else { return Ok(m) };
+    if !dir.is_dir() {
+        return Err(format!("--models {}: not a folder", dir.display()).into());
+    }
+    let read = |name: &str| -> Res<Option<Vec<u8>>> {
+        let path = dir.join(name);
+        match std::fs::read(&path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("{}: {e}", path.display()).into()),
+        }
+    };
+    let named = |name: &str, e: newslens::ModelError| format!("{}: {e}", dir.join(name).display());
+    if let Some(b) = read("reported.bin")? {
+        m.reported = newslens::reported::ReportedModel::from_bytes(&b)
+            .map_err(|e| named("reported.bin", e))?;
+    }
+    if let Some(b) = read("quotes.bin")? {
+        m.quotes =
+            newslens::quotes::QuoteModel::from_bytes(&b).map_err(|e| named("quotes.bin", e))?;
+    }
+    if let Some(b) = read("speakers.bin")? {
+        m.speakers = newslens::speakers::SpeakerModel::from_bytes(&b)
+            .map_err(|e| named("speakers.bin", e))?;
+    }
+    if let Some(b) = read("cues.tsv")? {
+        m.cues = newslens::cues::Cues::parse(&utf8(b, "cues.tsv")?);
+    }
+    Ok(m)
 }
 
 /// Bytes to text, with a clear message for what is not UTF-8.
