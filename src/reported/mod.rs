@@ -376,7 +376,8 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
             .or_else(|| subject_before(text, tok, ents, *c))
             .or_else(|| description_before(text, tok, *c))
             .or_else(|| clause_subject(text, tok, ents, *c));
-        let source = participle_subject(text, tok, ents, *c, source).or(source);
+        let source = aside_subject(text, tok, ents, *c, source).or(source);
+        let source = relative_subject(text, tok, *c, source).or(source);
         out.push(Found {
             source,
             cue: vec![span_of(tok, *c)],
@@ -454,12 +455,14 @@ fn fronted_content(text: &str, view: &View, cue: TokenRange) -> Option<TokenRang
     })
 }
 
-/// "Trump, speaking to a veterans group in Virginia, said ...": when the cue follows a phrase
-/// set off by commas that opens with a participle ("speaking", "appearing"; not "including" or
-/// "according"), and a person or organisation (or a pronoun) ends right before that phrase, the
-/// source is that name, not a name inside the phrase. `chosen` is the source found so far; the
-/// rule applies only when it is missing or lies inside the phrase.
-fn participle_subject(
+/// "Trump, speaking to a veterans group in Virginia, said ...", "Ms. Khan, in an article in The
+/// Washington Post, rebuked ...", "Paradis, who has been active in politics since the age of 25,
+/// said ...": when the cue follows an aside set off by commas that opens with a participle
+/// ("speaking", "appearing"; not "including" or "according"), a preposition or a relative pronoun,
+/// and a person or organisation (or a pronoun) ends right before the aside, the source is that
+/// name, not a name inside the aside. `chosen` is the source found so far; the rule applies only
+/// when it is missing or lies inside the aside.
+fn aside_subject(
     text: &str,
     tok: &Tokenized,
     ents: &[Entity],
@@ -476,10 +479,10 @@ fn participle_subject(
         return None;
     }
     let head = word(open + 1);
-    if !head.ends_with("ing")
-        || !head.starts_with(|c: char| c.is_lowercase())
-        || matches!(head, "including" | "according")
-    {
+    let opens_aside = head.ends_with("ing") && !matches!(head, "including" | "according")
+        || crate::lexicon::PREPOSITIONS.contains(&head)
+        || matches!(head, "who" | "which");
+    if !opens_aside || !head.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
     let phrase = Span::new(tok.tokens[open].span.start, tok.tokens[close].span.end);
@@ -487,6 +490,34 @@ fn participle_subject(
         return None;
     }
     name_or_pronoun_at(text, ents, tok.tokens[open - 1].span)
+}
+
+/// "House conservatives who have vehemently opposed it", "Sanders, who endorsed Clinton": a
+/// relative pronoun that opens the cue's clause, with only auxiliaries and adverbs between it and
+/// the cue, is the source as written (PolNeAR marks it so; its antecedent gives the actor), when
+/// the source chosen so far lies before it.
+fn relative_subject(
+    text: &str,
+    tok: &Tokenized,
+    cue: TokenRange,
+    chosen: Option<Mention>,
+) -> Option<Mention> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let first = tok.sentences[tok.sentence_of(cue.start)].start;
+    let mut i = cue.start.checked_sub(1)?;
+    while i > first && cue.start - i <= 3 && verbish(word(i)) {
+        i -= 1;
+    }
+    if !matches!(word(i), "who" | "which" | "that") {
+        return None;
+    }
+    let pronoun = tok.tokens[i].span;
+    chosen
+        .is_some_and(|m| m.span.end <= pronoun.start)
+        .then_some(Mention {
+            span: pronoun,
+            kind: MentionKind::Description,
+        })
 }
 
 /// When nothing else gives a source and the cue continues a clause ("Rubio has shifted to match
@@ -924,8 +955,8 @@ mod tests {
     }
 
     #[test]
-    fn a_participle_phrase_before_the_cue_does_not_hold_the_source() {
-        use super::participle_subject;
+    fn an_aside_before_the_cue_does_not_hold_the_source() {
+        use super::aside_subject;
         let case = |text: &str, names: &[(&str, Label)], chosen: Option<&str>| {
             let tok = crate::text::tokens::analyze_text(text);
             let ents: Vec<Entity> = names.iter().map(|(n, l)| ent(text, n, *l)).collect();
@@ -942,8 +973,7 @@ mod tests {
                 start: cue,
                 end: cue + 1,
             };
-            participle_subject(text, &tok, &ents, range, chosen)
-                .map(|m| m.span.text(text).to_string())
+            aside_subject(text, &tok, &ents, range, chosen).map(|m| m.span.text(text).to_string())
         };
         let text = "Trump, speaking to a veterans group in Virginia, said he would act.";
         let names = [("Trump", Label::Per), ("Virginia", Label::Loc)];
@@ -967,6 +997,54 @@ mod tests {
             case(text5, &[("Ruiz", Label::Per)], Some("Ruiz")).as_deref(),
             Some("She")
         );
+        // an aside opening with a preposition or a relative pronoun
+        let names6 = [("Ms. Okafor", Label::Per), ("Tribune", Label::Org)];
+        let text6 = "Ms. Okafor, in an article in the Tribune, said the plan would fail.";
+        assert_eq!(
+            case(text6, &names6, Some("Tribune")).as_deref(),
+            Some("Ms. Okafor")
+        );
+        let text7 = "Ms. Okafor, who writes for the Tribune, said the plan would fail.";
+        assert_eq!(
+            case(text7, &names6, Some("Tribune")).as_deref(),
+            Some("Ms. Okafor")
+        );
+        // a clause that is no aside ("and ...") is left alone
+        let text8 = "Ms. Okafor, and the Tribune, said the plan would fail.";
+        assert_eq!(case(text8, &names6, Some("Tribune")), None);
+    }
+
+    #[test]
+    fn a_relative_pronoun_opening_the_cues_clause_is_the_source() {
+        use super::relative_subject;
+        let case = |text: &str, cue: &str, chosen: &str| {
+            let tok = crate::text::tokens::analyze_text(text);
+            let start = tok
+                .tokens
+                .iter()
+                .position(|t| t.span.text(text) == cue)
+                .unwrap();
+            let s = text.find(chosen).unwrap();
+            let chosen = Mention {
+                span: Span::new(s, s + chosen.len()),
+                kind: MentionKind::Name,
+            };
+            let range = crate::text::TokenRange {
+                start,
+                end: start + 1,
+            };
+            relative_subject(text, &tok, range, Some(chosen)).map(|m| m.span.text(text).to_string())
+        };
+        let text = "House members who have vehemently opposed the bill met on Monday.";
+        assert_eq!(case(text, "opposed", "House").as_deref(), Some("who"));
+        let text = "The poll by Quinnipiac that showed a tie was cited.";
+        assert_eq!(case(text, "showed", "Quinnipiac").as_deref(), Some("that"));
+        // a subject between the pronoun and the cue ("that voters believe"), or a chosen source
+        // after the pronoun, leaves the source alone
+        let text = "Polls by Gallup show that voters believe the economy is weak.";
+        assert_eq!(case(text, "believe", "Gallup"), None);
+        let text = "Those who Lopez said were absent came later.";
+        assert_eq!(case(text, "said", "Lopez"), None);
     }
 
     #[test]
