@@ -37,6 +37,8 @@ export interface Attribution {
   source: Span[];
   source_text: string | null;
   source_kind: MentionKind | null;
+  /** For a relative-pronoun source ("who"), the name or noun phrase it stands for. */
+  source_refers_to: string | null;
   cue: Span[];
   content: Span[];
   actor: string | null;

@@ -107,6 +107,9 @@ pub struct Attribution {
     pub actor: Option<ActorId>,
     /// Index into `Analysis::quotes` when the content is a direct quotation.
     pub quote: Option<usize>,
+    /// For a source that is a relative pronoun ("who"), the name or noun phrase it stands for
+    /// (`reported::refers_to`), to show readers when no actor was found.
+    pub refers_to: Option<Mention>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -177,6 +180,8 @@ pub struct ExportAttribution {
     pub source: Vec<[usize; 2]>,
     pub source_text: Option<String>,
     pub source_kind: Option<MentionKind>,
+    /// `Attribution::refers_to` as text ("Republican leaders" for a source "who").
+    pub source_refers_to: Option<String>,
     pub cue: Vec<[usize; 2]>,
     pub content: Vec<[usize; 2]>,
     pub actor: Option<String>,
@@ -266,6 +271,7 @@ impl Analysis {
                     source: a.source.iter().map(|m| map.span(m.span)).collect(),
                     source_text: a.source.map(|m| m.span.text(text).to_string()),
                     source_kind: a.source.map(|m| m.kind),
+                    source_refers_to: a.refers_to.map(|m| m.span.text(text).to_string()),
                     cue: a.cue.iter().map(|c| map.span(*c)).collect(),
                     content: a.content.iter().map(|c| map.span(*c)).collect(),
                     actor: a.actor.map(ActorId::key),

@@ -202,6 +202,9 @@ pub fn analyze_with_progress(
         .into_iter()
         .zip(source_actor)
         .map(|(f, actor)| Attribution {
+            refers_to: f
+                .source
+                .and_then(|m| reported::refers_to(text, &tok, &entities, m.span)),
             source: f.source,
             cue: f.cue,
             content: f.content,

@@ -47,7 +47,7 @@ export function quoteRows(text, analysis) {
       att,
       start: r.content[0][0],
       words: r.content.map(([s, e]) => text.slice(s, e)).join(' … '),
-      ...who(r.actor, r.source_text),
+      ...who(r.actor, r.source_refers_to ?? r.source_text),
       cue: r.cue.map(([s, e]) => text.slice(s, e)).join(' '),
       unsure: false,
       corrected: false,

@@ -701,6 +701,30 @@ fn antecedent(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Opt
     })
 }
 
+/// For a source that is a bare relative pronoun ("who" in "Republican leaders who have opposed
+/// the plan"), what it stands for, for readers: the name before it (`antecedent`), else the noun
+/// phrase before it ("leaders"). The source as written stays the pronoun (PolNeAR's, and
+/// `score.py`'s, notion of the source).
+pub fn refers_to(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Option<Mention> {
+    let first = tok.tokens.partition_point(|t| t.span.start < source.start);
+    let t = tok.tokens.get(first)?;
+    if t.span != source || !matches!(t.span.text(text), "who" | "which" | "that") {
+        return None;
+    }
+    antecedent(text, tok, ents, source).or_else(|| {
+        let end = match first.checked_sub(1)? {
+            c if tok.text_of(text, c) == "," => c,
+            _ => first,
+        };
+        let lo = tok.sentences[tok.sentence_of(first)].start;
+        let (a, b) = phrase_before(text, tok, end, lo.max(end.saturating_sub(8)))?;
+        Some(Mention {
+            span: span_of(tok, TokenRange { start: a, end: b }),
+            kind: MentionKind::Description,
+        })
+    })
+}
+
 /// What a source run names: a pronoun, the first person (else the first entity) inside it, or
 /// the run as a description.
 fn source_mention(text: &str, tok: &Tokenized, ents: &[Entity], r: TokenRange) -> Mention {
@@ -1101,6 +1125,31 @@ mod tests {
         assert!(src == "David Reyes" || src.starts_with("who"), "{r:?}");
         let actor = &a.actors[r.actor.expect("an actor").0 as usize];
         assert_eq!(actor.name, "David Reyes");
+    }
+
+    #[test]
+    fn a_relative_pronoun_source_refers_to_the_name_or_phrase_before_it() {
+        let refers = |t: &str, names: &[&str], source: &str| {
+            let tok = crate::text::tokens::analyze_text(t);
+            let ents: Vec<Entity> = names.iter().map(|n| ent(t, n, Label::Per)).collect();
+            let s = t.find(source).unwrap();
+            super::refers_to(t, &tok, &ents, Span::new(s, s + source.len()))
+                .map(|m| (m.span.text(t).to_string(), m.kind))
+        };
+        let t = "Senator Maria Lopez, who opposed the plan, spoke.";
+        assert_eq!(
+            refers(t, &["Maria Lopez"], "who"),
+            Some(("Maria Lopez".into(), MentionKind::Name))
+        );
+        let t = "Republican leaders who have opposed the plan met.";
+        assert_eq!(
+            refers(t, &[], "who"),
+            Some(("leaders".into(), MentionKind::Description))
+        );
+        // a source that is no bare relative pronoun refers to nothing more
+        assert_eq!(refers(t, &[], "Republican leaders"), None);
+        let t = "Who opposed the plan?";
+        assert_eq!(refers(t, &[], "Who"), None);
     }
 
     #[test]

@@ -691,6 +691,23 @@ test('reported speech: a layer in the speaker colour, its card, the sidebar, sha
   await context.close();
 });
 
+test('reported speech whose source is a relative pronoun names what the pronoun stands for', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const text = 'Republican leaders who have vehemently opposed the plan met on Monday in Washington.';
+  await pasteText(page, text);
+  const span = page.locator('#article .reported').first();
+  assert.equal(await span.count(), 1, await page.innerHTML('#article'));
+  // no actor is found for "who"; the card names the noun phrase it stands for, not "who"
+  await span.hover();
+  const card = await page.textContent('#card');
+  assert.match(card, /leaders \(reported\)/);
+  assert.doesNotMatch(card, /\bwho \(reported\)/);
+  await page.click('#btn-table');
+  assert.match(await page.locator('#quote-table tbody tr', { hasText: 'the plan' }).first().textContent(), /leaders/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('corrections: credit a quotation, merge, split, retype and remove actors; they survive reload, travel in links and exports, and undo', async () => {
   const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
   const text = 'Council votes on the bridge\n\nAnn Lee met Bob Roe and Ms. Lee in Paris.\n“We will vote,” Lee said.\n“Never,” Bob Roe said.';
