@@ -4,7 +4,8 @@
 //!
 //! - `features`: what the tagger reads of each token (and, in the second pass, of the first
 //!   pass's tags);
-//! - `tagger`: a linear chain over B/I tags of cue, source and content, decoded with Viterbi;
+//! - `tagger`: a linear chain over B/I tags of cue, source and content (and L closing a content
+//!   run), decoded with Viterbi;
 //! - `trainer`: the averaged structured perceptron, on PolNeAR train's attributions;
 //! - here: tagging each stretch of sentences that holds a cue word, twice (the second pass reads
 //!   where the first put its cues), and grouping the tagged runs into relations (a content run

@@ -1,12 +1,14 @@
-//! The reported-speech tagger's model: a linear chain over seven tags (O, then B and I of cue,
-//! source and content), one weight row per hashed feature plus tag-transition weights, decoded
-//! exactly with Viterbi. Trained in `trainer.rs`; stored with weights quantised to i16.
+//! The reported-speech tagger's model: a linear chain over eight tags (O, then B and I of cue,
+//! source and content, and L: the last token of a content run), one weight row per hashed
+//! feature plus tag-transition weights, decoded exactly with Viterbi. Trained in `trainer.rs`;
+//! stored with weights quantised to i16.
 
 use crate::entities::ModelError;
 use crate::entities::model::{IdIndex, IdMap};
 
-/// O, B-cue, I-cue, B-source, I-source, B-content, I-content.
-pub const NT: usize = 7;
+/// O, B-cue, I-cue, B-source, I-source, B-content, I-content, L-content (the last token of a
+/// content run of two tokens or more).
+pub const NT: usize = 8;
 pub type Row = [f32; NT];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,6 +28,10 @@ pub struct Tag(pub u8);
 
 impl Tag {
     pub const O: Tag = Tag(0);
+    /// The last token of a content run of two tokens or more.
+    pub const LAST_CONTENT: Tag = Tag(7);
+    const INSIDE_CONTENT: u8 = 6;
+    const BEGIN_CONTENT: u8 = 5;
     pub fn begin(r: Role) -> Tag {
         Tag(1 + 2 * r as u8)
     }
@@ -33,18 +39,28 @@ impl Tag {
         Tag(2 + 2 * r as u8)
     }
     pub fn role(self) -> Option<Role> {
-        (self.0 > 0).then(|| Role::ALL[((self.0 - 1) / 2) as usize])
+        match self.0 {
+            0 => None,
+            7 => Some(Role::Content),
+            k => Some(Role::ALL[((k - 1) / 2) as usize]),
+        }
     }
     pub fn is_begin(self) -> bool {
-        self.0 % 2 == 1
+        self.0 % 2 == 1 && self != Tag::LAST_CONTENT
     }
-    /// May `next` follow `self`? An I tag continues a run of its own role only.
+    /// May `next` follow `self`? An I tag continues a run of its own role only; a content run
+    /// of two tokens or more ends with L (I-content is followed by I- or L-content, and L follows
+    /// B- or I-content).
     pub fn allows(self, next: Tag) -> bool {
-        next.0 == 0 || next.is_begin() || self.role() == next.role()
+        match (self.0, next.0) {
+            (Tag::INSIDE_CONTENT, n) => n == Tag::INSIDE_CONTENT || n == 7,
+            (p, Tag::INSIDE_CONTENT | 7) => p == Tag::BEGIN_CONTENT || p == Tag::INSIDE_CONTENT,
+            _ => next.0 == 0 || next.is_begin() || self.role() == next.role(),
+        }
     }
 }
 
-pub const MAGIC: &[u8] = b"NLREP\x01";
+pub const MAGIC: &[u8] = b"NLREP\x02";
 
 /// The largest weight is stored as this integer (at most 32767): 1023 levels score as 32767 did
 /// (PolNeAR dev partial F1 73.14 vs 73.12) and the file gzips 59 KB smaller (255: 73.06).
@@ -268,6 +284,7 @@ mod tests {
         let mut r = [0f32; NT];
         r[Tag::inside(Role::Content).0 as usize] = 2.0;
         r[Tag::begin(Role::Content).0 as usize] = 1.0;
+        r[Tag::LAST_CONTENT.0 as usize] = 1.5;
         m.rows.insert(1, r);
         let e = m.emit(&[1]);
         let tags = m.decode(&[e, e, e]);
@@ -276,12 +293,25 @@ mod tests {
         for w in tags.windows(2) {
             assert!(w[0].allows(w[1]));
         }
+        // a content run of two tokens or more closes with L before anything else: feature 2
+        // wants O, and I-content may not be followed by O (B I L O scores 9.5, B B B O 8)
+        let mut o = [0f32; NT];
+        o[Tag::O.0 as usize] = 5.0;
+        m.rows.insert(2, o);
+        let tags = m.decode(&[e, e, e, m.emit(&[2])]);
+        assert_eq!(tags[2], Tag::LAST_CONTENT, "{tags:?}");
+        assert_eq!(tags[3], Tag::O);
+        assert!(!Tag::inside(Role::Content).allows(Tag::O));
+        assert!(!Tag::O.allows(Tag::LAST_CONTENT) && !Tag::LAST_CONTENT.allows(Tag::LAST_CONTENT));
+        assert!(Tag::begin(Role::Content).allows(Tag::LAST_CONTENT));
+        assert_eq!(Tag::LAST_CONTENT.role(), Some(Role::Content));
+        assert!(!Tag::LAST_CONTENT.is_begin());
     }
 
     #[test]
     fn bytes_roundtrip_and_errors() {
         let mut m = Model::default();
-        m.rows.insert(7, [1.0, -2.0, 0.5, 0.0, 0.0, 3.0, 0.0]);
+        m.rows.insert(7, [1.0, -2.0, 0.5, 0.0, 0.0, 3.0, 0.0, -1.0]);
         m.trans[1][2] = 0.25;
         let b = m.to_bytes();
         let r = Model::from_bytes(&b).unwrap();

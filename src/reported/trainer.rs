@@ -55,6 +55,14 @@ pub fn gold_tags(tok: &Tokenized, relations: &[Relation]) -> Vec<Tag> {
             }
         }
     }
+    // a content run of two tokens or more ends with L
+    for i in 0..tags.len() {
+        if tags[i] == Tag::inside(Role::Content)
+            && tags.get(i + 1) != Some(&Tag::inside(Role::Content))
+        {
+            tags[i] = Tag::LAST_CONTENT;
+        }
+    }
     tags
 }
 
@@ -415,5 +423,16 @@ mod tests {
             ]
         );
         assert!(tags[2].is_begin() && !tags[3].is_begin());
+        // the content run ends with L; a one-token content is B alone
+        assert_eq!(tags[3], Tag::inside(Role::Content));
+        assert_eq!(tags[4], Tag::LAST_CONTENT);
+        let rel = (
+            vec![span(t, "Lee")],
+            vec![span(t, "said")],
+            vec![span(t, "works")],
+        );
+        let tags = gold_tags(&tok, &[rel]);
+        assert_eq!(tags[4], Tag::begin(Role::Content));
+        assert_eq!(tags[5], Tag::O);
     }
 }
