@@ -482,7 +482,7 @@ fn aside_subject(
     let head = word(open + 1);
     let opens_aside = head.ends_with("ing") && !matches!(head, "including" | "according")
         || crate::lexicon::PREPOSITIONS.contains(&head)
-        || matches!(head, "who" | "which");
+        || matches!(head, "who" | "which" | "the" | "a" | "an");
     if !opens_aside || !head.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
@@ -567,7 +567,8 @@ fn clause_subject(
     let modifier = matches!(after, "'s" | "’s" | "'" | "’")
         || m.kind == MentionKind::Name
             && after.starts_with(|c: char| c.is_lowercase())
-            && !verbish(after);
+            && !verbish(after)
+            && !crate::lexicon::IRREGULAR_PAST.contains(&after);
     (!modifier).then_some(m)
 }
 
@@ -1034,6 +1035,12 @@ mod tests {
             case(text7, &names6, Some("Tribune")).as_deref(),
             Some("Ms. Okafor")
         );
+        // an appositive is an aside too
+        let text9 = "Ms. Okafor, a columnist at the Tribune, said the plan would fail.";
+        assert_eq!(
+            case(text9, &names6, Some("Tribune")).as_deref(),
+            Some("Ms. Okafor")
+        );
         // a clause that is no aside ("and ...") is left alone
         let text8 = "Ms. Okafor, and the Tribune, said the plan would fail.";
         assert_eq!(case(text8, &names6, Some("Tribune")), None);
@@ -1233,9 +1240,10 @@ mod tests {
     fn a_continuing_cue_takes_the_sentence_subject() {
         let t = "Rubio has shifted to match the mood, offering a plan. Likewise, she tried and \
                  promised more. Trump's remarks drew fire, prompting a reply. Obama aides met \
-                 Tuesday, saying little. Rubio spoke. Critics said it failed.";
+                 Tuesday, saying little. Rubio spoke. Critics said it failed. Likewise, Lee \
+                 went after them and called for calm.";
         let tok = crate::text::tokens::analyze_text(t);
-        let ents: Vec<Entity> = ["Rubio", "Trump", "Obama"]
+        let ents: Vec<Entity> = ["Rubio", "Trump", "Obama", "Lee"]
             .iter()
             .map(|w| Entity {
                 span: at(t, w),
@@ -1250,6 +1258,8 @@ mod tests {
         assert_eq!(subject("prompting"), None);
         assert_eq!(subject("saying"), None);
         assert_eq!(subject("failed"), None);
+        // an irregular past verb after the name shows it is the subject, as "-ed" does
+        assert_eq!(subject("called"), Some("Lee"));
     }
 
     #[test]
