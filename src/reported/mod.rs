@@ -458,11 +458,12 @@ fn fronted_content(text: &str, view: &View, cue: TokenRange) -> Option<TokenRang
 
 /// "Trump, speaking to a veterans group in Virginia, said ...", "Ms. Khan, in an article in The
 /// Washington Post, rebuked ...", "Paradis, who has been active in politics since the age of 25,
-/// said ...": when the cue follows an aside set off by commas that opens with a participle
-/// ("speaking", "appearing"; not "including" or "according"), a preposition or a relative pronoun,
-/// and a person or organisation (or a pronoun) ends right before the aside, the source is that
-/// name, not a name inside the aside. `chosen` is the source found so far; the rule applies only
-/// when it is missing or lies inside the aside.
+/// said ...", "Eva Resnick-Day, an activist for Greenpeace, demanded ...": when the cue follows
+/// an aside set off by commas that opens with a participle ("speaking", "appearing"; not
+/// "including" or "according"), a preposition, a relative pronoun or a determiner (an
+/// appositive), and a person or organisation (or a pronoun) ends right before the aside, the
+/// source is that name, not a name inside the aside. `chosen` is the source found so far; the
+/// rule applies only when it is missing or lies inside the aside.
 fn aside_subject(
     text: &str,
     tok: &Tokenized,
