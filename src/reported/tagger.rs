@@ -29,9 +29,10 @@ pub struct Tag(pub u8);
 impl Tag {
     pub const O: Tag = Tag(0);
     /// The last token of a content run of two tokens or more.
-    pub const LAST_CONTENT: Tag = Tag(7);
-    const INSIDE_CONTENT: u8 = 6;
-    const BEGIN_CONTENT: u8 = 5;
+    pub const LAST_CONTENT: Tag = Tag(Tag::L_CONTENT);
+    const B_CONTENT: u8 = 1 + 2 * Role::Content as u8;
+    const I_CONTENT: u8 = Tag::B_CONTENT + 1;
+    const L_CONTENT: u8 = Tag::I_CONTENT + 1;
     pub fn begin(r: Role) -> Tag {
         Tag(1 + 2 * r as u8)
     }
@@ -41,7 +42,7 @@ impl Tag {
     pub fn role(self) -> Option<Role> {
         match self.0 {
             0 => None,
-            7 => Some(Role::Content),
+            Tag::L_CONTENT => Some(Role::Content),
             k => Some(Role::ALL[((k - 1) / 2) as usize]),
         }
     }
@@ -53,8 +54,8 @@ impl Tag {
     /// B- or I-content).
     pub fn allows(self, next: Tag) -> bool {
         match (self.0, next.0) {
-            (Tag::INSIDE_CONTENT, n) => n == Tag::INSIDE_CONTENT || n == 7,
-            (p, Tag::INSIDE_CONTENT | 7) => p == Tag::BEGIN_CONTENT || p == Tag::INSIDE_CONTENT,
+            (Tag::I_CONTENT, n) => n == Tag::I_CONTENT || n == Tag::L_CONTENT,
+            (p, Tag::I_CONTENT | Tag::L_CONTENT) => p == Tag::B_CONTENT || p == Tag::I_CONTENT,
             _ => next.0 == 0 || next.is_begin() || self.role() == next.role(),
         }
     }
