@@ -16,6 +16,14 @@ export function isReported(r) {
   return r.quote === null || r.quote === undefined;
 }
 
+/**
+ * Whom a piece of attributed speech is shown as coming from: its actor's name, else what a
+ * relative-pronoun source ("who") stands for, else the source as written (undefined when none).
+ */
+function sourceName(r, actors) {
+  return r.actor ? actors.get(r.actor)?.name : (r.source_refers_to ?? r.source_text);
+}
+
 /** The box a segment sits in: a quotation ("q3"), a piece of reported speech ("r7"), or none. */
 function boxOf(seg) {
   return seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${seg.report}` : null;
@@ -370,8 +378,7 @@ export function cardLines(target, text, analysis) {
   }
   if (report) {
     const r = analysis.attributions[Number(report.dataset.report)];
-    const a = r.actor ? actors.get(r.actor) : null;
-    const who = a ? a.name : (r.source_refers_to ?? r.source_text);
+    const who = sourceName(r, actors);
     const cue = r.cue.length ? ` · “${r.cue.map(([s, e]) => text.slice(s, e)).join(' ')}”` : '';
     lines.push(who ? `${who} (reported)${cue}` : `reported speech, source not found${cue}`);
   }
@@ -422,7 +429,7 @@ export function exportHtml(text, analysis, css, title = 'newslens export', detai
         body += `<span class="quote${q.actor ? ` c${colourOf(q.actor)}` : ' unattributed'}" title="${escapeHtml(who ? `quoted: ${who}` : 'quotation')}"${who ? ` data-speaker="${escapeHtml(who)}"` : ''}>`;
       } else if (seg.report !== null) {
         const r = analysis.attributions[pieces[seg.report].att];
-        const who = r.actor ? actors.get(r.actor)?.name : (r.source_refers_to ?? r.source_text);
+        const who = sourceName(r, actors);
         body += `<span class="reported${r.actor ? ` c${colourOf(r.actor)}` : ''}" title="${escapeHtml(who ? `${who} (reported)` : 'reported speech')}">`;
       }
     }
@@ -444,7 +451,7 @@ export function exportHtml(text, analysis, css, title = 'newslens export', detai
     return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
   }).join('');
   const reportedList = (analysis.attributions ?? []).filter(isReported).map((r) => {
-    const who = r.actor ? actors.get(r.actor)?.name : (r.source_refers_to ?? r.source_text);
+    const who = sourceName(r, actors);
     const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
     return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;
   }).join('');
