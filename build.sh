@@ -85,7 +85,7 @@ python_wheel() {
 
 python_tests() {
   python_wheel
-  say "Python package and the Dask recipe: a fresh venv, the wheel, pytest"
+  say "Python package, the Dask recipe and the cue-lexicon builder: a fresh venv, the wheel, pytest"
   local venv=target/py-test
   rm -rf "$venv"
   python3 -m venv "$venv"

