@@ -1,8 +1,8 @@
 //! Adversarial texts for the benchmark and the fuzzer: inputs shaped to make a stage grow faster
 //! than the text (one huge token, base64, "A/" repeated, a line without a full stop, long runs of
 //! capitalised words, many names, many paragraphs, quote marks or punctuation only, a transcript
-//! of speaker turns). Generated from a fixed seed, so every run measures the same bytes. Nothing
-//! here analyses anything.
+//! of speaker turns, one sentence of clauses continued by cues). Generated from a fixed seed, so
+//! every run measures the same bytes. Nothing here analyses anything.
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same texts everywhere.
 pub struct Rng(u64);
@@ -132,6 +132,21 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         }
         s
     };
+    // one sentence of clauses each continued by a cue (", saying ..."): every cue's subject
+    // would lie at the sentence's far-away start
+    let continued: String = {
+        let mut s = String::with_capacity(bytes + 128);
+        while s.len() < bytes {
+            s.push_str(&format!(
+                "{} {} worked for the {}, saying that the {} works and hoping it lasts, ",
+                r.pick(FIRST),
+                surname(r.below(400)),
+                r.pick(WORDS),
+                r.pick(WORDS),
+            ));
+        }
+        s
+    };
     vec![
         ("one huge token", "a".repeat(bytes)),
         ("base64, no spaces", b64),
@@ -144,6 +159,7 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         ("quote marks only", quote_marks),
         ("punctuation only", punctuation),
         ("interview transcript", transcript),
+        ("continued clauses, no full stop", continued),
     ]
 }
 
@@ -277,7 +293,7 @@ mod tests {
     fn inputs_are_deterministic_and_of_the_asked_size() {
         let a = inputs(10_000);
         let b = inputs(10_000);
-        assert_eq!(a.len(), 11);
+        assert_eq!(a.len(), 12);
         for ((n1, t1), (n2, t2)) in a.iter().zip(&b) {
             assert_eq!(n1, n2);
             assert_eq!(t1, t2);

@@ -1,9 +1,9 @@
 //! The cue lexicon: words that introduce or attribute speech ("said", "told", "according",
 //! "tweeted"), learned from PolNeAR's cue spans by `scripts/build_cues.py`, each with how often it
 //! was a cue there; words PolNeAR saw too rarely to count ("lampooned") are listed with a rate
-//! from their GloVe neighbours and a cue count under 2, so never strong. The quote classifier and the speaker ranker read the strong words (`is_cue`);
-//! the reported-speech tagger reads every listed word's rate class (`class`). It decides nothing
-//! by itself.
+//! from their GloVe neighbours and a cue count under 2, so never strong. The quote classifier and
+//! the speaker ranker read the strong words (`is_cue`); the reported-speech tagger reads every
+//! listed word's rate class (`class`). It decides nothing by itself.
 
 use crate::text::normal;
 use std::collections::{HashMap, HashSet};

@@ -529,6 +529,9 @@ fn relative_subject(
         })
 }
 
+/// How far back from a cue (in tokens) `clause_subject` looks for the opening of its sentence.
+const CLAUSE_REACH: usize = 60;
+
 /// When nothing else gives a source and the cue continues a clause ("Rubio has shifted to match
 /// the mood, offering ...", "Clinton tried here last week to ... and promised ..."): the name
 /// or pronoun that opens the sentence, its subject.
@@ -549,8 +552,11 @@ fn clause_subject(
         return None;
     }
     let first = tok.sentences[tok.sentence_of(cue.start)].start;
-    if (first..cue.start)
-        .any(|i| matches!(word(i), ":" | ";") || tok.tokens[i].kind == TokenKind::Quote)
+    // a subject further back than CLAUSE_REACH tokens is not looked for (and the time spent on
+    // a cue stays bounded however long the sentence)
+    if cue.start - first > CLAUSE_REACH
+        || (first..cue.start)
+            .any(|i| matches!(word(i), ":" | ";") || tok.tokens[i].kind == TokenKind::Quote)
     {
         return None;
     }
@@ -1301,6 +1307,27 @@ mod tests {
         };
         assert_eq!(subject("saying"), Some("Ortiz"));
         assert_eq!(subject("adding"), Some("Lee"));
+    }
+
+    /// `clause_subject` looks back at most `CLAUSE_REACH` tokens, so that a cue in an endless
+    /// sentence costs a bounded time.
+    #[test]
+    fn a_subject_too_far_back_is_not_looked_for() {
+        let near = "Ortiz worked for the union, saying more.".to_string();
+        let far = format!(
+            "Ortiz worked for the union{}, saying more.",
+            " and the city".repeat(25)
+        );
+        for (t, want) in [(near, Some("Ortiz")), (far, None)] {
+            let tok = crate::text::tokens::analyze_text(&t);
+            let ents = [Entity {
+                span: at(&t, "Ortiz"),
+                label: crate::analysis::Label::Per,
+            }];
+            let cue = tok.tokens_of(at(&t, "saying"));
+            let m = super::clause_subject(&t, &tok, &ents, cue);
+            assert_eq!(m.map(|m| m.span.text(&t)), want);
+        }
     }
 
     /// A cue continuing its clause after a comma, with no source tagged, belongs to the
