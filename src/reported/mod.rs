@@ -1262,23 +1262,27 @@ mod tests {
     /// A cue continuing its clause ("..., offering", "... and promised") with no source near it
     /// takes the name or pronoun that opens the sentence; not a possessive or a name that
     /// modifies a noun, nor a cue that opens a clause of its own.
+    /// `clause_subject` for the cue word `cue` of `t`, with the first occurrence of each of
+    /// `names` found as a person.
+    fn clause_subject_of<'a>(t: &'a str, names: &[&str], cue: &str) -> Option<&'a str> {
+        let tok = crate::text::tokens::analyze_text(t);
+        let ents: Vec<Entity> = names
+            .iter()
+            .map(|w| Entity {
+                span: at(t, w),
+                label: Label::Per,
+            })
+            .collect();
+        super::clause_subject(t, &tok, &ents, tok.tokens_of(at(t, cue))).map(|m| m.span.text(t))
+    }
+
     #[test]
     fn a_continuing_cue_takes_the_sentence_subject() {
         let t = "Rubio has shifted to match the mood, offering a plan. Likewise, she tried and \
                  promised more. Trump's remarks drew fire, prompting a reply. Obama aides met \
                  Tuesday, saying little. Rubio spoke. Critics said it failed. Likewise, Lee \
                  went after them and called for calm.";
-        let tok = crate::text::tokens::analyze_text(t);
-        let ents: Vec<Entity> = ["Rubio", "Trump", "Obama", "Lee"]
-            .iter()
-            .map(|w| Entity {
-                span: at(t, w),
-                label: crate::analysis::Label::Per,
-            })
-            .collect();
-        let subject = |w: &str| {
-            super::clause_subject(t, &tok, &ents, tok.tokens_of(at(t, w))).map(|m| m.span.text(t))
-        };
+        let subject = |w: &str| clause_subject_of(t, &["Rubio", "Trump", "Obama", "Lee"], w);
         assert_eq!(subject("offering"), Some("Rubio"));
         assert_eq!(subject("promised"), Some("she"));
         assert_eq!(subject("prompting"), None);
@@ -1294,17 +1298,7 @@ mod tests {
     fn a_fronted_phrase_is_skipped_to_find_the_subject() {
         let t = "At a rally in Ames, Iowa, on Sunday, Ortiz tried to explain, saying more. \
                  With Okafor, Lee left early, adding little.";
-        let tok = crate::text::tokens::analyze_text(t);
-        let ents: Vec<Entity> = ["Ortiz", "Okafor", "Lee"]
-            .iter()
-            .map(|w| Entity {
-                span: at(t, w),
-                label: crate::analysis::Label::Per,
-            })
-            .collect();
-        let subject = |w: &str| {
-            super::clause_subject(t, &tok, &ents, tok.tokens_of(at(t, w))).map(|m| m.span.text(t))
-        };
+        let subject = |w: &str| clause_subject_of(t, &["Ortiz", "Okafor", "Lee"], w);
         assert_eq!(subject("saying"), Some("Ortiz"));
         assert_eq!(subject("adding"), Some("Lee"));
     }
@@ -1318,16 +1312,11 @@ mod tests {
             "Ortiz worked for the union{}, saying more.",
             " and the city".repeat(25)
         );
-        for (t, want) in [(near, Some("Ortiz")), (far, None)] {
-            let tok = crate::text::tokens::analyze_text(&t);
-            let ents = [Entity {
-                span: at(&t, "Ortiz"),
-                label: crate::analysis::Label::Per,
-            }];
-            let cue = tok.tokens_of(at(&t, "saying"));
-            let m = super::clause_subject(&t, &tok, &ents, cue);
-            assert_eq!(m.map(|m| m.span.text(&t)), want);
-        }
+        assert_eq!(
+            clause_subject_of(&near, &["Ortiz"], "saying"),
+            Some("Ortiz")
+        );
+        assert_eq!(clause_subject_of(&far, &["Ortiz"], "saying"), None);
     }
 
     /// A cue continuing its clause after a comma, with no source tagged, belongs to the
