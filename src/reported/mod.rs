@@ -371,19 +371,21 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
                 None => continue,
             }
         }
-        let clause = clause_subject(text, tok, ents, *c);
         let source = nearest(*c, &sources)
             .filter(|&j| tok.sentence_of(sources[j].start) == tok.sentence_of(c.start))
             .map(|j| source_mention(text, tok, ents, sources[j]))
-            .or_else(|| match (subject_before(text, tok, ents, *c), clause) {
-                // a cue that continues its clause (", hoping ...") belongs to the clause's
-                // subject, not to a name ending the clause ("Clinton set out to energize the
-                // Democratic Party, hoping ...")
-                (Some(b), Some(s)) if s.span.start < b.span.start => Some(s),
-                (b, _) => b,
-            })
-            .or_else(|| description_before(text, tok, *c))
-            .or(clause);
+            .or_else(|| {
+                let clause = clause_subject(text, tok, ents, *c);
+                match (subject_before(text, tok, ents, *c), clause) {
+                    // a cue that continues its clause (", hoping ...") belongs to the clause's
+                    // subject, not to a name ending the clause ("Clinton set out to energize
+                    // the Democratic Party, hoping ...")
+                    (Some(b), Some(s)) if s.span.start < b.span.start => Some(s),
+                    (b, _) => b,
+                }
+                .or_else(|| description_before(text, tok, *c))
+                .or(clause)
+            });
         let source = aside_subject(text, tok, ents, *c, source).or(source);
         let source = relative_subject(text, tok, *c, source).or(source);
         out.push(Found {
@@ -517,7 +519,7 @@ fn relative_subject(
     while i > first && cue.start - i <= 3 && verbish(word(i)) {
         i -= 1;
     }
-    if !matches!(word(i), "who" | "which" | "that") {
+    if !RELATIVE_PRONOUNS.contains(&word(i)) {
         return None;
     }
     let pronoun = tok.tokens[i].span;
@@ -528,6 +530,9 @@ fn relative_subject(
             kind: MentionKind::Description,
         })
 }
+
+/// Relative pronouns that PolNeAR marks as a source as written ("Sanders, who endorsed ...").
+const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "that"];
 
 /// How far back from a cue (in tokens) `clause_subject` looks for the opening of its sentence.
 const CLAUSE_REACH: usize = 60;
@@ -713,10 +718,7 @@ fn description_before(text: &str, tok: &Tokenized, cue: TokenRange) -> Option<Me
 /// pronoun, the name just before it (and its comma).
 fn antecedent(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Option<Mention> {
     let first = tok.tokens.partition_point(|t| t.span.start < source.start);
-    if !matches!(
-        tok.tokens.get(first)?.span.text(text),
-        "who" | "which" | "that"
-    ) {
+    if !RELATIVE_PRONOUNS.contains(&tok.tokens.get(first)?.span.text(text)) {
         return None;
     }
     let mut before = first.checked_sub(1)?;
@@ -736,7 +738,7 @@ fn antecedent(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Opt
 pub fn refers_to(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> Option<Mention> {
     let first = tok.tokens.partition_point(|t| t.span.start < source.start);
     let t = tok.tokens.get(first)?;
-    if t.span != source || !matches!(t.span.text(text), "who" | "which" | "that") {
+    if t.span != source || !RELATIVE_PRONOUNS.contains(&t.span.text(text)) {
         return None;
     }
     antecedent(text, tok, ents, source).or_else(|| {
@@ -1259,23 +1261,17 @@ mod tests {
         }
     }
 
-    /// A cue continuing its clause ("..., offering", "... and promised") with no source near it
-    /// takes the name or pronoun that opens the sentence; not a possessive or a name that
-    /// modifies a noun, nor a cue that opens a clause of its own.
     /// `clause_subject` for the cue word `cue` of `t`, with the first occurrence of each of
     /// `names` found as a person.
     fn clause_subject_of<'a>(t: &'a str, names: &[&str], cue: &str) -> Option<&'a str> {
         let tok = crate::text::tokens::analyze_text(t);
-        let ents: Vec<Entity> = names
-            .iter()
-            .map(|w| Entity {
-                span: at(t, w),
-                label: Label::Per,
-            })
-            .collect();
+        let ents: Vec<Entity> = names.iter().map(|n| ent(t, n, Label::Per)).collect();
         super::clause_subject(t, &tok, &ents, tok.tokens_of(at(t, cue))).map(|m| m.span.text(t))
     }
 
+    /// A cue continuing its clause ("..., offering", "... and promised") with no source near it
+    /// takes the name or pronoun that opens the sentence; not a possessive or a name that
+    /// modifies a noun, nor a cue that opens a clause of its own.
     #[test]
     fn a_continuing_cue_takes_the_sentence_subject() {
         let t = "Rubio has shifted to match the mood, offering a plan. Likewise, she tried and \
@@ -1328,16 +1324,10 @@ mod tests {
                  drivers would back her plan.";
         let tok = crate::text::tokens::analyze_text(t);
         let cues = crate::cues::Cues::embedded();
-        let ents: Vec<Entity> = [
-            ("Maria Ortiz", crate::analysis::Label::Per),
-            ("Teamsters Union", crate::analysis::Label::Org),
-        ]
-        .iter()
-        .map(|&(w, label)| Entity {
-            span: at(t, w),
-            label,
-        })
-        .collect();
+        let ents = [
+            ent(t, "Maria Ortiz", Label::Per),
+            ent(t, "Teamsters Union", Label::Org),
+        ];
         let view = super::features::View::new(t, &tok, &ents, &[], &cues);
         let run = |w: &str| tok.tokens_of(at(t, w));
         let mut runs = vec![
