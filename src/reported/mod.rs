@@ -500,7 +500,20 @@ fn aside_subject(
     if chosen.is_some_and(|m| !phrase.contains(m.span)) {
         return None;
     }
-    name_or_pronoun_at(text, ents, tok.tokens[open - 1].span)
+    // with no name before it, the noun phrase there ("The Obama administration, in an effort
+    // to ..., has said"); not before an appositive, which as often opens the sentence's own
+    // clause ("In a statement announcing the pick, the union called ..., citing")
+    let appositive = matches!(head, "the" | "a" | "an");
+    name_or_pronoun_at(text, ents, tok.tokens[open - 1].span).or_else(|| {
+        if appositive {
+            return None;
+        }
+        let (a, b) = phrase_before(text, tok, open, first)?;
+        Some(Mention {
+            span: span_of(tok, TokenRange { start: a, end: b }),
+            kind: MentionKind::Description,
+        })
+    })
 }
 
 /// "House conservatives who have vehemently opposed it", "Sanders, who endorsed Clinton": a
@@ -575,13 +588,33 @@ fn clause_subject(
     // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither
     // is "most Clinton allies"), and not a possessive ("Trump's comments") nor a name that
     // modifies a noun ("Obama aides met")
+    // "The retired neurosurgeon has provided no details ..., saying": with no name, an article
+    // opening a noun phrase of a few words that a verb follows
+    let description_at = |i: usize| {
+        if !matches!(word(i), "The" | "A" | "An" | "the" | "a" | "an") {
+            return None;
+        }
+        let end = (i + 2..(i + 6).min(prev)).find(|&j| {
+            let w = word(j);
+            verbish(w) || crate::lexicon::IRREGULAR_PAST.contains(&w)
+        })?;
+        (i + 1..end)
+            .all(|j| tok.tokens[j].kind == TokenKind::Word)
+            .then(|| Mention {
+                span: span_of(tok, TokenRange { start: i, end }),
+                kind: MentionKind::Description,
+            })
+    };
     let subject_at = |i: usize| {
-        let m = (i..(i + 4).min(prev))
+        let Some(m) = (i..(i + 4).min(prev))
             .take_while(|&j| {
                 word(j).starts_with(|c: char| c.is_uppercase())
                     || (j == i && PRONOUNS.contains(&word(j)))
             })
-            .find_map(|j| name_or_pronoun_at(text, ents, tok.tokens[j].span))?;
+            .find_map(|j| name_or_pronoun_at(text, ents, tok.tokens[j].span))
+        else {
+            return description_at(i);
+        };
         let next = tok.tokens.partition_point(|t| t.span.start < m.span.end);
         let after = tok.tokens.get(next).map_or("", |t| t.span.text(text));
         let modifier = matches!(after, "'s" | "’s" | "'" | "’")
@@ -1072,6 +1105,17 @@ mod tests {
         // a clause that is no aside ("and ...") is left alone
         let text8 = "Ms. Okafor, and the Tribune, said the plan would fail.";
         assert_eq!(case(text8, &names6, Some("Tribune")), None);
+        // no name before the aside: the noun phrase there, as a description
+        let text10 = "The young candidates, for whom Ohio matters, said the plan would fail.";
+        let ohio = [("Ohio", Label::Loc)];
+        assert_eq!(
+            case(text10, &ohio, Some("Ohio")).as_deref(),
+            Some("The young candidates")
+        );
+        assert_eq!(
+            case(text10, &ohio, None).as_deref(),
+            Some("The young candidates")
+        );
     }
 
     #[test]
@@ -1286,6 +1330,14 @@ mod tests {
         assert_eq!(subject("failed"), None);
         // an irregular past verb after the name shows it is the subject, as "-ed" does
         assert_eq!(subject("called"), Some("Lee"));
+        // with no name, a noun phrase opening with an article that a verb follows
+        let t = "The retired surgeon has given no details, saying little. The plan for the new tax \
+                 on drinks failed, prompting a reply. The city of Reno, the state and its counties met, \
+                 urging calm.";
+        let subject = |w: &str| clause_subject_of(t, &[], w);
+        assert_eq!(subject("saying"), Some("The retired surgeon"));
+        assert_eq!(subject("prompting"), None);
+        assert_eq!(subject("urging"), None);
     }
 
     /// After a fronted phrase ("At a rally in Ames, Iowa, on Sunday, ..."), the subject is the
