@@ -388,6 +388,7 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
             });
         let source = aside_subject(text, tok, ents, *c, source).or(source);
         let source = relative_subject(text, tok, *c, source).or(source);
+        let source = agent_after(text, tok, ents, *c, &sources).or(source);
         out.push(Found {
             source,
             cue: vec![span_of(tok, *c)],
@@ -542,6 +543,103 @@ fn relative_subject(
             span: pronoun,
             kind: MentionKind::Description,
         })
+}
+
+/// "was quickly dismissed by the media and voters", "according to her lawyers": a cue that
+/// ends with "according to", or a passive cue with "by" at or right after its end, names its
+/// source after it (PolNeAR marks the agent, not the subject before the cue): a source run the
+/// tagger marked there, else a name or pronoun among the next three tokens, else the noun phrase
+/// there (up to six words, not across punctuation or a function word) as a description. Not for
+/// verbs of feeling ("was impressed by"), whose subject feels.
+fn agent_after(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    cue: TokenRange,
+    sources: &[TokenRange],
+) -> Option<Mention> {
+    const BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+    // "Neither man was impressed by Mrs. Clinton": the subject of a verb of feeling is its source
+    const FEELING: &[&str] = &[
+        "impressed",
+        "angered",
+        "intrigued",
+        "frustrated",
+        "troubled",
+        "disturbed",
+        "alarmed",
+        "pleased",
+        "encouraged",
+        "outraged",
+        "concerned",
+        "worried",
+        "surprised",
+        "shocked",
+        "disappointed",
+        "excited",
+        "bothered",
+        "moved",
+        "inspired",
+        "offended",
+        "annoyed",
+        "dismayed",
+        "heartened",
+        "amused",
+        "fascinated",
+        "struck",
+        "swayed",
+        "motivated",
+        "unimpressed",
+        "unmoved",
+        "irritated",
+        "infuriated",
+        "embarrassed",
+        "horrified",
+    ];
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let end = tok.sentences[tok.sentence_of(cue.start)].end;
+    let last = cue.end - 1;
+    let according =
+        word(last) == "to" && last > cue.start && word(last - 1).eq_ignore_ascii_case("according");
+    let passive = (cue.start..cue.end).any(|i| BE.contains(&word(i)))
+        && (cue.start..cue.end).any(|i| word(i).ends_with("ed"))
+        && !(cue.start..cue.end).any(|i| FEELING.contains(&word(i)));
+    let start = if according || passive && word(last) == "by" {
+        cue.end
+    } else if passive && cue.end < end && word(cue.end) == "by" {
+        cue.end + 1
+    } else {
+        return None;
+    };
+    // `sources` are in text order
+    let k = sources.partition_point(|r| r.start < start);
+    if let Some(r) = sources.get(k).filter(|r| r.start == start) {
+        return Some(source_mention(text, tok, ents, *r));
+    }
+    let function_word = |i: usize| {
+        crate::speakers::context::FUNCTION_WORDS.contains(&word(i).to_lowercase().as_str())
+    };
+    let words: Vec<usize> = (start..end.min(start + 6))
+        .take_while(|&i| tok.tokens[i].kind == TokenKind::Word && (i == start || !function_word(i)))
+        .collect();
+    if let Some(m) = words
+        .iter()
+        .take(3)
+        .find_map(|&i| name_or_pronoun_at(text, ents, tok.tokens[i].span))
+    {
+        return Some(m);
+    }
+    let (&a, &b) = (words.first()?, words.last()?);
+    Some(Mention {
+        span: span_of(
+            tok,
+            TokenRange {
+                start: a,
+                end: b + 1,
+            },
+        ),
+        kind: MentionKind::Description,
+    })
 }
 
 /// Relative pronouns that PolNeAR marks as a source as written ("Sanders, who endorsed ...").
@@ -1116,6 +1214,44 @@ mod tests {
             case(text10, &ohio, None).as_deref(),
             Some("The young candidates")
         );
+    }
+
+    /// A passive cue ("was criticized by") or "according to" takes the source after it: a name,
+    /// else the noun phrase there; a verb of feeling ("was impressed by") does not.
+    #[test]
+    fn a_passive_or_according_to_cue_names_its_source_after_it() {
+        let agent = |t: &str, names: &[&str], cue: &str| {
+            let tok = crate::text::tokens::analyze_text(t);
+            let ents: Vec<Entity> = names.iter().map(|n| ent(t, n, Label::Per)).collect();
+            super::agent_after(t, &tok, &ents, tok.tokens_of(at(t, cue)), &[])
+                .map(|m| m.span.text(t).to_string())
+        };
+        let t = "Ortiz was sharply criticized by the local union leaders for the plan.";
+        assert_eq!(
+            agent(t, &["Ortiz"], "was sharply criticized").as_deref(),
+            Some("the local union leaders")
+        );
+        assert_eq!(
+            agent(t, &["Ortiz"], "was sharply criticized by").as_deref(),
+            Some("the local union leaders")
+        );
+        let t = "The plan was rejected by Senator Lee on Monday.";
+        assert_eq!(
+            agent(t, &["Senator Lee"], "was rejected").as_deref(),
+            Some("Senator Lee")
+        );
+        let t = "According to Ortiz, the plan failed.";
+        assert_eq!(
+            agent(t, &["Ortiz"], "According to").as_deref(),
+            Some("Ortiz")
+        );
+        // a verb of feeling, an active cue, a passive with no agent: nothing
+        let t = "Neither man was impressed by Ortiz on Monday.";
+        assert_eq!(agent(t, &["Ortiz"], "was impressed"), None);
+        let t = "Ortiz criticized the plan by the river.";
+        assert_eq!(agent(t, &["Ortiz"], "criticized"), None);
+        let t = "Ortiz was criticized for the plan.";
+        assert_eq!(agent(t, &["Ortiz"], "was criticized"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
 
 /// Words that never head a description of a speaker ("while discussing", "also said").
-const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "and", "or", "but", "that", "who", "which", "also", "has", "had", "have", "was", "were", "is",
     "are", "be", "been", "while", "when", "after", "before", "as", "if", "because", "then", "not",
     "never", "still", "just", "only", "even", "to", "of", "in", "on", "at", "for", "with", "by",
