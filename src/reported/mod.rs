@@ -506,14 +506,11 @@ fn aside_subject(
     // clause ("In a statement announcing the pick, the union called ..., citing")
     let appositive = matches!(head, "the" | "a" | "an");
     name_or_pronoun_at(text, ents, tok.tokens[open - 1].span).or_else(|| {
-        if appositive {
-            return None;
-        }
-        let (a, b) = phrase_before(text, tok, open, first)?;
-        Some(Mention {
-            span: span_of(tok, TokenRange { start: a, end: b }),
-            kind: MentionKind::Description,
-        })
+        let before = TokenRange {
+            start: open,
+            end: open + 1,
+        };
+        (!appositive).then(|| description_before(text, tok, before))?
     })
 }
 
@@ -559,43 +556,6 @@ fn agent_after(
     sources: &[TokenRange],
 ) -> Option<Mention> {
     const BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
-    // "Neither man was impressed by Mrs. Clinton": the subject of a verb of feeling is its source
-    const FEELING: &[&str] = &[
-        "impressed",
-        "angered",
-        "intrigued",
-        "frustrated",
-        "troubled",
-        "disturbed",
-        "alarmed",
-        "pleased",
-        "encouraged",
-        "outraged",
-        "concerned",
-        "worried",
-        "surprised",
-        "shocked",
-        "disappointed",
-        "excited",
-        "bothered",
-        "moved",
-        "inspired",
-        "offended",
-        "annoyed",
-        "dismayed",
-        "heartened",
-        "amused",
-        "fascinated",
-        "struck",
-        "swayed",
-        "motivated",
-        "unimpressed",
-        "unmoved",
-        "irritated",
-        "infuriated",
-        "embarrassed",
-        "horrified",
-    ];
     let word = |i: usize| tok.tokens[i].span.text(text);
     let end = tok.sentences[tok.sentence_of(cue.start)].end;
     let last = cue.end - 1;
@@ -603,7 +563,7 @@ fn agent_after(
         word(last) == "to" && last > cue.start && word(last - 1).eq_ignore_ascii_case("according");
     let passive = (cue.start..cue.end).any(|i| BE.contains(&word(i)))
         && (cue.start..cue.end).any(|i| word(i).ends_with("ed"))
-        && !(cue.start..cue.end).any(|i| FEELING.contains(&word(i)));
+        && !(cue.start..cue.end).any(|i| crate::lexicon::FEELING_VERBS.contains(&word(i)));
     let start = if according || passive && word(last) == "by" {
         cue.end
     } else if passive && cue.end < end && word(cue.end) == "by" {
@@ -682,10 +642,6 @@ fn clause_subject(
     {
         i += 1 + usize::from(word(i + 1) == ",");
     }
-    // a name or pronoun within the first four words, after capitalised ones only ("Democratic
-    // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither
-    // is "most Clinton allies"), and not a possessive ("Trump's comments") nor a name that
-    // modifies a noun ("Obama aides met")
     // "The retired neurosurgeon has provided no details ..., saying": with no name, an article
     // opening a noun phrase of a few words that a verb follows
     let description_at = |i: usize| {
@@ -703,6 +659,10 @@ fn clause_subject(
                 kind: MentionKind::Description,
             })
     };
+    // a name or pronoun within the first four words, after capitalised ones only ("Democratic
+    // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither
+    // is "most Clinton allies"), and not a possessive ("Trump's comments") nor a name that
+    // modifies a noun ("Obama aides met")
     let subject_at = |i: usize| {
         let Some(m) = (i..(i + 4).min(prev))
             .take_while(|&j| {
