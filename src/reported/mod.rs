@@ -386,7 +386,9 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
                 .or_else(|| description_before(text, tok, *c))
                 .or(clause)
             });
-        let source = aside_subject(text, tok, ents, *c, source).or(source);
+        let source = aside_subject(text, tok, ents, *c, source)
+            .or(source)
+            .or_else(|| inverted_speaker(text, tok, ents, *c));
         let source = relative_subject(text, tok, *c, source).or(source);
         let source = agent_after(text, tok, ents, *c, &sources).or(source);
         out.push(Found {
@@ -576,6 +578,19 @@ fn agent_after(
     if let Some(r) = sources.get(k).filter(|r| r.start == start) {
         return Some(source_mention(text, tok, ents, *r));
     }
+    mention_after(text, tok, ents, start..end)
+}
+
+/// The name or pronoun among the first three tokens of `within`, else the noun phrase opening
+/// it (up to six words, not across punctuation or a function word) as a description.
+fn mention_after(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    within: std::ops::Range<usize>,
+) -> Option<Mention> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let (start, end) = (within.start, within.end);
     let function_word = |i: usize| {
         crate::speakers::context::FUNCTION_WORDS.contains(&word(i).to_lowercase().as_str())
     };
@@ -600,6 +615,39 @@ fn agent_after(
         ),
         kind: MentionKind::Description,
     })
+}
+
+/// "..., say experts like Paul Bauman": a speech verb right after a comma or a closing quotation
+/// mark, with nothing found before it, has its source right after it.
+fn inverted_speaker(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    cue: TokenRange,
+) -> Option<Mention> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let prev = cue.start.checked_sub(1)?;
+    let after_comma = word(prev) == "," || tok.tokens[prev].kind == TokenKind::Quote;
+    let speech = cue.len() == 1
+        && matches!(
+            word(cue.start),
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "added"
+                | "wrote"
+                | "writes"
+                | "adds"
+                | "noted"
+                | "notes"
+                | "argued"
+                | "argues"
+                | "explained"
+                | "asked"
+        );
+    let end = tok.sentences[tok.sentence_of(cue.start)].end;
+    (after_comma && speech).then(|| mention_after(text, tok, ents, cue.end..end))?
 }
 
 /// Relative pronouns that PolNeAR marks as a source as written ("Sanders, who endorsed ...").
@@ -1212,6 +1260,30 @@ mod tests {
         assert_eq!(agent(t, &["Ortiz"], "criticized"), None);
         let t = "Ortiz was criticized for the plan.";
         assert_eq!(agent(t, &["Ortiz"], "was criticized"), None);
+    }
+
+    /// "..., say experts like Ana Ortiz": a speech verb after a comma or a closing quotation
+    /// mark has its source after it; not a speech verb that follows its subject.
+    #[test]
+    fn an_inverted_speech_verb_has_its_source_after_it() {
+        let speaker = |t: &str, names: &[&str], cue: &str| {
+            let tok = crate::text::tokens::analyze_text(t);
+            let ents: Vec<Entity> = names.iter().map(|n| ent(t, n, Label::Per)).collect();
+            super::inverted_speaker(t, &tok, &ents, tok.tokens_of(at(t, cue)))
+                .map(|m| m.span.text(t).to_string())
+        };
+        let t = "Part of the problem, say experts like Ana Ortiz, is the soft ground.";
+        assert_eq!(
+            speaker(t, &["Ana Ortiz"], "say").as_deref(),
+            Some("Ana Ortiz")
+        );
+        let t = "\u{201c}It failed,\u{201d} said one senior official on Monday.";
+        assert_eq!(
+            speaker(t, &[], "said").as_deref(),
+            Some("one senior official")
+        );
+        let t = "Experts say the ground is soft.";
+        assert_eq!(speaker(t, &[], "say"), None);
     }
 
     #[test]
