@@ -391,9 +391,13 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
             .or_else(|| inverted_speaker(text, tok, ents, *c));
         let source = relative_subject(text, tok, *c, source).or(source);
         let source = agent_after(text, tok, ents, *c, &sources).or(source);
+        let (source, cue) = match (source, source_in_cue(text, view, ents, *c)) {
+            (None, Some((m, rest))) => (Some(m), rest),
+            (s, _) => (s, *c),
+        };
         out.push(Found {
             source,
-            cue: vec![span_of(tok, *c)],
+            cue: vec![span_of(tok, cue)],
             content: contents.iter().map(|r| span_of(tok, *r)).collect(),
             quote: None,
             antecedent: source.and_then(|m| antecedent(text, tok, ents, m.span)),
@@ -648,6 +652,67 @@ fn inverted_speaker(
         );
     let end = tok.sentences[tok.sentence_of(cue.start)].end;
     (after_comma && speech).then(|| mention_after(text, tok, ents, cue.end..end))?
+}
+
+/// "one lawmaker called Trump ...", "researchers disclosed a cache": a cue run that opens with
+/// nouns (not cue words, function words, auxiliaries or words in -ly, -ing, -ed) before its first
+/// cue word holds its source; the source, and the cue without it. Not an article or a possessive
+/// "'s" alone.
+fn source_in_cue(
+    text: &str,
+    view: &View,
+    ents: &[Entity],
+    cue: TokenRange,
+) -> Option<(Mention, TokenRange)> {
+    let tok = view.tok;
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let nounish = |i: usize| {
+        let w = word(i);
+        let lower = w.to_lowercase();
+        tok.tokens[i].kind == TokenKind::Word
+            && !view.has_cue(TokenRange {
+                start: i,
+                end: i + 1,
+            })
+            && !crate::speakers::context::FUNCTION_WORDS.contains(&lower.as_str())
+            && !crate::lexicon::AUXILIARIES.contains(&lower.as_str())
+            && !["ly", "ing", "ed"].iter().any(|x| lower.ends_with(x))
+    };
+    let split = (cue.start..cue.end).find(|&i| !nounish(i))?;
+    if split == cue.start
+        || split - cue.start > 4
+        || !view.has_cue(TokenRange {
+            start: split,
+            end: split + 1,
+        })
+    {
+        return None;
+    }
+    let head = TokenRange {
+        start: cue.start,
+        end: split,
+    };
+    // an article or a possessive "'s" alone names no one
+    let names_nothing = |i: usize| {
+        matches!(word(i).to_lowercase().as_str(), "a" | "an" | "the")
+            || word(i).starts_with(['\'', '’'])
+    };
+    if (head.start..head.end).all(names_nothing) {
+        return None;
+    }
+    let m = (head.start..head.end)
+        .find_map(|i| name_or_pronoun_at(text, ents, tok.tokens[i].span))
+        .unwrap_or(Mention {
+            span: span_of(tok, head),
+            kind: MentionKind::Description,
+        });
+    Some((
+        m,
+        TokenRange {
+            start: split,
+            end: cue.end,
+        },
+    ))
 }
 
 /// Relative pronouns that PolNeAR marks as a source as written ("Sanders, who endorsed ...").
@@ -1284,6 +1349,34 @@ mod tests {
         );
         let t = "Experts say the ground is soft.";
         assert_eq!(speaker(t, &[], "say"), None);
+    }
+
+    /// A cue run that opens with a noun before its cue word ("researchers disclosed") holds the
+    /// source, and the cue is the rest; an article alone ("An argument about") names no one.
+    #[test]
+    fn a_noun_opening_the_cue_run_is_its_source() {
+        let t = "In 2000, researchers disclosed a cache of documents. An argument about the plan \
+                 followed.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let cues = crate::cues::Cues::embedded();
+        let view = super::features::View::new(t, &tok, &[], &[], &cues);
+        let run = |w: &str| tok.tokens_of(at(t, w));
+        let found = |cue: &str, content: &str| {
+            let runs = [(Role::Cue, run(cue)), (Role::Content, run(content))];
+            let f = super::group(t, &view, &[], &runs).remove(0);
+            (
+                f.source.map(|m| m.span.text(t).to_string()),
+                f.cue[0].text(t).to_string(),
+            )
+        };
+        assert_eq!(
+            found("researchers disclosed", "a cache of documents"),
+            (Some("researchers".to_string()), "disclosed".to_string())
+        );
+        assert_eq!(
+            found("An argument about", "the plan"),
+            (None, "An argument about".to_string())
+        );
     }
 
     #[test]
