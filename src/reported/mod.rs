@@ -749,11 +749,20 @@ fn clause_subject(
     {
         return None;
     }
-    // the subject opens the sentence, after at most one opener ("But", "Likewise,")
+    // the subject opens the sentence, after at most one opener ("But", "Likewise,", "More
+    // recently,")
     let mut i = first;
     if i + 2 < cue.start && (matches!(word(i), "But" | "And" | "Yet" | "So") || word(i + 1) == ",")
     {
         i += 1 + usize::from(word(i + 1) == ",");
+    } else if i + 3 < cue.start
+        && word(i + 2) == ","
+        && (i..i + 2).all(|j| {
+            tok.tokens[j].kind == TokenKind::Word
+                && name_or_pronoun_at(text, ents, tok.tokens[j].span).is_none()
+        })
+    {
+        i += 3;
     }
     // "The retired neurosurgeon has provided no details ..., saying": with no name, an article
     // opening a noun phrase of a few words that a verb follows
@@ -1597,6 +1606,12 @@ mod tests {
                  urging calm.";
         let subject = |w: &str| clause_subject_of(t, &[], w);
         assert_eq!(subject("saying"), Some("The retired surgeon"));
+        // an opener of two words and a comma ("More recently,"), not a name and its comma
+        let t2 = "More recently, Ortiz has changed course, urging calm. Mr. Lee, in a long \
+                  speech, spoke for an hour, criticizing the plan.";
+        let subject2 = |w: &str| clause_subject_of(t2, &["Ortiz", "Mr. Lee"], w);
+        assert_eq!(subject2("urging"), Some("Ortiz"));
+        assert_eq!(subject2("criticizing"), Some("Mr. Lee"));
         assert_eq!(subject("prompting"), None);
         assert_eq!(subject("urging"), None);
     }
