@@ -25,7 +25,7 @@ use crate::analysis::{Entity, Mention, MentionKind};
 use crate::cues::Cues;
 use crate::entities::ModelError;
 use crate::speakers::Choice;
-use crate::speakers::context::{PRONOUNS, phrase_before};
+use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS, phrase_before};
 use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized, normal};
 use features::View;
@@ -391,9 +391,12 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
             .or_else(|| inverted_speaker(text, tok, ents, *c));
         let source = relative_subject(text, tok, *c, source).or(source);
         let source = agent_after(text, tok, ents, *c, &sources).or(source);
-        let (source, cue) = match (source, source_in_cue(text, view, ents, *c)) {
-            (None, Some((m, rest))) => (Some(m), rest),
-            (s, _) => (s, *c),
+        // only a cue with no source yet is searched for one inside it
+        let (source, cue) = match source {
+            Some(m) => (Some(m), *c),
+            None => {
+                source_in_cue(text, view, ents, *c).map_or((None, *c), |(m, rest)| (Some(m), rest))
+            }
         };
         out.push(Found {
             source,
@@ -595,9 +598,7 @@ fn mention_after(
 ) -> Option<Mention> {
     let word = |i: usize| tok.tokens[i].span.text(text);
     let (start, end) = (within.start, within.end);
-    let function_word = |i: usize| {
-        crate::speakers::context::FUNCTION_WORDS.contains(&word(i).to_lowercase().as_str())
-    };
+    let function_word = |i: usize| FUNCTION_WORDS.contains(&word(i).to_lowercase().as_str());
     let words: Vec<usize> = (start..end.min(start + 6))
         .take_while(|&i| tok.tokens[i].kind == TokenKind::Word && (i == start || !function_word(i)))
         .collect();
@@ -674,7 +675,7 @@ fn source_in_cue(
                 start: i,
                 end: i + 1,
             })
-            && !crate::speakers::context::FUNCTION_WORDS.contains(&lower.as_str())
+            && !FUNCTION_WORDS.contains(&lower.as_str())
             && !crate::lexicon::AUXILIARIES.contains(&lower.as_str())
             && !["ly", "ing", "ed"].iter().any(|x| lower.ends_with(x))
     };
