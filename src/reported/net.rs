@@ -1,0 +1,233 @@
+//! The reported-speech tagger's scorer: a small neural net over hashed features. Each feature id
+//! falls into one of `BUCKETS` rows (its id modulo `BUCKETS`), each row holds `D` numbers; a
+//! token's rows are summed, and its eight tag scores are a one-hidden-layer network of that sum
+//! plus a linear map of it. The linear map alone is what a linear tagger does; the hidden layer
+//! adds conjunctions of features. Scores are decoded along `tagger::Chain`. Stored with rows
+//! quantised to i8 (a scale per dimension); training is `trainer.rs`.
+//!
+//! It does not choose features or windows (`features`, `mod`).
+
+use super::tagger::{Chain, NT, Row};
+use crate::entities::ModelError;
+
+/// Numbers per row: the width of a token's sum.
+pub const D: usize = 16;
+/// Hidden units.
+pub const H: usize = 32;
+/// A token's sum of rows.
+pub type Sum = [f32; D];
+
+/// The weights past the rows: hidden layer, output layer, the linear map and the chain. Each
+/// matrix is stored input by input (`w1[d]` is what input `d` adds to each hidden unit), so
+/// that a layer is a few vector additions.
+#[derive(Clone)]
+pub struct Layers {
+    pub w1: [[f32; H]; D],
+    pub b1: [f32; H],
+    pub w2: [Row; H],
+    pub skip: [Row; D],
+    pub b2: Row,
+    pub chain: Chain,
+}
+
+impl Layers {
+    pub fn zero() -> Layers {
+        Layers {
+            w1: [[0.0; H]; D],
+            b1: [0.0; H],
+            w2: [[0.0; NT]; H],
+            skip: [[0.0; NT]; D],
+            b2: [0.0; NT],
+            chain: Chain::default(),
+        }
+    }
+
+    /// Hidden activations (ReLU) and tag scores of a token's sum.
+    pub fn forward(&self, sum: &Sum) -> ([f32; H], Row) {
+        let mut h = self.b1;
+        let mut out = self.b2;
+        for d in 0..D {
+            add_scaled(&mut h, &self.w1[d], sum[d]);
+            add_scaled(&mut out, &self.skip[d], sum[d]);
+        }
+        for v in h.iter_mut() {
+            *v = v.max(0.0);
+        }
+        for j in 0..H {
+            add_scaled(&mut out, &self.w2[j], h[j]);
+        }
+        (h, out)
+    }
+
+    /// Every weight, in storage order.
+    pub fn flat_mut(&mut self) -> Vec<&mut f32> {
+        let mut v: Vec<&mut f32> = Vec::new();
+        v.extend(self.w1.iter_mut().flatten());
+        v.extend(self.b1.iter_mut());
+        v.extend(self.w2.iter_mut().flatten());
+        v.extend(self.skip.iter_mut().flatten());
+        v.extend(self.b2.iter_mut());
+        v.extend(self.chain.trans.iter_mut().flatten());
+        v
+    }
+}
+
+/// `acc += x * k`, lane by lane.
+fn add_scaled<const N: usize>(acc: &mut [f32; N], x: &[f32; N], k: f32) {
+    for (a, v) in acc.iter_mut().zip(x) {
+        *a += v * k;
+    }
+}
+
+pub const MAGIC: &[u8] = b"NLNET\x01";
+
+/// The stored scorer: the rows as i8 with a scale per dimension, and the layers.
+#[derive(Clone)]
+pub struct Net {
+    rows: Vec<[i8; D]>,
+    scale: Sum,
+    pub layers: Layers,
+}
+
+impl Net {
+    /// The row of a feature id (ids are hashes, spread over all 32 bits): the id scaled to
+    /// `0..buckets` by a multiplication (Lemire's "fastrange"), no division.
+    pub fn bucket(id: u32, buckets: usize) -> usize {
+        ((id as u64 * buckets as u64) >> 32) as usize
+    }
+
+    /// Quantise trained rows (one per bucket) and layers.
+    pub fn new(rows: &[Sum], layers: Layers) -> Net {
+        let mut scale = [1e-6f32; D];
+        for r in rows {
+            for d in 0..D {
+                scale[d] = scale[d].max(r[d].abs() / 127.0);
+            }
+        }
+        let rows = rows
+            .iter()
+            .map(|r| std::array::from_fn(|d| (r[d] / scale[d]).round().clamp(-127.0, 127.0) as i8))
+            .collect();
+        Net {
+            rows,
+            scale,
+            layers,
+        }
+    }
+
+    /// Add the rows of `feats` to `sum` (summed as integers, scaled once).
+    pub fn accumulate(&self, feats: &[u32], sum: &mut Sum) {
+        let mut acc = [0i32; D];
+        for f in feats {
+            let r = &self.rows[Net::bucket(*f, self.rows.len())];
+            for d in 0..D {
+                acc[d] += r[d] as i32;
+            }
+        }
+        for d in 0..D {
+            sum[d] += acc[d] as f32 * self.scale[d];
+        }
+    }
+
+    /// Tag scores of a token's sum.
+    pub fn scores(&self, sum: &Sum) -> Row {
+        self.layers.forward(sum).1
+    }
+
+    /// Magic, number of rows, the layers' weights and the scales (f32), then the rows (D i8
+    /// each).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend((self.rows.len() as u32).to_le_bytes());
+        let mut layers = self.layers.clone();
+        for v in layers.flat_mut() {
+            out.extend(v.to_le_bytes());
+        }
+        for v in self.scale {
+            out.extend(v.to_le_bytes());
+        }
+        for r in &self.rows {
+            out.extend(r.iter().map(|v| *v as u8));
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Net, ModelError> {
+        let err = |s: &str| ModelError(format!("reported-speech model: {s}"));
+        let rest = b.strip_prefix(MAGIC).ok_or_else(|| err("wrong magic"))?;
+        let u32_at = |i: usize| {
+            rest.get(i..i + 4)
+                .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+                .ok_or_else(|| err("truncated"))
+        };
+        let n = u32_at(0)? as usize;
+        if n == 0 {
+            return Err(err("no rows"));
+        }
+        let mut layers = Layers::zero();
+        let mut at = 4;
+        for v in layers.flat_mut() {
+            *v = f32::from_bits(u32_at(at)?);
+            at += 4;
+        }
+        let mut scale = [0f32; D];
+        for v in scale.iter_mut() {
+            *v = f32::from_bits(u32_at(at)?);
+            at += 4;
+        }
+        let body = &rest[at..];
+        if body.len() != n * D {
+            return Err(err(&format!(
+                "expected {} row bytes, found {}",
+                n * D,
+                body.len()
+            )));
+        }
+        let rows = body
+            .chunks_exact(D)
+            .map(|c| std::array::from_fn(|d| c[d] as i8))
+            .collect();
+        Ok(Net {
+            rows,
+            scale,
+            layers,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_roundtrip_and_errors() {
+        let mut layers = Layers::zero();
+        layers.w1[2][3] = 0.5;
+        layers.b1[3] = 0.25;
+        layers.w2[3][5] = 2.0;
+        layers.skip[0][1] = -1.0;
+        layers.chain.trans[1][2] = 0.25;
+        let mut rows = vec![[0f32; D]; 4];
+        rows[1][0] = 1.0;
+        rows[1][2] = 2.0;
+        let net = Net::new(&rows, layers);
+        let b = net.to_bytes();
+        let back = Net::from_bytes(&b).unwrap();
+        assert_eq!(back.to_bytes(), b);
+        assert_eq!(back.layers.chain.trans[1][2], 0.25);
+        // feature 2^30 falls in row 1 of 4: sum (1, 0, 2, ...), hidden 3 = 0.25 + 0.5 * 2
+        assert_eq!(Net::bucket(1 << 30, 4), 1);
+        assert_eq!(Net::bucket(u32::MAX, 4), 3);
+        let mut sum = [0f32; D];
+        back.accumulate(&[1 << 30], &mut sum);
+        assert!((sum[0] - 1.0).abs() < 1e-2 && (sum[2] - 2.0).abs() < 1e-2);
+        let s = back.scores(&sum);
+        assert!(
+            (s[5] - 2.5).abs() < 1e-2 && (s[1] + 1.0).abs() < 1e-2,
+            "{s:?}"
+        );
+        assert!(Net::from_bytes(&b[..b.len() - 1]).is_err());
+        assert!(Net::from_bytes(b"nope").is_err());
+        assert!(Net::from_bytes(MAGIC).is_err());
+    }
+}
