@@ -1784,11 +1784,12 @@ mod tests {
         // "plans" is inside a PolNeAR cue in a fifth of its uses: listed, not strong
         let cues = crate::cues::Cues::embedded();
         assert!(cues.class("plans") > 0 && !cues.is_normal_cue("plans"));
-        let (source, cue, content) = one("The union plans to strike next month if talks fail.");
-        assert_eq!((source.as_str(), cue.as_str()), ("The union", "plans"));
-        // where the content ends is the model's call ("if talks fail" in or out)
+        // (whether a sentence with "plans" attributes at all is the model's call: since stop 20 it
+        // reads "The union plans to strike ..." as no attribution, as PolNeAR does four times in five)
+        let (source, cue, content) = one("Ortiz plans to run for governor next year.");
+        assert_eq!((source.as_str(), cue.as_str()), ("Ortiz", "plans"));
         assert_eq!(content.len(), 1);
-        assert!(content[0].starts_with("to strike next month"), "{content:?}");
+        assert!(content[0].starts_with("to run for governor"), "{content:?}");
     }
 
     #[test]

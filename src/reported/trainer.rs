@@ -177,6 +177,10 @@ pub struct Settings {
     /// model pays more for missing a relation than for a wrong tag inside one.
     pub cost: f32,
     pub miss: f32,
+    /// Stochastic weight averaging (Izmailov et al. 2018): the stored net is the mean of
+    /// snapshots taken every `SNAPSHOT_EVERY` windows over the last this many epochs (0: the
+    /// last weights).
+    pub average: usize,
     pub seed: u64,
 }
 
@@ -189,6 +193,7 @@ impl Settings {
             min_count: from_env("NL_MIN_COUNT", 3),
             cost: from_env("NL_COST", 1.0),
             miss: from_env("NL_MISS", 1.0),
+            average: from_env("NL_AVERAGE", 2),
             seed: 11,
         }
     }
@@ -207,6 +212,8 @@ fn fit(exs: &mut [Example], epochs: usize) -> (Net, Vec<String>) {
     let net = fit_with(exs, epochs, &Settings::shipped(), &mut log);
     (net, log)
 }
+
+const SNAPSHOT_EVERY: usize = 100;
 
 /// xorshift: the trainer's only randomness, seeded (training is deterministic).
 struct Rng(u64);
@@ -321,10 +328,26 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
     let inv = 1.0 / (1.0 - s.dropout);
     let mut seed = s.seed.max(1);
     let mut kept = Vec::new();
+    // stochastic weight averaging: the mean of snapshots over the last `s.average` epochs
+    let mut mean_rows = vec![[0f32; D]; s.buckets];
+    let mut mean = Layers::zero();
+    let mut snapshots = 0f32;
     for epoch in 1..=epochs {
         shuffle(exs, &mut seed);
         let (mut loss, mut wrong, mut tokens) = (0f64, 0usize, 0usize);
-        for ex in exs.iter() {
+        for (k, ex) in exs.iter().enumerate() {
+            if epoch + s.average > epochs && k % SNAPSHOT_EVERY == 0 {
+                snapshots += 1.0;
+                let w = 1.0 / snapshots;
+                for (m, r) in mean_rows.iter_mut().zip(&rows) {
+                    for d in 0..D {
+                        m[d] += (r[d] - m[d]) * w;
+                    }
+                }
+                for (m, v) in mean.flat_mut().into_iter().zip(p.flat_mut()) {
+                    *m += (*v - *m) * w;
+                }
+            }
             let n = ex.gold.len();
             if n == 0 {
                 continue;
@@ -426,7 +449,11 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
             loss / tokens.max(1) as f64
         ));
     }
-    Net::new(&rows, p)
+    if snapshots > 0.0 {
+        Net::new(&mean_rows, mean)
+    } else {
+        Net::new(&rows, p)
+    }
 }
 
 #[cfg(test)]
