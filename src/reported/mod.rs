@@ -139,15 +139,7 @@ pub fn tag(view: &mut View, model: &Net) -> Vec<Tag> {
                 model.scores(sum)
             })
             .collect();
-        for (k, t) in model
-            .layers
-            .chain
-            .decode(&emissions)
-            .into_iter()
-            .enumerate()
-        {
-            tags[w.start + k] = t;
-        }
+        tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
     }
     tags
 }
@@ -172,15 +164,7 @@ pub fn tag_windows(
             })
             .collect();
         let emissions: Vec<tagger::Row> = sums.iter().map(|s| model.scores(s)).collect();
-        for (k, t) in model
-            .layers
-            .chain
-            .decode(&emissions)
-            .into_iter()
-            .enumerate()
-        {
-            tags[w.start + k] = t;
-        }
+        tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
         out.push(sums);
     }
     out

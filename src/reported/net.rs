@@ -7,7 +7,7 @@
 //!
 //! It does not choose features or windows (`features`, `mod`).
 
-use super::tagger::{Chain, NT, Row};
+use super::tagger::{Chain, NT, Row, Tag};
 use crate::entities::ModelError;
 
 /// Numbers per row: the width of a token's sum.
@@ -132,6 +132,11 @@ impl Net {
     /// Tag scores of a token's sum.
     pub fn scores(&self, sum: &Sum) -> Row {
         self.layers.forward(sum).1
+    }
+
+    /// The best well-formed tags for these scores (`Chain::decode`).
+    pub fn decode(&self, emissions: &[Row]) -> Vec<Tag> {
+        self.layers.chain.decode(emissions)
     }
 
     /// Magic, number of rows, the layers' weights and the scales (f32), then the rows (D i8
