@@ -12,8 +12,9 @@
 //!   where the first put its cues), and grouping the tagged runs into relations (a content run
 //!   joins the nearest cue of its sentence, a cue takes the nearest source of its sentence; a
 //!   relation needs a cue word, a colon or a quotation), then merging with the direct quotations:
-//!   a relation whose content holds a found quotation takes that quotation's speaker, and a
-//!   quotation no relation holds becomes a relation of its own.
+//!   a relation whose content holds a found quotation takes that quotation's speaker, a
+//!   quotation with a cue of its own leaves the reported words before it, and a quotation no
+//!   relation holds becomes a relation of its own.
 //!
 //! This module does not resolve a source to an actor (that is `actors`, as for quotes) and does
 //! not find quotations (that is `quotes` and `speakers`).
@@ -1062,6 +1063,7 @@ fn merge_quotes(
 ) {
     let is_quotation = |c: &Span| overlapping(quotes, *c).is_some();
     split_quotation_from_what_follows(text, found, &is_quotation);
+    split_quotations_with_their_own_cue(found, quotes, choices);
     let mut held = vec![false; quotes.len()];
     for f in found.iter_mut() {
         let inside: Vec<usize> = f
@@ -1119,6 +1121,44 @@ fn merge_quotes(
         out.push(f);
     }
     *found = out;
+}
+
+/// Reported words and a quotation after them with a cue of its own ("Rendell said it would be
+/// easier .... “A gas tax increase would cost ...,” he said.") are two relations, not one with
+/// two pieces: the quotation leaves the relation and becomes its own, with its speaker and cue.
+fn split_quotations_with_their_own_cue(
+    found: &mut Vec<Found>,
+    quotes: &[Span],
+    choices: &[Choice],
+) {
+    let mut out = Vec::new();
+    for f in found.iter_mut() {
+        if f.content.len() < 2 {
+            continue;
+        }
+        let own_cue = |c: &Span| {
+            overlapping(quotes, *c)
+                .and_then(|qi| choices.get(qi))
+                .and_then(|ch| ch.cue)
+                .is_some_and(|cue| !f.cue.iter().any(|fc| fc.overlaps(cue)))
+        };
+        let (leave, stay): (Vec<Span>, Vec<Span>) = f.content.iter().partition(|c| own_cue(c));
+        if leave.is_empty() || stay.is_empty() {
+            continue;
+        }
+        f.content = stay;
+        for c in leave {
+            let ch = overlapping(quotes, c).and_then(|qi| choices.get(qi));
+            out.push(Found {
+                source: ch.and_then(|ch| ch.speaker),
+                cue: ch.and_then(|ch| ch.cue).into_iter().collect(),
+                content: vec![c],
+                quote: None,
+                antecedent: None,
+            });
+        }
+    }
+    found.extend(out);
 }
 
 #[cfg(test)]
@@ -1753,6 +1793,48 @@ mod tests {
         );
         let quoted = "“We cut it twice,” Lopez said. “You cannot run a city like this.”";
         assert_eq!(run(quoted, "“We cut it twice,”"), [2]);
+    }
+
+    /// Reported words, then a quotation the speaker ranker gives a cue of its own: two
+    /// relations. With the relation's own cue, one relation of two pieces.
+    #[test]
+    fn a_quotation_with_its_own_cue_leaves_the_reported_words() {
+        let t = "Lopez said the council had cut the budget twice. “You cannot run a city like \
+                 this,” she told reporters.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let lopez = Mention {
+            span: at(t, "Lopez"),
+            kind: MentionKind::Name,
+        };
+        let quote = at(t, "“You cannot run a city like this,”");
+        let run = |quote_cue: Span| {
+            let mut found = vec![Found {
+                source: Some(lopez),
+                cue: vec![at(t, "said")],
+                content: vec![at(t, "the council had cut the budget twice"), quote],
+                quote: None,
+                antecedent: None,
+            }];
+            let choices = [Choice {
+                speaker: Some(lopez),
+                cue: Some(quote_cue),
+                margin: 5.0,
+            }];
+            super::merge_quotes(t, &tok, &mut found, &[quote], &choices);
+            found
+        };
+        let found = run(at(t, "told"));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].content,
+            [at(t, "the council had cut the budget twice")]
+        );
+        assert_eq!(found[1].content, [quote]);
+        assert_eq!(found[1].cue, [at(t, "told")]);
+        assert_eq!(found[1].quote, Some(0));
+        let found = run(at(t, "said"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].content.len(), 2);
     }
 
     #[test]
