@@ -95,13 +95,18 @@ impl Averager {
     }
 }
 
+/// One step of xorshift64 (Marsaglia 2003): the next state, also returned.
+pub fn xorshift(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
 /// Deterministic xorshift shuffle.
 pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
     for i in (1..items.len()).rev() {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
-        items.swap(i, (*seed % (i as u64 + 1)) as usize);
+        items.swap(i, (xorshift(seed) % (i as u64 + 1)) as usize);
     }
 }
 

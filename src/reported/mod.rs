@@ -1136,26 +1136,34 @@ fn split_quotations_with_their_own_cue(
         if f.content.len() < 2 {
             continue;
         }
-        let own_cue = |c: &Span| {
-            overlapping(quotes, *c)
-                .and_then(|qi| choices.get(qi))
-                .and_then(|ch| ch.cue)
-                .is_some_and(|cue| !f.cue.iter().any(|fc| fc.overlaps(cue)))
-        };
-        let (leave, stay): (Vec<Span>, Vec<Span>) = f.content.iter().partition(|c| own_cue(c));
-        if leave.is_empty() || stay.is_empty() {
+        // each piece with the ranker's choice for its quotation, when that cue is not ours
+        let own: Vec<Option<&Choice>> = f
+            .content
+            .iter()
+            .map(|c| {
+                overlapping(quotes, *c)
+                    .and_then(|qi| choices.get(qi))
+                    .filter(|ch| {
+                        ch.cue
+                            .is_some_and(|cue| !f.cue.iter().any(|fc| fc.overlaps(cue)))
+                    })
+            })
+            .collect();
+        if own.iter().all(Option::is_some) || own.iter().all(Option::is_none) {
             continue;
         }
-        f.content = stay;
-        for c in leave {
-            let ch = overlapping(quotes, c).and_then(|qi| choices.get(qi));
-            out.push(Found {
-                source: ch.and_then(|ch| ch.speaker),
-                cue: ch.and_then(|ch| ch.cue).into_iter().collect(),
-                content: vec![c],
-                quote: None,
-                antecedent: None,
-            });
+        let pieces = std::mem::take(&mut f.content);
+        for (c, ch) in pieces.into_iter().zip(own) {
+            match ch {
+                None => f.content.push(c),
+                Some(ch) => out.push(Found {
+                    source: ch.speaker,
+                    cue: ch.cue.into_iter().collect(),
+                    content: vec![c],
+                    quote: None,
+                    antecedent: None,
+                }),
+            }
         }
     }
     found.extend(out);

@@ -1,5 +1,5 @@
 //! The reported-speech tagger's scorer: a small neural net over hashed features. Each feature id
-//! falls into one of `BUCKETS` rows (its id modulo `BUCKETS`), each row holds `D` numbers; a
+//! falls into one of a fixed number of rows (`Net::bucket`), each row holds `D` numbers; a
 //! token's rows are summed, and its eight tag scores are a one-hidden-layer network of that sum
 //! plus a linear map of it. The linear map alone is what a linear tagger does; the hidden layer
 //! adds conjunctions of features. Scores are decoded along `tagger::Chain`. Stored with rows

@@ -46,6 +46,10 @@ impl Tag {
     pub fn is_begin(self) -> bool {
         self.0 % 2 == 1 && self != Tag::LAST_CONTENT
     }
+    /// May a window open with this tag? (O or a B, never I or L.)
+    pub fn may_open(self) -> bool {
+        self == Tag::O || self.is_begin()
+    }
     /// May `next` follow `self`? An I tag continues a run of its own role only; a content run
     /// of two tokens or more ends with L (I-content is followed by I- or L-content, and L follows
     /// B- or I-content).
@@ -65,6 +69,19 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// The transition weights with the ill-formed ones (`Tag::allows`) at -inf.
+    pub fn well_formed(&self) -> [Row; NT] {
+        let mut trans = self.trans;
+        for (p, row) in trans.iter_mut().enumerate() {
+            for (t, v) in row.iter_mut().enumerate() {
+                if !Tag(p as u8).allows(Tag(t as u8)) {
+                    *v = f32::NEG_INFINITY;
+                }
+            }
+        }
+        trans
+    }
+
     /// The best well-formed tag sequence for tokens with these emission scores.
     pub fn decode(&self, emissions: &[Row]) -> Vec<Tag> {
         let n = emissions.len();
@@ -72,7 +89,7 @@ impl Chain {
             return Vec::new();
         }
         // transition weights with the forbidden ones at -inf, looked up once
-        let mut trans = self.trans;
+        let trans = self.well_formed();
         // and the tags each tag may follow, in order (the others score -inf: never chosen)
         let mut preds = [[0u8; NT]; NT];
         let mut n_preds = [0usize; NT];
@@ -81,8 +98,6 @@ impl Chain {
                 if Tag(p as u8).allows(Tag(t as u8)) {
                     preds[t][n_preds[t]] = p as u8;
                     n_preds[t] += 1;
-                } else {
-                    trans[p][t] = f32::NEG_INFINITY;
                 }
             }
         }
@@ -91,7 +106,7 @@ impl Chain {
         let first = emissions[0];
         let mut row = [f32::NEG_INFINITY; NT];
         for t in 0..NT {
-            if t == 0 || Tag(t as u8).is_begin() {
+            if Tag(t as u8).may_open() {
                 row[t] = first[t];
             }
         }

@@ -7,12 +7,12 @@
 
 use super::features::View;
 use super::net::{D, H, Layers, Net};
-use super::tagger::{NT, Role, Row, Tag};
+use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
 use crate::cues::Cues;
 use crate::entities::model::IdMap;
-use crate::linear::shuffle;
+use crate::linear::{shuffle, xorshift};
 use crate::text::{Span, Tokenized};
 
 /// One relation: source, cue and content spans (bytes).
@@ -189,7 +189,7 @@ pub struct Settings {
 impl Settings {
     pub fn shipped() -> Settings {
         Settings {
-            buckets: from_env("NL_BUCKETS", 20_000),
+            buckets: from_env("NL_BUCKETS", 20_000).max(1),
             lr: from_env("NL_LR", 0.05),
             dropout: from_env("NL_DROPOUT", 0.3),
             min_count: from_env("NL_MIN_COUNT", 3),
@@ -222,10 +222,7 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> f32 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 40) as f32 / (1u64 << 24) as f32
+        (xorshift(&mut self.0) >> 40) as f32 / (1u64 << 24) as f32
     }
     fn uniform(&mut self, a: f32) -> f32 {
         (2.0 * self.next() - 1.0) * a
@@ -241,23 +238,17 @@ fn log_sum_exp(xs: &[f32]) -> f32 {
 }
 
 /// Forward-backward along the chain: the probability of each token's tag and of each pair of
-/// neighbouring tags, under the same constraints as Viterbi (`Tag::allows`, no I or L first).
+/// neighbouring tags, under the same constraints as Viterbi (`Chain::well_formed`,
+/// `Tag::may_open`).
 pub fn marginals(trans: &[Row; NT], e: &[Row]) -> (Vec<Row>, Vec<[Row; NT]>) {
     let n = e.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    let mut tr = *trans;
-    for (p, row) in tr.iter_mut().enumerate() {
-        for (t, v) in row.iter_mut().enumerate() {
-            if !Tag(p as u8).allows(Tag(t as u8)) {
-                *v = f32::NEG_INFINITY;
-            }
-        }
-    }
+    let tr = Chain { trans: *trans }.well_formed();
     let mut alpha = vec![[f32::NEG_INFINITY; NT]; n];
     for t in 0..NT {
-        if t == 0 || Tag(t as u8).is_begin() {
+        if Tag(t as u8).may_open() {
             alpha[0][t] = e[0][t];
         }
     }
