@@ -130,16 +130,12 @@ pub fn tag(view: &mut View, model: &Net) -> Vec<Tag> {
         if !view.has_anchor(*w) {
             continue;
         }
-        let emissions: Vec<tagger::Row> = sums
-            .iter_mut()
-            .enumerate()
-            .map(|(k, sum)| {
-                feats.clear();
-                view.anchor_features(w.start + k, &mut feats);
-                model.accumulate(&feats, sum);
-                model.scores(sum)
-            })
-            .collect();
+        for (k, sum) in sums.iter_mut().enumerate() {
+            feats.clear();
+            view.anchor_features(w.start + k, &mut feats);
+            model.accumulate(&feats, sum);
+        }
+        let emissions = model.scores(&sums);
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
     }
     tags
@@ -164,7 +160,7 @@ pub fn tag_windows(
                 sum
             })
             .collect();
-        let emissions: Vec<tagger::Row> = sums.iter().map(|s| model.scores(s)).collect();
+        let emissions = model.scores(&sums);
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
         out.push(sums);
     }
@@ -370,11 +366,17 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
     }
     let mut out = Vec::new();
     for (c, mut contents) in cues.iter().zip(by_cue) {
-        if contents.is_empty() {
-            match fronted_content(text, view, *c) {
-                Some(r) => contents.push(r),
-                None => continue,
+        // the words before "..., the group says": the whole stretch, also where the tagger
+        // gave the cue only part of it
+        match fronted_content(text, view, *c) {
+            Some(r)
+                if contents.first().is_none_or(|x| x.start == r.start)
+                    && contents.iter().all(|x| x.end <= r.end) =>
+            {
+                contents = vec![r];
             }
+            _ if contents.is_empty() => continue,
+            _ => {}
         }
         let source = nearest(*c, &sources)
             .filter(|&j| tok.sentence_of(sources[j].start) == tok.sentence_of(c.start))
@@ -415,9 +417,10 @@ fn group(text: &str, view: &View, ents: &[Entity], runs: &[(Role, TokenRange)]) 
 }
 
 /// "Almost 650 courses have closed since 2006, the group says.": a speech cue ("said", "told",
-/// "according to", "wrote", "added", "noted", "tweeted", "reported"; at most three tokens) that the
-/// tagger gave no content, in the last clause of its sentence, attributes the words before that
-/// clause's comma (the "known gap" of the model card). The clause must be short: a source of at
+/// "according to", "wrote", "added", "noted", "tweeted", "reported"; at most three tokens) in the
+/// last clause of its sentence attributes the words before that clause's comma (the "known gap"
+/// of the model card), where the tagger gave the cue no content or only the first part of them
+/// ("Almost 650 courses"). The clause must be short: a source of at
 /// most eight tokens, the cue and at most six more without a comma ("the group says", "Carly
 /// Fiorina said Monday"), or the cue right after the comma ("..., said Gov. Terry Branstad of
 /// Iowa"); it must not open with a conjunction or a relative pronoun ("..., which said", "..., and
@@ -1858,12 +1861,23 @@ mod tests {
         // "plans" is inside a PolNeAR cue in a fifth of its uses: listed, not strong
         let cues = crate::cues::Cues::embedded();
         assert!(cues.class("plans") > 0 && !cues.is_normal_cue("plans"));
-        // (whether a sentence with "plans" attributes at all is the model's call: since stop 20 it
-        // reads "The union plans to strike ..." as no attribution, as PolNeAR does four times in five)
-        let (source, cue, content) = one("Ortiz plans to run for governor next year.");
-        assert_eq!((source.as_str(), cue.as_str()), ("Ortiz", "plans"));
-        assert_eq!(content.len(), 1);
-        assert!(content[0].starts_with("to run for governor"), "{content:?}");
+        // its sentence is tagged, and a relation the tagger makes with it as cue is kept.
+        // (Whether the tagger makes one is the model's call: PolNeAR reads "Ortiz plans to run"
+        // as no attribution four times in five, and so did 8 of 10 held-out-fold models of
+        // stop 21, so this test does not ask the shipped model.)
+        let t = "Ortiz plans to run for governor next year.";
+        let tok = crate::text::tokens::analyze_text(t);
+        let view = super::features::View::new(t, &tok, &[], &[], &cues);
+        assert_eq!(super::cue_windows(&view).len(), 1);
+        let rel = |cue: &str| Found {
+            source: None,
+            cue: vec![at(t, cue)],
+            content: vec![at(t, "to run for governor next year")],
+            quote: None,
+            antecedent: None,
+        };
+        assert!(super::worth_keeping(&view, &rel("plans"), &[]));
+        assert!(!super::worth_keeping(&view, &rel("run"), &[]));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The reported-speech tagger's scorer: a small neural net over hashed features. Each feature id
 //! falls into one of a fixed number of rows (`Net::bucket`), each row holds `D` numbers; a
 //! token's rows are summed, and its eight tag scores are a one-hidden-layer network of that sum
-//! plus a linear map of it. The linear map alone is what a linear tagger does; the hidden layer
-//! adds conjunctions of features. Scores are decoded along `tagger::Chain`. Stored with rows
+//! and its neighbours' sums (`context`), plus a linear map of its own sum. The linear map alone
+//! is what a linear tagger does; the hidden layer adds conjunctions of features, its own and
+//! its neighbours'. Scores are decoded along `tagger::Chain`. Stored with rows
 //! quantised to i8 (a scale per dimension); training is `trainer.rs`.
 //!
 //! It does not choose features or windows (`features`, `mod`).
@@ -16,13 +17,44 @@ pub const D: usize = 16;
 pub const H: usize = 32;
 /// A token's sum of rows.
 pub type Sum = [f32; D];
+/// What the hidden layer reads of each token (`context`): its own sum and its left and right
+/// neighbours' in the window (zero past the window's edges), so that a token's tag sees what
+/// its neighbours' features say ("said" two tokens on, a closing quotation mark next).
+pub const C: usize = 3;
+pub type Input = [Sum; C];
+
+/// The hidden layer's input of every token of a window.
+pub fn context(sums: &[Sum]) -> Vec<Input> {
+    let zero = [0f32; D];
+    (0..sums.len())
+        .map(|i| {
+            let left = if i > 0 { sums[i - 1] } else { zero };
+            [sums[i], left, *sums.get(i + 1).unwrap_or(&zero)]
+        })
+        .collect()
+}
+
+/// The gradient of each token's sum, given the gradient of every token's input (`context`
+/// run backwards): a sum is input 0 of its token, 1 of the next and 2 of the one before.
+pub fn context_backward(dx: &[Input]) -> Vec<Sum> {
+    let n = dx.len();
+    (0..n)
+        .map(|i| {
+            std::array::from_fn(|d| {
+                let next = if i + 1 < n { dx[i + 1][1][d] } else { 0.0 };
+                let before = if i > 0 { dx[i - 1][2][d] } else { 0.0 };
+                dx[i][0][d] + next + before
+            })
+        })
+        .collect()
+}
 
 /// The weights past the rows: hidden layer, output layer, the linear map and the chain. Each
 /// matrix is stored input by input (`w1[d]` is what input `d` adds to each hidden unit), so
 /// that a layer is a few vector additions.
 #[derive(Clone)]
 pub struct Layers {
-    pub w1: [[f32; H]; D],
+    pub w1: [[[f32; H]; D]; C],
     pub b1: [f32; H],
     pub w2: [Row; H],
     pub skip: [Row; D],
@@ -33,7 +65,7 @@ pub struct Layers {
 impl Layers {
     pub fn zero() -> Layers {
         Layers {
-            w1: [[0.0; H]; D],
+            w1: [[[0.0; H]; D]; C],
             b1: [0.0; H],
             w2: [[0.0; NT]; H],
             skip: [[0.0; NT]; D],
@@ -42,13 +74,17 @@ impl Layers {
         }
     }
 
-    /// Hidden activations (ReLU) and tag scores of a token's sum.
-    pub fn forward(&self, sum: &Sum) -> ([f32; H], Row) {
+    /// Hidden activations (ReLU) and tag scores of a token's input (`context`).
+    pub fn forward(&self, x: &Input) -> ([f32; H], Row) {
         let mut h = self.b1;
         let mut out = self.b2;
+        for (w, x) in self.w1.iter().zip(x) {
+            for d in 0..D {
+                add_scaled(&mut h, &w[d], x[d]);
+            }
+        }
         for d in 0..D {
-            add_scaled(&mut h, &self.w1[d], sum[d]);
-            add_scaled(&mut out, &self.skip[d], sum[d]);
+            add_scaled(&mut out, &self.skip[d], x[0][d]);
         }
         for v in h.iter_mut() {
             *v = v.max(0.0);
@@ -62,7 +98,7 @@ impl Layers {
     /// Every weight, in storage order.
     pub fn flat_mut(&mut self) -> Vec<&mut f32> {
         let mut v: Vec<&mut f32> = Vec::new();
-        v.extend(self.w1.iter_mut().flatten());
+        v.extend(self.w1.iter_mut().flatten().flatten());
         v.extend(self.b1.iter_mut());
         v.extend(self.w2.iter_mut().flatten());
         v.extend(self.skip.iter_mut().flatten());
@@ -79,7 +115,7 @@ fn add_scaled<const N: usize>(acc: &mut [f32; N], x: &[f32; N], k: f32) {
     }
 }
 
-pub const MAGIC: &[u8] = b"NLNET\x01";
+pub const MAGIC: &[u8] = b"NLNET\x02";
 
 /// The stored scorer: the rows as i8 with a scale per dimension, and the layers.
 #[derive(Clone)]
@@ -129,9 +165,12 @@ impl Net {
         }
     }
 
-    /// Tag scores of a token's sum.
-    pub fn scores(&self, sum: &Sum) -> Row {
-        self.layers.forward(sum).1
+    /// Tag scores of each token of a window, from their sums.
+    pub fn scores(&self, sums: &[Sum]) -> Vec<Row> {
+        context(sums)
+            .iter()
+            .map(|x| self.layers.forward(x).1)
+            .collect()
     }
 
     /// The best well-formed tags for these scores (`Chain::decode`).
@@ -207,7 +246,7 @@ mod tests {
     #[test]
     fn bytes_roundtrip_and_errors() {
         let mut layers = Layers::zero();
-        layers.w1[2][3] = 0.5;
+        layers.w1[0][2][3] = 0.5;
         layers.b1[3] = 0.25;
         layers.w2[3][5] = 2.0;
         layers.skip[0][1] = -1.0;
@@ -226,7 +265,7 @@ mod tests {
         let mut sum = [0f32; D];
         back.accumulate(&[1 << 30], &mut sum);
         assert!((sum[0] - 1.0).abs() < 1e-2 && (sum[2] - 2.0).abs() < 1e-2);
-        let s = back.scores(&sum);
+        let s = back.scores(&[sum])[0];
         assert!(
             (s[5] - 2.5).abs() < 1e-2 && (s[1] + 1.0).abs() < 1e-2,
             "{s:?}"
@@ -234,5 +273,48 @@ mod tests {
         assert!(Net::from_bytes(&b[..b.len() - 1]).is_err());
         assert!(Net::from_bytes(b"nope").is_err());
         assert!(Net::from_bytes(MAGIC).is_err());
+    }
+
+    /// `context_backward` is the transpose of `context`: for a loss linear in the inputs
+    /// (`sum of k * x`), each sum's gradient matches the finite difference.
+    #[test]
+    fn context_backward_is_the_gradient_of_context() {
+        let n = 6;
+        let val = |i: usize, c: usize, d: usize| ((i * 31 + c * 7 + d * 3) % 11) as f32 - 5.0;
+        let sums: Vec<Sum> = (0..n)
+            .map(|i| std::array::from_fn(|d| val(i, 0, d) / 4.0))
+            .collect();
+        let k: Vec<Input> = (0..n)
+            .map(|i| std::array::from_fn(|c| std::array::from_fn(|d| val(i, c + 1, d))))
+            .collect();
+        let loss = |s: &[Sum]| -> f32 {
+            context(s)
+                .iter()
+                .zip(&k)
+                .map(|(x, k)| {
+                    (0..C)
+                        .map(|c| (0..D).map(|d| x[c][d] * k[c][d]).sum::<f32>())
+                        .sum::<f32>()
+                })
+                .sum()
+        };
+        let grad = context_backward(&k);
+        for i in 0..n {
+            for d in [0, 5, D - 1] {
+                let mut s = sums.clone();
+                s[i][d] += 1.0;
+                let diff = loss(&s) - loss(&sums);
+                assert!(
+                    (diff - grad[i][d]).abs() < 1e-3,
+                    "token {i}, dim {d}: {diff} vs {}",
+                    grad[i][d]
+                );
+            }
+        }
+        // the first token has no left neighbour, the last no right one
+        let x = context(&sums);
+        assert_eq!(x[0][1], [0.0; D]);
+        assert_eq!(x[n - 1][2], [0.0; D]);
+        assert_eq!(x[2][1], sums[1]);
     }
 }

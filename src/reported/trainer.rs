@@ -6,7 +6,7 @@
 //! deterministic.
 
 use super::features::View;
-use super::net::{D, H, Layers, Net};
+use super::net::{C, D, H, Input, Layers, Net, context, context_backward};
 use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
@@ -183,6 +183,10 @@ pub struct Settings {
     /// snapshots taken every `SNAPSHOT_EVERY` windows over the last this many epochs (0: the
     /// last weights).
     pub average: usize,
+    /// Which of the hidden layer's `C` inputs (`net::context`) the net reads, one bit each
+    /// (bit 0 the token's own sum, 1 the left neighbour's, 2 the right one's); the others keep
+    /// zero weights (`NL_CONTEXT=1`: no neighbours, the stop-20 net).
+    pub context: u32,
     pub seed: u64,
 }
 
@@ -196,6 +200,7 @@ impl Settings {
             cost: from_env("NL_COST", 1.0),
             miss: from_env("NL_MISS", 1.0),
             average: from_env("NL_AVERAGE", 2),
+            context: from_env("NL_CONTEXT", 0b111),
             seed: 11,
         }
     }
@@ -291,10 +296,17 @@ pub fn marginals(trans: &[Row; NT], e: &[Row]) -> (Vec<Row>, Vec<[Row; NT]>) {
 fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<String>) -> Net {
     let mut rng = Rng(s.seed.max(1));
     let mut p = Layers::zero();
-    let a1 = (6.0 / (D + H) as f32).sqrt();
+    let on = |c: usize| s.context & (1 << c) != 0;
+    let blocks = (0..C).filter(|c| on(*c)).count().max(1);
+    let a1 = (6.0 / (blocks * D + H) as f32).sqrt();
     let a2 = (6.0 / (H + NT) as f32).sqrt();
     let a3 = (6.0 / (D + NT) as f32).sqrt();
-    p.w1.iter_mut().flatten().for_each(|v| *v = rng.uniform(a1));
+    for c in (0..C).filter(|c| on(*c)) {
+        p.w1[c]
+            .iter_mut()
+            .flatten()
+            .for_each(|v| *v = rng.uniform(a1));
+    }
     p.b1.iter_mut().for_each(|v| *v = 0.1);
     p.w2.iter_mut().flatten().for_each(|v| *v = rng.uniform(a2));
     p.skip
@@ -359,7 +371,15 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                 }
                 sums.push((from..kept.len(), sum.map(|v| v * inv)));
             }
-            let fw: Vec<([f32; H], Row)> = sums.iter().map(|x| p.forward(&x.1)).collect();
+            let mut xs: Vec<Input> = context(&sums.iter().map(|x| x.1).collect::<Vec<_>>());
+            for x in xs.iter_mut() {
+                for (c, b) in x.iter_mut().enumerate() {
+                    if !on(c) {
+                        *b = [0.0; D];
+                    }
+                }
+            }
+            let fw: Vec<([f32; H], Row)> = xs.iter().map(|x| p.forward(x)).collect();
             let e: Vec<Row> = fw
                 .iter()
                 .zip(&ex.gold)
@@ -373,6 +393,7 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                 .collect();
             let (marg, pairs) = marginals(&p.chain.trans, &e);
             let mut g = Layers::zero();
+            let mut dxs = vec![[[0f32; D]; C]; n];
             for i in 0..n {
                 let gi = ex.gold[i].0 as usize;
                 let mut de = marg[i];
@@ -390,9 +411,9 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                     }
                     g.chain.trans[ex.gold[i - 1].0 as usize][gi] -= 1.0;
                 }
-                let (h, sum) = (&fw[i].0, &sums[i].1);
+                let (h, x) = (&fw[i].0, &xs[i]);
+                let dx = &mut dxs[i];
                 let mut dh = [0f32; H];
-                let mut dsum = [0f32; D];
                 for t in 0..NT {
                     g.b2[t] += de[t];
                     for j in 0..H {
@@ -400,8 +421,8 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                         dh[j] += p.w2[j][t] * de[t];
                     }
                     for d in 0..D {
-                        g.skip[d][t] += de[t] * sum[d];
-                        dsum[d] += p.skip[d][t] * de[t];
+                        g.skip[d][t] += de[t] * x[0][d];
+                        dx[0][d] += p.skip[d][t] * de[t];
                     }
                 }
                 for j in 0..H {
@@ -409,12 +430,16 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                         continue;
                     }
                     g.b1[j] += dh[j];
-                    for d in 0..D {
-                        g.w1[d][j] += dh[j] * sum[d];
-                        dsum[d] += p.w1[d][j] * dh[j];
+                    for c in (0..C).filter(|c| on(*c)) {
+                        for d in 0..D {
+                            g.w1[c][d][j] += dh[j] * x[c][d];
+                            dx[c][d] += p.w1[c][d][j] * dh[j];
+                        }
                     }
                 }
-                // the token's rows: row-wise AdaGrad, right away
+            }
+            // each token's rows: row-wise AdaGrad
+            for (i, dsum) in context_backward(&dxs).into_iter().enumerate() {
                 let dsum = dsum.map(|v| v * inv);
                 let sq = dsum.iter().map(|v| v * v).sum::<f32>() / D as f32;
                 for &id in &kept[sums[i].0.clone()] {
