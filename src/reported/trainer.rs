@@ -187,6 +187,7 @@ pub struct Settings {
     /// (bit 0 the token's own sum, 1 the left neighbour's, 2 the right one's); the others keep
     /// zero weights (`NL_CONTEXT=1`: no neighbours, the stop-20 net).
     pub context: u32,
+    /// The trainer's random seed (shuffling, dropout, initial weights).
     pub seed: u64,
 }
 
@@ -201,7 +202,7 @@ impl Settings {
             miss: from_env("NL_MISS", 1.0),
             average: from_env("NL_AVERAGE", 2),
             context: from_env("NL_CONTEXT", 0b111),
-            seed: 11,
+            seed: from_env("NL_SEED", 11),
         }
     }
 }
