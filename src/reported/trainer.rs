@@ -6,7 +6,7 @@
 //! deterministic.
 
 use super::features::View;
-use super::net::{C, D, H, Input, Layers, Net, context, context_backward};
+use super::net::{C, D, H, Input, Layers, Net, Sum, context, context_backward};
 use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
@@ -358,8 +358,9 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
             if n == 0 {
                 continue;
             }
-            // the token sums, each from the features this step keeps
-            let mut sums = Vec::with_capacity(n);
+            // the token sums, each from the features this step keeps (`kept[ranges[i]]`)
+            let mut sums: Vec<Sum> = Vec::with_capacity(n);
+            let mut ranges = Vec::with_capacity(n);
             kept.clear();
             for f in &ex.feats {
                 let from = kept.len();
@@ -370,16 +371,11 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                         sum[d] += rows[id as usize][d];
                     }
                 }
-                sums.push((from..kept.len(), sum.map(|v| v * inv)));
+                sums.push(sum.map(|v| v * inv));
+                ranges.push(from..kept.len());
             }
-            let mut xs: Vec<Input> = context(&sums.iter().map(|x| x.1).collect::<Vec<_>>());
-            for x in xs.iter_mut() {
-                for (c, b) in x.iter_mut().enumerate() {
-                    if !on(c) {
-                        *b = [0.0; D];
-                    }
-                }
-            }
+            // the inputs a masked-out block would add meet zero weights (never trained)
+            let xs: Vec<Input> = context(&sums);
             let fw: Vec<([f32; H], Row)> = xs.iter().map(|x| p.forward(x)).collect();
             let e: Vec<Row> = fw
                 .iter()
@@ -443,7 +439,7 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
             for (i, dsum) in context_backward(&dxs).into_iter().enumerate() {
                 let dsum = dsum.map(|v| v * inv);
                 let sq = dsum.iter().map(|v| v * v).sum::<f32>() / D as f32;
-                for &id in &kept[sums[i].0.clone()] {
+                for &id in &kept[ranges[i].clone()] {
                     let id = id as usize;
                     rows_g2[id] += sq;
                     let rate = s.lr / rows_g2[id].sqrt();
