@@ -1,10 +1,12 @@
 //! The reported-speech tagger's scorer: a small neural net over hashed features. Each feature id
 //! falls into one of a fixed number of rows (`Net::bucket`), each row holds `D` numbers; a
-//! token's rows are summed, and its eight tag scores are a one-hidden-layer network of that sum
-//! and its neighbours' sums (`context`), plus a linear map of its own sum. The linear map alone
-//! is what a linear tagger does; the hidden layer adds conjunctions of features, its own and
-//! its neighbours'. Scores are decoded along `tagger::Chain`. Stored with rows
-//! quantised to i8 (a scale per dimension); training is `trainer.rs`.
+//! token's rows are summed, and its eight tag scores are a one-hidden-layer network of that sum,
+//! its neighbours' sums and two recurrent states (`Layers::inputs`), plus a linear map of its
+//! own sum. The linear map alone is what a linear tagger does; the hidden layer adds
+//! conjunctions of features, its own and its neighbours'; the recurrent states (`Gru`, one run
+//! left to right, one right to left) carry what the window said before and after the token.
+//! Scores are decoded along `tagger::Chain`. Stored with rows quantised to i8 (a scale per
+//! dimension); training is `trainer.rs`.
 //!
 //! It does not choose features or windows (`features`, `mod`).
 
@@ -17,25 +19,33 @@ pub const D: usize = 16;
 pub const H: usize = 32;
 /// A token's sum of rows.
 pub type Sum = [f32; D];
-/// What the hidden layer reads of each token (`context`): its own sum and its left and right
-/// neighbours' in the window (zero past the window's edges), so that a token's tag sees what
-/// its neighbours' features say ("said" two tokens on, a closing quotation mark next).
-pub const C: usize = 3;
+/// What the hidden layer reads of each token (`Layers::inputs`): its own sum and its left and
+/// right neighbours' in the window (`context`; zero past the window's edges), so that a token's
+/// tag sees what its neighbours' features say ("said" two tokens on, a closing quotation mark
+/// next), then the left-to-right and right-to-left recurrent states at the token (`Gru`).
+pub const C: usize = 5;
 pub type Input = [Sum; C];
+/// Where the recurrent states sit among a token's inputs.
+pub const FORWARD: usize = 3;
+pub const BACKWARD: usize = 4;
+/// Units of each recurrent state: a state fills one input block.
+pub const R: usize = D;
+pub type State = [f32; R];
 
-/// The hidden layer's input of every token of a window.
+/// The hidden layer's input of every token of a window, its recurrent states left at zero.
 pub fn context(sums: &[Sum]) -> Vec<Input> {
     let zero = [0f32; D];
     (0..sums.len())
         .map(|i| {
             let left = if i > 0 { sums[i - 1] } else { zero };
-            [sums[i], left, *sums.get(i + 1).unwrap_or(&zero)]
+            let right = *sums.get(i + 1).unwrap_or(&zero);
+            [sums[i], left, right, zero, zero]
         })
         .collect()
 }
 
-/// The gradient of each token's sum, given the gradient of every token's input (`context`
-/// run backwards): a sum is input 0 of its token, 1 of the next and 2 of the one before.
+/// The gradient of each token's sum through `context`, given the gradient of every token's
+/// input: a sum is input 0 of its token, 1 of the next and 2 of the one before.
 pub fn context_backward(dx: &[Input]) -> Vec<Sum> {
     let n = dx.len();
     (0..n)
@@ -49,6 +59,134 @@ pub fn context_backward(dx: &[Input]) -> Vec<Sum> {
         .collect()
 }
 
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// A gated recurrent unit (Cho et al. 2014) over a window's sums, in one direction. At each
+/// token, from its sum `x` and the previous state `h`: update gate `z = σ(Wz x + Uz h + bz)`,
+/// reset gate `r = σ(Wr x + Ur h + br)`, candidate `n = tanh(Wn x + r ⊙ (Un h) + bn)`, new
+/// state `n + z ⊙ (h - n)`. Gates are indexed 0 (z), 1 (r), 2 (n); matrices are stored input
+/// by input, as `Layers`' are.
+#[derive(Clone)]
+pub struct Gru {
+    pub w: [[State; D]; 3],
+    pub u: [[State; R]; 3],
+    pub b: [State; 3],
+}
+
+/// What one step of a `Gru` keeps for its gradient: the state it read, its gates, its
+/// candidate, `Un h`, and the state it wrote.
+#[derive(Clone)]
+pub struct Step {
+    prev: State,
+    z: State,
+    r: State,
+    n: State,
+    un: State,
+    pub h: State,
+}
+
+impl Gru {
+    pub fn zero() -> Gru {
+        Gru {
+            w: [[[0.0; R]; D]; 3],
+            u: [[[0.0; R]; R]; 3],
+            b: [[0.0; R]; 3],
+        }
+    }
+
+    /// The steps over `xs` in the order given (the state starts at zero).
+    pub fn run<'a>(&self, xs: impl Iterator<Item = &'a Sum>) -> Vec<Step> {
+        let mut prev = [0f32; R];
+        let mut out = Vec::new();
+        for x in xs {
+            let mut a = self.b;
+            let mut un = [0f32; R];
+            for g in 0..3 {
+                for d in 0..D {
+                    add_scaled(&mut a[g], &self.w[g][d], x[d]);
+                }
+            }
+            for j in 0..R {
+                add_scaled(&mut a[0], &self.u[0][j], prev[j]);
+                add_scaled(&mut a[1], &self.u[1][j], prev[j]);
+                add_scaled(&mut un, &self.u[2][j], prev[j]);
+            }
+            let z = a[0].map(sigmoid);
+            let r = a[1].map(sigmoid);
+            let n: State = std::array::from_fn(|k| (a[2][k] + r[k] * un[k]).tanh());
+            let h = std::array::from_fn(|k| n[k] + z[k] * (prev[k] - n[k]));
+            out.push(Step {
+                prev,
+                z,
+                r,
+                n,
+                un,
+                h,
+            });
+            prev = h;
+        }
+        out
+    }
+
+    /// Backpropagation through time: given the loss's gradient of each step's state (`dh`, in
+    /// the steps' order) and the inputs `xs` in that order, add the weights' gradient to `g` and
+    /// return each input's.
+    pub fn backward(&self, xs: &[&Sum], steps: &[Step], dh: &[State], g: &mut Gru) -> Vec<Sum> {
+        let mut dx = vec![[0f32; D]; steps.len()];
+        let mut carry = [0f32; R];
+        for t in (0..steps.len()).rev() {
+            let s = &steps[t];
+            let dht: State = std::array::from_fn(|k| dh[t][k] + carry[k]);
+            let mut da = [[0f32; R]; 3];
+            let mut dun = [0f32; R];
+            let mut dprev = [0f32; R];
+            for k in 0..R {
+                let dn = dht[k] * (1.0 - s.z[k]);
+                let dz = dht[k] * (s.prev[k] - s.n[k]);
+                dprev[k] = dht[k] * s.z[k];
+                let dan = dn * (1.0 - s.n[k] * s.n[k]);
+                da[2][k] = dan;
+                dun[k] = dan * s.r[k];
+                da[1][k] = dan * s.un[k] * s.r[k] * (1.0 - s.r[k]);
+                da[0][k] = dz * s.z[k] * (1.0 - s.z[k]);
+            }
+            let x = xs[t];
+            for gate in 0..3 {
+                let dag = if gate == 2 { &dun } else { &da[gate] };
+                add_scaled(&mut g.b[gate], &da[gate], 1.0);
+                for d in 0..D {
+                    add_scaled(&mut g.w[gate][d], &da[gate], x[d]);
+                    dx[t][d] += dot(&self.w[gate][d], &da[gate]);
+                }
+                for j in 0..R {
+                    add_scaled(&mut g.u[gate][j], dag, s.prev[j]);
+                    dprev[j] += dot(&self.u[gate][j], dag);
+                }
+            }
+            carry = dprev;
+        }
+        dx
+    }
+
+    fn flat_mut(&mut self) -> impl Iterator<Item = &mut f32> {
+        self.w
+            .iter_mut()
+            .flatten()
+            .flatten()
+            .chain(self.u.iter_mut().flatten().flatten())
+            .chain(self.b.iter_mut().flatten())
+    }
+}
+
+fn dot<const N: usize>(a: &[f32; N], b: &[f32; N]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// The recurrent runs of a window: left to right, then right to left (each in its own order).
+pub type Runs = [Vec<Step>; 2];
+
 /// The weights past the rows: hidden layer, output layer, the linear map and the chain. Each
 /// matrix is stored input by input (`w1[d]` is what input `d` adds to each hidden unit), so
 /// that a layer is a few vector additions.
@@ -60,6 +198,8 @@ pub struct Layers {
     pub skip: [Row; D],
     pub b2: Row,
     pub chain: Chain,
+    /// Left to right, right to left.
+    pub gru: [Gru; 2],
 }
 
 impl Layers {
@@ -71,7 +211,54 @@ impl Layers {
             skip: [[0.0; NT]; D],
             b2: [0.0; NT],
             chain: Chain::default(),
+            gru: [Gru::zero(), Gru::zero()],
         }
+    }
+
+    /// Every token's input (`Input`) and the recurrent runs that made its states.
+    pub fn inputs(&self, sums: &[Sum]) -> (Vec<Input>, Runs) {
+        let mut xs = context(sums);
+        let runs = [
+            self.gru[0].run(sums.iter()),
+            self.gru[1].run(sums.iter().rev()),
+        ];
+        let n = sums.len();
+        for (i, x) in xs.iter_mut().enumerate() {
+            x[FORWARD] = runs[0][i].h;
+            x[BACKWARD] = runs[1][n - 1 - i].h;
+        }
+        (xs, runs)
+    }
+
+    /// The gradient of each token's sum given that of each token's input: through `context`
+    /// and through both recurrent runs (whose weights' gradient is added to `g`).
+    pub fn inputs_backward(
+        &self,
+        sums: &[Sum],
+        runs: &Runs,
+        dx: &[Input],
+        g: &mut Layers,
+    ) -> Vec<Sum> {
+        let mut out = context_backward(dx);
+        let n = sums.len();
+        let fwd: Vec<&Sum> = sums.iter().collect();
+        let dh: Vec<State> = dx.iter().map(|d| d[FORWARD]).collect();
+        for (o, d) in out
+            .iter_mut()
+            .zip(self.gru[0].backward(&fwd, &runs[0], &dh, &mut g.gru[0]))
+        {
+            add_scaled(o, &d, 1.0);
+        }
+        let bwd: Vec<&Sum> = sums.iter().rev().collect();
+        let dh: Vec<State> = dx.iter().rev().map(|d| d[BACKWARD]).collect();
+        for (k, d) in self.gru[1]
+            .backward(&bwd, &runs[1], &dh, &mut g.gru[1])
+            .into_iter()
+            .enumerate()
+        {
+            add_scaled(&mut out[n - 1 - k], &d, 1.0);
+        }
+        out
     }
 
     /// Hidden activations (ReLU) and tag scores of a token's input (`context`).
@@ -104,6 +291,9 @@ impl Layers {
         v.extend(self.skip.iter_mut().flatten());
         v.extend(self.b2.iter_mut());
         v.extend(self.chain.trans.iter_mut().flatten());
+        for g in self.gru.iter_mut() {
+            v.extend(g.flat_mut());
+        }
         v
     }
 }
@@ -115,7 +305,7 @@ fn add_scaled<const N: usize>(acc: &mut [f32; N], x: &[f32; N], k: f32) {
     }
 }
 
-pub const MAGIC: &[u8] = b"NLNET\x02";
+pub const MAGIC: &[u8] = b"NLNET\x03";
 
 /// The stored scorer: the rows as i8 with a scale per dimension, and the layers.
 #[derive(Clone)]
@@ -167,7 +357,9 @@ impl Net {
 
     /// Tag scores of each token of a window, from their sums.
     pub fn scores(&self, sums: &[Sum]) -> Vec<Row> {
-        context(sums)
+        self.layers
+            .inputs(sums)
+            .0
             .iter()
             .map(|x| self.layers.forward(x).1)
             .collect()
@@ -311,10 +503,102 @@ mod tests {
                 );
             }
         }
-        // the first token has no left neighbour, the last no right one
+        // the first token has no left neighbour, the last no right one; no recurrent states
+        assert_eq!(context(&sums)[2][FORWARD], [0.0; R]);
         let x = context(&sums);
         assert_eq!(x[0][1], [0.0; D]);
         assert_eq!(x[n - 1][2], [0.0; D]);
         assert_eq!(x[2][1], sums[1]);
+    }
+
+    /// `inputs_backward` is the gradient of `inputs`, recurrent runs included: for a loss
+    /// linear in every token's inputs, the gradients of the sums and of recurrent weights of
+    /// both directions match central finite differences.
+    #[test]
+    fn inputs_backward_is_the_gradient_of_inputs() {
+        let n = 5;
+        let val = |a: usize, b: usize, c: usize| ((a * 31 + b * 7 + c * 3) % 13) as f32 / 6.0 - 1.0;
+        let mut layers = Layers::zero();
+        for (k, gru) in layers.gru.iter_mut().enumerate() {
+            for g in 0..3 {
+                for d in 0..D {
+                    gru.w[g][d] = std::array::from_fn(|j| 0.3 * val(k + g, d, j));
+                }
+                for i in 0..R {
+                    gru.u[g][i] = std::array::from_fn(|j| 0.3 * val(k + g + 1, i + 2, j));
+                }
+                gru.b[g] = std::array::from_fn(|j| 0.2 * val(g, k, j));
+            }
+        }
+        let sums: Vec<Sum> = (0..n)
+            .map(|i| std::array::from_fn(|d| val(i, 9, d)))
+            .collect();
+        let k: Vec<Input> = (0..n)
+            .map(|i| std::array::from_fn(|c| std::array::from_fn(|d| val(i, c + 1, d))))
+            .collect();
+        let loss = |l: &Layers, s: &[Sum]| -> f64 {
+            let (x, _) = l.inputs(s);
+            let mut total = 0f64;
+            for (x, k) in x.iter().zip(&k) {
+                for c in 0..C {
+                    for d in 0..D {
+                        total += f64::from(x[c][d] * k[c][d]);
+                    }
+                }
+            }
+            total
+        };
+        let (x, runs) = layers.inputs(&sums);
+        assert_eq!(x[0][0], sums[0]);
+        assert!(x[n - 1][FORWARD].iter().any(|v| *v != 0.0));
+        let mut g = Layers::zero();
+        let grad = layers.inputs_backward(&sums, &runs, &k, &mut g);
+        let eps = 1e-2;
+        let close = |fd: f64, an: f32, what: &str| {
+            assert!(
+                (fd - f64::from(an)).abs() < 2e-2 * (1.0 + fd.abs()),
+                "{what}: finite difference {fd}, gradient {an}"
+            );
+        };
+        for i in 0..n {
+            for d in [0, 7, D - 1] {
+                let (mut up, mut down) = (sums.clone(), sums.clone());
+                up[i][d] += eps;
+                down[i][d] -= eps;
+                let fd = (loss(&layers, &up) - loss(&layers, &down)) / (2.0 * f64::from(eps));
+                close(fd, grad[i][d], &format!("sum {i}, dim {d}"));
+            }
+        }
+        for dir in 0..2 {
+            for gate in 0..3 {
+                let (mut up, mut down) = (layers.clone(), layers.clone());
+                up.gru[dir].u[gate][3][5] += eps;
+                down.gru[dir].u[gate][3][5] -= eps;
+                let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
+                close(
+                    fd,
+                    g.gru[dir].u[gate][3][5],
+                    &format!("u, direction {dir}, gate {gate}"),
+                );
+                let (mut up, mut down) = (layers.clone(), layers.clone());
+                up.gru[dir].w[gate][2][4] += eps;
+                down.gru[dir].w[gate][2][4] -= eps;
+                let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
+                close(
+                    fd,
+                    g.gru[dir].w[gate][2][4],
+                    &format!("w, direction {dir}, gate {gate}"),
+                );
+                let (mut up, mut down) = (layers.clone(), layers.clone());
+                up.gru[dir].b[gate][1] += eps;
+                down.gru[dir].b[gate][1] -= eps;
+                let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
+                close(
+                    fd,
+                    g.gru[dir].b[gate][1],
+                    &format!("b, direction {dir}, gate {gate}"),
+                );
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! deterministic.
 
 use super::features::View;
-use super::net::{C, D, H, Input, Layers, Net, Sum, context, context_backward};
+use super::net::{BACKWARD, C, D, FORWARD, H, Layers, Net, R, Sum};
 use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
@@ -183,9 +183,10 @@ pub struct Settings {
     /// snapshots taken every `SNAPSHOT_EVERY` windows over the last this many epochs (0: the
     /// last weights).
     pub average: usize,
-    /// Which of the hidden layer's `C` inputs (`net::context`) the net reads, one bit each
-    /// (bit 0 the token's own sum, 1 the left neighbour's, 2 the right one's); the others keep
-    /// zero weights (`NL_CONTEXT=1`: no neighbours, the stop-20 net).
+    /// Which of the hidden layer's `C` inputs (`Layers::inputs`) the net reads, one bit each
+    /// (bit 0 the token's own sum, 1 the left neighbour's, 2 the right one's, 3 and 4 the
+    /// recurrent states); the others keep zero weights (`NL_CONTEXT=1`: no neighbours, the
+    /// stop-20 net; `NL_CONTEXT=7`: no recurrent states, stop 21's).
     pub context: u32,
     /// The trainer's random seed (shuffling, dropout, initial weights).
     pub seed: u64,
@@ -201,7 +202,7 @@ impl Settings {
             cost: from_env("NL_COST", 1.0),
             miss: from_env("NL_MISS", 1.0),
             average: from_env("NL_AVERAGE", 2),
-            context: from_env("NL_CONTEXT", 0b111),
+            context: from_env("NL_CONTEXT", 0b11111),
             seed: from_env("NL_SEED", 11),
         }
     }
@@ -314,6 +315,22 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
         .iter_mut()
         .flatten()
         .for_each(|v| *v = rng.uniform(a3));
+    let a4 = (6.0 / (D + R) as f32).sqrt();
+    let a5 = (6.0 / (R + R) as f32).sqrt();
+    for (k, gru) in p.gru.iter_mut().enumerate() {
+        if on([FORWARD, BACKWARD][k]) {
+            gru.w
+                .iter_mut()
+                .flatten()
+                .flatten()
+                .for_each(|v| *v = rng.uniform(a4));
+            gru.u
+                .iter_mut()
+                .flatten()
+                .flatten()
+                .for_each(|v| *v = rng.uniform(a5));
+        }
+    }
     let mut g2 = Layers::zero();
     g2.flat_mut().into_iter().for_each(|v| *v = 1e-2);
     let mut rows = vec![[0f32; D]; s.buckets];
@@ -375,7 +392,7 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                 ranges.push(from..kept.len());
             }
             // the inputs a masked-out block would add meet zero weights (never trained)
-            let xs: Vec<Input> = context(&sums);
+            let (xs, runs) = p.inputs(&sums);
             let fw: Vec<([f32; H], Row)> = xs.iter().map(|x| p.forward(x)).collect();
             let e: Vec<Row> = fw
                 .iter()
@@ -436,7 +453,11 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                 }
             }
             // each token's rows: row-wise AdaGrad
-            for (i, dsum) in context_backward(&dxs).into_iter().enumerate() {
+            for (i, dsum) in p
+                .inputs_backward(&sums, &runs, &dxs, &mut g)
+                .into_iter()
+                .enumerate()
+            {
                 let dsum = dsum.map(|v| v * inv);
                 let sq = dsum.iter().map(|v| v * v).sum::<f32>() / D as f32;
                 for &id in &kept[ranges[i].clone()] {
