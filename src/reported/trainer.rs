@@ -6,7 +6,7 @@
 //! deterministic.
 
 use super::features::View;
-use super::net::{BACKWARD, C, D, FORWARD, H, Layers, Net, R, Sum};
+use super::net::{C, D, H, Input, Layers, Net, R, Sum};
 use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
@@ -299,12 +299,19 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
     let mut rng = Rng(s.seed.max(1));
     let mut p = Layers::zero();
     let on = |c: usize| s.context & (1 << c) != 0;
-    let blocks = (0..C).filter(|c| on(*c)).count().max(1);
-    let a1 = (6.0 / (blocks * D + H) as f32).sqrt();
+    let states = (0..2).filter(|c| on(C + *c)).count();
+    let fan_in = (0..C).filter(|c| on(*c)).count() * D + states * R;
+    let a1 = (6.0 / (fan_in.max(1) + H) as f32).sqrt();
     let a2 = (6.0 / (H + NT) as f32).sqrt();
     let a3 = (6.0 / (D + NT) as f32).sqrt();
     for c in (0..C).filter(|c| on(*c)) {
         p.w1[c]
+            .iter_mut()
+            .flatten()
+            .for_each(|v| *v = rng.uniform(a1));
+    }
+    for c in (0..2).filter(|c| on(C + *c)) {
+        p.ws[c]
             .iter_mut()
             .flatten()
             .for_each(|v| *v = rng.uniform(a1));
@@ -318,7 +325,7 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
     let a4 = (6.0 / (D + R) as f32).sqrt();
     let a5 = (6.0 / (R + R) as f32).sqrt();
     for (k, gru) in p.gru.iter_mut().enumerate() {
-        if on([FORWARD, BACKWARD][k]) {
+        if on(C + k) {
             gru.w
                 .iter_mut()
                 .flatten()
@@ -407,7 +414,7 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                 .collect();
             let (marg, pairs) = marginals(&p.chain.trans, &e);
             let mut g = Layers::zero();
-            let mut dxs = vec![[[0f32; D]; C]; n];
+            let mut dxs = vec![Input::ZERO; n];
             for i in 0..n {
                 let gi = ex.gold[i].0 as usize;
                 let mut de = marg[i];
@@ -435,8 +442,8 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                         dh[j] += p.w2[j][t] * de[t];
                     }
                     for d in 0..D {
-                        g.skip[d][t] += de[t] * x[0][d];
-                        dx[0][d] += p.skip[d][t] * de[t];
+                        g.skip[d][t] += de[t] * x.sums[0][d];
+                        dx.sums[0][d] += p.skip[d][t] * de[t];
                     }
                 }
                 for j in 0..H {
@@ -446,8 +453,14 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                     g.b1[j] += dh[j];
                     for c in (0..C).filter(|c| on(*c)) {
                         for d in 0..D {
-                            g.w1[c][d][j] += dh[j] * x[c][d];
-                            dx[c][d] += p.w1[c][d][j] * dh[j];
+                            g.w1[c][d][j] += dh[j] * x.sums[c][d];
+                            dx.sums[c][d] += p.w1[c][d][j] * dh[j];
+                        }
+                    }
+                    for c in (0..2).filter(|c| on(C + *c)) {
+                        for k in 0..R {
+                            g.ws[c][k][j] += dh[j] * x.states[c][k];
+                            dx.states[c][k] += p.ws[c][k][j] * dh[j];
                         }
                     }
                 }
