@@ -34,7 +34,7 @@ pub const C: usize = 3;
 pub const FORWARD: usize = 0;
 pub const BACKWARD: usize = 1;
 /// Units of each recurrent state.
-pub const R: usize = 8;
+pub const R: usize = 16;
 pub type State = [f32; R];
 
 impl Input {
@@ -140,8 +140,17 @@ impl Gru {
     /// The steps over `xs` in the order given (the state starts at zero).
     pub fn run<'a>(&self, xs: impl Iterator<Item = &'a Sum>) -> Vec<Step> {
         let mut prev = [0f32; R];
-        let mut out = Vec::new();
-        for x in xs {
+        xs.map(|x| {
+            let s = self.step(x, prev);
+            prev = s.h;
+            s
+        })
+        .collect()
+    }
+
+    /// One step: from input `x` and state `prev`.
+    fn step(&self, x: &Sum, prev: State) -> Step {
+        {
             let mut a = self.b;
             let mut un = [0f32; R];
             for g in 0..3 {
@@ -158,17 +167,15 @@ impl Gru {
             let r = a[1].map(sigmoid);
             let n: State = std::array::from_fn(|k| tanh(a[2][k] + r[k] * un[k]));
             let h = std::array::from_fn(|k| n[k] + z[k] * (prev[k] - n[k]));
-            out.push(Step {
+            Step {
                 prev,
                 z,
                 r,
                 n,
                 un,
                 h,
-            });
-            prev = h;
+            }
         }
-        out
     }
 
     /// Backpropagation through time: given the loss's gradient of each step's state (`dh`, in
@@ -227,6 +234,8 @@ fn dot<const N: usize>(a: &[f32; N], b: &[f32; N]) -> f32 {
 
 /// The recurrent runs of a window: left to right, then right to left (each in its own order).
 pub type Runs = [Vec<Step>; 2];
+/// A token's two recurrent states (`Input::states`).
+pub type States = [State; 2];
 
 /// The weights past the rows: hidden layer, output layer, the linear map and the chain. Each
 /// matrix is stored input by input (`w1[d]` is what input `d` adds to each hidden unit), so
@@ -259,40 +268,45 @@ impl Layers {
         }
     }
 
-    /// Every token's input (`Input`) and the recurrent runs that made its states.
-    pub fn inputs(&self, sums: &[Sum]) -> (Vec<Input>, Runs) {
-        let mut xs = context(sums);
-        let runs = [
+    /// The recurrent runs over a window's sums: left to right, right to left.
+    pub fn runs(&self, sums: &[Sum]) -> Runs {
+        [
             self.gru[0].run(sums.iter()),
             self.gru[1].run(sums.iter().rev()),
-        ];
-        let n = sums.len();
-        for (i, x) in xs.iter_mut().enumerate() {
-            x.states[FORWARD] = runs[0][i].h;
-            x.states[BACKWARD] = runs[1][n - 1 - i].h;
-        }
-        (xs, runs)
+        ]
     }
 
-    /// The gradient of each token's sum given that of each token's input: through `context`
-    /// and through both recurrent runs (whose weights' gradient is added to `g`).
-    pub fn inputs_backward(
+    /// Every token's states, in the window's order.
+    pub fn states(runs: &Runs) -> Vec<States> {
+        let n = runs[0].len();
+        (0..n)
+            .map(|i| [runs[0][i].h, runs[1][n - 1 - i].h])
+            .collect()
+    }
+
+    /// Every token's input: the sums around it (`context`) and its recurrent `states`.
+    pub fn inputs(sums: &[Sum], states: &[States]) -> Vec<Input> {
+        let mut xs = context(sums);
+        for (x, s) in xs.iter_mut().zip(states) {
+            x.states = *s;
+        }
+        xs
+    }
+
+    /// The gradient of each sum the recurrent runs read (`sums`, as given to `runs`), given
+    /// that of each token's input; the runs' weights' gradient is added to `g`. (The sums'
+    /// gradient through `context` is `context_backward`'s.)
+    pub fn runs_backward(
         &self,
         sums: &[Sum],
         runs: &Runs,
         dx: &[Input],
         g: &mut Layers,
     ) -> Vec<Sum> {
-        let mut out = context_backward(dx);
         let n = sums.len();
         let fwd: Vec<&Sum> = sums.iter().collect();
         let dh: Vec<State> = dx.iter().map(|d| d.states[FORWARD]).collect();
-        for (o, d) in out
-            .iter_mut()
-            .zip(self.gru[0].backward(&fwd, &runs[0], &dh, &mut g.gru[0]))
-        {
-            add_scaled(o, &d, 1.0);
-        }
+        let mut out = self.gru[0].backward(&fwd, &runs[0], &dh, &mut g.gru[0]);
         let bwd: Vec<&Sum> = sums.iter().rev().collect();
         let dh: Vec<State> = dx.iter().rev().map(|d| d.states[BACKWARD]).collect();
         for (k, d) in self.gru[1]
@@ -405,11 +419,14 @@ impl Net {
         }
     }
 
-    /// Tag scores of each token of a window, from their sums.
-    pub fn scores(&self, sums: &[Sum]) -> Vec<Row> {
-        self.layers
-            .inputs(sums)
-            .0
+    /// Each token's recurrent states, from the window's sums.
+    pub fn states(&self, sums: &[Sum]) -> Vec<States> {
+        Layers::states(&self.layers.runs(sums))
+    }
+
+    /// Tag scores of each token of a window, from their sums and recurrent states (`states`).
+    pub fn scores(&self, sums: &[Sum], states: &[States]) -> Vec<Row> {
+        Layers::inputs(sums, states)
             .iter()
             .map(|x| self.layers.forward(x).1)
             .collect()
@@ -507,7 +524,7 @@ mod tests {
         let mut sum = [0f32; D];
         back.accumulate(&[1 << 30], &mut sum);
         assert!((sum[0] - 1.0).abs() < 1e-2 && (sum[2] - 2.0).abs() < 1e-2);
-        let s = back.scores(&[sum])[0];
+        let s = back.scores(&[sum], &back.states(&[sum]))[0];
         assert!(
             (s[5] - 2.5).abs() < 1e-2 && (s[1] + 1.0).abs() < 1e-2,
             "{s:?}"
@@ -570,11 +587,12 @@ mod tests {
         assert_eq!(x[2].sums[1], sums[1]);
     }
 
-    /// `inputs_backward` is the gradient of `inputs`, recurrent runs included: for a loss
+    /// `context_backward` plus `runs_backward` is the gradient of the inputs, recurrent states
+    /// included (`runs`, `states`, `inputs`): for a loss
     /// linear in every token's inputs, the gradients of the sums and of recurrent weights of
     /// both directions match central finite differences.
     #[test]
-    fn inputs_backward_is_the_gradient_of_inputs() {
+    fn runs_backward_is_the_gradient_of_the_states() {
         let n = 5;
         let val = |a: usize, b: usize, c: usize| ((a * 31 + b * 7 + c * 3) % 13) as f32 / 6.0 - 1.0;
         let mut layers = Layers::zero();
@@ -594,14 +612,21 @@ mod tests {
             .collect();
         let k: Vec<Input> = (0..n).map(|i| probe(&val, i)).collect();
         let loss = |l: &Layers, s: &[Sum]| -> f64 {
-            let (x, _) = l.inputs(s);
+            let x = Layers::inputs(s, &Layers::states(&l.runs(s)));
             x.iter().zip(&k).map(|(x, k)| linear(x, k)).sum()
         };
-        let (x, runs) = layers.inputs(&sums);
+        let runs = layers.runs(&sums);
+        let x = Layers::inputs(&sums, &Layers::states(&runs));
         assert_eq!(x[0].sums[0], sums[0]);
         assert!(x[n - 1].states[FORWARD].iter().any(|v| *v != 0.0));
         let mut g = Layers::zero();
-        let grad = layers.inputs_backward(&sums, &runs, &k, &mut g);
+        let mut grad = context_backward(&k);
+        for (a, b) in grad
+            .iter_mut()
+            .zip(layers.runs_backward(&sums, &runs, &k, &mut g))
+        {
+            add_scaled(a, &b, 1.0);
+        }
         let eps = 1e-2;
         let close = |fd: f64, an: f32, what: &str| {
             assert!(
