@@ -32,7 +32,7 @@ use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS, phrase_before};
 use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized, normal};
 use features::View;
-use net::{D, Net, States, Sum};
+use net::{D, Net, Sum};
 use tagger::{Role, Tag};
 
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/reported.bin");
@@ -119,15 +119,15 @@ pub fn cue_windows(view: &View) -> Vec<TokenRange> {
 /// Tags for every token (O outside the windows), in two passes: the first reads the text alone,
 /// the second also where the first put its cues and what it tagged around each token
 /// (`View::anchor`). Only windows where the first pass found a cue are tagged again, and their
-/// first-pass sums of rows and recurrent states are kept: the second pass adds its own
-/// features' rows to the sums, and reads the same states (they read the text alone).
+/// first-pass sums of rows are kept: the second pass adds its own features' rows to them, and
+/// runs the recurrent states again over the new sums.
 pub fn tag(view: &mut View, model: &Net) -> Vec<Tag> {
     let windows = cue_windows(view);
     let mut tags = vec![Tag::O; view.tok.tokens.len()];
     let first = tag_windows(view, model, &windows, &mut tags);
     view.anchor(&tags);
     let mut feats = Vec::with_capacity(32);
-    for (w, (mut sums, states)) in windows.iter().zip(first) {
+    for (w, mut sums) in windows.iter().zip(first) {
         if !view.has_anchor(*w) {
             continue;
         }
@@ -136,20 +136,20 @@ pub fn tag(view: &mut View, model: &Net) -> Vec<Tag> {
             view.anchor_features(w.start + k, &mut feats);
             model.accumulate(&feats, sum);
         }
-        let emissions = model.scores(&sums, &states);
+        let emissions = model.scores(&sums, &model.states(&sums));
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
     }
     tags
 }
 
-/// The first pass: tags of each window written into `tags`, and each window's sums of rows and
-/// recurrent states returned (the second pass adds to the sums and reads the states).
+/// The first pass: tags of each window written into `tags`, and each window's sums of rows
+/// returned (the second pass adds to them).
 pub fn tag_windows(
     view: &View,
     model: &Net,
     windows: &[TokenRange],
     tags: &mut [Tag],
-) -> Vec<(Vec<Sum>, Vec<States>)> {
+) -> Vec<Vec<Sum>> {
     let mut feats = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(windows.len());
     for w in windows {
@@ -161,10 +161,9 @@ pub fn tag_windows(
                 sum
             })
             .collect();
-        let states = model.states(&sums);
-        let emissions = model.scores(&sums, &states);
+        let emissions = model.scores(&sums, &model.states(&sums));
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
-        out.push((sums, states));
+        out.push(sums);
     }
     out
 }

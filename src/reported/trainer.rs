@@ -69,10 +69,7 @@ pub fn gold_tags(tok: &Tokenized, relations: &[Relation]) -> Vec<Tag> {
 }
 
 struct Example {
-    /// Each token's features: those that read the text alone first (`text` of them), then the
-    /// second pass's anchor features.
     feats: Vec<Vec<u32>>,
-    text: Vec<usize>,
     gold: Vec<Tag>,
 }
 
@@ -97,23 +94,14 @@ fn examples(
         let mut covered = 0;
         for w in windows {
             covered += (w.start..w.end).filter(|&i| gold[i] != Tag::O).count();
-            let feats: Vec<Vec<u32>> = (w.start..w.end)
-                .map(|i| {
-                    let mut f = Vec::new();
-                    view.features(w, i, &mut f);
-                    f
-                })
-                .collect();
-            let text = (w.start..w.end)
-                .map(|i| {
-                    let mut f = Vec::new();
-                    view.text_features(w, i, &mut f);
-                    f.len()
-                })
-                .collect();
             out.push(Example {
-                feats,
-                text,
+                feats: (w.start..w.end)
+                    .map(|i| {
+                        let mut f = Vec::new();
+                        view.features(w, i, &mut f);
+                        f
+                    })
+                    .collect(),
                 gold: gold[w.start..w.end].to_vec(),
             });
         }
@@ -360,11 +348,7 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
         *count.entry(*f).or_insert(0) += 1;
     }
     for e in exs.iter_mut() {
-        for (f, text) in e.feats.iter_mut().zip(e.text.iter_mut()) {
-            *text = f[..*text]
-                .iter()
-                .filter(|id| count[id] >= s.min_count)
-                .count();
+        for f in e.feats.iter_mut() {
             f.retain(|id| count[id] >= s.min_count);
             f.iter_mut()
                 .for_each(|id| *id = Net::bucket(*id, s.buckets) as u32);
@@ -398,45 +382,24 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
             if n == 0 {
                 continue;
             }
-            // the token sums, each from the features this step keeps (`kept[ranges[i]]`, those
-            // that read the text alone up to `ranges[i].1`): all of them, and the text's alone
-            // (what the recurrent runs read)
+            // the token sums, each from the features this step keeps (`kept[ranges[i]]`)
             let mut sums: Vec<Sum> = Vec::with_capacity(n);
-            let mut text_sums: Vec<Sum> = Vec::with_capacity(n);
             let mut ranges = Vec::with_capacity(n);
             kept.clear();
-            for (f, &text) in ex.feats.iter().zip(&ex.text) {
+            for f in &ex.feats {
                 let from = kept.len();
-                kept.extend(
-                    f[..text]
-                        .iter()
-                        .copied()
-                        .filter(|_| rng.next() >= s.dropout),
-                );
-                let mid = kept.len();
-                kept.extend(
-                    f[text..]
-                        .iter()
-                        .copied()
-                        .filter(|_| rng.next() >= s.dropout),
-                );
+                kept.extend(f.iter().copied().filter(|_| rng.next() >= s.dropout));
                 let mut sum = [0f32; D];
-                for (k, &id) in kept[from..].iter().enumerate() {
-                    if k == mid - from {
-                        text_sums.push(sum.map(|v| v * inv));
-                    }
+                for &id in &kept[from..] {
                     for d in 0..D {
                         sum[d] += rows[id as usize][d];
                     }
                 }
-                if mid == kept.len() {
-                    text_sums.push(sum.map(|v| v * inv));
-                }
                 sums.push(sum.map(|v| v * inv));
-                ranges.push((from, mid, kept.len()));
+                ranges.push(from..kept.len());
             }
             // the inputs a masked-out block would add meet zero weights (never trained)
-            let runs = p.runs(&text_sums);
+            let runs = p.runs(&sums);
             let xs = Layers::inputs(&sums, &Layers::states(&runs));
             let fw: Vec<([f32; H], Row)> = xs.iter().map(|x| p.forward(x)).collect();
             let e: Vec<Row> = fw
@@ -503,24 +466,22 @@ fn fit_with(exs: &mut [Example], epochs: usize, s: &Settings, log: &mut Vec<Stri
                     }
                 }
             }
-            // each token's rows: row-wise AdaGrad; the text's rows also get the runs' gradient
-            let through_runs = p.runs_backward(&text_sums, &runs, &dxs, &mut g);
+            // each token's rows: row-wise AdaGrad, with the sums' gradient through the
+            // neighbours' inputs and through the recurrent runs
+            let through_runs = p.runs_backward(&sums, &runs, &dxs, &mut g);
             for (i, (dsum, drun)) in context_backward(&dxs)
                 .into_iter()
                 .zip(through_runs)
                 .enumerate()
             {
-                let (from, mid, to) = ranges[i];
-                let text: Sum = std::array::from_fn(|d| (dsum[d] + drun[d]) * inv);
-                let anchor = dsum.map(|v| v * inv);
-                for (k, &id) in kept[from..to].iter().enumerate() {
-                    let grad = if from + k < mid { &text } else { &anchor };
-                    let sq = grad.iter().map(|v| v * v).sum::<f32>() / D as f32;
+                let dsum: Sum = std::array::from_fn(|d| (dsum[d] + drun[d]) * inv);
+                let sq = dsum.iter().map(|v| v * v).sum::<f32>() / D as f32;
+                for &id in &kept[ranges[i].clone()] {
                     let id = id as usize;
                     rows_g2[id] += sq;
                     let rate = s.lr / rows_g2[id].sqrt();
                     for d in 0..D {
-                        rows[id][d] -= rate * grad[d];
+                        rows[id][d] -= rate * dsum[d];
                     }
                 }
             }
