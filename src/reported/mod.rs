@@ -136,7 +136,7 @@ pub fn tag(view: &mut View, model: &Net) -> Vec<Tag> {
             view.anchor_features(w.start + k, &mut feats);
             model.accumulate(&feats, sum);
         }
-        let emissions = model.scores(&sums, &model.states(&sums));
+        let emissions = model.scores(&sums);
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
     }
     tags
@@ -161,7 +161,7 @@ pub fn tag_windows(
                 sum
             })
             .collect();
-        let emissions = model.scores(&sums, &model.states(&sums));
+        let emissions = model.scores(&sums);
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
         out.push(sums);
     }

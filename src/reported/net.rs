@@ -45,6 +45,7 @@ impl Input {
 }
 
 /// The hidden layer's input of every token of a window, its recurrent states left at zero.
+#[inline(always)]
 pub fn context(sums: &[Sum]) -> Vec<Input> {
     let zero = [0f32; D];
     (0..sums.len())
@@ -80,7 +81,7 @@ pub fn context_backward(dx: &[Input]) -> Vec<Sum> {
 /// series to the 6th power (error under 2e-7), `2^k` written
 /// into the exponent bits. `x` is clamped to `[-87, 88]`, where `2^k` is a normal float. The
 /// library's `exp` and `tanh` took a quarter of the whole analysis's time.
-#[inline]
+#[inline(always)]
 pub fn exp(x: f32) -> f32 {
     const ROUND: f32 = 12_582_912.0; // 1.5 * 2^23: adding it rounds to an integer
     let x = x.clamp(-87.0, 88.0);
@@ -96,13 +97,13 @@ pub fn exp(x: f32) -> f32 {
     p * f32::from_bits(((k + 127) << 23) as u32)
 }
 
-#[inline]
+#[inline(always)]
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + exp(-x))
 }
 
 /// `tanh x = 2 σ(2x) - 1`, by way of the same `exp`.
-#[inline]
+#[inline(always)]
 fn tanh(x: f32) -> f32 {
     2.0 * sigmoid(2.0 * x) - 1.0
 }
@@ -141,6 +142,7 @@ impl Gru {
     }
 
     /// The steps over `xs` in the order given (the state starts at zero).
+    #[inline(always)]
     pub fn run<'a>(&self, xs: impl Iterator<Item = &'a Sum>) -> Vec<Step> {
         let mut prev = [0f32; R];
         xs.map(|x| {
@@ -152,11 +154,13 @@ impl Gru {
     }
 
     /// One step: from input `x` and state `prev`.
+    #[inline(always)]
     fn step(&self, x: &Sum, prev: State) -> Step {
         let mut a = self.b;
         let mut un = [0f32; R];
-        for g in 0..3 {
-            for d in 0..D {
+        // the three gates' sums are independent chains: interleaved, each in its own order
+        for d in 0..D {
+            for g in 0..3 {
                 add_scaled(&mut a[g], &self.w[g][d], x[d]);
             }
         }
@@ -276,6 +280,7 @@ impl Layers {
     }
 
     /// The recurrent runs over a window's sums: left to right, right to left.
+    #[inline(always)]
     pub fn runs(&self, sums: &[Sum]) -> Runs {
         [
             self.gru[0].run(sums.iter()),
@@ -284,6 +289,7 @@ impl Layers {
     }
 
     /// Every token's states, in the window's order.
+    #[inline(always)]
     pub fn states(runs: &Runs) -> Vec<States> {
         let n = runs[0].len();
         (0..n)
@@ -292,6 +298,7 @@ impl Layers {
     }
 
     /// Every token's input: the sums around it (`context`) and its recurrent `states`.
+    #[inline(always)]
     pub fn inputs(sums: &[Sum], states: &[States]) -> Vec<Input> {
         let mut xs = context(sums);
         for (x, s) in xs.iter_mut().zip(states) {
@@ -327,6 +334,7 @@ impl Layers {
     }
 
     /// Hidden activations (ReLU) and tag scores of a token's input (`context`).
+    #[inline(always)]
     pub fn forward(&self, x: &Input) -> ([f32; H], Row) {
         let mut h = self.b1;
         let mut out = self.b2;
@@ -370,6 +378,7 @@ impl Layers {
 }
 
 /// `acc += x * k`, lane by lane.
+#[inline(always)]
 fn add_scaled<const N: usize>(acc: &mut [f32; N], x: &[f32; N], k: f32) {
     for (a, v) in acc.iter_mut().zip(x) {
         *a += v * k;
@@ -412,8 +421,25 @@ impl Net {
         }
     }
 
-    /// Add the rows of `feats` to `sum` (summed as integers, scaled once).
+    /// Add the rows of `feats` to `sum` (summed as integers, scaled once; with AVX2 where the
+    /// processor has it, as `scores`).
     pub fn accumulate(&self, feats: &[u32], sum: &mut Sum) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, checked just above.
+            return unsafe { self.accumulate_avx2(feats, sum) };
+        }
+        self.accumulate_portable(feats, sum)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn accumulate_avx2(&self, feats: &[u32], sum: &mut Sum) {
+        self.accumulate_portable(feats, sum)
+    }
+
+    #[inline(always)]
+    fn accumulate_portable(&self, feats: &[u32], sum: &mut Sum) {
         let mut acc = [0i32; D];
         for f in feats {
             let r = &self.rows[Net::bucket(*f, self.rows.len())];
@@ -426,17 +452,52 @@ impl Net {
         }
     }
 
-    /// Each token's recurrent states, from the window's sums.
-    pub fn states(&self, sums: &[Sum]) -> Vec<States> {
-        Layers::states(&self.layers.runs(sums))
+    /// Tag scores of each token of a window, from their sums (the recurrent runs, then the
+    /// layers). On an x86-64 processor with AVX2 the same code is compiled for it (eight lanes
+    /// instead of four) and chosen at run time; it adds and multiplies lane by lane in the same
+    /// order, so the scores are the same to the bit (a test checks).
+    pub fn scores(&self, sums: &[Sum]) -> Vec<Row> {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, checked just above.
+            return unsafe { self.scores_avx2(sums) };
+        }
+        self.scores_portable(sums)
     }
 
-    /// Tag scores of each token of a window, from their sums and recurrent states (`states`).
-    pub fn scores(&self, sums: &[Sum], states: &[States]) -> Vec<Row> {
-        Layers::inputs(sums, states)
-            .iter()
-            .map(|x| self.layers.forward(x).1)
-            .collect()
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn scores_avx2(&self, sums: &[Sum]) -> Vec<Row> {
+        self.scores_portable(sums)
+    }
+
+    /// What `Layers::runs`, `states`, `inputs` and `forward` compute, in plain loops: a closure
+    /// inside would be compiled without the caller's AVX2.
+    #[inline(always)]
+    fn scores_portable(&self, sums: &[Sum]) -> Vec<Row> {
+        let n = sums.len();
+        let mut states = vec![[[0f32; R]; 2]; n];
+        let (mut fwd, mut bwd) = ([0f32; R], [0f32; R]);
+        for i in 0..n {
+            fwd = self.layers.gru[0].step(&sums[i], fwd).h;
+            states[i][FORWARD] = fwd;
+            bwd = self.layers.gru[1].step(&sums[n - 1 - i], bwd).h;
+            states[n - 1 - i][BACKWARD] = bwd;
+        }
+        let zero = [0f32; D];
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let x = Input {
+                sums: [
+                    sums[i],
+                    if i > 0 { sums[i - 1] } else { zero },
+                    if i + 1 < n { sums[i + 1] } else { zero },
+                ],
+                states: states[i],
+            };
+            out.push(self.layers.forward(&x).1);
+        }
+        out
     }
 
     /// The best well-formed tags for these scores (`Chain::decode`).
@@ -531,7 +592,7 @@ mod tests {
         let mut sum = [0f32; D];
         back.accumulate(&[1 << 30], &mut sum);
         assert!((sum[0] - 1.0).abs() < 1e-2 && (sum[2] - 2.0).abs() < 1e-2);
-        let s = back.scores(&[sum], &back.states(&[sum]))[0];
+        let s = back.scores(&[sum])[0];
         assert!(
             (s[5] - 2.5).abs() < 1e-2 && (s[1] + 1.0).abs() < 1e-2,
             "{s:?}"
@@ -700,5 +761,42 @@ mod tests {
         assert!((tanh(0.5) - 0.5f32.tanh()).abs() < 1e-6);
         assert!(tanh(50.0) == 1.0 && tanh(-50.0) == -1.0);
         assert!((sigmoid(-3.0) - 1.0 / (1.0 + 3f32.exp())).abs() < 1e-7);
+    }
+
+    /// The AVX2 build of `scores` gives the portable build's scores to the bit (on a processor
+    /// without AVX2 there is nothing to compare).
+    #[test]
+    fn scores_are_the_same_on_every_path() {
+        let val =
+            |a: usize, b: usize, c: usize| ((a * 37 + b * 11 + c * 5) % 17) as f32 / 8.0 - 1.0;
+        let mut layers = Layers::zero();
+        for (k, gru) in layers.gru.iter_mut().enumerate() {
+            for g in 0..3 {
+                gru.w[g] = std::array::from_fn(|d| std::array::from_fn(|j| 0.3 * val(k + g, d, j)));
+                gru.u[g] = std::array::from_fn(|i| std::array::from_fn(|j| 0.3 * val(k, g + i, j)));
+            }
+        }
+        layers.w1 = std::array::from_fn(|c| {
+            std::array::from_fn(|d| std::array::from_fn(|j| 0.2 * val(c, d, j)))
+        });
+        layers.ws = std::array::from_fn(|c| {
+            std::array::from_fn(|d| std::array::from_fn(|j| 0.2 * val(c + 3, d, j)))
+        });
+        layers.w2 = std::array::from_fn(|j| std::array::from_fn(|t| val(j, t, 1)));
+        let net = Net::new(&[[0.0; D]], layers);
+        let sums: Vec<Sum> = (0..40)
+            .map(|i| std::array::from_fn(|d| val(i, d, 2)))
+            .collect();
+        let portable = net.scores_portable(&sums);
+        assert!(portable.iter().flatten().any(|v| *v != 0.0));
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: checked just above
+            let fast = unsafe { net.scores_avx2(&sums) };
+            let bits =
+                |rows: &[Row]| -> Vec<u32> { rows.iter().flatten().map(|v| v.to_bits()).collect() };
+            assert_eq!(bits(&fast), bits(&portable));
+        }
+        assert_eq!(net.scores(&sums).len(), sums.len());
     }
 }
