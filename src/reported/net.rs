@@ -6,7 +6,8 @@
 //! conjunctions of features, its own and its neighbours'; the recurrent states (`Gru`, one run
 //! left to right, one right to left) carry what the window said before and after the token.
 //! Scores are decoded along `tagger::Chain`. Stored with rows quantised to i8 (a scale per
-//! dimension); training is `trainer.rs`.
+//! dimension); training is `trainer.rs`. Natively, scoring is also compiled for AVX2 and chosen
+//! at run time (`Net::scores`, the same scores to the bit).
 //!
 //! It does not choose features or windows (`features`, `mod`).
 
@@ -711,35 +712,28 @@ mod tests {
                 close(fd, grad[i][d], &format!("sum {i}, dim {d}"));
             }
         }
+        // one weight of each matrix and bias, both directions, every gate
+        fn weight(l: &mut Layers, dir: usize, gate: usize, kind: usize) -> &mut f32 {
+            match kind {
+                0 => &mut l.gru[dir].u[gate][3][5],
+                1 => &mut l.gru[dir].w[gate][2][4],
+                _ => &mut l.gru[dir].b[gate][1],
+            }
+        }
         for dir in 0..2 {
             for gate in 0..3 {
-                let (mut up, mut down) = (layers.clone(), layers.clone());
-                up.gru[dir].u[gate][3][5] += eps;
-                down.gru[dir].u[gate][3][5] -= eps;
-                let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
-                close(
-                    fd,
-                    g.gru[dir].u[gate][3][5],
-                    &format!("u, direction {dir}, gate {gate}"),
-                );
-                let (mut up, mut down) = (layers.clone(), layers.clone());
-                up.gru[dir].w[gate][2][4] += eps;
-                down.gru[dir].w[gate][2][4] -= eps;
-                let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
-                close(
-                    fd,
-                    g.gru[dir].w[gate][2][4],
-                    &format!("w, direction {dir}, gate {gate}"),
-                );
-                let (mut up, mut down) = (layers.clone(), layers.clone());
-                up.gru[dir].b[gate][1] += eps;
-                down.gru[dir].b[gate][1] -= eps;
-                let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
-                close(
-                    fd,
-                    g.gru[dir].b[gate][1],
-                    &format!("b, direction {dir}, gate {gate}"),
-                );
+                for kind in 0..3 {
+                    let (mut up, mut down) = (layers.clone(), layers.clone());
+                    *weight(&mut up, dir, gate, kind) += eps;
+                    *weight(&mut down, dir, gate, kind) -= eps;
+                    let fd = (loss(&up, &sums) - loss(&down, &sums)) / (2.0 * f64::from(eps));
+                    let an = *weight(&mut g, dir, gate, kind);
+                    close(
+                        fd,
+                        an,
+                        &format!("weight {kind}, direction {dir}, gate {gate}"),
+                    );
+                }
             }
         }
     }
