@@ -45,20 +45,22 @@ impl Input {
     };
 }
 
-/// The hidden layer's input of every token of a window, its recurrent states left at zero.
+/// The hidden layer's input of every token of a window, its recurrent states left at zero. (A
+/// plain loop, no closure, so that `Net::scores`'s AVX2 build compiles it for AVX2 too.)
 #[inline(always)]
 pub fn context(sums: &[Sum]) -> Vec<Input> {
     let zero = [0f32; D];
-    (0..sums.len())
-        .map(|i| {
-            let left = if i > 0 { sums[i - 1] } else { zero };
-            let right = *sums.get(i + 1).unwrap_or(&zero);
-            Input {
-                sums: [sums[i], left, right],
-                states: [[0.0; R]; 2],
-            }
-        })
-        .collect()
+    let n = sums.len();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let left = if i > 0 { sums[i - 1] } else { zero };
+        let right = if i + 1 < n { sums[i + 1] } else { zero };
+        out.push(Input {
+            sums: [sums[i], left, right],
+            states: [[0.0; R]; 2],
+        });
+    }
+    out
 }
 
 /// The gradient of each token's sum through `context`, given the gradient of every token's
@@ -302,8 +304,8 @@ impl Layers {
     #[inline(always)]
     pub fn inputs(sums: &[Sum], states: &[States]) -> Vec<Input> {
         let mut xs = context(sums);
-        for (x, s) in xs.iter_mut().zip(states) {
-            x.states = *s;
+        for i in 0..xs.len() {
+            xs[i].states = states[i];
         }
         xs
     }
@@ -472,8 +474,9 @@ impl Net {
         self.scores_portable(sums)
     }
 
-    /// What `Layers::runs`, `states`, `inputs` and `forward` compute, in plain loops: a closure
-    /// inside would be compiled without the caller's AVX2.
+    /// `Layers::states` of `Layers::runs` without keeping each step for a gradient (both
+    /// directions in one loop), then `Layers::inputs` and `forward`; plain loops, since a
+    /// closure inside would be compiled without the caller's AVX2.
     #[inline(always)]
     fn scores_portable(&self, sums: &[Sum]) -> Vec<Row> {
         let n = sums.len();
@@ -485,18 +488,10 @@ impl Net {
             bwd = self.layers.gru[1].step(&sums[n - 1 - i], bwd).h;
             states[n - 1 - i][BACKWARD] = bwd;
         }
-        let zero = [0f32; D];
+        let xs = Layers::inputs(sums, &states);
         let mut out = Vec::with_capacity(n);
-        for i in 0..n {
-            let x = Input {
-                sums: [
-                    sums[i],
-                    if i > 0 { sums[i - 1] } else { zero },
-                    if i + 1 < n { sums[i + 1] } else { zero },
-                ],
-                states: states[i],
-            };
-            out.push(self.layers.forward(&x).1);
+        for x in &xs {
+            out.push(self.layers.forward(x).1);
         }
         out
     }
