@@ -4,18 +4,15 @@
 
 use serde_json::{Value, json};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::Scratch;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newslens"))
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("newslens-batch-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d.join(name)
 }
 
 /// `n` short articles with quotes, reported speech and non-ASCII names.
@@ -88,10 +85,11 @@ fn ids(out: &str) -> Vec<String> {
 
 #[test]
 fn thread_counts_and_gzip_give_the_same_rows_in_input_order() {
+    let scratch = Scratch::new("threads");
     let rows = corpus(150);
-    let input = tmp("in.jsonl");
+    let input = scratch.path("in.jsonl");
     write_jsonl(&input, &rows);
-    let (one, two) = (tmp("one.jsonl"), tmp("two.jsonl.gz"));
+    let (one, two) = (scratch.path("one.jsonl"), scratch.path("two.jsonl.gz"));
     run(&[
         "batch",
         input.to_str().unwrap(),
@@ -123,7 +121,7 @@ fn thread_counts_and_gzip_give_the_same_rows_in_input_order() {
         assert!(!v["attributions"].as_array().unwrap().is_empty());
     }
     // gzip input reads the same
-    let gz_in = tmp("in.jsonl.gz");
+    let gz_in = scratch.path("in.jsonl.gz");
     let mut enc = flate2::write::GzEncoder::new(
         std::fs::File::create(&gz_in).unwrap(),
         flate2::Compression::default(),
@@ -131,14 +129,15 @@ fn thread_counts_and_gzip_give_the_same_rows_in_input_order() {
     enc.write_all(std::fs::read(&input).unwrap().as_slice())
         .unwrap();
     enc.finish().unwrap();
-    let three = tmp("three.jsonl");
+    let three = scratch.path("three.jsonl");
     run(&["batch", gz_in.to_str().unwrap(), three.to_str().unwrap()]);
     assert_eq!(read(&three), a);
 }
 
 #[test]
 fn a_folder_of_text_and_html_files() {
-    let dir = tmp("folder");
+    let scratch = Scratch::new("folder");
+    let dir = scratch.path("folder");
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.txt"), "“It is done,” Ann Lee said.").unwrap();
     std::fs::write(
@@ -147,7 +146,7 @@ fn a_folder_of_text_and_html_files() {
     )
     .unwrap();
     std::fs::write(dir.join("notes.md"), "not an article").unwrap();
-    let out = tmp("folder.jsonl");
+    let out = scratch.path("folder.jsonl");
     run(&["batch", dir.to_str().unwrap(), out.to_str().unwrap()]);
     let text = read(&out);
     assert_eq!(ids(&text), ["a.txt", "sub/b.html"]);
@@ -162,11 +161,12 @@ fn a_folder_of_text_and_html_files() {
 
 #[test]
 fn a_document_that_cannot_be_analysed_becomes_an_error_row() {
+    let scratch = Scratch::new("errors");
     let mut rows = corpus(3);
     rows[1]["text"] = json!("x ".repeat(4_300_000)); // over the 8 MB limit
-    let input = tmp("err.jsonl");
+    let input = scratch.path("err.jsonl");
     write_jsonl(&input, &rows);
-    let out = tmp("err-out.jsonl");
+    let out = scratch.path("err-out.jsonl");
     run(&["batch", input.to_str().unwrap(), out.to_str().unwrap()]);
     let lines: Vec<Value> = read(&out)
         .lines()
@@ -179,15 +179,16 @@ fn a_document_that_cannot_be_analysed_becomes_an_error_row() {
 
 #[test]
 fn resume_after_a_row_cut_in_half_or_a_killed_run_loses_nothing() {
+    let scratch = Scratch::new("resume");
     let rows = corpus(2_000);
-    let input = tmp("big.jsonl");
+    let input = scratch.path("big.jsonl");
     write_jsonl(&input, &rows);
-    let full = tmp("full.jsonl");
+    let full = scratch.path("full.jsonl");
     run(&["batch", input.to_str().unwrap(), full.to_str().unwrap()]);
     let want = read(&full);
     for ext in ["jsonl", "jsonl.gz"] {
         // 1. an output whose last row was cut in half (written by hand: deterministic)
-        let part = tmp(&format!("cut.{ext}"));
+        let part = scratch.path(&format!("cut.{ext}"));
         let keep = &want[..want.len() / 3];
         if ext.ends_with("gz") {
             let mut enc = flate2::write::GzEncoder::new(
@@ -209,7 +210,7 @@ fn resume_after_a_row_cut_in_half_or_a_killed_run_loses_nothing() {
         assert_eq!(read(&part), want, "{ext}: resumed output differs");
 
         // 2. a real run killed as soon as it has written something
-        let killed = tmp(&format!("killed.{ext}"));
+        let killed = scratch.path(&format!("killed.{ext}"));
         let mut child = bin()
             .args([
                 "batch",

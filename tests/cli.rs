@@ -5,6 +5,9 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+use common::Scratch;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newslens"))
 }
@@ -32,12 +35,6 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("newslens-test-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d.join(name)
-}
-
 /// Slice by code points, as Python does.
 fn cp_slice(text: &str, s: u64, e: u64) -> String {
     text.chars()
@@ -48,8 +45,9 @@ fn cp_slice(text: &str, s: u64, e: u64) -> String {
 
 #[test]
 fn analyze_prints_code_point_offsets_that_slice_the_text() {
+    let scratch = Scratch::new("analyze");
     let text = "🎉 Angela Merkel said: “We will manage,” in Berlin.\r\nZoë Ünal agreed.";
-    let f = tmp("merkel.txt");
+    let f = scratch.path("merkel.txt");
     std::fs::write(&f, text).unwrap();
     let v: Value = serde_json::from_slice(&run_ok(&["analyze", f.to_str().unwrap()])).unwrap();
     let ents = v["entities"].as_array().unwrap();
@@ -119,7 +117,8 @@ fn analyze_reads_standard_input() {
 
 #[test]
 fn batch_writes_one_row_per_document_in_the_scorer_format() {
-    let out_file = tmp("small.out.jsonl");
+    let scratch = Scratch::new("batch-rows");
+    let out_file = scratch.path("small.out.jsonl");
     run_ok(&[
         "batch",
         fixture("small.jsonl").to_str().unwrap(),
@@ -143,7 +142,8 @@ fn batch_writes_one_row_per_document_in_the_scorer_format() {
 
 #[test]
 fn bad_input_gets_a_clear_message() {
-    let f = tmp("latin1.txt");
+    let scratch = Scratch::new("bad-input");
+    let f = scratch.path("latin1.txt");
     std::fs::write(&f, b"caf\xe9 au lait").unwrap();
     let (ok, _, err) = run(&["analyze", f.to_str().unwrap()]);
     assert!(!ok);
@@ -155,12 +155,12 @@ fn bad_input_gets_a_clear_message() {
     let (ok, _, err) = run(&["analyze", "/nonexistent/file.txt"]);
     assert!(!ok && err.contains("/nonexistent/file.txt"), "{err}");
 
-    let j = tmp("bad.jsonl");
+    let j = scratch.path("bad.jsonl");
     std::fs::write(&j, "{\"id\": \"a\", \"text\": \"ok\"}\nnot json\n").unwrap();
     let (ok, _, err) = run(&[
         "batch",
         j.to_str().unwrap(),
-        tmp("bad.out").to_str().unwrap(),
+        scratch.path("bad.out").to_str().unwrap(),
         "--quiet",
     ]);
     assert!(!ok && err.contains(":2: not JSON"), "{err}");
@@ -168,9 +168,10 @@ fn bad_input_gets_a_clear_message() {
 
 #[test]
 fn batch_loads_model_files_from_a_folder() {
+    let scratch = Scratch::new("model-folder");
     let input = fixture("articles.jsonl");
     let batch = |out: &str, models: Option<&std::path::Path>| -> String {
-        let out_file = tmp(out);
+        let out_file = scratch.path(out);
         let mut args = vec![
             "batch".to_string(),
             input.to_str().unwrap().to_string(),
@@ -190,7 +191,7 @@ fn batch_loads_model_files_from_a_folder() {
     let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models");
     assert_eq!(batch("shipped.jsonl", Some(&shipped)), embedded);
     // a cue lexicon of one unrelated word: no reported speech is tagged, so the output changes
-    let dir = tmp("models-one-cue");
+    let dir = scratch.path("models-one-cue");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("cues.tsv"), "zebra\t9\t0.9\n").unwrap();
     let other = batch("one-cue.jsonl", Some(&dir));
@@ -200,7 +201,7 @@ fn batch_loads_model_files_from_a_folder() {
     let (ok, _, err) = run(&[
         "batch",
         input.to_str().unwrap(),
-        tmp("bad-model.jsonl").to_str().unwrap(),
+        scratch.path("bad-model.jsonl").to_str().unwrap(),
         "--quiet",
         "--models",
         dir.to_str().unwrap(),
@@ -212,7 +213,7 @@ fn batch_loads_model_files_from_a_folder() {
     let (ok, _, err) = run(&[
         "batch",
         input.to_str().unwrap(),
-        tmp("no-folder.jsonl").to_str().unwrap(),
+        scratch.path("no-folder.jsonl").to_str().unwrap(),
         "--models",
         "/nonexistent/models",
     ]);

@@ -6,6 +6,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::Scratch;
+
 fn shared() -> Option<PathBuf> {
     let p = std::env::var_os("NEWSLENS_SHARED")
         .map(PathBuf::from)
@@ -39,10 +42,9 @@ fn recorded() -> Vec<(String, String, f64)> {
         .collect()
 }
 
-fn score(shared: &Path, gold: &Path) -> Value {
-    let out = std::env::temp_dir().join(format!(
-        "newslens-score-{}-{}",
-        std::process::id(),
+fn score(shared: &Path, gold: &Path, scratch: &Scratch) -> Value {
+    let out = scratch.path(&format!(
+        "out-{}",
         gold.file_name().unwrap().to_string_lossy()
     ));
     let st = Command::new(env!("CARGO_BIN_EXE_newslens"))
@@ -100,21 +102,20 @@ fn spans_in_order(out: &Path) {
 
 #[test]
 fn shipped_models_reproduce_the_model_card_scores() {
+    let scratch = Scratch::new("scores");
     let Some(shared) = shared() else {
         eprintln!("shared data not found: dev scores not recomputed");
         return;
     };
-    let conll = score(&shared, &shared.join("data/conll2003-dev.jsonl"));
-    let polnear = score(&shared, &shared.join("data/polnear-dev.jsonl"));
+    let conll = score(&shared, &shared.join("data/conll2003-dev.jsonl"), &scratch);
+    let polnear = score(&shared, &shared.join("data/polnear-dev.jsonl"), &scratch);
     let articles = score(
         &shared,
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles.jsonl"),
+        &scratch,
     );
     // the hand-annotated PolNeAR dev articles: annotations in the repo, texts from the shared data
-    let dev_gold = std::env::temp_dir().join(format!(
-        "newslens-dev-articles-{}.jsonl",
-        std::process::id()
-    ));
+    let dev_gold = scratch.path("dev-articles.jsonl");
     let built = Command::new("python3")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/dev_articles.py"))
         .arg("build")
@@ -128,7 +129,7 @@ fn shipped_models_reproduce_the_model_card_scores() {
         "{}",
         String::from_utf8_lossy(&built.stderr)
     );
-    let dev = score(&shared, &dev_gold);
+    let dev = score(&shared, &dev_gold, &scratch);
     let rows = recorded();
     assert!(rows.len() >= 15, "model card table has {} rows", rows.len());
     for (data, metric, want) in rows {
