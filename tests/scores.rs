@@ -42,10 +42,11 @@ fn recorded() -> Vec<(String, String, f64)> {
         .collect()
 }
 
-fn score(shared: &Path, gold: &Path, scratch: &Scratch) -> Value {
+fn score(shared: &Path, gold: &Path, scratch: &Scratch, flags: &[&str]) -> Value {
     let out = scratch.path(&format!(
-        "out-{}",
-        gold.file_name().unwrap().to_string_lossy()
+        "out-{}{}",
+        gold.file_name().unwrap().to_string_lossy(),
+        flags.concat()
     ));
     let st = Command::new(env!("CARGO_BIN_EXE_newslens"))
         .args([
@@ -54,6 +55,7 @@ fn score(shared: &Path, gold: &Path, scratch: &Scratch) -> Value {
             out.to_str().unwrap(),
             "--quiet",
         ])
+        .args(flags)
         .status()
         .unwrap();
     assert!(st.success());
@@ -107,12 +109,23 @@ fn shipped_models_reproduce_the_model_card_scores() {
         eprintln!("shared data not found: dev scores not recomputed");
         return;
     };
-    let conll = score(&shared, &shared.join("data/conll2003-dev.jsonl"), &scratch);
-    let polnear = score(&shared, &shared.join("data/polnear-dev.jsonl"), &scratch);
+    let conll = score(
+        &shared,
+        &shared.join("data/conll2003-dev.jsonl"),
+        &scratch,
+        &[],
+    );
+    let polnear = score(
+        &shared,
+        &shared.join("data/polnear-dev.jsonl"),
+        &scratch,
+        &[],
+    );
     let articles = score(
         &shared,
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles.jsonl"),
         &scratch,
+        &[],
     );
     // the hand-annotated PolNeAR dev articles: annotations in the repo, texts from the shared data
     let dev_gold = scratch.path("dev-articles.jsonl");
@@ -129,9 +142,15 @@ fn shipped_models_reproduce_the_model_card_scores() {
         "{}",
         String::from_utf8_lossy(&built.stderr)
     );
-    let dev = score(&shared, &dev_gold, &scratch);
+    let dev = score(&shared, &dev_gold, &scratch, &[]);
+    let accurate = score(
+        &shared,
+        &shared.join("data/polnear-dev.jsonl"),
+        &scratch,
+        &["--accurate"],
+    );
     let rows = recorded();
-    assert!(rows.len() >= 15, "model card table has {} rows", rows.len());
+    assert!(rows.len() >= 18, "model card table has {} rows", rows.len());
     for (data, metric, want) in rows {
         let got = match (data.as_str(), metric.as_str()) {
             ("CoNLL-2003 dev", "entity F1") => &conll["entities"]["f1"],
@@ -142,6 +161,15 @@ fn shipped_models_reproduce_the_model_card_scores() {
             ("PolNeAR dev", "attributions strict F1") => &polnear["attributions"]["strict"]["f1"],
             ("PolNeAR dev", "attribution source accuracy on matched") => {
                 &polnear["attributions"]["source_acc_on_matched"]
+            }
+            ("PolNeAR dev, --accurate", "attributions partial F1") => {
+                &accurate["attributions"]["partial"]["f1"]
+            }
+            ("PolNeAR dev, --accurate", "attributions strict F1") => {
+                &accurate["attributions"]["strict"]["f1"]
+            }
+            ("PolNeAR dev, --accurate", "attribution source accuracy on matched") => {
+                &accurate["attributions"]["source_acc_on_matched"]
             }
             ("annotated articles", "entity F1") => &articles["entities"]["f1"],
             ("annotated articles", "quote->actor accuracy") => {

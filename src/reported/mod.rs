@@ -33,22 +33,50 @@ use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized, normal};
 use features::View;
 use net::{D, Net, Sum};
-use tagger::{Role, Tag};
+use tagger::{Chain, Role, Row, Tag};
 
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/reported.bin");
 
+/// The accurate mode's other members (`newslens train reported --member K`), in native builds
+/// only: the browser's build ships the one net.
+#[cfg(not(target_arch = "wasm32"))]
+pub const EMBEDDED_MEMBERS: [&[u8]; 2] = [
+    include_bytes!("../../models/reported-2.bin"),
+    include_bytes!("../../models/reported-3.bin"),
+];
+
+/// The tagger's nets: the shipped one, or in accurate mode that one and two more trained alike
+/// with other seeds (an ensemble: their tag scores and transitions are averaged before decoding).
 pub struct ReportedModel {
-    pub tagger: Net,
+    /// Never empty; the first is the shipped default.
+    members: Vec<Net>,
 }
 
 impl ReportedModel {
     pub fn from_bytes(b: &[u8]) -> Result<ReportedModel, ModelError> {
         Ok(ReportedModel {
-            tagger: Net::from_bytes(b)?,
+            members: vec![Net::from_bytes(b)?],
         })
     }
     pub fn embedded() -> Result<ReportedModel, ModelError> {
         ReportedModel::from_bytes(EMBEDDED_MODEL)
+    }
+    /// The embedded net and the embedded other members (`--accurate`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded_accurate() -> Result<ReportedModel, ModelError> {
+        let mut m = ReportedModel::embedded()?;
+        for b in EMBEDDED_MEMBERS {
+            m.add_member(b)?;
+        }
+        Ok(m)
+    }
+    /// One more net for the ensemble.
+    pub fn add_member(&mut self, b: &[u8]) -> Result<(), ModelError> {
+        self.members.push(Net::from_bytes(b)?);
+        Ok(())
+    }
+    pub fn members(&self) -> &[Net] {
+        &self.members
     }
 }
 
@@ -120,52 +148,113 @@ pub fn cue_windows(view: &View) -> Vec<TokenRange> {
 /// the second also where the first put its cues and what it tagged around each token
 /// (`View::anchor`). Only windows where the first pass found a cue are tagged again, and their
 /// first-pass sums of rows are kept: the second pass adds its own features' rows to them, and
-/// runs the recurrent states again over the new sums.
-pub fn tag(view: &mut View, model: &Net) -> Vec<Tag> {
+/// runs the recurrent states again over the new sums. With several `members` (never none), each
+/// scores every window from its own sums, and the mean of their scores is decoded along the
+/// mean of their transitions; one member gives exactly its own tags.
+pub fn tag(view: &mut View, members: &[Net]) -> Vec<Tag> {
     let windows = cue_windows(view);
     let mut tags = vec![Tag::O; view.tok.tokens.len()];
-    let first = tag_windows(view, model, &windows, &mut tags);
+    let chain = mean_chain(members);
+    let mut first: Vec<Vec<Vec<Sum>>> = members
+        .iter()
+        .map(|m| first_sums(view, m, &windows))
+        .collect();
+    for (k, w) in windows.iter().enumerate() {
+        let emissions = mean_scores(members, first.iter().map(|f| &f[k][..]));
+        tags[w.start..w.end].copy_from_slice(&chain.decode(&emissions));
+    }
     view.anchor(&tags);
     let mut feats = Vec::with_capacity(32);
-    for (w, mut sums) in windows.iter().zip(first) {
+    for (k, w) in windows.iter().enumerate() {
         if !view.has_anchor(*w) {
             continue;
         }
-        for (k, sum) in sums.iter_mut().enumerate() {
+        for i in 0..w.end - w.start {
             feats.clear();
-            view.anchor_features(w.start + k, &mut feats);
-            model.accumulate(&feats, sum);
+            view.anchor_features(w.start + i, &mut feats);
+            for (m, f) in members.iter().zip(first.iter_mut()) {
+                m.accumulate(&feats, &mut f[k][i]);
+            }
         }
-        let emissions = model.scores(&sums);
-        tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
+        let emissions = mean_scores(members, first.iter().map(|f| &f[k][..]));
+        tags[w.start..w.end].copy_from_slice(&chain.decode(&emissions));
     }
     tags
 }
 
-/// The first pass: tags of each window written into `tags`, and each window's sums of rows
-/// returned (the second pass adds to them).
+/// The first pass for one net: tags of each window written into `tags`, and each window's sums
+/// of rows returned (the second pass adds to them).
 pub fn tag_windows(
     view: &View,
     model: &Net,
     windows: &[TokenRange],
     tags: &mut [Tag],
 ) -> Vec<Vec<Sum>> {
-    let mut feats = Vec::with_capacity(64);
-    let mut out = Vec::with_capacity(windows.len());
-    for w in windows {
-        let sums: Vec<Sum> = (w.start..w.end)
-            .map(|i| {
-                view.text_features(*w, i, &mut feats);
-                let mut sum = [0f32; D];
-                model.accumulate(&feats, &mut sum);
-                sum
-            })
-            .collect();
-        let emissions = model.scores(&sums);
+    let out = first_sums(view, model, windows);
+    for (w, sums) in windows.iter().zip(&out) {
+        let emissions = model.scores(sums);
         tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
-        out.push(sums);
     }
     out
+}
+
+/// Each window's first-pass sums of rows (one per token) for one net.
+fn first_sums(view: &View, model: &Net, windows: &[TokenRange]) -> Vec<Vec<Sum>> {
+    let mut feats = Vec::with_capacity(64);
+    windows
+        .iter()
+        .map(|w| {
+            (w.start..w.end)
+                .map(|i| {
+                    view.text_features(*w, i, &mut feats);
+                    let mut sum = [0f32; D];
+                    model.accumulate(&feats, &mut sum);
+                    sum
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The mean of the members' tag scores of a window, each from its own sums (one member: its
+/// scores as they are).
+fn mean_scores<'a>(members: &[Net], sums: impl Iterator<Item = &'a [Sum]>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
+    for (m, s) in members.iter().zip(sums) {
+        let scores = m.scores(s);
+        if out.is_empty() {
+            out = scores;
+        } else {
+            for (o, r) in out.iter_mut().zip(scores) {
+                for (a, b) in o.iter_mut().zip(r) {
+                    *a += b;
+                }
+            }
+        }
+    }
+    if members.len() > 1 {
+        let k = 1.0 / members.len() as f32;
+        out.iter_mut().flatten().for_each(|a| *a *= k);
+    }
+    out
+}
+
+/// The members' mean transition weights (one member: its own).
+fn mean_chain(members: &[Net]) -> Chain {
+    let mut chain = members[0].layers.chain.clone();
+    if members.len() > 1 {
+        let k = 1.0 / members.len() as f32;
+        for (p, row) in chain.trans.iter_mut().enumerate() {
+            for (t, v) in row.iter_mut().enumerate() {
+                *v = members
+                    .iter()
+                    .map(|m| m.layers.chain.trans[p][t])
+                    .sum::<f32>()
+                    * k;
+            }
+        }
+    }
+    chain
 }
 
 /// Maximal runs of one role: (role, tokens).
@@ -200,7 +289,7 @@ pub fn find(
     model: &ReportedModel,
 ) -> Vec<Found> {
     let mut view = View::new(text, tok, ents, quotes, cues);
-    let tags = tag(&mut view, &model.tagger);
+    let tags = tag(&mut view, model.members());
     let mut found = group(text, &view, ents, &runs(&tags));
     // a reported relation needs a cue word or a colon in its cue: the tagger's other cue runs
     // ("could", "on", "restrictions") are mostly noise; a quotation's relation stays (the speaker
@@ -1918,5 +2007,56 @@ mod tests {
         assert!(
             relations("The bridge reopened in May after repairs costing $2 million.").is_empty()
         );
+    }
+
+    /// `--accurate`: the members' scores and transitions are averaged; one member is itself.
+    #[test]
+    fn an_ensemble_averages_its_members_scores_and_transitions() {
+        use super::features::View;
+        use super::{ReportedModel, cue_windows, first_sums, mean_chain, mean_scores, tag};
+        let text = "The minister said she had asked the mayor whether he would cooperate.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let cues = crate::cues::Cues::embedded();
+        let mut view = View::new(text, &tok, &[], &[], &cues);
+        let windows = cue_windows(&view);
+        assert_eq!(windows.len(), 1);
+        let acc = ReportedModel::embedded_accurate().unwrap();
+        let members = acc.members();
+        assert_eq!(members.len(), 3);
+        let sums: Vec<_> = members
+            .iter()
+            .map(|m| first_sums(&view, m, &windows).remove(0))
+            .collect();
+        let each: Vec<_> = members
+            .iter()
+            .zip(&sums)
+            .map(|(m, s)| m.scores(s))
+            .collect();
+        assert_ne!(each[0], each[1], "the members are different nets");
+        let mean = mean_scores(members, sums.iter().map(|s| &s[..]));
+        for (i, row) in mean.iter().enumerate() {
+            for t in 0..row.len() {
+                let want = (each[0][i][t] + each[1][i][t] + each[2][i][t]) / 3.0;
+                assert!((row[t] - want).abs() < 1e-5, "token {i} tag {t}");
+            }
+        }
+        let chain = mean_chain(members);
+        let want = (members[0].layers.chain.trans[0][1]
+            + members[1].layers.chain.trans[0][1]
+            + members[2].layers.chain.trans[0][1])
+            / 3.0;
+        assert!((chain.trans[0][1] - want).abs() < 1e-6);
+        // one member: exactly its own scores, chain and tags
+        let one = &members[..1];
+        assert_eq!(mean_scores(one, sums[..1].iter().map(|s| &s[..])), each[0]);
+        assert_eq!(mean_chain(one).trans, members[0].layers.chain.trans);
+        let alone = tag(&mut view, one);
+        let mut view = View::new(text, &tok, &[], &[], &cues);
+        let together = tag(&mut view, members);
+        // both read the sentence as a reported relation: a cue ("said") and content after it
+        for tags in [&alone, &together] {
+            assert_eq!(tags[2].role(), Some(Role::Cue), "{tags:?}");
+            assert_eq!(tags[4].role(), Some(Role::Content), "{tags:?}");
+        }
     }
 }

@@ -113,7 +113,7 @@ fn examples(
 
 /// The first pass's tags of every document, each from a model that did not train on it
 /// (`FOLDS`-fold cross-validation), so that the second pass learns from realistic cues.
-fn first_pass_by_folds(docs: &[&Doc], cues: &Cues, epochs: usize) -> Vec<Vec<Tag>> {
+fn first_pass_by_folds(docs: &[&Doc], cues: &Cues, epochs: usize, s: &Settings) -> Vec<Vec<Tag>> {
     let mut first = vec![Vec::new(); docs.len()];
     for fold in 0..FOLDS {
         let rest: Vec<&Doc> = (0..docs.len())
@@ -121,7 +121,7 @@ fn first_pass_by_folds(docs: &[&Doc], cues: &Cues, epochs: usize) -> Vec<Vec<Tag
             .map(|i| docs[i])
             .collect();
         let (mut exs, _, _) = examples(&rest, cues, None);
-        let (m, _) = fit(&mut exs, epochs);
+        let (m, _) = fit(&mut exs, epochs, s);
         for i in (0..docs.len()).filter(|i| i % FOLDS == fold) {
             let d = docs[i];
             let tok = crate::text::tokens::analyze_text(&d.text);
@@ -136,11 +136,12 @@ fn first_pass_by_folds(docs: &[&Doc], cues: &Cues, epochs: usize) -> Vec<Vec<Tag
 
 const FOLDS: usize = 5;
 
-/// Train the tagger, both passes in one model (each window once without and once with the
-/// first pass's cues); the log has one line per epoch.
-pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Net, Vec<String>) {
+/// Train the tagger with settings `s` (`Settings::shipped()`, or `Settings::member` for the
+/// accurate mode's other nets), both passes in one model (each window once without and once
+/// with the first pass's cues); the log has one line per epoch.
+pub fn train(docs: &[Doc], cues: &Cues, epochs: usize, s: &Settings) -> (Net, Vec<String>) {
     let docs: Vec<&Doc> = docs.iter().collect();
-    let first = first_pass_by_folds(&docs, cues, epochs);
+    let first = first_pass_by_folds(&docs, cues, epochs, s);
     let (mut exs, kept, lost) = examples(&docs, cues, None);
     let (second, _, _) = examples(&docs, cues, Some(&first));
     let mut log = vec![format!(
@@ -150,7 +151,7 @@ pub fn train(docs: &[Doc], cues: &Cues, epochs: usize) -> (Net, Vec<String>) {
         second.len()
     )];
     exs.extend(second);
-    let (m, fit_log) = fit(&mut exs, epochs);
+    let (m, fit_log) = fit(&mut exs, epochs, s);
     log.extend(fit_log);
     (m, log)
 }
@@ -206,6 +207,15 @@ impl Settings {
             seed: from_env("NL_SEED", 11),
         }
     }
+
+    /// The accurate mode's member `k` (2 or 3; the shipped net is member 1, seed 11): the
+    /// shipped settings with seed `10 + k`.
+    pub fn member(k: u64) -> Settings {
+        Settings {
+            seed: 10 + k,
+            ..Settings::shipped()
+        }
+    }
 }
 
 /// The value of environment variable `name`, else `default` (the tuning scripts' overrides).
@@ -216,9 +226,9 @@ fn from_env<T: std::str::FromStr>(name: &str, default: T) -> T {
         .unwrap_or(default)
 }
 
-fn fit(exs: &mut [Example], epochs: usize) -> (Net, Vec<String>) {
+fn fit(exs: &mut [Example], epochs: usize, s: &Settings) -> (Net, Vec<String>) {
     let mut log = Vec::new();
-    let net = fit_with(exs, epochs, &Settings::shipped(), &mut log);
+    let net = fit_with(exs, epochs, s, &mut log);
     (net, log)
 }
 
@@ -551,18 +561,18 @@ mod tests {
             docs.push(doc(&text, n, "said", p));
         }
         let cues = Cues::embedded();
-        let (m, log) = train(&docs, &cues, 6);
+        let (m, log) = train(&docs, &cues, 6, &Settings::shipped());
         assert!(
             log[0].contains("again with the first pass's cues"),
             "{log:?}"
         );
-        let (again, _) = train(&docs, &cues, 6);
+        let (again, _) = train(&docs, &cues, 6, &Settings::shipped());
         assert_eq!(m.to_bytes(), again.to_bytes());
         let m = Net::from_bytes(&m.to_bytes()).unwrap();
         let text = "Lee said the plan works.";
         let tok = analyze_text(text);
         let mut view = View::new(text, &tok, &[], &[], &cues);
-        let tags = super::super::tag(&mut view, &m);
+        let tags = super::super::tag(&mut view, std::slice::from_ref(&m));
         let roles: Vec<Option<Role>> = tags.iter().map(|t| t.role()).collect();
         assert_eq!(roles[0], Some(Role::Source));
         assert_eq!(roles[1], Some(Role::Cue));

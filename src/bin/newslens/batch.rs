@@ -26,6 +26,8 @@ pub struct Options {
     pub quiet: bool,
     /// A folder whose model files replace the embedded ones (`models_from`).
     pub models: Option<PathBuf>,
+    /// The reported-speech ensemble (`--accurate`).
+    pub accurate: bool,
 }
 
 /// Documents per chunk and thread: big enough to keep every core busy, small enough that an
@@ -37,7 +39,7 @@ pub fn run(input: &Path, output: &Path, opts: &Options) -> Res<()> {
         .num_threads(opts.threads.unwrap_or(0))
         .build()?;
     let threads = pool.current_num_threads();
-    let models = crate::models_from(opts.models.as_deref())?;
+    let models = crate::models_from(opts.models.as_deref(), opts.accurate)?;
     let done = if opts.resume && output.exists() {
         keep_complete_rows(output)?
     } else {
