@@ -74,7 +74,7 @@ def main():
          f'{p["attributions"]["partial"]["f1"]} ({p["attributions"]["partial"]["p"]} / {p["attributions"]["partial"]["r"]})', "78"),
         ("PolNeAR dev", "attributions strict F1", p["attributions"]["strict"]["f1"], ""),
         ("PolNeAR dev", "attribution source accuracy on matched", p["attributions"]["source_acc_on_matched"], "88"),
-        ("PolNeAR dev, `--accurate` (three nets, CLI and library only)", "attributions partial F1 (P / R) / strict F1 / source accuracy",
+        ("PolNeAR dev, `--accurate` (three nets; CLI, Rust and Python, not the page)", "attributions partial F1 (P / R) / strict F1 / source accuracy",
          f'{pa["attributions"]["partial"]["f1"]} ({pa["attributions"]["partial"]["p"]} / {pa["attributions"]["partial"]["r"]}) / '
          f'{pa["attributions"]["strict"]["f1"]} / {pa["attributions"]["source_acc_on_matched"]}', ""),
         ("5 PolNeAR train articles, in-sample (`tests/fixtures/articles.jsonl`)", "entities F1", a["entities"]["f1"], ""),

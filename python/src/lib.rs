@@ -8,36 +8,46 @@ use pyo3::prelude::*;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
-fn models() -> Result<&'static Models, String> {
+/// The embedded models, or with `accurate` those with the reported-speech ensemble
+/// (`Models::accurate`); each loaded once, on first use.
+fn models(accurate: bool) -> Result<&'static Models, String> {
     static MODELS: OnceLock<Result<Models, String>> = OnceLock::new();
-    MODELS
-        .get_or_init(|| Models::embedded().map_err(|e| e.0))
+    static ACCURATE: OnceLock<Result<Models, String>> = OnceLock::new();
+    let (cell, load): (_, fn() -> Result<Models, newslens::ModelError>) = if accurate {
+        (&ACCURATE, Models::accurate)
+    } else {
+        (&MODELS, Models::embedded)
+    };
+    cell.get_or_init(|| load().map_err(|e| e.0))
         .as_ref()
         .map_err(Clone::clone)
 }
 
 /// The analysis of one text as JSON, or the reason it cannot be analysed.
-fn one(text: &str) -> Result<String, String> {
-    let a = analyze_with(text, models()?).map_err(|e| e.to_string())?;
+fn one(text: &str, accurate: bool) -> Result<String, String> {
+    let a = analyze_with(text, models(accurate)?).map_err(|e| e.to_string())?;
     serde_json::to_string(&a.export(text, Unit::CodePoint)).map_err(|e| e.to_string())
 }
 
-/// `analyze_json(text) -> str`; raises ValueError for a text that cannot be analysed.
+/// `analyze_json(text, accurate=False) -> str`; raises ValueError for a text that cannot be
+/// analysed.
 #[pyfunction]
-fn analyze_json(py: Python<'_>, text: &str) -> PyResult<String> {
+#[pyo3(signature = (text, accurate=false))]
+fn analyze_json(py: Python<'_>, text: &str, accurate: bool) -> PyResult<String> {
     let text = text.to_owned();
-    py.allow_threads(move || one(&text))
+    py.allow_threads(move || one(&text, accurate))
         .map_err(PyValueError::new_err)
 }
 
-/// `analyze_many_json(texts, threads=None) -> list[str | None]`, in order; `errors` gets the
-/// message of each text that cannot be analysed (None for the others).
+/// `analyze_many_json(texts, threads=None, accurate=False) -> list[(str | None, str | None)]`,
+/// in order: each text's JSON, or the message of a text that cannot be analysed.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None))]
+#[pyo3(signature = (texts, threads=None, accurate=false))]
 fn analyze_many_json(
     py: Python<'_>,
     texts: Vec<String>,
     threads: Option<usize>,
+    accurate: bool,
 ) -> PyResult<Vec<(Option<String>, Option<String>)>> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
@@ -47,7 +57,7 @@ fn analyze_many_json(
         pool.install(|| {
             texts
                 .par_iter()
-                .map(|t| match one(t) {
+                .map(|t| match one(t, accurate) {
                     Ok(j) => (Some(j), None),
                     Err(e) => (None, Some(e)),
                 })
