@@ -347,4 +347,64 @@ mod tests {
         }
         assert_eq!(spans_of(&tags), vec![(0, 4, Label::Per)]);
     }
+
+    /// Random transitions and start weights, for the brute-force test.
+    struct Random {
+        trans: [[f32; NT]; NT],
+        start: Row,
+    }
+    impl Scorer for Random {
+        fn add_row(&self, _: u32, _: &mut Row) {}
+        fn transition(&self, prev: Tag, next: Tag) -> f32 {
+            self.trans[prev.0 as usize][next.0 as usize]
+        }
+        fn start(&self, t: Tag) -> f32 {
+            self.start[t.0 as usize]
+        }
+    }
+
+    /// Viterbi's path scores as much as the best well-formed path found by trying them all
+    /// (three tokens: 17^3 paths), over random weights.
+    #[test]
+    fn viterbi_finds_the_best_well_formed_path() {
+        let mut seed = 7u64;
+        let mut r = || (crate::linear::xorshift(&mut seed) % 2000) as f32 / 100.0 - 10.0;
+        for _ in 0..20 {
+            let m = Random {
+                trans: std::array::from_fn(|_| std::array::from_fn(|_| r())),
+                start: std::array::from_fn(|_| r()),
+            };
+            let em: Vec<Row> = (0..3).map(|_| std::array::from_fn(|_| r())).collect();
+            let score = |p: &[Tag]| {
+                let mut s = m.start(p[0]) + em[0][p[0].0 as usize];
+                for i in 1..p.len() {
+                    s += m.transition(p[i - 1], p[i]) + em[i][p[i].0 as usize];
+                }
+                s
+            };
+            let ok = |p: &[Tag]| {
+                p[0].can_start()
+                    && p[p.len() - 1].can_end()
+                    && p.windows(2).all(|w| w[0].allows(w[1]))
+            };
+            let mut best = f32::NEG_INFINITY;
+            for a in 0..NT as u8 {
+                for b in 0..NT as u8 {
+                    for c in 0..NT as u8 {
+                        let p = [Tag(a), Tag(b), Tag(c)];
+                        if ok(&p) {
+                            best = best.max(score(&p));
+                        }
+                    }
+                }
+            }
+            let got = viterbi(&m, &em);
+            assert!(ok(&got), "{got:?}");
+            assert!(
+                (score(&got) - best).abs() < 1e-4,
+                "{} vs {best}",
+                score(&got)
+            );
+        }
+    }
 }

@@ -155,16 +155,17 @@ pub fn tag(view: &mut View, members: &[Net]) -> Vec<Tag> {
     let windows = cue_windows(view);
     let mut tags = vec![Tag::O; view.tok.tokens.len()];
     let chain = mean_chain(members);
-    let mut first: Vec<Vec<Vec<Sum>>> = members
-        .iter()
-        .map(|m| first_sums(view, m, &windows))
-        .collect();
-    for (k, w) in windows.iter().enumerate() {
-        let emissions = mean_scores(members, first.iter().map(|f| &f[k][..]));
+    // per member, each window's sums (a window's are scored while they are fresh in the cache)
+    let mut first: Vec<Vec<Vec<Sum>>> = vec![Vec::with_capacity(windows.len()); members.len()];
+    let mut feats = Vec::with_capacity(64);
+    for w in &windows {
+        for (m, f) in members.iter().zip(first.iter_mut()) {
+            f.push(window_sums(view, m, *w, &mut feats));
+        }
+        let emissions = mean_scores(members, first.iter().map(|f| &f[f.len() - 1][..]));
         tags[w.start..w.end].copy_from_slice(&chain.decode(&emissions));
     }
     view.anchor(&tags);
-    let mut feats = Vec::with_capacity(32);
     for (k, w) in windows.iter().enumerate() {
         if !view.has_anchor(*w) {
             continue;
@@ -190,28 +191,24 @@ pub fn tag_windows(
     windows: &[TokenRange],
     tags: &mut [Tag],
 ) -> Vec<Vec<Sum>> {
-    let out = first_sums(view, model, windows);
-    for (w, sums) in windows.iter().zip(&out) {
-        let emissions = model.scores(sums);
-        tags[w.start..w.end].copy_from_slice(&model.decode(&emissions));
+    let mut feats = Vec::with_capacity(64);
+    let mut out = Vec::with_capacity(windows.len());
+    for w in windows {
+        let sums = window_sums(view, model, *w, &mut feats);
+        tags[w.start..w.end].copy_from_slice(&model.decode(&model.scores(&sums)));
+        out.push(sums);
     }
     out
 }
 
-/// Each window's first-pass sums of rows (one per token) for one net.
-fn first_sums(view: &View, model: &Net, windows: &[TokenRange]) -> Vec<Vec<Sum>> {
-    let mut feats = Vec::with_capacity(64);
-    windows
-        .iter()
-        .map(|w| {
-            (w.start..w.end)
-                .map(|i| {
-                    view.text_features(*w, i, &mut feats);
-                    let mut sum = [0f32; D];
-                    model.accumulate(&feats, &mut sum);
-                    sum
-                })
-                .collect()
+/// A window's first-pass sums of rows, one per token, for one net (`feats`: scratch).
+fn window_sums(view: &View, model: &Net, w: TokenRange, feats: &mut Vec<u32>) -> Vec<Sum> {
+    (w.start..w.end)
+        .map(|i| {
+            view.text_features(w, i, feats);
+            let mut sum = [0f32; D];
+            model.accumulate(feats, &mut sum);
+            sum
         })
         .collect()
 }
@@ -2013,7 +2010,7 @@ mod tests {
     #[test]
     fn an_ensemble_averages_its_members_scores_and_transitions() {
         use super::features::View;
-        use super::{ReportedModel, cue_windows, first_sums, mean_chain, mean_scores, tag};
+        use super::{ReportedModel, cue_windows, mean_chain, mean_scores, tag, window_sums};
         let text = "The minister said she had asked the mayor whether he would cooperate.";
         let tok = crate::text::tokens::analyze_text(text);
         let cues = crate::cues::Cues::embedded();
@@ -2025,7 +2022,7 @@ mod tests {
         assert_eq!(members.len(), 3);
         let sums: Vec<_> = members
             .iter()
-            .map(|m| first_sums(&view, m, &windows).remove(0))
+            .map(|m| window_sums(&view, m, windows[0], &mut Vec::new()))
             .collect();
         let each: Vec<_> = members
             .iter()
