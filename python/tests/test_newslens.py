@@ -42,26 +42,24 @@ def test_bad_input():
         newslens.analyze(None)
 
 
-def test_same_json_as_the_cli(tmp_path):
+def cli_analysis(tmp_path, *flags):
+    """`newslens analyze` of TEXT as a dict (the test is skipped when the CLI is not built)."""
     cli = pathlib.Path(__file__).resolve().parents[2] / "target/release/newslens"
     if not cli.exists():
         pytest.skip("the CLI is not built")
     f = tmp_path / "t.txt"
     f.write_text(TEXT, encoding="utf-8")
-    out = subprocess.run([str(cli), "analyze", str(f)], check=True, capture_output=True, text=True).stdout
-    assert json.loads(out) == newslens.analyze(TEXT)
+    out = subprocess.run([str(cli), "analyze", str(f), *flags], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def test_same_json_as_the_cli(tmp_path):
+    assert cli_analysis(tmp_path) == newslens.analyze(TEXT)
     assert newslens.__version__
 
 
 def test_accurate_mode_is_the_cli_accurate_mode(tmp_path):
-    cli = pathlib.Path(__file__).resolve().parents[2] / "target/release/newslens"
-    if not cli.exists():
-        pytest.skip("the CLI is not built")
-    f = tmp_path / "t.txt"
-    f.write_text(TEXT, encoding="utf-8")
-    out = subprocess.run([str(cli), "analyze", str(f), "--accurate"], check=True, capture_output=True,
-                         text=True).stdout
     acc = newslens.analyze(TEXT, accurate=True)
-    assert json.loads(out) == acc
+    assert cli_analysis(tmp_path, "--accurate") == acc
     assert acc["quotes"] == newslens.analyze(TEXT)["quotes"]
     assert newslens.analyze_many([TEXT, TEXT], accurate=True) == [acc, acc]
