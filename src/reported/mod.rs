@@ -155,17 +155,9 @@ pub fn tag(view: &mut View, members: &[Net]) -> Vec<Tag> {
     let windows = cue_windows(view);
     let mut tags = vec![Tag::O; view.tok.tokens.len()];
     let chain = mean_chain(members);
-    // per member, each window's sums (a window's are scored while they are fresh in the cache)
-    let mut first: Vec<Vec<Vec<Sum>>> = vec![Vec::with_capacity(windows.len()); members.len()];
-    let mut feats = Vec::with_capacity(64);
-    for w in &windows {
-        for (m, f) in members.iter().zip(first.iter_mut()) {
-            f.push(window_sums(view, m, *w, &mut feats));
-        }
-        let emissions = mean_scores(members, first.iter().map(|f| &f[f.len() - 1][..]));
-        tags[w.start..w.end].copy_from_slice(&chain.decode(&emissions));
-    }
+    let mut first = tag_windows(view, members, &chain, &windows, &mut tags);
     view.anchor(&tags);
+    let mut feats = Vec::with_capacity(32);
     for (k, w) in windows.iter().enumerate() {
         if !view.has_anchor(*w) {
             continue;
@@ -183,20 +175,25 @@ pub fn tag(view: &mut View, members: &[Net]) -> Vec<Tag> {
     tags
 }
 
-/// The first pass for one net: tags of each window written into `tags`, and each window's sums
-/// of rows returned (the second pass adds to them).
+/// The first pass: the tags of each window (the `members`' mean scores decoded along `chain`,
+/// their mean transitions) written into `tags`, and per member each window's sums of rows
+/// returned (the second pass adds to them). A window's sums are scored while they are fresh in
+/// the cache.
 pub fn tag_windows(
     view: &View,
-    model: &Net,
+    members: &[Net],
+    chain: &Chain,
     windows: &[TokenRange],
     tags: &mut [Tag],
-) -> Vec<Vec<Sum>> {
+) -> Vec<Vec<Vec<Sum>>> {
+    let mut out: Vec<Vec<Vec<Sum>>> = vec![Vec::with_capacity(windows.len()); members.len()];
     let mut feats = Vec::with_capacity(64);
-    let mut out = Vec::with_capacity(windows.len());
     for w in windows {
-        let sums = window_sums(view, model, *w, &mut feats);
-        tags[w.start..w.end].copy_from_slice(&model.decode(&model.scores(&sums)));
-        out.push(sums);
+        for (m, f) in members.iter().zip(out.iter_mut()) {
+            f.push(window_sums(view, m, *w, &mut feats));
+        }
+        let emissions = mean_scores(members, out.iter().map(|f| &f[f.len() - 1][..]));
+        tags[w.start..w.end].copy_from_slice(&chain.decode(&emissions));
     }
     out
 }

@@ -127,7 +127,8 @@ fn first_pass_by_folds(docs: &[&Doc], cues: &Cues, epochs: usize, s: &Settings) 
             let tok = crate::text::tokens::analyze_text(&d.text);
             let view = View::new(&d.text, &tok, &d.entities, &d.quotes, cues);
             let mut tags = vec![Tag::O; tok.tokens.len()];
-            tag_windows(&view, &m, &cue_windows(&view), &mut tags);
+            let one = std::slice::from_ref(&m);
+            tag_windows(&view, one, &m.layers.chain, &cue_windows(&view), &mut tags);
             first[i] = tags;
         }
     }
