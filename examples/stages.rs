@@ -1,69 +1,99 @@
-//! Time each stage of `analyze` on one text, to find the stage that grows faster than the text.
+//! Time each stage of `analyze` on one text, to find the stage that grows faster than the text,
+//! or the stage a change made faster.
 //!
-//!     cargo run --release --example stages -- FILE
+//!     cargo run --release --example stages -- FILE [RUNS]
 //!     cargo run --release --example stages -- --adversarial N BYTES   (N-th input of src/adversarial.rs)
 //!
-//! Prints one line per stage to stderr. A diagnostic tool, not a benchmark: `newslens bench` is.
+//! Prints one line per stage to stderr: with RUNS (default 1), the fastest of that many runs of
+//! each stage, which is steadier than one run on a busy machine. A diagnostic tool, not a
+//! benchmark: `newslens bench` is.
 
 use newslens::{Models, actors, adversarial, entities, quotes, reported, speakers, text};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (name, input) = match args.as_slice() {
+    let (name, input, runs) = match args.as_slice() {
         [flag, n, bytes] if flag == "--adversarial" => {
             let (n, bytes): (usize, usize) = match (n.parse(), bytes.parse()) {
                 (Ok(n), Ok(b)) => (n, b),
                 _ => return eprintln!("usage: stages --adversarial N BYTES"),
             };
             match adversarial::inputs(bytes).into_iter().nth(n) {
-                Some((name, t)) => (name.to_string(), t),
+                Some((name, t)) => (name.to_string(), t, 1),
                 None => return eprintln!("no adversarial input {n}"),
             }
         }
-        [file] => match std::fs::read_to_string(file) {
-            Ok(t) => (file.clone(), t),
-            Err(e) => return eprintln!("{file}: {e}"),
-        },
-        _ => return eprintln!("usage: stages FILE | stages --adversarial N BYTES"),
+        [file, rest @ ..] if rest.len() <= 1 => {
+            let runs = match rest.first().map(|r| r.parse::<usize>()) {
+                None => 1,
+                Some(Ok(r)) if r > 0 => r,
+                Some(_) => return eprintln!("RUNS must be a positive number"),
+            };
+            match std::fs::read_to_string(file) {
+                Ok(t) => (file.clone(), t, runs),
+                Err(e) => return eprintln!("{file}: {e}"),
+            }
+        }
+        _ => return eprintln!("usage: stages FILE [RUNS] | stages --adversarial N BYTES"),
     };
     let m = match Models::embedded() {
         Ok(m) => m,
         Err(e) => return eprintln!("models: {e}"),
     };
-    let t = Instant::now();
-    let tok = text::tokens::analyze_text(&input);
+    // the fastest time of each stage, and what it found
+    let mut best = [Duration::MAX; 6];
+    let mut found = [0usize; 6];
+    let mut time = |k: usize, t: Instant, n: usize| {
+        best[k] = best[k].min(t.elapsed());
+        found[k] = n;
+    };
+    let mut tokens = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let tok = text::tokens::analyze_text(&input);
+        tokens = tok.tokens.len();
+        time(0, t, tok.sentences.len());
+        let t = Instant::now();
+        let ents = entities::find(&input, &tok, &m.entities);
+        time(1, t, ents.len());
+        let t = Instant::now();
+        let quotes = quotes::find(&input, &tok, &m.cues, &m.quotes);
+        time(2, t, quotes.len());
+        let spans: Vec<text::Span> = quotes.iter().map(|q| q.span).collect();
+        let t = Instant::now();
+        let atts = speakers::attribute(&input, &tok, &ents, &spans, &m.cues, &m.speakers);
+        time(3, t, atts.len());
+        let t = Instant::now();
+        let rep = reported::find(&input, &tok, &ents, &spans, &atts, &m.cues, &m.reported);
+        time(4, t, rep.len());
+        let sources: Vec<_> = rep.iter().map(|f| f.antecedent.or(f.source)).collect();
+        let t = Instant::now();
+        let (a, _, _) = actors::build(
+            &input,
+            &tok,
+            &ents,
+            &spans,
+            &atts,
+            &sources,
+            &m.entities.gaz,
+        );
+        time(5, t, a.len());
+    }
     eprintln!(
-        "{name}: {} bytes, {} tokens, {} sentences, {} paragraphs",
-        input.len(),
-        tok.tokens.len(),
-        tok.sentences.len(),
-        tok.paragraphs.len()
+        "{name}: {} bytes, {tokens} tokens, fastest of {runs} run(s)",
+        input.len()
     );
-    eprintln!("tokens    {:?}", t.elapsed());
-    let t = Instant::now();
-    let ents = entities::find(&input, &tok, &m.entities);
-    eprintln!("entities  {:?} ({} found)", t.elapsed(), ents.len());
-    let t = Instant::now();
-    let found = quotes::find(&input, &tok, &m.cues, &m.quotes);
-    eprintln!("quotes    {:?} ({} found)", t.elapsed(), found.len());
-    let spans: Vec<text::Span> = found.iter().map(|q| q.span).collect();
-    let t = Instant::now();
-    let atts = speakers::attribute(&input, &tok, &ents, &spans, &m.cues, &m.speakers);
-    eprintln!("speakers  {:?}", t.elapsed());
-    let t = Instant::now();
-    let rep = reported::find(&input, &tok, &ents, &spans, &atts, &m.cues, &m.reported);
-    eprintln!("reported  {:?} ({} relations)", t.elapsed(), rep.len());
-    let sources: Vec<_> = rep.iter().map(|f| f.antecedent.or(f.source)).collect();
-    let t = Instant::now();
-    let (a, _, _) = actors::build(
-        &input,
-        &tok,
-        &ents,
-        &spans,
-        &atts,
-        &sources,
-        &m.entities.gaz,
-    );
-    eprintln!("actors    {:?} ({} actors)", t.elapsed(), a.len());
+    let names = [
+        "tokens    (sentences)",
+        "entities  (found)",
+        "quotes    (found)",
+        "speakers  (attributions)",
+        "reported  (relations)",
+        "actors    (actors)",
+    ];
+    for (k, label) in names.iter().enumerate() {
+        eprintln!("{label:<25} {:>10.2?} ({})", best[k], found[k]);
+    }
+    eprintln!("{:<25} {:>10.2?}", "total", best.iter().sum::<Duration>());
 }

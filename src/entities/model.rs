@@ -173,67 +173,61 @@ pub fn emissions(model: &impl Scorer, feats: &[Vec<u32>]) -> Vec<Row> {
     feats.iter().map(|fs| model.emit(fs)).collect()
 }
 
-/// The best well-formed tag sequence (exact Viterbi under BILOU constraints).
+/// The best well-formed tag sequence (exact Viterbi under BILOU constraints). The forward pass
+/// keeps only each tag's best score, a maximum over every previous tag at once (ill-formed steps
+/// score -inf), which vectorises; the tag before each tag of the best path is found again on
+/// the way back, the first of equal predecessors as a running argmax would.
 pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
-    let tags: Vec<Tag> = (0..NT as u8).map(Tag).collect();
     // transition scores with the ill-formed ones at -inf, computed once rather than per token
     let mut trans = [[f32::NEG_INFINITY; NT]; NT];
-    // the tags each tag may follow, in order (2 before an I or L, 9 before the others)
-    let mut preds = [[0u8; NT]; NT];
-    let mut n_preds = [0usize; NT];
-    for prev in &tags {
-        for cur in &tags {
-            if prev.allows(*cur) {
-                trans[prev.0 as usize][cur.0 as usize] = model.transition(*prev, *cur);
-                let c = cur.0 as usize;
-                preds[c][n_preds[c]] = prev.0;
-                n_preds[c] += 1;
+    for prev in 0..NT as u8 {
+        for cur in 0..NT as u8 {
+            if Tag(prev).allows(Tag(cur)) {
+                trans[prev as usize][cur as usize] = model.transition(Tag(prev), Tag(cur));
             }
         }
     }
     let mut score = vec![[f32::NEG_INFINITY; NT]; n];
-    let mut back = vec![[0u8; NT]; n];
-    for t in &tags {
-        if t.can_start() {
-            score[0][t.0 as usize] = em[0][t.0 as usize] + model.start(*t);
+    for t in 0..NT as u8 {
+        if Tag(t).can_start() {
+            score[0][t as usize] = em[0][t as usize] + model.start(Tag(t));
         }
     }
     for i in 1..n {
-        let prev_row = score[i - 1];
-        for cur in 0..NT {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &prev in &preds[cur][..n_preds[cur]] {
-                let prev = prev as usize;
-                let s = prev_row[prev] + trans[prev][cur];
-                if s > best {
-                    best = s;
-                    arg = prev as u8;
-                }
+        let prev = score[i - 1];
+        let mut best = [f32::NEG_INFINITY; NT];
+        for p in 0..NT {
+            for c in 0..NT {
+                let v = prev[p] + trans[p][c];
+                // not `f32::max`, whose NaN rule costs a mask per lane: scores are never NaN
+                best[c] = if v > best[c] { v } else { best[c] };
             }
-            if best > f32::NEG_INFINITY {
-                score[i][cur] = best + em[i][cur];
-                back[i][cur] = arg;
-            }
+        }
+        for c in 0..NT {
+            score[i][c] = best[c] + em[i][c];
         }
     }
     let mut last = Tag::O;
     let mut best = f32::NEG_INFINITY;
-    for t in &tags {
-        let s = score[n - 1][t.0 as usize];
-        if t.can_end() && s > best {
+    for t in 0..NT as u8 {
+        let s = score[n - 1][t as usize];
+        if Tag(t).can_end() && s > best {
             best = s;
-            last = *t;
+            last = Tag(t);
         }
     }
     let mut out = vec![Tag::O; n];
     out[n - 1] = last;
     for i in (1..n).rev() {
-        out[i - 1] = Tag(back[i][out[i].0 as usize]);
+        let cur = out[i].0 as usize;
+        let prev = &score[i - 1];
+        let top = (0..NT).fold(f32::NEG_INFINITY, |b, p| b.max(prev[p] + trans[p][cur]));
+        let arg = (0..NT).find(|&p| prev[p] + trans[p][cur] == top);
+        out[i - 1] = Tag(arg.unwrap_or(0) as u8);
     }
     out
 }

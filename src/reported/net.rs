@@ -339,28 +339,46 @@ impl Layers {
     /// Hidden activations (ReLU) and tag scores of a token's input (`context`).
     #[inline(always)]
     pub fn forward(&self, x: &Input) -> ([f32; H], Row) {
-        let mut h = self.b1;
-        let mut out = self.b2;
-        for (w, x) in self.w1.iter().zip(&x.sums) {
+        let [(h, out)] = self.forward_many([x]);
+        (h, out)
+    }
+
+    /// `forward` of `K` tokens at once: each token's sums are taken in `forward`'s order (the
+    /// same numbers to the bit); interleaving independent tokens keeps more additions in flight.
+    #[inline(always)]
+    pub fn forward_many<const K: usize>(&self, xs: [&Input; K]) -> [([f32; H], Row); K] {
+        let mut h = [self.b1; K];
+        let mut out = [self.b2; K];
+        for c in 0..C {
             for d in 0..D {
-                add_scaled(&mut h, &w[d], x[d]);
+                for k in 0..K {
+                    add_scaled(&mut h[k], &self.w1[c][d], xs[k].sums[c][d]);
+                }
             }
         }
-        for (w, x) in self.ws.iter().zip(&x.states) {
-            for k in 0..R {
-                add_scaled(&mut h, &w[k], x[k]);
+        for s in 0..2 {
+            for j in 0..R {
+                for k in 0..K {
+                    add_scaled(&mut h[k], &self.ws[s][j], xs[k].states[s][j]);
+                }
             }
         }
         for d in 0..D {
-            add_scaled(&mut out, &self.skip[d], x.sums[0][d]);
+            for k in 0..K {
+                add_scaled(&mut out[k], &self.skip[d], xs[k].sums[0][d]);
+            }
         }
-        for v in h.iter_mut() {
-            *v = v.max(0.0);
+        for hk in h.iter_mut() {
+            for v in hk.iter_mut() {
+                *v = v.max(0.0);
+            }
         }
         for j in 0..H {
-            add_scaled(&mut out, &self.w2[j], h[j]);
+            for k in 0..K {
+                add_scaled(&mut out[k], &self.w2[j], h[k][j]);
+            }
         }
-        (h, out)
+        std::array::from_fn(|k| (h[k], out[k]))
     }
 
     /// Every weight, in storage order.
@@ -490,7 +508,13 @@ impl Net {
         }
         let xs = Layers::inputs(sums, &states);
         let mut out = Vec::with_capacity(n);
-        for x in &xs {
+        let mut pairs = xs.chunks_exact(2);
+        for p in &mut pairs {
+            for (_, o) in self.layers.forward_many([&p[0], &p[1]]) {
+                out.push(o);
+            }
+        }
+        for x in pairs.remainder() {
             out.push(self.layers.forward(x).1);
         }
         out
