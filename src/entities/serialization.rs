@@ -7,7 +7,7 @@
 //! Keys are sorted so deltas stay small. Reading never panics: a truncated or foreign file is an
 //! `Err` with a message.
 
-use super::model::{IdIndex, NT, Row, Tagger};
+use super::model::{IdIndex, LineRow, NT, Row, Tagger};
 
 const MAGIC: &[u8] = b"NLNER\x02";
 
@@ -146,7 +146,7 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
             }
         }
         keys.push((key, rows.len() as u32));
-        rows.push(row);
+        rows.push(LineRow(row));
     }
     Ok(Tagger {
         index: IdIndex::new(keys.into_iter()),
@@ -176,7 +176,7 @@ mod tests {
         );
         let m = read(&bytes).unwrap();
         assert_eq!(m.rows.len(), 2);
-        assert_eq!(m.rows[m.index.get(300_000).unwrap() as usize], row);
+        assert_eq!(m.rows[m.index.get(300_000).unwrap() as usize].0, row);
         assert_eq!(m.trans[1][2], 1.5);
         assert_eq!(m.scale, 0.25);
     }
