@@ -188,13 +188,13 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
 
 /// 0: normal sentence, 1: ALL CAPS, 2: Title Case headline (most words capitalised).
 fn headline_kind(infos: &[TokenInfo], s: TokenRange) -> u8 {
-    let words: Vec<&TokenInfo> = infos[s.start..s.end].iter().filter(|t| t.alpha).collect();
-    let alpha = words.len();
+    let words = || infos[s.start..s.end].iter().filter(|t| t.alpha);
+    let alpha = words().count();
     if alpha < 3 {
         return 0;
     }
-    let caps = words.iter().filter(|t| t.all_caps_word).count();
-    let titles = words.iter().filter(|t| t.cap).count();
+    let caps = words().filter(|t| t.all_caps_word).count();
+    let titles = words().filter(|t| t.cap).count();
     if caps * 10 >= alpha * 7 {
         1
     } else if titles * 10 >= alpha * 7 && s.len() >= 3 {

@@ -116,6 +116,7 @@ impl Gazetteers {
         if self.phrases.is_empty() {
             return marks;
         }
+        let mut key = String::new();
         for s in &tok.sentences {
             let mut i = s.start;
             while i < s.end {
@@ -124,7 +125,7 @@ impl Gazetteers {
                     continue;
                 }
                 let mut best = None;
-                let mut key = String::new();
+                key.clear();
                 for j in i..(i + MAX_PHRASE).min(s.end) {
                     if j > i {
                         key.push(' ');

@@ -261,25 +261,20 @@ fn word_token(s: &str) -> (usize, TokenKind) {
             return (clitic.len(), TokenKind::Word);
         }
     }
-    // Only the chars that can belong to this token, plus the one that ends it: collecting the
-    // whole rest of a long chunk for every token would make "A/A/A/…" quadratic.
-    let mut chars: Vec<(usize, char)> = Vec::new();
-    for (b, c) in s.char_indices() {
-        chars.push((b, c));
-        if !(is_word_char(c) || matches!(c, '-' | '&' | '.' | ',') || is_apostrophe(c)) {
-            break;
-        }
-    }
+    // `i` walks the token's chars by byte offset and stops at the one that ends it: reading
+    // no further than that keeps "A/A/A/…" linear, and nothing is collected.
     let mut i = 0;
+    let mut before: Option<char> = None;
     let mut all_digits = true;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = s[i..].chars().next() {
+        let after = i + c.len_utf8();
         if is_word_char(c) {
             all_digits &= c.is_ascii_digit() || c == '.' || c == ',';
-            i += 1;
+            before = Some(c);
+            i = after;
             continue;
         }
-        let next = chars.get(i + 1).map(|x| x.1);
+        let next = s[after..].chars().next();
         let next_is_word = next.is_some_and(is_word_char);
         let joiner = match c {
             '-' | '&' => next_is_word,
@@ -293,27 +288,29 @@ fn word_token(s: &str) -> (usize, TokenKind) {
         }
         if is_apostrophe(c) {
             // split clitics: Clinton’s -> Clinton | ’s ; don’t -> do | n’t
-            let tail: String = chars[i + 1..]
-                .iter()
-                .map(|x| x.1)
+            let tail: String = s[after..]
+                .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
             let tail_l = tail.to_lowercase();
             if matches!(tail_l.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
                 break;
             }
-            if tail_l == "t" && i > 0 && matches!(chars[i - 1].1, 'n' | 'N') {
-                i -= 1;
+            if let Some(n @ ('n' | 'N')) = before
+                && tail_l == "t"
+            {
+                i -= n.len_utf8();
                 break;
             }
         }
         all_digits &= c == '.' || c == ',';
-        i += 1;
+        before = Some(c);
+        i = after;
     }
     // Abbreviation or initials with a final period: U.S. / Mr. / J.
-    let mut end = chars.get(i).map_or(s.len(), |x| x.0);
+    let mut end = i;
     let word = &s[..end];
-    if chars.get(i).is_some_and(|x| x.1 == '.') {
+    if s[i..].starts_with('.') {
         let initials = word.contains('.')
             || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
         if initials || ABBREVIATIONS.contains(&word) {
