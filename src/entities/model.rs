@@ -364,6 +364,60 @@ mod tests {
         }
     }
 
+    /// The plain Viterbi (a running argmax over the allowed previous tags, in order), as the
+    /// tagger decoded before `viterbi` found the predecessors on the way back.
+    fn running_argmax(m: &impl Scorer, em: &[Row]) -> Vec<Tag> {
+        let ok = |p: u8, c: u8| Tag(p).allows(Tag(c));
+        let mut score = vec![[f32::NEG_INFINITY; NT]; em.len()];
+        let mut back = vec![[0u8; NT]; em.len()];
+        for t in 0..NT as u8 {
+            if Tag(t).can_start() {
+                score[0][t as usize] = em[0][t as usize] + m.start(Tag(t));
+            }
+        }
+        for i in 1..em.len() {
+            for c in 0..NT as u8 {
+                let mut best = f32::NEG_INFINITY;
+                for p in (0..NT as u8).filter(|p| ok(*p, c)) {
+                    let s = score[i - 1][p as usize] + m.transition(Tag(p), Tag(c));
+                    if s > best {
+                        best = s;
+                        back[i][c as usize] = p;
+                    }
+                }
+                score[i][c as usize] = best + em[i][c as usize];
+            }
+        }
+        let n = em.len();
+        let mut last = 0u8;
+        for t in 0..NT as u8 {
+            if Tag(t).can_end() && score[n - 1][t as usize] > score[n - 1][last as usize] {
+                last = t;
+            }
+        }
+        let mut out = vec![Tag(last); n];
+        for i in (1..n).rev() {
+            out[i - 1] = Tag(back[i][out[i].0 as usize]);
+        }
+        out
+    }
+
+    /// On weights with many ties (whole numbers from -2 to 2), `viterbi` picks the same path as a
+    /// running argmax: the first of equal predecessors, at every step.
+    #[test]
+    fn viterbi_breaks_ties_as_a_running_argmax() {
+        let mut seed = 11u64;
+        let mut r = || (crate::linear::xorshift(&mut seed) % 5) as f32 - 2.0;
+        for _ in 0..200 {
+            let m = Random {
+                trans: std::array::from_fn(|_| std::array::from_fn(|_| r())),
+                start: std::array::from_fn(|_| r()),
+            };
+            let em: Vec<Row> = (0..6).map(|_| std::array::from_fn(|_| r())).collect();
+            assert_eq!(viterbi(&m, &em), running_argmax(&m, &em));
+        }
+    }
+
     /// Viterbi's path scores as much as the best well-formed path found by trying them all
     /// (three tokens: 17^3 paths), over random weights.
     #[test]
