@@ -5,8 +5,7 @@
 //! the speaker ranker read the strong words (`is_cue`); the reported-speech tagger reads every
 //! listed word's rate class (`class`). It decides nothing by itself.
 
-use crate::text::normal;
-use std::collections::{HashMap, HashSet};
+use crate::text::{WordMap, normal};
 
 pub const EMBEDDED_CUES: &str = include_str!("../models/cues.tsv");
 
@@ -14,9 +13,9 @@ pub const EMBEDDED_CUES: &str = include_str!("../models/cues.tsv");
 pub struct Cues {
     /// The strong words: at least `STRONG_COUNT` times a cue, and a cue in at least
     /// `STRONG_RATE` of their occurrences.
-    words: HashSet<String>,
+    words: WordMap<()>,
     /// Every listed word's class (`class`).
-    classes: HashMap<String, u8>,
+    classes: WordMap<u8>,
 }
 
 const STRONG_COUNT: u32 = 4;
@@ -38,7 +37,7 @@ impl Cues {
             let rate: f32 = f.next().and_then(|x| x.parse().ok()).unwrap_or(1.0);
             let strong = count >= STRONG_COUNT && rate >= STRONG_RATE;
             if strong {
-                c.words.insert(w.to_string());
+                c.words.insert(w.to_string(), ());
             }
             c.classes.insert(w.to_string(), class_of(rate, strong));
         }
@@ -67,7 +66,7 @@ impl Cues {
 
     /// Is this already normalised word a cue word?
     pub fn is_normal_cue(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.words.contains_key(word)
     }
 }
 

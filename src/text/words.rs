@@ -14,6 +14,25 @@ pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// `hash_bytes` as a `Hasher`, for maps keyed by words: std's default (SipHash, built against
+/// hash flooding) took several times as long per short word, and the keys here are a model's
+/// own word lists, not an attacker's.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(self.0, bytes);
+    }
+}
+
+/// A map keyed by words, hashed with `WordHasher`.
+pub type WordMap<V> =
+    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// Normalise typography for features: curly quotes and apostrophes to ASCII, digits to 0.
 pub fn normalise(word: &str) -> String {
     if word.is_ascii() {
