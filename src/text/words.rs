@@ -29,9 +29,11 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
+/// Builds `WordHasher`s, for any map or set keyed by words.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
 /// A map keyed by words, hashed with `WordHasher`.
-pub type WordMap<V> =
-    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub type WordMap<V> = std::collections::HashMap<String, V, WordHash>;
 
 /// Normalise typography for features: curly quotes and apostrophes to ASCII, digits to 0.
 pub fn normalise(word: &str) -> String {
