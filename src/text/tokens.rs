@@ -514,6 +514,20 @@ mod tests {
         assert_eq!(toks("don’t O’Brien"), ["do", "n’t", "O’Brien"]);
     }
 
+    /// The word walk steps by byte offset: letters of two and three bytes before, inside and
+    /// after the joiners (apostrophes, hyphens, periods) split and join as ASCII ones do.
+    #[test]
+    fn joiners_between_letters_of_several_bytes() {
+        assert_eq!(toks("Ñandú’s"), ["Ñandú", "’s"]);
+        assert_eq!(toks("CAN’T"), ["CA", "N’T"]);
+        assert_eq!(toks("l’État"), ["l’État"]);
+        assert_eq!(toks("Łódź-based"), ["Łódź-based"]);
+        assert_eq!(toks("São Paulo’s"), ["São", "Paulo", "’s"]);
+        assert_eq!(toks("Müller."), ["Müller", "."]);
+        assert_eq!(toks("É. Zola"), ["É.", "Zola"]);
+        assert_eq!(toks("1,000,000.5 €"), ["1,000,000.5", "€"]);
+    }
+
     #[test]
     fn emoji_before_a_name_keeps_offsets() {
         let t = "🎉Merkel won";
