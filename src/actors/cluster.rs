@@ -15,7 +15,7 @@ use super::names::{
 };
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
-use crate::text::{Tokenized, WordHash, WordMap};
+use crate::text::Tokenized;
 use std::collections::HashMap;
 
 pub struct Cluster {
@@ -163,14 +163,14 @@ const FAR: usize = 2500;
 /// Lookup tables over the clusters made so far, so that clustering stays linear in the text.
 #[derive(Default)]
 struct Index {
-    by_words: HashMap<Vec<String>, usize, WordHash>,
-    by_acronym: WordMap<usize>,
+    by_words: HashMap<Vec<String>, usize>,
+    by_acronym: HashMap<String, usize>,
     /// last word of a multi-word name -> clusters
-    by_last: WordMap<Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
     /// first word of a multi-word person name -> clusters
-    by_first: WordMap<Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// every word of a multi-word non-person name -> clusters
-    by_word: WordMap<Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
 }
 
 /// At most this many clusters are kept per word in the index: a real article has a handful of

@@ -11,7 +11,7 @@ use crate::analysis::Label;
 use crate::entities::gazetteer::Gazetteers;
 use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
 use crate::text::normalise;
-use crate::text::{Span, TokenKind, Tokenized, WordHash};
+use crate::text::{Span, TokenKind, Tokenized};
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
@@ -130,7 +130,7 @@ pub fn is_actor<'t>(
     text: &'t str,
     tok: &Tokenized,
     gaz: &Gazetteers,
-    lower_words: &OnceCell<HashSet<&'t str, WordHash>>,
+    lower_words: &OnceCell<HashSet<&'t str>>,
     c: &Cluster,
     quotes: usize,
 ) -> bool {
@@ -360,12 +360,12 @@ fn sentence_initial(tok: &Tokenized, m: Span) -> bool {
 
 /// A word usually written in lower case: in the gazetteer's LOWER list or seen lower-case in
 /// this text (`lower_words`: the text's lower-case words, collected once, when first needed).
-fn is_common_word(gaz: &Gazetteers, lower_words: &HashSet<&str, WordHash>, w: &str) -> bool {
+fn is_common_word(gaz: &Gazetteers, lower_words: &HashSet<&str>, w: &str) -> bool {
     gaz.has(gaz.lookup(w), "LOWER") || lower_words.contains(w)
 }
 
 /// The lower-case words of a text, for `is_common_word`.
-pub fn lower_words<'t>(text: &'t str, tok: &Tokenized) -> HashSet<&'t str, WordHash> {
+pub fn lower_words<'t>(text: &'t str, tok: &Tokenized) -> HashSet<&'t str> {
     tok.tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)

@@ -512,8 +512,7 @@ fn join_for_the(text: &str, ents: Vec<Entity>) -> Vec<Entity> {
 /// ("Vladimir Putin" ... "Putin") is a person too, whatever the tagger said.
 fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
     // surname -> end of its first full-name mention
-    let mut surnames: std::collections::HashMap<&str, usize, crate::text::WordHash> =
-        Default::default();
+    let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for e in ents.iter() {
         let t = e.span.text(text);
         if e.label == Label::Per

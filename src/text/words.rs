@@ -14,9 +14,11 @@ pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// `hash_bytes` as a `Hasher`, for maps keyed by words: std's default (SipHash, built against
-/// hash flooding) took several times as long per short word, and the keys here are a model's
-/// own word lists, not an attacker's.
+/// `hash_bytes` as a `Hasher`, for maps of a model's own word lists (the cue lexicon): std's
+/// default (SipHash, built against hash flooding) took several times as long per short word.
+/// Only for maps whose keys all come from a shipped file: an article's words may be looked up in
+/// them, never inserted, since a fixed unkeyed hash would let a crafted text pile its words into
+/// a few buckets (maps keyed by an article's words keep std's hasher).
 #[derive(Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
@@ -29,11 +31,9 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-/// Builds `WordHasher`s, for any map or set keyed by words.
-pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
-
-/// A map keyed by words, hashed with `WordHasher`.
-pub type WordMap<V> = std::collections::HashMap<String, V, WordHash>;
+/// A map keyed by a model's words, hashed with `WordHasher`.
+pub type WordMap<V> =
+    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// Normalise typography for features: curly quotes and apostrophes to ASCII, digits to 0.
 pub fn normalise(word: &str) -> String {
