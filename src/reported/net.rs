@@ -11,7 +11,7 @@
 //!
 //! It does not choose features or windows (`features`, `mod`).
 
-use super::tagger::{Chain, NT, Row, Tag};
+use super::tagger::{Chain, NT, Row};
 use crate::entities::ModelError;
 
 /// Numbers per row: the width of a token's sum.
@@ -518,11 +518,6 @@ impl Net {
             out.push(self.layers.forward(x).1);
         }
         out
-    }
-
-    /// The best well-formed tags for these scores (`Chain::decode`).
-    pub fn decode(&self, emissions: &[Row]) -> Vec<Tag> {
-        self.layers.chain.decode(emissions)
     }
 
     /// Magic, number of rows, the layers' weights and the scales (f32), then the rows (D i8
