@@ -1,8 +1,9 @@
 //! Adversarial texts for the benchmark and the fuzzer: inputs shaped to make a stage grow faster
 //! than the text (one huge token, base64, "A/" repeated, a line without a full stop, long runs of
 //! capitalised words, many names, many paragraphs, quote marks or punctuation only, a transcript
-//! of speaker turns, one sentence of clauses continued by cues). Generated from a fixed seed, so
-//! every run measures the same bytes. Nothing here analyses anything.
+//! of speaker turns, one sentence of clauses continued by cues, words whose hashes share their low
+//! bits). Generated from a fixed seed, so every run measures the same bytes. Nothing here
+//! analyses anything.
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same texts everywhere.
 pub struct Rng(u64);
@@ -51,6 +52,69 @@ fn surname(mut n: usize) -> String {
     let mut c = s.chars();
     c.next()
         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// The first `n` of the lowercase words (five letters that spell their number in base 26, then
+/// four more) whose `hash_bytes(0, word)`, the entity features' key of a word, ends in `bits`
+/// zero bits. Such words would share a bucket in any table that takes its buckets from those
+/// bits, as a hash map of word hashes used as they are does; `text::DocKey` is why ours do not.
+///
+/// Found by meeting in the middle, not by trying words: an FNV-1a step `h = (h ^ byte) * P`
+/// taken modulo 2^bits depends only on the low bits of `h`, and is undone by multiplying by
+/// P's inverse. So the states from which each of the 676 two-letter endings reaches zero are
+/// tabled once, and each prefix tries its 676 two-letter middles against the table (about 1.7
+/// words a prefix at 18 bits).
+pub fn colliding_words(n: usize, bits: u32) -> Vec<String> {
+    const P: u64 = 0x100_0000_01b3;
+    let mask = if bits >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
+    // P's inverse modulo 2^64, by Newton's iteration (each step doubles the correct bits)
+    let mut inv = P;
+    for _ in 0..6 {
+        inv = inv.wrapping_mul(2u64.wrapping_sub(P.wrapping_mul(inv)));
+    }
+    let letters = b'a'..=b'z';
+    // state before the last two letters -> those letters
+    let mut ends: Vec<(u64, [u8; 2])> = Vec::with_capacity(676);
+    for c in letters.clone() {
+        for d in letters.clone() {
+            // (s ^ d) * P ends in zeros when s ^ d does: s = d, then the same for c
+            let before_c = ((d as u64).wrapping_mul(inv) ^ c as u64) & mask;
+            ends.push((before_c, [c, d]));
+        }
+    }
+    ends.sort_unstable();
+    let step = |h: u64, b: u8| (h ^ b as u64).wrapping_mul(P);
+    let mut out = Vec::with_capacity(n);
+    let mut k = 0usize;
+    while out.len() < n {
+        let mut prefix = [0u8; 5];
+        let mut m = k;
+        for p in prefix.iter_mut() {
+            *p = b'a' + (m % 26) as u8;
+            m /= 26;
+        }
+        k += 1;
+        let h = prefix
+            .iter()
+            .fold(crate::text::hash_bytes(0, &[]), |h, b| step(h, *b));
+        for a in letters.clone() {
+            for b in letters.clone() {
+                let s = step(step(h, a), b) & mask;
+                let at = ends.partition_point(|e| e.0 < s);
+                for (_, [c, d]) in ends[at..].iter().take_while(|e| e.0 == s) {
+                    if out.len() < n {
+                        let w = [&prefix[..], &[a, b, *c, *d]].concat();
+                        out.push(String::from_utf8(w).unwrap_or_default());
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Repeat `unit` until the text holds at least `bytes` bytes.
@@ -147,6 +211,22 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         }
         s
     };
+    // Title Case words whose lowercase forms' hashes end in the same 18 bits (`colliding_words`):
+    // each is new to the document's word tables, and every one lands in the same bucket of a
+    // table that takes its buckets from those bits
+    let colliding: String = {
+        let mut s = String::with_capacity(bytes + 64);
+        let words = colliding_words(bytes / 8 + 1, 18);
+        for (i, w) in words.iter().enumerate() {
+            if s.len() >= bytes {
+                break;
+            }
+            s.push_str(&w[..1].to_uppercase());
+            s.push_str(&w[1..]);
+            s.push_str(if i % 8 == 7 { " said.\n" } else { " " });
+        }
+        s
+    };
     vec![
         ("one huge token", "a".repeat(bytes)),
         ("base64, no spaces", b64),
@@ -160,6 +240,7 @@ pub fn inputs(bytes: usize) -> Vec<(&'static str, String)> {
         ("punctuation only", punctuation),
         ("interview transcript", transcript),
         ("continued clauses, no full stop", continued),
+        ("words whose hashes share 18 low bits", colliding),
     ]
 }
 
@@ -293,7 +374,7 @@ mod tests {
     fn inputs_are_deterministic_and_of_the_asked_size() {
         let a = inputs(10_000);
         let b = inputs(10_000);
-        assert_eq!(a.len(), 12);
+        assert_eq!(a.len(), 13);
         for ((n1, t1), (n2, t2)) in a.iter().zip(&b) {
             assert_eq!(n1, n2);
             assert_eq!(t1, t2);
@@ -301,6 +382,25 @@ mod tests {
                 t1.len() >= 10_000 && t1.len() < 10_200,
                 "{n1}: {}",
                 t1.len()
+            );
+        }
+    }
+
+    #[test]
+    fn colliding_words_are_distinct_words_whose_hashes_end_alike() {
+        let words = colliding_words(3000, 18);
+        assert_eq!(words.len(), 3000);
+        let distinct: std::collections::BTreeSet<&String> = words.iter().collect();
+        assert_eq!(distinct.len(), 3000);
+        for w in &words {
+            assert!(
+                w.len() == 9 && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w}"
+            );
+            assert_eq!(
+                crate::text::hash_bytes(0, w.as_bytes()) & 0x3_ffff,
+                0,
+                "{w}"
             );
         }
     }

@@ -225,7 +225,8 @@ pub struct ExportActor {
 impl Analysis {
     pub fn export(&self, text: &str, unit: Unit) -> Export {
         let map = OffsetMap::new(text, unit);
-        let mut mention_actor = std::collections::HashMap::new();
+        // keyed by spans of this text: hashed with its key, as every map of its own words
+        let mut mention_actor = crate::text::DocMap::with_hasher(crate::text::DocKey::of(text));
         for a in &self.actors {
             for m in &a.mentions {
                 mention_actor.insert(m.span, a.id.key());

@@ -15,8 +15,7 @@ use super::names::{
 };
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
-use crate::text::Tokenized;
-use std::collections::HashMap;
+use crate::text::{DocKey, DocMap, Tokenized};
 
 pub struct Cluster {
     /// Votes per label, indexed like `Label::ALL`.
@@ -161,16 +160,15 @@ fn undotted(w: &str) -> Option<String> {
 const FAR: usize = 2500;
 
 /// Lookup tables over the clusters made so far, so that clustering stays linear in the text.
-#[derive(Default)]
 struct Index {
-    by_words: HashMap<Vec<String>, usize>,
-    by_acronym: HashMap<String, usize>,
+    by_words: DocMap<Vec<String>, usize>,
+    by_acronym: DocMap<String, usize>,
     /// last word of a multi-word name -> clusters
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: DocMap<String, Vec<usize>>,
     /// first word of a multi-word person name -> clusters
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: DocMap<String, Vec<usize>>,
     /// every word of a multi-word non-person name -> clusters
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: DocMap<String, Vec<usize>>,
 }
 
 /// At most this many clusters are kept per word in the index: a real article has a handful of
@@ -185,6 +183,17 @@ fn push_once(v: &mut Vec<usize>, ci: usize) {
 }
 
 impl Index {
+    /// Empty tables, hashed with the document's key (`Tokenized::key`).
+    fn new(key: DocKey) -> Index {
+        Index {
+            by_words: DocMap::with_hasher(key),
+            by_acronym: DocMap::with_hasher(key),
+            by_last: DocMap::with_hasher(key),
+            by_first: DocMap::with_hasher(key),
+            by_word: DocMap::with_hasher(key),
+        }
+    }
+
     fn add(&mut self, ci: usize, c: &Cluster, label: Label) {
         let k = &c.key;
         self.by_words.entry(k.clone()).or_insert(ci);
@@ -219,7 +228,7 @@ pub struct Clustering {
 /// Group entities into clusters.
 pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -> Clustering {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index = Index::default();
+    let mut index = Index::new(tok.key);
     let mut of = vec![usize::MAX; ents.len()];
     // the label each mention votes with (its own, but see `short_form_of_org`)
     let mut vote: Vec<Label> = ents.iter().map(|e| e.label).collect();

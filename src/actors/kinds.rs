@@ -11,9 +11,8 @@ use crate::analysis::Label;
 use crate::entities::gazetteer::Gazetteers;
 use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
 use crate::text::normalise;
-use crate::text::{Span, TokenKind, Tokenized};
+use crate::text::{DocSet, Span, TokenKind, Tokenized};
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 /// Last words of names of things that do not act: laws, plans, events, works, awards.
 const THING_TAILS: &[&str] = &[
@@ -130,7 +129,7 @@ pub fn is_actor<'t>(
     text: &'t str,
     tok: &Tokenized,
     gaz: &Gazetteers,
-    lower_words: &OnceCell<HashSet<&'t str>>,
+    lower_words: &OnceCell<DocSet<&'t str>>,
     c: &Cluster,
     quotes: usize,
 ) -> bool {
@@ -360,18 +359,21 @@ fn sentence_initial(tok: &Tokenized, m: Span) -> bool {
 
 /// A word usually written in lower case: in the gazetteer's LOWER list or seen lower-case in
 /// this text (`lower_words`: the text's lower-case words, collected once, when first needed).
-fn is_common_word(gaz: &Gazetteers, lower_words: &HashSet<&str>, w: &str) -> bool {
+fn is_common_word(gaz: &Gazetteers, lower_words: &DocSet<&str>, w: &str) -> bool {
     gaz.has(gaz.lookup(w), "LOWER") || lower_words.contains(w)
 }
 
 /// The lower-case words of a text, for `is_common_word`.
-pub fn lower_words<'t>(text: &'t str, tok: &Tokenized) -> HashSet<&'t str> {
-    tok.tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.text(text))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect()
+pub fn lower_words<'t>(text: &'t str, tok: &Tokenized) -> DocSet<&'t str> {
+    let mut words = DocSet::with_hasher(tok.key);
+    words.extend(
+        tok.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.text(text))
+            .filter(|w| w.starts_with(char::is_lowercase)),
+    );
+    words
 }
 
 /// Headlines and section headers are short: a line longer than this is not one.

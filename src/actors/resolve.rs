@@ -17,8 +17,8 @@ use crate::lexicon::{ORG_HEADS, PERSON_HEADS, is_title};
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
-use crate::text::{Span, Tokenized};
-use std::collections::{BTreeMap, HashMap};
+use crate::text::{DocMap, Span, Tokenized};
+use std::collections::BTreeMap;
 
 /// How many sentences back (the mention's own sentence included) the search goes.
 const MAX_SENTENCES: usize = 6;
@@ -40,7 +40,7 @@ pub struct Resolver<'a> {
     /// start byte -> (mention span, cluster)
     mentions: BTreeMap<usize, (Span, usize)>,
     /// A word of a cluster's role ("spokesman", "senator") -> the clusters with that role word.
-    role_words: HashMap<String, Vec<usize>>,
+    role_words: DocMap<String, Vec<usize>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -57,7 +57,7 @@ impl<'a> Resolver<'a> {
                 mentions.insert(m.span.start, (m.span, ci));
             }
         }
-        let mut role_words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut role_words: DocMap<String, Vec<usize>> = DocMap::with_hasher(tok.key);
         for (ci, r) in roles.iter().enumerate() {
             let mut words = r.as_deref().map(name_words).unwrap_or_default();
             words.sort();

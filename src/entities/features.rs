@@ -10,13 +10,10 @@
 //! normalised for features only; offsets never change.
 
 use super::gazetteer::Gazetteers;
-use super::model::IdHasher;
-use crate::text::{TokenKind, TokenRange, Tokenized, hash_bytes, normal};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::text::{DocKey, DocMap, TokenKind, TokenRange, Tokenized, hash_bytes, normal};
 
-/// Keys are hashes already: used as they are.
-type ByHash<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+/// Keyed by word hashes, and hashed again with the document's key (`DocKey`).
+type ByHash<V> = DocMap<u64, V>;
 
 pub(super) fn mix(a: u64, b: u64) -> u64 {
     let mut h = a ^ b.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -91,13 +88,19 @@ pub struct TokenInfo {
 }
 
 /// Per-document facts used by the document-level features.
-#[derive(Default)]
 pub struct DocStats {
     /// hash of the lowercased form -> (seen capitalised mid-sentence, seen lowercase)
     seen: ByHash<(bool, bool)>,
     /// hash of a capitalised word's lowercased form -> (token, previous word, next word) of its
     /// first occurrences in the document (context aggregation, Ratinov & Roth 2009)
     contexts: ByHash<Vec<(usize, u64, u64)>>,
+}
+
+impl DocStats {
+    /// The document's key (`Tokenized::key`), for its other maps.
+    pub fn key(&self) -> DocKey {
+        *self.seen.hasher()
+    }
 }
 
 /// Occurrences of a word whose contexts are kept (linear time whatever the text).
@@ -160,7 +163,10 @@ pub fn token_infos(text: &str, tok: &Tokenized, gaz: &Gazetteers) -> (Vec<TokenI
     for (info, marks) in infos.iter_mut().zip(gaz.mark(tok, &lowers, &cap)) {
         info.gaz = marks;
     }
-    let mut stats = DocStats::default();
+    let mut stats = DocStats {
+        seen: ByHash::with_hasher(tok.key),
+        contexts: ByHash::with_hasher(tok.key),
+    };
     for s in &tok.sentences {
         let caps = headline_kind(&infos, *s);
         for i in s.start..s.end {

@@ -8,19 +8,16 @@
 //! passes over a document, for the pipeline and for the trainer's scores alike.
 
 use super::features::{DocStats, TokenInfo, fid, mix, sentence_features};
-use super::model::{IdHasher, Row, Scorer, Tag, emissions, spans_of, viterbi};
-use crate::text::TokenRange;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use super::model::{Row, Scorer, Tag, emissions, spans_of, viterbi};
+use crate::text::{DocKey, DocMap, TokenRange};
 
-/// Keys are hashes already: used as they are.
-type Counts = HashMap<u64, [u16; 5], BuildHasherDefault<IdHasher>>;
+/// Keyed by word hashes, and hashed again with the document's key (`DocKey`).
+type Counts = DocMap<u64, [u16; 5]>;
 
 const T_HIST: u64 = 100;
 
 /// Per capitalised word (case aside: "CHARLOTTE" is "Charlotte"): how often the first pass tagged
 /// it O, PER, ORG, LOC, MISC.
-#[derive(Default)]
 pub struct History {
     counts: Counts,
     /// The same per (word, first-pass name holding it): "Merrow" in "Merrow Reservoir" apart
@@ -40,11 +37,12 @@ fn kind(t: Tag) -> usize {
 }
 
 impl History {
-    /// Count the first-pass `tags` (one per token) of every capitalised token.
-    pub fn new(infos: &[TokenInfo], tags: &[Tag]) -> History {
+    /// Count the first-pass `tags` (one per token) of every capitalised token (`key`: the
+    /// document's, `Tokenized::key`).
+    pub fn new(infos: &[TokenInfo], tags: &[Tag], key: DocKey) -> History {
         let names = name_hashes(infos, tags);
-        let mut counts = Counts::default();
-        let mut in_name = Counts::default();
+        let mut counts = Counts::with_hasher(key);
+        let mut in_name = Counts::with_hasher(key);
         for ((info, tag), name) in infos.iter().zip(tags).zip(&names) {
             if info.cap {
                 let k = kind(*tag);
@@ -172,7 +170,7 @@ pub fn decode(
         first.push(em);
     }
     progress(0.5);
-    second_pass(model, infos, ranges, &mut tags, first);
+    second_pass(model, infos, stats.key(), ranges, &mut tags, first);
     tags
 }
 
@@ -183,11 +181,12 @@ pub fn decode(
 pub fn second_pass(
     model: &impl Scorer,
     infos: &[TokenInfo],
+    key: DocKey,
     ranges: &[TokenRange],
     tags: &mut [Tag],
     first: Vec<Vec<Row>>,
 ) {
-    let history = History::new(infos, tags);
+    let history = History::new(infos, tags, key);
     let mut extra = Vec::new();
     for (r, mut em) in ranges.iter().zip(first) {
         if !(r.start..r.end).any(|i| history.disagrees(infos, i, tags[i])) {
@@ -255,7 +254,7 @@ mod tests {
         /// A model that reads the history features of token `i` as strong evidence for `label`.
         fn history_of(infos: &[TokenInfo], tags: &[Tag], i: usize, label: Label) -> Known {
             let mut ids = Vec::new();
-            History::new(infos, tags).features(infos, i, tags[i], &mut ids);
+            History::new(infos, tags, DocKey::of("")).features(infos, i, tags[i], &mut ids);
             Known {
                 ids: ids.into_iter().collect(),
                 boost: (Tag::new(label, Pos::U), 10.0),
@@ -304,7 +303,7 @@ mod tests {
     fn history_counts_the_other_occurrences_of_a_capitalised_word() {
         let (infos, _, kerry) = setup();
         let tags = first_tags(infos.len(), &kerry, Label::Loc);
-        let h = History::new(&infos, &tags);
+        let h = History::new(&infos, &tags, DocKey::of(TEXT));
         let mut f = Vec::new();
         // the place reading: its three others say person
         assert!(h.features(&infos, kerry[3], tags[kerry[3]], &mut f));
@@ -313,7 +312,7 @@ mod tests {
         // a person reading: two others agree, one does not
         assert!(h.disagrees(&infos, kerry[0], tags[kerry[0]]));
         let agreeing = first_tags(infos.len(), &kerry, Label::Per);
-        let h = History::new(&infos, &agreeing);
+        let h = History::new(&infos, &agreeing, DocKey::of(TEXT));
         assert!(h.features(&infos, kerry[0], agreeing[kerry[0]], &mut f));
         assert!(!h.disagrees(&infos, kerry[0], agreeing[kerry[0]]));
         // lower-case words and words seen once have no history
@@ -342,7 +341,7 @@ mod tests {
             tags[at("Merrow", k + 1)] = Tag::new(Label::Org, Pos::B);
             tags[at("Anglers", k)] = Tag::new(Label::Org, Pos::L);
         }
-        let h = History::new(&infos, &tags);
+        let h = History::new(&infos, &tags, tok.key);
         let org = 2; // kind of ORG
         // the reservoir's "Merrow": both others are in another name (ORG, all of them)
         let mut f = Vec::new();
@@ -364,7 +363,14 @@ mod tests {
         let model = Known::history_of(&infos, &tags, kerry[3], Label::Per);
         // first-pass emissions that gave the tags above
         let first = emissions_of(&sentences, &tags);
-        second_pass(&model, &infos, &sentences, &mut tags, first);
+        second_pass(
+            &model,
+            &infos,
+            DocKey::of(TEXT),
+            &sentences,
+            &mut tags,
+            first,
+        );
         for i in &kerry {
             assert_eq!(tags[*i], Tag::new(Label::Per, Pos::U), "token {i}");
         }
@@ -378,7 +384,14 @@ mod tests {
         let model = Known::history_of(&infos, &tags, kerry[0], Label::Loc);
         let first = emissions_of(&sentences, &tags);
         let before = tags.clone();
-        second_pass(&model, &infos, &sentences, &mut tags, first);
+        second_pass(
+            &model,
+            &infos,
+            DocKey::of(TEXT),
+            &sentences,
+            &mut tags,
+            first,
+        );
         assert_eq!(tags, before);
     }
 }

@@ -8,7 +8,7 @@
 
 use super::NAME_PARTICLES;
 use crate::analysis::{Entity, Label};
-use crate::text::{Span, TokenKind, Tokenized, normalise};
+use crate::text::{DocMap, Span, TokenKind, Tokenized, normalise};
 
 /// All repairs, in order.
 pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
@@ -512,7 +512,7 @@ fn join_for_the(text: &str, ents: Vec<Entity>) -> Vec<Entity> {
 /// ("Vladimir Putin" ... "Putin") is a person too, whatever the tagger said.
 fn consistent_surnames(text: &str, tok: &Tokenized, ents: &mut [Entity]) {
     // surname -> end of its first full-name mention
-    let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut surnames: DocMap<&str, usize> = DocMap::with_hasher(tok.key);
     for e in ents.iter() {
         let t = e.span.text(text);
         if e.label == Label::Per

@@ -163,7 +163,7 @@ fn first_pass_examples(docs: &[&Prepared]) -> Vec<Example> {
 fn both_pass_examples(docs: &[&Prepared]) -> Vec<Example> {
     let mut out = first_pass_examples(docs);
     for d in docs {
-        let h = History::new(&d.infos, &d.first);
+        let h = History::new(&d.infos, &d.first, d.stats.key());
         for s in &d.sentences {
             out.push(Example {
                 feats: features_with_history(&d.infos, &d.stats, *s, &h, &d.first),

@@ -10,4 +10,4 @@ pub mod words;
 
 pub use offsets::{OffsetMap, Span, Unit};
 pub use tokens::{Paragraph, Token, TokenKind, TokenRange, Tokenized};
-pub use words::{WordMap, hash_bytes, normal, normalise};
+pub use words::{DocKey, DocMap, DocSet, WordMap, hash_bytes, normal, normalise};

@@ -6,6 +6,7 @@
 //! text. It does not normalise anything: every token is a slice of the input.
 
 use super::offsets::Span;
+use super::words::DocKey;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,11 +52,13 @@ pub struct Paragraph {
 }
 
 /// The text cut into tokens, sentences and paragraphs; every later stage reads this.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Tokenized {
     pub tokens: Vec<Token>,
     pub sentences: Vec<TokenRange>,
     pub paragraphs: Vec<Paragraph>,
+    /// The text's key for maps of its own words (`DocKey`).
+    pub key: DocKey,
 }
 
 impl Tokenized {
@@ -368,6 +371,7 @@ pub fn segment(text: &str, tokens: Vec<Token>) -> Tokenized {
         tokens,
         sentences,
         paragraphs,
+        key: DocKey::of(text),
     }
 }
 
