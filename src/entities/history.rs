@@ -363,14 +363,8 @@ mod tests {
         let model = Known::history_of(&infos, &tags, kerry[3], Label::Per);
         // first-pass emissions that gave the tags above
         let first = emissions_of(&sentences, &tags);
-        second_pass(
-            &model,
-            &infos,
-            DocKey::of(TEXT),
-            &sentences,
-            &mut tags,
-            first,
-        );
+        let key = DocKey::of(TEXT);
+        second_pass(&model, &infos, key, &sentences, &mut tags, first);
         for i in &kerry {
             assert_eq!(tags[*i], Tag::new(Label::Per, Pos::U), "token {i}");
         }
@@ -384,14 +378,8 @@ mod tests {
         let model = Known::history_of(&infos, &tags, kerry[0], Label::Loc);
         let first = emissions_of(&sentences, &tags);
         let before = tags.clone();
-        second_pass(
-            &model,
-            &infos,
-            DocKey::of(TEXT),
-            &sentences,
-            &mut tags,
-            first,
-        );
+        let key = DocKey::of(TEXT);
+        second_pass(&model, &infos, key, &sentences, &mut tags, first);
         assert_eq!(tags, before);
     }
 }
