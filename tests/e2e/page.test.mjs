@@ -68,6 +68,12 @@ test('selecting an actor highlights exactly its mentions; arrow keys move betwee
   assert.ok(sel.length >= 3, `selected marks: ${sel.length}`);
   assert.ok(sel.every((a) => a === id));
   assert.ok(await page.$eval('#article', (e) => e.classList.contains('has-selection')));
+  // each mark's frame is drawn inside it: an outline covered the comma right after a name
+  const frames = await page.$$eval('#article .sel', (els) => els.map((e) => {
+    const s = getComputedStyle(e);
+    return { outline: s.outlineStyle, shadow: s.boxShadow };
+  }));
+  assert.ok(frames.every((f) => f.outline === 'none' && /inset/.test(f.shadow)), JSON.stringify(frames));
   // the expanded actor lists the quote; clicking it focuses the quote in the article
   await page.click('#actors .quote-link');
   assert.match(await page.evaluate(() => document.activeElement.textContent), /budget does not/);
