@@ -551,6 +551,16 @@ test('on a phone the article comes first and a tap on a name shows its card', as
   assert.ok(await top('#article') < await top('.sidebar'), 'the article is above the actors');
   const skip = await page.$eval('#btn-skip', (e) => e.getBoundingClientRect().toJSON());
   assert.ok(skip.left >= 0 && skip.top >= 0 && skip.width > 0, `the way to the actors is on screen: ${JSON.stringify(skip)}`);
+  // the actions and the layers each scroll sideways in one row, so the article starts in the top
+  // half of the screen (wrapped, they had pushed it to 490 px of 800), and every button is reached
+  const articleTop = await top('#article');
+  assert.ok(articleTop < 400, `the article starts at ${articleTop}px`);
+  for (const sel of ['#btn-export-csv', '.layer[data-layer="REPORTED"]', '#btn-labels']) {
+    await page.locator(sel).scrollIntoViewIfNeeded();
+    const b = await page.$eval(sel, (e) => e.getBoundingClientRect().toJSON());
+    assert.ok(b.left >= 0 && b.right <= 390 && b.width > 0, `${sel} scrolls into view: ${JSON.stringify(b)}`);
+  }
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
   await page.tap('#article mark.ent-PER');
   assert.equal(await page.isVisible('#card'), true);
   assert.match(await page.textContent('#card'), /PER/);
