@@ -110,10 +110,13 @@ export function renderQuoteTable(root, text, analysis, sort, handlers) {
     const jump = el('button', { type: 'button', class: r.kind === 'quoted' ? 'quote-link' : 'report-link', textContent: r.words.length > 200 ? `${r.words.slice(0, 197)}…` : r.words });
     jump.addEventListener('click', () => (r.kind === 'quoted' ? handlers.goto(r.quote) : handlers.gotoReport(r.att)));
     const data = r.kind === 'quoted' ? { quote: String(r.quote), actor: r.actor ?? '' } : { report: String(r.att), actor: r.actor ?? '' };
+    // the classes and labels lay a row out as a card on phones (style.css)
     return el('tr', { class: `row-${r.kind}`, data },
-      el('td', { textContent: String(r.index + 1) }), el('td', {}, jump), el('td', { textContent: r.kind }),
+      el('td', { class: 'num', textContent: String(r.index + 1) }), el('td', { class: 'words' }, jump),
+      el('td', { class: 'kind', textContent: r.kind }),
       speakerCell(r, analysis, handlers),
-      el('td', { textContent: r.role }), el('td', { textContent: r.cue }), el('td', { textContent: String(r.paragraph) }));
+      el('td', { class: 'role', textContent: r.role }), el('td', { class: 'cue', data: { label: 'cue' }, textContent: r.cue }),
+      el('td', { class: 'para', data: { label: '¶' }, textContent: String(r.paragraph) }));
   });
   const quoted = rows.filter((r) => r.kind === 'quoted');
   const reported = rows.length - quoted.length;

@@ -566,6 +566,11 @@ test('on a phone the article comes first and a tap on a name shows its card', as
   assert.match(await page.textContent('#card'), /PER/);
   await page.locator('#btn-skip').dispatchEvent('click');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-filter');
+  // the who-said-what table: each row a card within the screen (as a table it ran off it)
+  await page.click('#btn-table');
+  const rights = await page.$$eval('#quote-table tbody tr', (rows) => rows.map((r) => Math.round(r.getBoundingClientRect().right)));
+  assert.ok(rights.length >= 8 && rights.every((x) => x <= 390), `row edges: ${rights}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
   await context.close();
 });
 
