@@ -225,8 +225,8 @@ pub struct ExportActor {
 impl Analysis {
     pub fn export(&self, text: &str, unit: Unit) -> Export {
         let map = OffsetMap::new(text, unit);
-        // keyed by spans of this text: hashed with its key, as every map of its own words
-        let mut mention_actor = crate::text::DocMap::with_hasher(crate::text::DocKey::of(text));
+        // ordered by span: no hash to flood, and no second pass over the text for a key
+        let mut mention_actor = std::collections::BTreeMap::new();
         for a in &self.actors {
             for m in &a.mentions {
                 mention_actor.insert(m.span, a.id.key());

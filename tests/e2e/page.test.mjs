@@ -552,7 +552,7 @@ test('on a phone the article comes first and a tap on a name shows its card', as
   const skip = await page.$eval('#btn-skip', (e) => e.getBoundingClientRect().toJSON());
   assert.ok(skip.left >= 0 && skip.top >= 0 && skip.width > 0, `the way to the actors is on screen: ${JSON.stringify(skip)}`);
   // the actions and the layers each scroll sideways in one row, so the article starts in the top
-  // half of the screen (wrapped, they had pushed it to 490 px of 800), and every button is reached
+  // half of the screen (wrapped, they had pushed it to 528 px of 800), and every button is reached
   const articleTop = await top('#article');
   assert.ok(articleTop < 400, `the article starts at ${articleTop}px`);
   for (const sel of ['#btn-export-csv', '.layer[data-layer="REPORTED"]', '#btn-labels']) {
