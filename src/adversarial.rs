@@ -65,7 +65,7 @@ fn surname(mut n: usize) -> String {
 /// tabled once, and each prefix tries its 676 two-letter middles against the table (about 1.7
 /// words a prefix at 18 bits).
 pub fn colliding_words(n: usize, bits: u32) -> Vec<String> {
-    const P: u64 = 0x100_0000_01b3;
+    use crate::text::words::FNV_PRIME as P;
     let mask = if bits >= 64 {
         u64::MAX
     } else {

@@ -5,12 +5,15 @@
 
 use std::borrow::Cow;
 
+/// FNV-1a's 64-bit prime: each byte's step is `h = (h ^ byte) * FNV_PRIME`.
+pub const FNV_PRIME: u64 = 0x100_0000_01b3;
+
 /// FNV-1a over bytes, seeded: cheap, deterministic across platforms (wasm and native).
 pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x100_0000_01b3);
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(FNV_PRIME);
     for &b in bytes {
         h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
