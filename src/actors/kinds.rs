@@ -137,10 +137,15 @@ pub fn is_actor<'t>(
         return false;
     }
     let words: Vec<String> = c.name.split_whitespace().map(normalise).collect();
+    // The word lists below reject names that describe or name things. A full name the tagger
+    // read as a person ("Hassan Muslim", "John Christian", "Patrick Law") is a person whatever
+    // its words: the lists never delete one.
+    let full_personal_name = words.len() >= 2 && c.label() == Label::Per;
     // "Muslims", "Black Catholics", and a faith with its qualifier: "Greek Orthodox", "Sunni Muslims"
     let community = words.iter().all(|w| COMMUNITIES.contains(&w.as_str()))
         || (words.len() == 2 && FAITHS.contains(&words[1].as_str()));
-    if is_adjective(c) || community || is_party_tag(&c.name) || is_party_member(&words) {
+    let listed = community || is_party_member(&words) || thing_name(&words);
+    if is_adjective(c) || is_party_tag(&c.name) || (listed && !full_personal_name) {
         return false;
     }
     if let [w] = &words[..]
@@ -149,13 +154,6 @@ pub fn is_actor<'t>(
         return false;
     }
     if c.label() == Label::Misc && quotes == 0 {
-        return false;
-    }
-    if words.len() >= 2
-        && words
-            .last()
-            .is_some_and(|w| THING_TAILS.contains(&w.as_str()))
-    {
         return false;
     }
     let names: Vec<Span> = c
@@ -209,6 +207,14 @@ pub fn is_actor<'t>(
         }
     }
     true
+}
+
+/// "Affordable Care Act", "Election Day": a name of two or more words ending in a thing's word.
+fn thing_name(words: &[String]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| THING_TAILS.contains(&w.as_str()))
 }
 
 /// "New York Democrat", "Democrat of California", "Iowa Republicans": what a person is, not who.
@@ -497,6 +503,50 @@ mod tests {
             ],
         );
         assert_eq!(got, ["Catholic Church"]);
+    }
+
+    #[test]
+    fn a_full_name_read_as_a_person_is_never_deleted_by_a_word_list() {
+        // each list's word as the last word of a person's name: the person stays
+        let t = "Hassan Muslim said no. Muslim spoke. Patrick Law agreed and Law left. Mary Catholic \
+                 and Catholic met. John Day came; Day went. Ann Independent won; Independent lost.";
+        let got = actor_names(
+            t,
+            &[
+                ("Hassan Muslim", Per),
+                ("Muslim", Per),
+                ("Patrick Law", Per),
+                ("Law", Per),
+                ("Mary Catholic", Per),
+                ("Catholic", Per),
+                ("John Day", Per),
+                ("Day", Per),
+                ("Ann Independent", Per),
+                ("Independent", Per),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                "Ann Independent",
+                "Hassan Muslim",
+                "John Day",
+                "Mary Catholic",
+                "Patrick Law"
+            ]
+        );
+        // the same words in names of other kinds are still rejected
+        let t = "Sunni Muslims and the Clean Air Act and Iowa Republicans and Labor Day.";
+        let got = actor_names(
+            t,
+            &[
+                ("Sunni Muslims", Org),
+                ("Clean Air Act", Org),
+                ("Iowa Republicans", Misc),
+                ("Labor Day", Misc),
+            ],
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
