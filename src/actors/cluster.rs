@@ -30,12 +30,23 @@ pub struct Cluster {
 }
 
 impl Cluster {
-    /// The majority label (persons win ties).
+    /// The actor's one label, chosen from all its mentions' votes: MISC ("other") only when
+    /// more mentions say MISC than all the others together; else the majority of the person,
+    /// organisation and place votes. So a body that the tagger reads now as
+    /// an organisation, now as a place, now as other is an organisation or a place, never left
+    /// out as "other" because its labels disagree.
     pub fn label(&self) -> Label {
+        let misc = self.votes[label_index(Label::Misc)];
+        let named = self.votes.iter().sum::<usize>() - misc;
+        if misc > named {
+            return Label::Misc;
+        }
         Label::ALL
             .into_iter()
             .enumerate()
-            .max_by_key(|(i, l)| (self.votes[*i], matches!(l, Label::Per)))
+            .filter(|(_, l)| *l != Label::Misc)
+            // ties: a person, then an organisation, then a place
+            .max_by_key(|(i, l)| (self.votes[*i], std::cmp::Reverse(*i)))
             .map_or(Label::Misc, |x| x.1)
     }
     pub fn is_person(&self) -> bool {

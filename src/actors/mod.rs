@@ -288,6 +288,45 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_whose_labels_disagree_is_kept_with_one_kind() {
+        // the tagger reads one body as an organisation, a place and "other" in turn
+        let t = "Union State troops moved. Union State said no. In Union State, calm. \
+                 Union State denied it. Union State is silent. Union State waits. Union State won.";
+        let e = ents(
+            t,
+            &[
+                ("Union State", Label::Org),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Loc),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Org),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Loc),
+            ],
+        );
+        let tok = analyze_text(t);
+        let (actors, _, _) = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default());
+        let kinds: Vec<(&str, ActorKind)> =
+            actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(kinds, [("Union State", ActorKind::Organisation)]);
+        // a name that most mentions call "other" stays other, and out of the list
+        let e = ents(
+            t,
+            &[
+                ("Union State", Label::Org),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Misc),
+                ("Union State", Label::Loc),
+            ],
+        );
+        let (actors, _, _) = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default());
+        assert!(actors.is_empty());
+    }
+
+    #[test]
     fn quoted_actors_come_first() {
         let t = "Ann Lee met Bob Roe, Bob Roe and Bob Roe. “Fine,” Ann Lee said.";
         let tok = analyze_text(t);
