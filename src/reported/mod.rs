@@ -1947,8 +1947,8 @@ mod tests {
         assert!(cues.class("plans") > 0 && !cues.is_normal_cue("plans"));
         // its sentence is tagged, and a relation the tagger makes with it as cue is kept.
         // (Whether the tagger makes one is the model's call: PolNeAR reads "Ortiz plans to run"
-        // as no attribution four times in five, and so did 8 of 10 held-out-fold models of
-        // stop 21, so this test does not ask the shipped model.)
+        // as no attribution four times in five, and so did 8 of 10 held-out-fold models of the
+        // tagger, so this test does not ask the shipped model.)
         let t = "Ortiz plans to run for governor next year.";
         let tok = crate::text::tokens::analyze_text(t);
         let view = super::features::View::new(t, &tok, &[], &[], &cues);

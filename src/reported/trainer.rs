@@ -187,8 +187,8 @@ pub struct Settings {
     pub average: usize,
     /// Which of the hidden layer's `C` inputs (`Layers::inputs`) the net reads, one bit each
     /// (bit 0 the token's own sum, 1 the left neighbour's, 2 the right one's, 3 and 4 the
-    /// recurrent states); the others keep zero weights (`NL_CONTEXT=1`: no neighbours, the
-    /// stop-20 net; `NL_CONTEXT=7`: no recurrent states, stop 21's).
+    /// recurrent states); the others keep zero weights (`NL_CONTEXT=1`: the token's own sum
+    /// only; `NL_CONTEXT=7`: its own and its neighbours' sums, no recurrent states).
     pub context: u32,
     /// The trainer's random seed (shuffling, dropout, initial weights).
     pub seed: u64,
