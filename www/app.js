@@ -468,7 +468,10 @@ function wire() {
     setText(pasted, { hidden: state.hidden });
   });
   $('editor').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) setText($('editor').value, { hidden: state.hidden }); });
-  $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
+  // a button, so that "Open file…" is a tab stop and works with Enter and Space; the file input
+  // itself stays hidden. Its value is cleared after each pick: the same file can be opened again.
+  $('btn-open').addEventListener('click', () => $('file').click());
+  $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; loadFile(f); });
   $('btn-share').addEventListener('click', share);
   $('btn-undo').addEventListener('click', undo);
   $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); });

@@ -1,0 +1,47 @@
+// What a journalist must be able to rely on (issue 35's defects, issue 37's worker and screenshot
+// items): the address bar never holds a stale share link, following an actor keeps the reading
+// place, a menu never saves a correction on a key, a replaced article can be brought back, every
+// action is reached with Tab, and a failing analyser is replaced without losing the text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, SHOTS, startServer, launch, openPage, ready, pasteText, dropFile, pasteEvent } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+// an article with a name that is no actor ("Republican", retyped in the tests) and two speakers
+const ARTICLE = 'Ann Lee, a Republican, met Bob Roe on Election Day.\n“We will vote,” Lee said. The Republican base agreed.\n“Never,” Bob Roe said.';
+const republican = (page) => page.$$eval('#article mark.ent', (els) => els.filter((e) => e.textContent === 'Republican').map((e) => e.dataset.label));
+
+/** Retype "Republican" as ORG through the other names' menu (a pointer choice). */
+async function retypeRepublican(page) {
+  await page.locator('#actors details.other-group summary').click();
+  await page.locator('#actors details.other-group li', { hasText: 'Republican' }).locator('select').selectOption('ORG');
+  await ready(page);
+  assert.deepEqual(await republican(page), ['ORG', 'ORG']);
+}
+
+/** Wait (briefly) for the address bar's fragment to differ from `hash`. */
+async function hashLeaves(page, hash) {
+  await page.waitForFunction((h) => location.hash !== h, hash, { timeout: 3000 }).catch(() => {});
+}
+
+test('"Open file…" is reached with Tab and opens the file chooser from the keyboard', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await page.focus('#btn-sample');
+  await page.keyboard.press('Tab');
+  assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), 'Open file…');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 3000 }), page.keyboard.press('Enter')]);
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await chooser.setFiles({ name: 'story.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+  await page.waitForFunction((t) => document.querySelector('#article').textContent === t, ARTICLE);
+  await ready(page);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
