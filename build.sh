@@ -3,6 +3,8 @@
 #   ./build.sh serve   build the wasm and serve www/ on http://127.0.0.1:8080 (PORT to change)
 #   ./build.sh test    every test: fmt, clippy, Rust tests, the long fuzz pass, wasm build, browser tests
 #   ./build.sh build   build the wasm into www/pkg/ and the native CLI
+#   ./build.sh screenshots  build, then rewrite docs/screenshot-*.png (the browser tests otherwise
+#                      write them to target/screenshots/, so that a test run leaves git clean)
 #   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
 #   ./build.sh fuzz    the long fuzzer pass (NEWSLENS_FUZZ_CASES, default 200000)
 #   ./build.sh python  build the Python wheel (maturin, abi3) into target/wheels/
@@ -130,6 +132,14 @@ bench() {
   (cd tests/e2e && node bench.mjs)
 }
 
+screenshots() {
+  build
+  ensure_chromium
+  ensure_node_modules
+  say "screenshots into docs/"
+  (cd tests/e2e && NEWSLENS_SCREENSHOTS="$ROOT/docs" node --test --test-concurrency=1 --test-name-pattern='^screenshots' ./page.test.mjs)
+}
+
 fuzz() {
   say "fuzzer, long pass (${NEWSLENS_FUZZ_CASES:=200000} inputs)"
   NEWSLENS_FUZZ_CASES=$NEWSLENS_FUZZ_CASES cargo test --release --test fuzz -- --ignored --nocapture
@@ -140,7 +150,8 @@ case "${1:-build}" in
   serve) serve ;;
   test) run_tests ;;
   bench) bench ;;
+  screenshots) screenshots ;;
   fuzz) fuzz ;;
   python) python_wheel ;;
-  *) echo "usage: $0 [build|serve|test|bench|fuzz]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|serve|test|screenshots|bench|fuzz|python]" >&2; exit 2 ;;
 esac

@@ -8,7 +8,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT = path.join(ROOT, 'tests/e2e/out');
-export const SHOTS = path.join(ROOT, 'docs');
+// screenshots go to an ignored folder; `./build.sh screenshots` sets NEWSLENS_SCREENSHOTS=docs to
+// update the README's pictures, so that an ordinary test run leaves the git tree clean
+export const SHOTS = process.env.NEWSLENS_SCREENSHOTS ? path.resolve(process.env.NEWSLENS_SCREENSHOTS) : path.join(ROOT, 'target/screenshots');
 mkdirSync(OUT, { recursive: true });
 mkdirSync(SHOTS, { recursive: true });
 

@@ -45,3 +45,12 @@ test('"Open file…" is reached with Tab and opens the file chooser from the key
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('screenshots go to an ignored folder unless NEWSLENS_SCREENSHOTS names another', () => {
+  const want = process.env.NEWSLENS_SCREENSHOTS ? path.resolve(process.env.NEWSLENS_SCREENSHOTS) : path.join(ROOT, 'target/screenshots');
+  assert.equal(SHOTS, want);
+  if (!process.env.NEWSLENS_SCREENSHOTS) {
+    // git check-ignore exits 0 when the path is ignored
+    execFileSync('git', ['-C', ROOT, 'check-ignore', '-q', path.join(SHOTS, 'screenshot-desktop.png')]);
+  }
+});
