@@ -203,14 +203,29 @@ function saveDraft() {
   try { localStorage.setItem(DRAFT_KEY, state.text); } catch { /* storage full or disabled: the text is still on screen */ }
 }
 
-function select(id) {
+/**
+ * Follow an actor (null: stop). The reading place is kept: a click or Enter on a mention in the
+ * article never scrolls (only the arrow keys step between mentions); from the sidebar (`reveal`),
+ * the page scrolls only when none of the actor's mentions is on screen, to the next one below.
+ */
+function select(id, { reveal = false } = {}) {
   state.selected = id;
   // the sidebar is rebuilt: keep the keyboard focus on the actor the user acted on
   const focused = document.activeElement?.closest?.('#actors .actor')?.dataset.actor;
   renderSidebar();
   if (focused) document.querySelector(`#actors .actor[data-actor="${CSS.escape(focused)}"]`)?.focus();
   applyView($('article'), state.analysis, state);
-  if (id) document.querySelector(`#article [data-actor="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  if (id && reveal) revealMention(id);
+}
+
+/** Scroll to a mention of the actor if none is on screen: the first below the view, else the last. */
+function revealMention(id) {
+  const marks = [...document.querySelectorAll(`#article [data-actor="${CSS.escape(id)}"]`)];
+  const h = window.innerHeight;
+  const boxes = marks.map((m) => m.getBoundingClientRect());
+  if (!marks.length || boxes.some((r) => r.height > 0 && r.bottom > 0 && r.top < h)) return;
+  const below = boxes.findIndex((r) => r.top >= h);
+  marks.at(below)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
 function toggleLayer(layer) {
@@ -228,7 +243,7 @@ function renderLegend() {
 function renderSidebar() {
   const a = state.analysis ?? { actors: [], quotes: [], entities: [] };
   $('actor-count').textContent = a.actors.length ? `(${a.actors.length})` : '';
-  renderActors($('actors'), state.text, a, state, state.filter, { select, goto: gotoQuote, gotoReport, correct });
+  renderActors($('actors'), state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: gotoQuote, gotoReport, correct });
 }
 
 async function render() {

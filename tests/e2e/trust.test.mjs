@@ -32,6 +32,33 @@ async function hashLeaves(page, hash) {
   await page.waitForFunction((h) => location.hash !== h, hash, { timeout: 3000 }).catch(() => {});
 }
 
+test('following an actor keeps the reading place: a click does not scroll, the arrow keys do', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const filler = Array.from({ length: 60 }, (_, i) => `The committee went through page ${i + 1} of the budget line by line, and nothing was decided.`).join('\n\n');
+  const text = `Flood plan\n\nGovernor Ann Reyes opened the session on the flood plan.\n\n${filler}\n\n“We will rebuild,” Reyes said at the very end.`;
+  await pasteText(page, text);
+  const late = page.locator('#article mark.ent-PER', { hasText: 'Reyes' }).last();
+  await late.scrollIntoViewIfNeeded();
+  const y0 = await page.evaluate(() => window.scrollY);
+  assert.ok(y0 > 1000, `the late mention is far down (${y0}px)`);
+  await late.click();
+  const id = await late.getAttribute('data-actor');
+  assert.equal(await page.getAttribute(`#actors .actor[data-actor="${id}"]`, 'aria-pressed'), 'true', 'the click follows the actor');
+  await page.waitForTimeout(800); // a smooth scroll would be under way or done by now
+  const y1 = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(y1 - y0) < 4, `the click kept the reading place (scrollY ${y0} -> ${y1})`);
+  const box = await late.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 900, 'the clicked mention is still on screen');
+  // stepping moves: back through the quotation to the first mention, at the top, scrolled to
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement.textContent)) !== 'Ann Reyes'; i++) await page.keyboard.press('ArrowLeft');
+  const focused = await page.evaluate(() => ({ text: document.activeElement.textContent, top: document.activeElement.getBoundingClientRect().top }));
+  assert.equal(focused.text, 'Ann Reyes');
+  assert.ok(focused.top >= 0 && focused.top < 900, `the step brought the mention on screen (${focused.top})`);
+  assert.ok(await page.evaluate(() => window.scrollY) < y0, 'the step scrolled up');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('"Open file…" is reached with Tab and opens the file chooser from the keyboard', async () => {
   const { context, page } = await openPage(browser, server.url);
   await page.focus('#btn-sample');
