@@ -243,7 +243,23 @@ function renderLegend() {
 function renderSidebar() {
   const a = state.analysis ?? { actors: [], quotes: [], entities: [] };
   $('actor-count').textContent = a.actors.length ? `(${a.actors.length})` : '';
-  renderActors($('actors'), state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: gotoQuote, gotoReport, correct });
+  const root = $('actors');
+  keepFocus(root, () => {
+    const unfolded = root.querySelector('details.other-group')?.open;
+    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: gotoQuote, gotoReport, correct });
+    if (unfolded) root.querySelector('details.other-group')?.setAttribute('open', '');
+  });
+}
+
+/**
+ * Rebuild `root` with `rebuild()`; a menu in it that had the keyboard focus (a correction just
+ * applied with Enter) gets it back when a menu of the same name is still there.
+ */
+function keepFocus(root, rebuild) {
+  const was = document.activeElement;
+  const name = was?.tagName === 'SELECT' && root.contains(was) ? was.getAttribute('aria-label') : null;
+  rebuild();
+  if (name) [...root.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === name)?.focus();
 }
 
 async function render() {
@@ -272,12 +288,12 @@ async function render() {
 }
 
 function renderTable() {
-  renderQuoteTable($('quote-table'), state.text, state.analysis, state.tableSort, {
+  keepFocus($('quote-table'), () => renderQuoteTable($('quote-table'), state.text, state.analysis, state.tableSort, {
     goto: (i) => { leaveTable(); gotoQuote(i); },
     gotoReport: (i) => { leaveTable(); gotoReport(i); },
     correct,
     sort: (key) => { state.tableSort = key; renderTable(); },
-  });
+  }));
 }
 
 function leaveTable() {
@@ -554,7 +570,7 @@ function wire() {
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (!state.selected || e.target.matches('input, textarea')) return;
+    if (!state.selected || e.target.matches('input, textarea, select')) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article')) { e.preventDefault(); moveMention(1); }
     if (e.key === 'ArrowLeft' || e.key === 'ArrowUp' && e.target.closest('#article')) { e.preventDefault(); moveMention(-1); }
     if (e.key === 'Escape') select(null);

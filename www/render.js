@@ -305,8 +305,7 @@ function otherNamesGroup(others, handlers) {
     if (handlers.correct) {
       const pick = el('select', { 'aria-label': `Type of ${o.name}` },
         ...Object.entries(LABELS).map(([l, word]) => el('option', { value: l, textContent: word, selected: l === o.label })));
-      pick.addEventListener('change', () => handlers.correct({ op: 'label', name: o.name, label: pick.value }));
-      li.append(' ', pick);
+      li.append(' ', pick, choiceMenu(pick, (label) => handlers.correct({ op: 'label', name: o.name, label })));
     }
     ul.append(li);
   }
@@ -319,25 +318,59 @@ function correctionControls(text, analysis, a, correct) {
   const labelled = (label, control) => el('label', { class: 'fix' }, el('span', { textContent: label }), control);
   const kind = el('select', { 'aria-label': `Type of ${a.name}` },
     ...['person', 'organisation', 'place', 'other'].map((k) => el('option', { value: k, textContent: k, selected: k === a.kind })));
-  kind.addEventListener('change', () => correct({ op: 'kind', actor: a.id, kind: kind.value }));
+  const kindHint = choiceMenu(kind, (k) => correct({ op: 'kind', actor: a.id, kind: k }));
   const others = analysis.actors.filter((x) => x.id !== a.id);
   const merge = el('select', { 'aria-label': `${a.name} is the same actor as` },
     el('option', { value: '', textContent: '—' }),
     ...others.map((x) => el('option', { value: x.id, textContent: x.name })));
-  merge.addEventListener('change', () => { if (merge.value) correct({ op: 'merge', actor: a.id, into: merge.value }); });
-  box.append(labelled('Type', kind), labelled('Same actor as', merge));
+  const mergeHint = choiceMenu(merge, (into) => { if (into) correct({ op: 'merge', actor: a.id, into }); });
+  box.append(labelled('Type', kind), kindHint, labelled('Same actor as', merge), mergeHint);
   const named = a.mentions.map((m, i) => [m, a.mention_kinds[i]]).filter(([, k]) => k === 'name');
   if (a.mentions.length > 1 && named.length) {
     const split = el('select', { 'aria-label': `Split a name off ${a.name}` },
       el('option', { value: '', textContent: '—' }),
       ...named.map(([m], i) => el('option', { value: String(m[0]), textContent: `${text.slice(m[0], m[1])} (name ${i + 1})` })));
-    split.addEventListener('change', () => { if (split.value) correct({ op: 'split', actor: a.id, at: Number(split.value) }); });
-    box.append(labelled('Not the same: split off', split));
+    const splitHint = choiceMenu(split, (at) => { if (at) correct({ op: 'split', actor: a.id, at: Number(at) }); });
+    box.append(labelled('Not the same: split off', split), splitHint);
   }
   const del = el('button', { type: 'button', class: 'linkish', textContent: 'Not an actor' });
   del.addEventListener('click', () => correct({ op: 'delete', actor: a.id }));
   box.append(del);
   return box;
+}
+
+let hintIds = 0;
+/**
+ * Make a correction menu commit only on an explicit choice: a pick in the open list (by pointer,
+ * or by keyboard once Space, Alt+Down or F4 opened it), or Enter. Arrows, Home/End and typed
+ * letters on the closed menu only move through it: Chromium and Firefox fire 'change' for each of
+ * those steps, which had saved a correction on a single ArrowDown. While the shown value is not
+ * applied, a hint says so; Escape, or leaving the menu, puts back the applied value.
+ * `commit(value)` runs when the applied value changes. Returns the hint, to place after the menu.
+ */
+export function choiceMenu(select, commit) {
+  let applied = select.value;
+  let browsing = false; // the last key moved through the closed menu
+  const hint = el('span', { id: `apply-hint-${++hintIds}`, class: 'apply-hint sr-only', textContent: 'Enter applies, Escape cancels' });
+  select.setAttribute('aria-describedby', hint.id);
+  const pending = (on) => { select.classList.toggle('pending', on); hint.classList.toggle('sr-only', !on); };
+  const revert = () => { select.value = applied; pending(false); };
+  const apply = () => {
+    pending(false);
+    if (select.value === applied) return;
+    applied = select.value;
+    commit(applied);
+  };
+  select.addEventListener('pointerdown', () => { browsing = false; });
+  select.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && select.value !== applied) { e.preventDefault(); e.stopPropagation(); apply(); }
+    else if (e.key === 'Escape' && select.value !== applied) { e.preventDefault(); e.stopPropagation(); revert(); }
+    else if (e.altKey || e.key === ' ' || e.key === 'F4' || e.key === 'Enter') browsing = false; // these open the list
+    else if (/^(Arrow|Page)|^(Home|End)$/.test(e.key) || e.key.length === 1) browsing = true;
+  });
+  select.addEventListener('change', () => { if (browsing) pending(select.value !== applied); else apply(); });
+  select.addEventListener('blur', () => { if (select.value !== applied) revert(); });
+  return hint;
 }
 
 /** Indices of the attributions that report an actor's words without quoting them. */

@@ -4,7 +4,7 @@
 // `quoteRows` and `toCsv` are pure (tested in the browser with the page's own modules); the render
 // function only builds elements, with text as text nodes.
 
-import { el, isReported } from './render.js';
+import { el, isReported, choiceMenu } from './render.js';
 
 /**
  * One row per quotation and per reported statement, in article order: {index (row number),
@@ -88,10 +88,8 @@ function speakerCell(r, analysis, handlers) {
     el('option', { value: '', textContent: 'change…' }),
     ...analysis.actors.filter((a) => a.id !== r.actor).map((a) => el('option', { value: a.id, textContent: a.name })),
     r.actor ? el('option', { value: '-', textContent: 'no speaker' }) : null);
-  pick.addEventListener('change', () => {
-    if (pick.value) handlers.correct({ op: 'speaker', quote: r.quote, actor: pick.value === '-' ? null : pick.value });
-  });
-  td.append(' ', pick);
+  const hint = choiceMenu(pick, (v) => { if (v) handlers.correct({ op: 'speaker', quote: r.quote, actor: v === '-' ? null : v }); });
+  td.append(' ', pick, hint);
   return td;
 }
 

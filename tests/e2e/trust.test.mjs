@@ -59,6 +59,67 @@ test('following an actor keeps the reading place: a click does not scroll, the a
   await context.close();
 });
 
+test('menus never save a correction on a key: arrows preview, Enter applies, Escape and leaving cancel', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  const undoable = () => page.isEnabled('#btn-undo');
+  const roe = await page.locator('#article .quote', { hasText: 'Never' }).getAttribute('data-actor');
+  // "Same actor as" of a followed actor
+  await page.click(`#actors .actor[data-actor="${roe}"]`);
+  const merge = page.locator('#actors .corrections select[aria-label$="same actor as"]');
+  await merge.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  assert.equal(await undoable(), false, 'ArrowDown on "Same actor as" saved a correction');
+  assert.doesNotMatch(await page.textContent('#status'), /merged/);
+  assert.equal(await page.isVisible('#actors .corrections .apply-hint:not(.sr-only)'), true, 'a hint says Enter applies');
+  await page.keyboard.press('Enter');
+  await ready(page);
+  assert.match(await page.textContent('#status'), /Corrected: Bob Roe merged into/);
+  await page.click('#btn-undo');
+  await ready(page);
+  // "Type of" the followed actor: arrowing then leaving with Tab changes nothing
+  if (!(await page.isVisible('#actors .corrections'))) await page.click(`#actors .actor[data-actor="${roe}"]`);
+  const kind = page.locator('#actors .corrections select[aria-label^="Type of"]');
+  await kind.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(300);
+  assert.equal(await undoable(), false, 'ArrowDown on "Type of" saved a correction');
+  assert.equal(await kind.inputValue(), 'person', 'leaving the menu puts back the saved value');
+  // the table's "change…" menu
+  await page.click('#btn-table');
+  const reassign = page.locator('#quote-table tbody tr', { hasText: 'Never' }).locator('select.reassign');
+  await reassign.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  assert.equal(await undoable(), false, 'ArrowDown on the table\'s "change…" saved a correction');
+  await page.keyboard.press('Escape');
+  assert.equal(await reassign.inputValue(), '', 'Escape puts back the saved value');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await ready(page);
+  assert.match(await page.textContent('#status'), /Corrected: quotation \d+ credited to/);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Quotation \d+: credit to$/, 'the focus stays on the menu');
+  await page.click('#btn-undo');
+  await ready(page);
+  await page.click('#btn-table');
+  // the type menus of "Other names"
+  await page.locator('#actors details.other-group summary').click();
+  const type = page.locator('#actors details.other-group li', { hasText: 'Republican' }).locator('select');
+  await type.focus();
+  await page.keyboard.press('ArrowUp'); // MISC is the last type
+  await page.waitForTimeout(300);
+  assert.equal(await undoable(), false, 'ArrowUp on an other name\'s type saved a correction');
+  assert.deepEqual(await republican(page), ['MISC', 'MISC']);
+  await page.keyboard.press('Enter');
+  await ready(page);
+  assert.match(await page.textContent('#status'), /“Republican” is now/);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Type of Republican', 'the focus stays on the menu');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('"Open file…" is reached with Tab and opens the file chooser from the keyboard', async () => {
   const { context, page } = await openPage(browser, server.url);
   await page.focus('#btn-sample');
