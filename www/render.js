@@ -339,7 +339,6 @@ function correctionControls(text, analysis, a, correct) {
   return box;
 }
 
-let hintIds = 0;
 /**
  * Make a correction menu commit only on an explicit choice: a pick in the open list (by pointer,
  * or by keyboard once Space, Alt+Down or F4 opened it), or Enter. Arrows, Home/End and typed
@@ -351,9 +350,10 @@ let hintIds = 0;
 export function choiceMenu(select, commit) {
   let applied = select.value;
   let browsing = false; // the last key moved through the closed menu
-  const hint = el('span', { id: `apply-hint-${++hintIds}`, class: 'apply-hint sr-only', textContent: 'Enter applies, Escape cancels' });
-  select.setAttribute('aria-describedby', hint.id);
-  const pending = (on) => { select.classList.toggle('pending', on); hint.classList.toggle('sr-only', !on); };
+  // the shown hint is for the eyes; screen readers hear the same as the menu's description (#menu-hint)
+  const hint = el('span', { class: 'apply-hint', 'aria-hidden': 'true', hidden: true, textContent: 'Enter applies · Esc cancels' });
+  select.setAttribute('aria-describedby', 'menu-hint');
+  const pending = (on) => { select.classList.toggle('pending', on); hint.hidden = !on; };
   const revert = () => { select.value = applied; pending(false); };
   const apply = () => {
     pending(false);

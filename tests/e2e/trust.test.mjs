@@ -72,7 +72,7 @@ test('menus never save a correction on a key: arrows preview, Enter applies, Esc
   await page.waitForTimeout(300);
   assert.equal(await undoable(), false, 'ArrowDown on "Same actor as" saved a correction');
   assert.doesNotMatch(await page.textContent('#status'), /merged/);
-  assert.equal(await page.isVisible('#actors .corrections .apply-hint:not(.sr-only)'), true, 'a hint says Enter applies');
+  assert.equal(await page.isVisible('#actors .corrections .apply-hint:not([hidden])'), true, 'a hint says Enter applies');
   await page.keyboard.press('Enter');
   await ready(page);
   assert.match(await page.textContent('#status'), /Corrected: Bob Roe merged into/);
