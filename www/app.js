@@ -96,6 +96,10 @@ async function setText(raw, view = {}) {
   const why = rejectText(text);
   if (why) { showError(why); return; }
   showError('');
+  // another article never travels in the address bar unasked: a link there is dropped (the same
+  // article keeps it, rewritten below to the new view)
+  const sameArticle = text === state.text;
+  if (!view.fromLink && !sameArticle) dropLink();
   state.text = text;
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
@@ -109,6 +113,7 @@ async function setText(raw, view = {}) {
   state.editing = false;
   saveDraft();
   saveEdits();
+  if (!view.fromLink && sameArticle) viewChanged();
   if (!text.trim()) { state.raw = state.analysis = { entities: [], quotes: [], attributions: [], actors: [] }; status(''); render(); return; }
   state.busy = true;
   document.body.dataset.ready = '0';
@@ -180,6 +185,7 @@ function setEdits(edits, message) {
   state.analysis = applyEdits(state.text, state.raw, edits);
   if (state.selected && !state.analysis.actors.some((x) => x.id === state.selected)) state.selected = null;
   saveEdits();
+  viewChanged();
   document.body.dataset.ready = '0';
   const n = edits.length;
   status(`${message}${n ? ` · ${n} correction${n === 1 ? '' : 's'} (Undo: Ctrl+Z)` : ''}`);
@@ -215,6 +221,7 @@ function select(id, { reveal = false } = {}) {
   renderSidebar();
   if (focused) document.querySelector(`#actors .actor[data-actor="${CSS.escape(focused)}"]`)?.focus();
   applyView($('article'), state.analysis, state);
+  viewChanged();
   if (id && reveal) revealMention(id);
 }
 
@@ -232,6 +239,7 @@ function toggleLayer(layer) {
   state.hidden = state.hidden.includes(layer) ? state.hidden.filter((l) => l !== layer) : [...state.hidden, layer];
   renderLegend();
   applyView($('article'), state.analysis, state);
+  viewChanged();
 }
 
 // ---------------------------------------------------------------- render
@@ -400,9 +408,36 @@ function moveMention(dir) {
 }
 
 // ---------------------------------------------------------------- share / export
+/** What a share link holds: the article and how it is seen. */
+function currentView() {
+  return { text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits, labels: state.labels, url: state.url, date: state.date };
+}
+
+/*
+ * The link in the address bar (put there by Share, or the link the page was opened from) never
+ * outlives the view it holds: a change to the same article's view (a correction, an undo, the
+ * followed actor, a layer, labels, source, date) rewrites it; another article drops it. A reload
+ * shows what the reader last saw: the link, or, with none, the saved draft and its corrections.
+ */
+let linkToken = 0;
+function viewChanged() {
+  if (location.hash.length < 2 || !state.text.trim()) return;
+  const token = ++linkToken;
+  serialize(currentView()).then((frag) => {
+    if (token === linkToken && location.hash.length > 1) history.replaceState(null, '', frag);
+  });
+}
+function dropLink() {
+  linkToken++;
+  if (location.hash) history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
+
 async function share() {
   if (!state.text.trim()) { status('Nothing to share yet.'); return; }
-  const frag = await serialize({ text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits, labels: state.labels, url: state.url, date: state.date });
+  // the view may change while the link is being made: then it is made again, of the new view
+  let token;
+  let frag;
+  do { token = ++linkToken; frag = await serialize(currentView()); } while (token !== linkToken);
   const url = `${location.origin}${location.pathname}${frag}`;
   history.replaceState(null, '', frag);
   let copied = false;
@@ -458,7 +493,7 @@ async function loadSample() {
 async function loadFromHash() {
   try {
     const v = await parse(location.hash);
-    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels, url: v.url, date: v.date });
+    await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels, url: v.url, date: v.date, fromLink: true });
     return true;
   } catch (e) {
     state.text = '';
@@ -505,8 +540,8 @@ function wire() {
   $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; loadFile(f); });
   $('btn-share').addEventListener('click', share);
   $('btn-undo').addEventListener('click', undo);
-  $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); });
-  $('src-date').addEventListener('change', (e) => { state.date = e.target.value; });
+  $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); viewChanged(); });
+  $('src-date').addEventListener('change', (e) => { state.date = e.target.value; viewChanged(); });
   $('find').addEventListener('input', () => runFind(0));
   $('find').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') { e.preventDefault(); runFind(e.shiftKey ? -1 : 1); }
@@ -533,6 +568,7 @@ function wire() {
     state.labels = !state.labels;
     renderLegend();
     applyView($('article'), state.analysis, state);
+    viewChanged();
   });
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');

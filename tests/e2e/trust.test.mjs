@@ -32,6 +32,39 @@ async function hashLeaves(page, hash) {
   await page.waitForFunction((h) => location.hash !== h, hash, { timeout: 3000 }).catch(() => {});
 }
 
+test('after Share, a correction, an undo or a new article updates or drops the link: a reload shows what the reader last saw', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const shared = await page.evaluate(() => location.hash);
+  // a correction after sharing: the reload shows it
+  await retypeRepublican(page);
+  await hashLeaves(page, shared);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await republican(page), ['ORG', 'ORG'], 'the correction made after sharing survives a reload');
+  // an undo: the reload shows it undone
+  const corrected = await page.evaluate(() => location.hash);
+  await page.click('#btn-undo');
+  await ready(page);
+  await hashLeaves(page, corrected);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await republican(page), ['MISC', 'MISC'], 'the undo survives a reload');
+  // a new article: the old article's link is dropped, the reload shows the new article
+  const undone = await page.evaluate(() => location.hash);
+  const next = 'Another article entirely. “Yes,” Carla Diaz said.';
+  await pasteText(page, next);
+  await hashLeaves(page, undone);
+  assert.equal(await page.evaluate(() => location.hash), '', 'a new article never travels in the address bar unasked');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent('#article'), next);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('following an actor keeps the reading place: a click does not scroll, the arrow keys do', async () => {
   const { context, page } = await openPage(browser, server.url);
   const filler = Array.from({ length: 60 }, (_, i) => `The committee went through page ${i + 1} of the budget line by line, and nothing was decided.`).join('\n\n');
