@@ -2,6 +2,17 @@
 //! person and organisation descriptions, auxiliaries, prepositions. Lower-case, normalised (see
 //! `text::normalise`). Lists only; the rules that use them live with their stage.
 
+/// Someone who speaks for a body: "a White House spokesman", "a spokeswoman for Acme". Their
+/// words are the body's (`speakers::phrase::spokesperson`, `actors::resolve`).
+pub const SPOKESPERSONS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+];
+
 /// Words that make up a person's title or a description of a person.
 pub const TITLES: &[&str] = &[
     "president",

@@ -46,7 +46,7 @@ impl Cluster {
             .enumerate()
             .filter(|(_, l)| *l != Label::Misc)
             // ties: a person, then an organisation, then a place
-            .max_by_key(|(i, l)| (self.votes[*i], std::cmp::Reverse(*i)))
+            .max_by_key(|(i, _)| (self.votes[*i], std::cmp::Reverse(*i)))
             .map_or(Label::Misc, |x| x.1)
     }
     pub fn is_person(&self) -> bool {

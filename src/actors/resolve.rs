@@ -13,7 +13,7 @@
 use super::cluster::Cluster;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
-use crate::lexicon::{ORG_HEADS, PERSON_HEADS, is_title};
+use crate::lexicon::{ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title};
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
@@ -97,6 +97,27 @@ impl<'a> Resolver<'a> {
     /// ("the Russian president"), else the search by the head noun's kind.
     pub fn description(&self, d: Span, clusters: &[Cluster]) -> Option<usize> {
         let words = name_words(d.text(self.text));
+        // "a White House spokesman", "a spokeswoman for Acme Corp", "a spokesman for Netanyahu":
+        // the body or person the phrase names.
+        // "a spokeswoman" of no named body is someone new, not a person named before; "the
+        // spokeswoman" may be one ("Ann Lee, the spokeswoman, ... the spokeswoman said")
+        if words
+            .iter()
+            .any(|w| SPOKESPERSONS.contains(&w.trim_end_matches(',')))
+        {
+            let body = self
+                .mentions
+                .range(d.start..d.end)
+                .map(|(_, &(m, ci))| (m, ci))
+                .find(|&(m, _)| m.end <= d.end);
+            if let Some((_, ci)) = body {
+                return Some(ci);
+            }
+            let first = normalise(d.text(self.text).split_whitespace().next().unwrap_or(""));
+            if matches!(first.as_str(), "a" | "an" | "one" | "another") {
+                return None;
+            }
+        }
         let head = words.last()?.trim_end_matches(',').to_string();
         let mut with_role = self
             .role_words
@@ -521,5 +542,36 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_body_their_phrase_names_else_for_no_one() {
+        let t = "Ann Lee spoke. “Fine,” a spokeswoman for Acme Corp said.";
+        let names = [("Ann Lee", Per), ("Acme Corp", Org)];
+        let r = resolved(
+            t,
+            &names,
+            &[("a spokeswoman for Acme Corp", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Acme Corp"));
+        // an unnamed spokesperson is not the person named before
+        let t = "Ann Lee spoke. “Fine,” a spokeswoman said.";
+        let r = resolved(
+            t,
+            &names[..1],
+            &[("a spokeswoman", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r), None);
+        // unless that person is the one spokeswoman the article names
+        let t = "Ann Lee, the Acme spokeswoman, spoke. “Fine,” the spokeswoman said.";
+        let r = resolved(
+            t,
+            &names[..1],
+            &[("the spokeswoman", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Ann Lee"));
     }
 }

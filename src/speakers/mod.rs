@@ -137,7 +137,8 @@ pub fn attribute_with_progress(
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let ruled = phrase::possessive_claim(text, tok, ents, q)
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
-            .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q));
+            .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q))
+            .or_else(|| phrase::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q));
         let ruled = ruled.or_else(|| {
             let prev = out.last()?;
             continues(&ctx, quotes, k, prev.speaker?.span).then_some(prev.speaker?)

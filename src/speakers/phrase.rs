@@ -5,7 +5,9 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{AUXILIARIES, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
+use crate::lexicon::{
+    AUXILIARIES, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, SPOKESPERSONS, is_title,
+};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
@@ -319,6 +321,121 @@ pub fn name_appositive_cue(
         span: e.span,
         kind: MentionKind::Name,
     })
+}
+
+/// "“We urge restraint,” a spokeswoman for Acme Corp said." / "said a White House spokesman" /
+/// "A Foreign Ministry spokesman said: “…”": an unnamed spokesperson next to a cue word in the
+/// clause right after the quotation (or right before it, ending in a colon or comma) is the
+/// speaker, as a description that holds the body they speak for: the body named before the
+/// spokes-word ("a White House spokesman") or after it with "for", "of" or "at" ("a spokeswoman
+/// for Acme Corp", "a spokesman for Prime Minister Netanyahu"). A spokesperson with no body
+/// named is left to the ranker, as is a named spokesperson ("spokesman Josh Earnest said"),
+/// whom the ranker reads as a name.
+pub fn spokesperson(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    is_cue: impl Fn(usize) -> bool,
+    q: Span,
+) -> Option<Mention> {
+    let n = tok.tokens.len();
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    let close = tok.tokens.partition_point(|t| t.span.start < q.end);
+    let stop = |k: usize| clause_stop(text, tok, k);
+    // the clause after the quotation: up to 14 tokens, to the first clause stop
+    let mut after = close;
+    if tok
+        .tokens
+        .get(after)
+        .is_some_and(|t| t.span.text(text) == ",")
+    {
+        after += 1;
+    }
+    let after_end = (after..n.min(after + 14))
+        .find(|&k| stop(k))
+        .unwrap_or(n.min(after + 14));
+    // the clause before it: from the previous clause stop (at most 14 tokens back), when it ends
+    // in a colon or comma right before the quotation
+    let before = open
+        .checked_sub(1)
+        .filter(|&k| matches!(tok.tokens[k].span.text(text), ":" | ","));
+    let before_range = before.map(|b| {
+        let lo = (b.saturating_sub(14)..b)
+            .rev()
+            .find(|&k| stop(k))
+            .map_or(b.saturating_sub(14), |k| k + 1);
+        lo..b
+    });
+    for range in [after..after_end].into_iter().chain(before_range) {
+        if !range.clone().any(&is_cue) {
+            continue;
+        }
+        let Some(s) = range
+            .clone()
+            .find(|&k| SPOKESPERSONS.contains(&normalise(tok.tokens[k].span.text(text)).as_str()))
+        else {
+            continue;
+        };
+        let spoke = tok.tokens[s].span;
+        // a name right after the spokes-word (or its comma) is the spokesperson's own
+        let next = (s + 1..range.end).find(|&k| tok.tokens[k].span.text(text) != ",");
+        if let Some(k) = next
+            && entity_starting_at(ents, tok.tokens[k].span.start)
+                .is_some_and(|e| e.label == Label::Per)
+        {
+            return None;
+        }
+        // the phrase's start: the determiner or name before the spokes-word, within 5 tokens
+        let mut start = spoke.start;
+        for k in (range.start.max(s.saturating_sub(5))..s).rev() {
+            let t = tok.tokens[k];
+            if is_cue(k) || clause_stop(text, tok, k) || t.span.text(text) == "," {
+                break;
+            }
+            start = t.span.start;
+        }
+        // the body after it: "for", "of" or "at", "the" perhaps, then a name
+        let mut end = spoke.end;
+        if let Some(k) = next
+            && matches!(
+                normalise(tok.tokens[k].span.text(text)).as_str(),
+                "for" | "of" | "at"
+            )
+        {
+            // "the", and titles: "a spokesman for Prime Minister Netanyahu" speaks for him
+            let mut j = k + 1;
+            while j < k + 5
+                && tok.tokens.get(j).is_some_and(|t| {
+                    let w = normalise(t.span.text(text));
+                    w == "the" || is_title(&w)
+                })
+            {
+                j += 1;
+            }
+            if let Some(e) = tok
+                .tokens
+                .get(j)
+                .and_then(|t| entity_starting_at(ents, t.span.start))
+                .filter(|e| matches!(e.label, Label::Org | Label::Loc | Label::Per))
+            {
+                end = e.span.end;
+            }
+        }
+        // only a spokesperson whose body the phrase names: without one, the ranker decides
+        let i = ents.partition_point(|e| e.span.start < start);
+        let named_before = ents.get(i).is_some_and(|e| e.span.end <= spoke.start);
+        return (named_before || end > spoke.end).then_some(Mention {
+            span: Span::new(start, end),
+            kind: MentionKind::Description,
+        });
+    }
+    None
+}
+
+/// The entity that starts at byte `b`, if any.
+fn entity_starting_at(ents: &[Entity], b: usize) -> Option<&Entity> {
+    let i = ents.partition_point(|e| e.span.start < b);
+    ents.get(i).filter(|e| e.span.start == b)
 }
 
 /// Does token `k` end a clause for the rules above (a quotation mark, or . ; : ! ?)?
@@ -652,6 +769,72 @@ mod tests {
         // without a cue the ranker decides
         assert_eq!(
             relative_clause_speaker(t, &tok, &ents, |_| false, Span::new(a, b)),
+            None
+        );
+    }
+
+    /// The spokesperson rule's speaker for the first quotation of `t`, with `names` as entities
+    /// and "said" as the only cue word.
+    fn spokesperson_in(t: &str, names: &[(&str, Label)]) -> Option<String> {
+        let tok = analyze_text(t);
+        let ents = crate::actors::test_entities(t, names);
+        let said: Vec<bool> = tok
+            .tokens
+            .iter()
+            .map(|x| x.span.text(t) == "said")
+            .collect();
+        let a = t.find('“').unwrap();
+        let b = t.find('”').unwrap() + '”'.len_utf8();
+        spokesperson(t, &tok, &ents, |i| said[i], Span::new(a, b)).map(|m| {
+            assert_eq!(m.kind, MentionKind::Description);
+            m.span.text(t).to_string()
+        })
+    }
+
+    #[test]
+    fn an_unnamed_spokesperson_speaks_with_the_body_they_speak_for() {
+        let acme = [("Ann Lee", Label::Per), ("Acme Corp", Label::Org)];
+        let got = |t: &str| spokesperson_in(t, &acme);
+        assert_eq!(
+            got("Ann Lee left. “No,” a spokeswoman for Acme Corp said."),
+            Some("a spokeswoman for Acme Corp".into())
+        );
+        assert_eq!(
+            got("Ann Lee left. “No,” said a spokeswoman for the Acme Corp."),
+            Some("a spokeswoman for the Acme Corp".into())
+        );
+        assert_eq!(
+            got("Ann Lee left. “No,” an Acme Corp spokeswoman said."),
+            Some("an Acme Corp spokeswoman".into())
+        );
+        assert_eq!(
+            got("Ann Lee left. An Acme Corp spokesman said: “No.”"),
+            Some("An Acme Corp spokesman".into())
+        );
+        // no body named: the ranker decides
+        assert_eq!(
+            spokesperson_in("Ann Lee left. “No,” a spokeswoman said.", &acme[..1]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_named_spokesperson_or_one_without_a_cue_is_left_to_the_ranker() {
+        let names = [("Acme Corp", Label::Org), ("Ann Lee", Label::Per)];
+        assert_eq!(
+            spokesperson_in("“No,” Acme Corp spokeswoman Ann Lee said.", &names),
+            None
+        );
+        assert_eq!(
+            spokesperson_in("“No,” an Acme Corp spokeswoman wrote.", &names[..1]),
+            None
+        );
+        // a spokesperson in another clause of the sentence is not the one quoted
+        assert_eq!(
+            spokesperson_in(
+                "“No.” Ann Lee said it; a spokeswoman declined.",
+                &names[1..]
+            ),
             None
         );
     }
