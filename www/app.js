@@ -26,6 +26,9 @@ const state = {
   busy: false,
   table: false, // the who-said-what table instead of the article
   tableSort: 'article',
+  // the last article replaced while it had corrections (Sample article, a file, a paste, a link,
+  // edited text): {text, edits, url, date, selected, hidden, labels}; Undo brings it back
+  previous: null,
 };
 
 // ---------------------------------------------------------------- analysis in the worker
@@ -100,16 +103,20 @@ async function setText(raw, view = {}) {
   // article keeps it, rewritten below to the new view)
   const sameArticle = text === state.text;
   if (!view.fromLink && !sameArticle) dropLink();
+  // one click never loses work: an article with corrections that another replaces can be brought
+  // back with Undo (the same article keeps its corrections)
+  const replaced = !sameArticle && state.edits.length ? state.edits.length : 0;
+  if (replaced && !view.restoring) state.previous = { ...currentView(), selected: state.selected };
   state.text = text;
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
   state.labels = view.labels ?? state.labels;
   // a new text starts without the last article's source and date, unless a link brings them
-  state.url = view.url ?? '';
-  state.date = view.date ?? '';
+  state.url = view.url ?? (sameArticle ? state.url : '');
+  state.date = view.date ?? (sameArticle ? state.date : '');
   $('src-url').value = state.url;
   $('src-date').value = state.date;
-  state.edits = (view.edits ?? []).filter(isEdit);
+  state.edits = (view.edits ?? (sameArticle ? state.edits : [])).filter(isEdit);
   state.editing = false;
   saveDraft();
   saveEdits();
@@ -149,7 +156,8 @@ async function setText(raw, view = {}) {
   const a = state.analysis;
   const fixes = state.edits.length ? ` · ${state.edits.length} correction${state.edits.length === 1 ? '' : 's'} of yours applied` : '';
   const warning = listWarning(text, state.raw);
-  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device${fixes}${warning ? ` · ${warning}` : ''}`);
+  const back = replaced && !view.restoring ? ` · The previous article and its ${replaced} correction${replaced === 1 ? '' : 's'} were replaced: Undo (Ctrl+Z) brings them back.` : '';
+  status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device${fixes}${warning ? ` · ${warning}` : ''}${back}`);
   document.body.dataset.listLike = warning ? '1' : '0';
   render();
 }
@@ -196,9 +204,17 @@ function correct(edit) {
   setEdits([...state.edits, edit], `Corrected: ${describeEdit(edit, state.analysis)}.`);
 }
 function undo() {
-  if (!state.edits.length) return;
+  if (!state.edits.length) { restorePrevious(); return; }
   const last = state.edits.at(-1);
   setEdits(state.edits.slice(0, -1), `Undone: ${describeEdit(last, applyEdits(state.text, state.raw, state.edits.slice(0, -1)))}.`);
+}
+
+/** Bring back the article (and its corrections) that the current one replaced. */
+async function restorePrevious() {
+  const p = state.previous;
+  if (!p || state.busy) return;
+  state.previous = null;
+  await setText(p.text, { ...p, restoring: true });
 }
 
 /** Drafts above this size are not saved: localStorage is synchronous and small (~5 MB). */
@@ -283,8 +299,8 @@ async function render() {
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
   renderSidebar();
-  $('btn-undo').disabled = !state.edits.length;
-  $('btn-undo').textContent = state.edits.length ? `Undo correction (${state.edits.length})` : 'Undo correction';
+  $('btn-undo').disabled = !state.edits.length && !state.previous;
+  $('btn-undo').textContent = state.edits.length ? `Undo correction (${state.edits.length})` : state.previous ? 'Undo: previous article' : 'Undo correction';
   if (state.analysis) {
     if (!(await renderArticle($('article'), state.text, state.analysis, state))) return; // a newer render took over
   } else {

@@ -153,6 +153,37 @@ test('menus never save a correction on a key: arrows preview, Enter applies, Esc
   await context.close();
 });
 
+test('replacing an article that has corrections can be undone: Sample article, Ctrl+V and a file drop', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  await retypeRepublican(page);
+  const back = async (how) => {
+    assert.equal(await page.isEnabled('#btn-undo'), true, `after ${how}, Undo can bring the article back`);
+    assert.match(await page.textContent('#status'), /Undo/, `after ${how}, the status says how to get it back`);
+    await page.evaluate(() => { document.body.dataset.ready = '0'; });
+    if (how === 'Ctrl+V') { await page.focus('#article'); await page.keyboard.press('Control+z'); } else await page.click('#btn-undo');
+    await page.waitForFunction((t) => document.querySelector('#article').textContent === t, ARTICLE);
+    await ready(page);
+    assert.deepEqual(await republican(page), ['ORG', 'ORG'], `after ${how} and Undo, the corrections are back`);
+  };
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await page.click('#btn-sample');
+  await page.waitForFunction(() => document.querySelector('#article').textContent.startsWith('Harbor City Council'));
+  await ready(page);
+  await back('Sample article');
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await pasteEvent(page, 'body', 'A pasted article. “Fine,” Bob Roe said.');
+  await page.waitForFunction(() => document.querySelector('#article').textContent.startsWith('A pasted article'));
+  await ready(page);
+  await back('Ctrl+V');
+  await dropFile(page, 'other.txt', 'text/plain', 'A dropped article. “Fine,” Bob Roe said.');
+  await page.waitForFunction(() => document.querySelector('#article').textContent.startsWith('A dropped article'));
+  await ready(page);
+  await back('a file drop');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('"Open file…" is reached with Tab and opens the file chooser from the keyboard', async () => {
   const { context, page } = await openPage(browser, server.url);
   await page.focus('#btn-sample');
