@@ -34,30 +34,48 @@ const state = {
 // ---------------------------------------------------------------- analysis in the worker
 let worker = null;
 let latest = 0;
-const waiting = new Map();
-/** A fresh worker (at start, and after Cancel terminated the last one). */
+const waiting = new Map(); // id -> {text, done}
+/** A fresh worker (at start, after Cancel, and after a failure). */
 function startWorker() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (ev) => {
     if (ev.data.progress !== undefined) { if (ev.data.id === latest) showProgress(ev.data.stage, ev.data.progress); return; }
     performance.mark('newslens-result');
-    const done = waiting.get(ev.data.id);
+    const job = waiting.get(ev.data.id);
     waiting.delete(ev.data.id);
-    done?.(ev.data);
+    // an analysis that failed may have left the analyser broken (a Rust panic aborts mid-call,
+    // and every later call on that instance fails): the worker is replaced before anything else
+    if (ev.data.error) replaceWorker();
+    job?.done(ev.data);
   };
+  // an error the worker did not catch (its module failed to load, it crashed): the analyses it
+  // held fail, and a fresh worker takes over
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    const jobs = [...waiting];
+    waiting.clear();
+    replaceWorker();
+    for (const [id, job] of jobs) job.done({ id, error: ev.message || 'the analyser stopped', crashed: true });
+  };
+}
+/** Terminate the worker and start another; analyses still waiting are sent to the new one. */
+function replaceWorker() {
+  worker.terminate();
+  startWorker();
+  for (const [id, job] of waiting) worker.postMessage({ id, text: job.text });
 }
 startWorker();
 function runAnalysis(text) {
   const id = ++latest;
-  return new Promise((resolve) => { waiting.set(id, resolve); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
+  return new Promise((done) => { waiting.set(id, { text, done }); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
 }
 /** Stop the running analysis: the worker is terminated and replaced; the text stays. */
 function cancelAnalysis() {
   if (!state.busy) return;
-  worker.terminate();
-  startWorker();
-  for (const [id, done] of waiting) done({ id, cancelled: true });
+  const jobs = [...waiting];
   waiting.clear();
+  replaceWorker();
+  for (const [id, job] of jobs) job.done({ id, cancelled: true });
 }
 
 const STAGE_NAMES = { tokens: 'reading', entities: 'finding names', quotes: 'finding quotations', speakers: 'finding speakers', actors: 'grouping actors' };
@@ -148,8 +166,18 @@ async function setText(raw, view = {}) {
     document.body.dataset.phase = 'cancelled';
     return;
   }
+  if (r.error) {
+    // nothing is lost: the text goes back into the editor, and a fresh analyser is ready
+    state.raw = state.analysis = null;
+    state.editing = true;
+    const what = r.panic || r.crashed ? 'newslens hit an internal error on this text (a bug: please report it)' : `Could not analyse this text: ${r.error}`;
+    showError(`${what}. Nothing is lost: the text is in the editor, and the analyser was restarted; press Highlight to try again.`);
+    status('');
+    await render();
+    document.body.dataset.phase = 'failed';
+    return;
+  }
   document.body.dataset.phase = 'rendering';
-  if (r.error) { showError(`Could not analyse this text: ${r.error}`); state.raw = state.analysis = null; render(); return; }
   state.raw = JSON.parse(r.json);
   state.analysis = applyEdits(state.text, state.raw, state.edits);
   if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;

@@ -1,5 +1,7 @@
 // Runs the wasm analysis off the main thread. Messages: {id, text} -> any number of
-// {id, progress, stage} while it works, then {id, json, ms} | {id, error}.
+// {id, progress, stage} while it works, then {id, json, ms} | {id, error, panic}. `panic` is true
+// when the wasm trapped (a Rust panic): the analyser is then unusable, and the page replaces this
+// worker after any error.
 // The result travels as a JSON string: far cheaper to pass than an object graph for long texts.
 // The page cancels an analysis by terminating this worker and starting a fresh one.
 import init, { Analyzer } from './pkg/newslens.js';
@@ -19,6 +21,6 @@ self.onmessage = async (ev) => {
     const json = analyzer.analyzeJsonWithProgress(text, (stage, progress) => self.postMessage({ id, stage, progress }));
     self.postMessage({ id, json, ms: performance.now() - t0, loadMs });
   } catch (e) {
-    self.postMessage({ id, error: String(e?.message ?? e) });
+    self.postMessage({ id, error: String(e?.message ?? e), panic: e instanceof WebAssembly.RuntimeError });
   }
 };

@@ -198,6 +198,41 @@ test('"Open file…" is reached with Tab and opens the file chooser from the key
   await context.close();
 });
 
+test('a failure inside the analyser replaces it: the text is kept, the message is clear, the next analysis works', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // the worker as shipped, with its analyser made to fail as a Rust panic does: a trap
+  // ("unreachable") on one text, and every later call on that instance failing too
+  const source = readFileSync(path.join(ROOT, 'www/worker.js'), 'utf8');
+  const call = 'analyzer.analyzeJsonWithProgress(';
+  assert.ok(source.includes(call), 'the worker calls analyzeJsonWithProgress');
+  const faulty = `let poisoned = false;
+const faulty = (a) => ({ analyzeJsonWithProgress(text, progress) {
+  if (poisoned) throw new Error('recursive use of an object detected which would lead to unsafe aliasing in rust');
+  if (text.includes('PANIC-HERE')) { poisoned = true; throw new WebAssembly.RuntimeError('unreachable'); }
+  return a.analyzeJsonWithProgress(text, progress);
+} });
+${source.replace(call, 'faulty(analyzer).analyzeJsonWithProgress(')}`;
+  let served = 0;
+  await context.route('**/worker.js', (route) => { served += 1; route.fulfill({ contentType: 'text/javascript', body: faulty }); });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  assert.ok(served >= 1, 'the test serves the faulty worker');
+  const bad = 'Ann Lee spoke. PANIC-HERE “We will vote,” Lee said.';
+  await pasteText(page, bad);
+  assert.equal(await page.isVisible('#error'), true);
+  assert.match(await page.textContent('#error'), /internal error.*Nothing is lost.*restarted.*try again/);
+  assert.equal(await page.isVisible('#editor'), true, 'the text is back in the editor');
+  assert.equal(await page.inputValue('#editor'), bad);
+  assert.ok(served >= 2, 'a fresh worker was started');
+  // the next text is analysed: a fresh analyser answered, not the broken one
+  await pasteText(page, ARTICLE);
+  assert.equal(await page.isVisible('#error'), false);
+  assert.deepEqual(await republican(page), ['MISC', 'MISC']);
+  assert.ok((await page.$$('#article .quote')).length >= 2);
+  await context.close();
+});
+
 test('screenshots go to an ignored folder unless NEWSLENS_SCREENSHOTS names another', () => {
   const want = process.env.NEWSLENS_SCREENSHOTS ? path.resolve(process.env.NEWSLENS_SCREENSHOTS) : path.join(ROOT, 'target/screenshots');
   assert.equal(SHOTS, want);
