@@ -124,7 +124,7 @@ async function setText(raw, view = {}) {
   // one click never loses work: an article with corrections that another replaces can be brought
   // back with Undo (the same article keeps its corrections)
   const replaced = !sameArticle && state.edits.length ? state.edits.length : 0;
-  if (replaced && !view.restoring) state.previous = { ...currentView(), selected: state.selected };
+  if (replaced && !view.restoring) state.previous = currentView();
   state.text = text;
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
@@ -650,9 +650,11 @@ function wire() {
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (!state.selected || e.target.matches('input, textarea, select')) return;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article')) { e.preventDefault(); moveMention(1); }
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowUp' && e.target.closest('#article')) { e.preventDefault(); moveMention(-1); }
+    if (!state.selected || e.target.matches('input, textarea')) return;
+    // in a menu the arrow keys are the menu's own
+    const arrows = !e.target.matches('select');
+    if (arrows && (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article'))) { e.preventDefault(); moveMention(1); }
+    if (arrows && (e.key === 'ArrowLeft' || e.key === 'ArrowUp' && e.target.closest('#article'))) { e.preventDefault(); moveMention(-1); }
     if (e.key === 'Escape') select(null);
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); $('drop').hidden = false; });
