@@ -184,7 +184,12 @@ pub fn analyze_with_progress(
     let found = reported::find(text, &tok, &entities, &spans, &atts, &m.cues, &m.reported);
     progress.at(Stage::Actors, 0.0);
     let sources: Vec<Option<Mention>> = found.iter().map(|f| f.antecedent.or(f.source)).collect();
-    let (actors, quote_actor, source_actor) = actors::build(
+    let actors::Built {
+        actors,
+        quote_actor,
+        quote_in_doubt,
+        source_actor,
+    } = actors::build(
         text,
         &tok,
         &entities,
@@ -198,12 +203,13 @@ pub fn analyze_with_progress(
         .iter()
         .zip(atts)
         .zip(quote_actor.iter().copied())
-        .map(|((span, a), actor)| Quote {
+        .zip(quote_in_doubt)
+        .map(|(((span, a), actor), in_doubt)| Quote {
             span: *span,
             speaker: a.speaker,
             cue: a.cue,
             actor,
-            confidence: confidence(&a, actor),
+            confidence: confidence(&a, actor, in_doubt),
             margin_milli: (a.margin.clamp(-1000.0, 1000.0) * 1000.0) as i32,
         })
         .collect();
@@ -266,13 +272,14 @@ fn lend_reported_sources(
 /// unmarked ones are 97.2% right (models/README.md).
 pub const SURE_MARGIN: f32 = 4.0;
 
-/// Unsure: no actor, a description resolved by rule (pronouns resolve well and stay sure), or a
-/// narrow ranker margin.
-fn confidence(a: &speakers::Choice, actor: Option<ActorId>) -> Confidence {
+/// Unsure: no actor, a description resolved by rule, a pronoun whose actor is in doubt (another
+/// actor it could refer to is named as near: `actors::Built::quote_in_doubt`), or a narrow
+/// ranker margin.
+fn confidence(a: &speakers::Choice, actor: Option<ActorId>, in_doubt: bool) -> Confidence {
     let description = a
         .speaker
         .is_some_and(|m| m.kind == MentionKind::Description);
-    if actor.is_some() && !description && a.margin >= SURE_MARGIN {
+    if actor.is_some() && !description && !in_doubt && a.margin >= SURE_MARGIN {
         Confidence::Sure
     } else {
         Confidence::Unsure

@@ -472,7 +472,7 @@ mod tests {
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<String> {
         let ents = crate::actors::test_entities(text, names);
         let tok = analyze_text(text);
-        let (actors, _, _) = build(text, &tok, &ents, &[], &[], &[], &Gazetteers::default());
+        let actors = build(text, &tok, &ents, &[], &[], &[], &Gazetteers::default()).actors;
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -617,7 +617,11 @@ mod tests {
             margin: 1.0,
         };
         let gaz = Gazetteers::default();
-        let (actors, qa, _) = build(t, &tok, &ents, &[q], &[choice], &[], &gaz);
+        let super::super::Built {
+            actors,
+            quote_actor: qa,
+            ..
+        } = build(t, &tok, &ents, &[q], &[choice], &[], &gaz);
         assert!(actors.is_empty() && qa == [None]);
         // months, party labels, a header in capitals
         let t =

@@ -26,8 +26,20 @@ use crate::text::{Span, Tokenized};
 use cluster::Cluster;
 use resolve::Resolver;
 
-/// Build the actors from entities and the speakers' attributions; returns the actors in
-/// salience order and, for each attribution, the actor its speaker refers to.
+/// What `build` makes: the actors and who each speaker mention refers to.
+pub struct Built {
+    /// The actors in salience order.
+    pub actors: Vec<Actor>,
+    /// For each quote's speaker choice, the actor its speaker mention refers to.
+    pub quote_actor: Vec<Option<ActorId>>,
+    /// For each quote, whether a pronoun speaker's actor is in doubt: another actor it could
+    /// refer to is named as near (`Resolver::rival`). Such an attribution is never marked sure.
+    pub quote_in_doubt: Vec<bool>,
+    /// For each reported-speech source, the actor it refers to.
+    pub source_actor: Vec<Option<ActorId>>,
+}
+
+/// Build the actors from entities and the speakers' attributions.
 pub fn build(
     text: &str,
     tok: &Tokenized,
@@ -36,7 +48,7 @@ pub fn build(
     atts: &[Choice],
     sources: &[Option<Mention>],
     gaz: &Gazetteers,
-) -> (Vec<Actor>, Vec<Option<ActorId>>, Vec<Option<ActorId>>) {
+) -> Built {
     let cluster::Clustering { mut clusters, of } = cluster::cluster(text, tok, ents, gaz);
     let roles: Vec<Option<String>> = clusters
         .iter()
@@ -46,7 +58,11 @@ pub fn build(
                 .find_map(|m| roles::role_of(text, tok, m.span))
         })
         .collect();
-    let (quote_cluster, source_cluster) = resolve_speakers(
+    let Resolved {
+        quote_cluster,
+        quote_in_doubt,
+        source_cluster,
+    } = resolve_speakers(
         text,
         tok,
         ents,
@@ -109,7 +125,12 @@ pub fn build(
         .iter()
         .map(|c| c.and_then(|ci| new_id[ci]))
         .collect();
-    (actors, quote_actor, source_actor)
+    Built {
+        actors,
+        quote_actor,
+        quote_in_doubt,
+        source_actor,
+    }
 }
 
 /// One actor, one label: every name mention of an actor with two or more names takes the actor's
@@ -140,9 +161,17 @@ pub fn consistent_labels(ents: &[Entity], actors: &[Actor]) -> Vec<Entity> {
     out
 }
 
+/// `resolve_speakers`' result, by cluster index.
+struct Resolved {
+    quote_cluster: Vec<Option<usize>>,
+    quote_in_doubt: Vec<bool>,
+    source_cluster: Vec<Option<usize>>,
+}
+
 /// For each quote's speaker choice, the cluster its speaker mention refers to (resolved pronouns
-/// and descriptions become mentions of that cluster); then, for each reported-speech source, the
-/// cluster it refers to (looked up only: reported speech does not change the actor list).
+/// and descriptions become mentions of that cluster) and whether a pronoun's cluster is in doubt;
+/// then, for each reported-speech source, the cluster it refers to (looked up only: reported
+/// speech does not change the actor list).
 #[allow(clippy::too_many_arguments)]
 fn resolve_speakers(
     text: &str,
@@ -154,7 +183,7 @@ fn resolve_speakers(
     sources: &[Option<Mention>],
     clusters: &mut [Cluster],
     roles: &[Option<String>],
-) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+) -> Resolved {
     let mut resolver = Resolver::new(text, tok, quotes, clusters, roles);
     // the cluster a mention refers to: a name's own, or the resolver's for a pronoun or description
     let refers = |resolver: &Resolver, clusters: &[Cluster], m: Mention| match m.kind {
@@ -169,9 +198,12 @@ fn resolve_speakers(
         MentionKind::Description => resolver.description(m.span, clusters),
     };
     let mut out = vec![None; atts.len()];
+    let mut in_doubt = vec![false; atts.len()];
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
         if let Some(ci) = refers(&resolver, clusters, m) {
+            in_doubt[qi] =
+                m.kind == MentionKind::Pronoun && resolver.rival(m.span, ci, clusters).is_some();
             if m.kind != MentionKind::Name {
                 clusters[ci].mentions.push(m);
                 resolver.add(m.span, ci);
@@ -183,7 +215,11 @@ fn resolve_speakers(
         .iter()
         .map(|m| refers(&resolver, clusters, (*m)?))
         .collect();
-    (out, reported)
+    Resolved {
+        quote_cluster: out,
+        quote_in_doubt: in_doubt,
+        source_cluster: reported,
+    }
 }
 
 /// Test helper: entities for `names` (in order of appearance) with their labels.
@@ -232,7 +268,7 @@ mod tests {
             }
             None => (vec![], vec![]),
         };
-        let (actors, _, _) = build(text, &tok, &e, &quotes, &atts, &[], &Gazetteers::default());
+        let actors = build(text, &tok, &e, &quotes, &atts, &[], &Gazetteers::default()).actors;
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -279,7 +315,7 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let (actors, _, _) = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default());
+        let actors = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default()).actors;
         let labels: Vec<Label> = consistent_labels(&e, &actors)
             .iter()
             .map(|e| e.label)
@@ -305,7 +341,7 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let (actors, _, _) = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default());
+        let actors = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default()).actors;
         let kinds: Vec<(&str, ActorKind)> =
             actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
         assert_eq!(kinds, [("Union State", ActorKind::Organisation)]);
@@ -322,7 +358,7 @@ mod tests {
                 ("Union State", Label::Loc),
             ],
         );
-        let (actors, _, _) = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default());
+        let actors = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default()).actors;
         assert!(actors.is_empty());
     }
 
@@ -350,7 +386,11 @@ mod tests {
             cue: None,
             margin: 1.0,
         };
-        let (actors, qa, _) = build(t, &tok, &e, &[q], &[att], &[], &Gazetteers::default());
+        let Built {
+            actors,
+            quote_actor: qa,
+            ..
+        } = build(t, &tok, &e, &[q], &[att], &[], &Gazetteers::default());
         assert_eq!(actors[0].name, "Ann Lee");
         assert_eq!(actors[0].quotes, 1);
         assert_eq!(qa, [Some(actors[0].id)]);

@@ -82,15 +82,44 @@ impl<'a> Resolver<'a> {
 
     /// The actor a pronoun speaker refers to.
     pub fn pronoun(&self, p: Span, clusters: &[Cluster]) -> Option<usize> {
-        let want = match normalise(p.text(self.text)).as_str() {
-            "he" | "him" => Want::Person(Some(Gender::Male)),
-            "she" | "her" => Want::Person(Some(Gender::Female)),
-            "it" | "they" => Want::Body,
-            // "I" or "we" outside a quotation is the writer (a letter, a column), whom the text
-            // rarely names before: no actor rather than the wrong one
-            _ => return None,
-        };
-        self.search(p, want, clusters, None)
+        self.search(p, self.want_of_pronoun(p)?, clusters, None)
+    }
+
+    /// What a pronoun can refer to. "I" or "we" outside a quotation is the writer (a letter, a
+    /// column), whom the text rarely names before: nothing, rather than the wrong one.
+    fn want_of_pronoun(&self, p: Span) -> Option<Want> {
+        match normalise(p.text(self.text)).as_str() {
+            "he" | "him" => Some(Want::Person(Some(Gender::Male))),
+            "she" | "her" => Some(Want::Person(Some(Gender::Female))),
+            "it" | "they" => Some(Want::Body),
+            _ => None,
+        }
+    }
+
+    /// Another cluster that pronoun `p`, resolved to `chosen`, could as well refer to: one the
+    /// pronoun is compatible with, named outside quotations after `chosen`'s last mention before
+    /// `p` ("Ann Lee thanked Mary Roe. “…,” she said": Mary Roe, nearer than Ann Lee). None when
+    /// `chosen` is the nearest candidate.
+    pub fn rival(&self, p: Span, chosen: usize, clusters: &[Cluster]) -> Option<usize> {
+        let want = self.want_of_pronoun(p)?;
+        let floor = p.start.saturating_sub(MAX_BYTES);
+        let (antecedent, _) = self
+            .mentions
+            .range(floor..p.start)
+            .rev()
+            .map(|(_, &(m, ci))| (m, ci))
+            .find(|&(m, ci)| ci == chosen && !in_quote(m, self.quotes))?;
+        self.mentions
+            .range(antecedent.end..p.start)
+            .map(|(_, &(m, ci))| (m, ci))
+            .find(|&(m, ci)| {
+                ci != chosen
+                    && m.end <= p.start
+                    && self.compatible(&clusters[ci], want)
+                    && !in_quote(m, self.quotes)
+                    && !self.modifier(m)
+            })
+            .map(|(_, ci)| ci)
     }
 
     /// The actor a description speaker refers to: the one actor whose role holds the head noun
@@ -337,7 +366,11 @@ mod tests {
                 }
             })
             .collect();
-        let (actors, qa, _) = build(t, &tok, &ents(t, names), &quotes, &atts, &[], gaz);
+        let super::super::Built {
+            actors,
+            quote_actor: qa,
+            ..
+        } = build(t, &tok, &ents(t, names), &quotes, &atts, &[], gaz);
         qa.iter()
             .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
             .collect()
@@ -414,6 +447,47 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r).as_deref(), Some("Jason Miller"));
+    }
+
+    /// The rival `Resolver::rival` finds for the pronoun of the first quotation of `t`.
+    fn rival_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> Option<String> {
+        let tok = analyze_text(t);
+        let ents = ents(t, names);
+        let clusters =
+            crate::actors::cluster::cluster(t, &tok, &ents, &Gazetteers::default()).clusters;
+        let a = t.find('“').unwrap();
+        let b = t.find('”').unwrap() + '”'.len_utf8();
+        let quotes = [Span::new(a, b)];
+        let roles = vec![None; clusters.len()];
+        let r = super::Resolver::new(t, &tok, &quotes, &clusters, &roles);
+        let p = b + t[b..].find(pronoun).unwrap();
+        let p = Span::new(p, p + pronoun.len());
+        let chosen = r.pronoun(p, &clusters)?;
+        r.rival(p, chosen, &clusters)
+            .map(|ci| clusters[ci].name.clone())
+    }
+
+    #[test]
+    fn a_pronoun_with_a_nearer_compatible_name_is_in_doubt() {
+        let names = [("Ann Lee", Per), ("Mary Roe", Per)];
+        let t = "Ann Lee thanked Mary Roe. “Fine,” she said.";
+        assert_eq!(rival_of(t, &names, "she").as_deref(), Some("Mary Roe"));
+        // the nearest compatible name is the antecedent: no doubt
+        let t = "Mary Roe met Ann Lee. Then Ann Lee left. “Fine,” she said.";
+        assert_eq!(
+            rival_of(
+                t,
+                &[("Mary Roe", Per), ("Ann Lee", Per), ("Ann Lee", Per)],
+                "she"
+            ),
+            None
+        );
+        // a name the pronoun cannot refer to is no rival
+        let t = "Ann Lee thanked Acme Corp. “Fine,” she said.";
+        assert_eq!(
+            rival_of(t, &[("Ann Lee", Per), ("Acme Corp", Org)], "she"),
+            None
+        );
     }
 
     #[test]

@@ -35,8 +35,11 @@ pub fn governing_preposition(
     None
 }
 
-/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz"),
-/// the start byte of that name. `is_name_at(b)` says whether a name mention starts at byte `b`.
+/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz",
+/// "Senate Majority Leader Mitch McConnell", "Clinton communication director Jennifer
+/// Palmieri"), the start byte of that name: at most four words between them, the last a role
+/// word, none a function word or a verb of saying. `is_name_at(b)` says whether a name mention
+/// starts at byte `b`.
 pub fn modifier_of(
     text: &str,
     tok: &Tokenized,
@@ -45,25 +48,43 @@ pub fn modifier_of(
 ) -> Option<usize> {
     let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
     let mut words = 0;
+    let mut last_was_role = false;
     while let Some(t) = tok.tokens.get(i) {
         if is_name_at(t.span.start) && words > 0 {
-            return Some(t.span.start);
+            return last_was_role.then_some(t.span.start);
         }
         let w = normalise(t.span.text(text));
-        let role_word = t.kind == TokenKind::Word
-            && (is_title(&w)
-                || PERSON_HEADS.contains(&w.as_str())
-                || ROLE_WORDS.contains(&w.as_str())
-                || w.ends_with("man")
-                || w.ends_with("woman")
-                || w.ends_with("person"));
-        if !role_word || words >= 4 {
+        if t.kind != TokenKind::Word || is_stop(&w) || words >= 4 {
+            return None;
+        }
+        last_was_role = is_role(&w);
+        // a word that is no role word is a capitalised one ("Majority") or a lower-case noun
+        // right before a role word ("communication director"); "openly admires Russian
+        // President" and "described Democratic nominee" are clauses, not titles
+        if !last_was_role
+            && t.span.text(text).starts_with(char::is_lowercase)
+            && (w.ends_with("ed")
+                || w.ends_with("ly")
+                || !tok.tokens.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word && is_role(&normalise(n.span.text(text)))
+                }))
+        {
             return None;
         }
         words += 1;
         i += 1;
     }
     None
+}
+
+/// A word of a person's role: a title, a person noun, a role word, or "-man", "-woman", "-person".
+fn is_role(w: &str) -> bool {
+    is_title(w)
+        || PERSON_HEADS.contains(&w)
+        || ROLE_WORDS.contains(&w)
+        || w.ends_with("man")
+        || w.ends_with("woman")
+        || w.ends_with("person")
 }
 
 /// The whole speaker phrase for a chosen name mention `m` (token range `toks`).
@@ -652,6 +673,46 @@ mod tests {
             "Trump",
         );
         assert_eq!(got.0, "Marc Kasowitz");
+    }
+
+    #[test]
+    fn a_body_before_a_title_of_several_words_gives_the_person() {
+        let t = "“No,” Senate Majority Leader Mitch McConnell said.";
+        let got = whole(
+            t,
+            &[("Senate", Label::Org), ("Mitch McConnell", Label::Per)],
+            "Senate",
+        );
+        assert_eq!(got.0, "Mitch McConnell");
+        let t = "“No,” Clinton communication director Jennifer Palmieri said.";
+        let got = whole(
+            t,
+            &[("Clinton", Label::Per), ("Jennifer Palmieri", Label::Per)],
+            "Clinton",
+        );
+        assert_eq!(got.0, "Jennifer Palmieri");
+    }
+
+    #[test]
+    fn a_clause_between_two_names_is_no_title() {
+        // a verb, an adverb or a plain adjective before the title: the first name is no modifier
+        for t in [
+            "Trump openly admires Russian President Vladimir Putin as a “strong leader.”",
+            "Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace.”",
+        ] {
+            let first = if t.starts_with("Trump") {
+                "Trump"
+            } else {
+                "Chris Christie"
+            };
+            let second = if t.starts_with("Trump") {
+                "Vladimir Putin"
+            } else {
+                "Hillary Clinton"
+            };
+            let got = whole(t, &[(first, Label::Per), (second, Label::Per)], first);
+            assert_eq!(got.0, first, "{t}");
+        }
     }
 
     #[test]
