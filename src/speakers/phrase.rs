@@ -387,7 +387,7 @@ pub fn spokesperson(
             .map_or(b.saturating_sub(14), |k| k + 1);
         lo..b
     });
-    for range in [after..after_end].into_iter().chain(before_range) {
+    for range in std::iter::once(after..after_end).chain(before_range) {
         if !range.clone().any(&is_cue) {
             continue;
         }
