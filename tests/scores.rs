@@ -75,6 +75,28 @@ fn score(shared: &Path, gold: &Path, scratch: &Scratch, flags: &[&str]) -> Value
     serde_json::from_slice(&py.stdout).unwrap()
 }
 
+/// scripts/confidence.py's split of the sure and unsure attributions, on the output `score` last
+/// wrote for `gold` (without flags).
+fn confidence(gold: &Path, scratch: &Scratch) -> Value {
+    let out = scratch.path(&format!(
+        "out-{}",
+        gold.file_name().unwrap().to_string_lossy()
+    ));
+    let py = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/confidence.py"))
+        .arg(gold)
+        .arg(&out)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    serde_json::from_slice(&py.stdout).unwrap()
+}
+
 /// On real text too, every document's entities and quotes come in text order and never overlap
 /// (the fuzzer checks this on made-up text; entity rules that met on real text can break it
 /// too, as "Universe Alicia Machado" beside "Alicia Machado" on PolNeAR dev did).
@@ -143,6 +165,24 @@ fn shipped_models_reproduce_the_model_card_scores() {
         String::from_utf8_lossy(&built.stderr)
     );
     let dev = score(&shared, &dev_gold, &scratch, &[]);
+    let dev_sure = confidence(&dev_gold, &scratch);
+    // the sealed Reuters articles: scored in totals only, like every set here
+    let sealed_gold = scratch.path("sealed-articles.jsonl");
+    let built = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/reuters_articles.py"))
+        .arg("build")
+        .arg(shared.join("data/conll2003-dev.jsonl"))
+        .arg(&sealed_gold)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let sealed = score(&shared, &sealed_gold, &scratch, &[]);
+    let sealed_sure = confidence(&sealed_gold, &scratch);
     let accurate = score(
         &shared,
         &shared.join("data/polnear-dev.jsonl"),
@@ -150,7 +190,7 @@ fn shipped_models_reproduce_the_model_card_scores() {
         &["--accurate"],
     );
     let rows = recorded();
-    assert!(rows.len() >= 18, "model card table has {} rows", rows.len());
+    assert!(rows.len() >= 26, "model card table has {} rows", rows.len());
     for (data, metric, want) in rows {
         let got = match (data.as_str(), metric.as_str()) {
             ("CoNLL-2003 dev", "entity F1") => &conll["entities"]["f1"],
@@ -181,6 +221,18 @@ fn shipped_models_reproduce_the_model_card_scores() {
             ("dev articles", "quote->actor accuracy") => &dev["quote_actor"]["acc_of_gold"],
             ("dev articles", "actor recall") => &dev["actors"]["recall"],
             ("dev articles", "actor precision") => &dev["actors"]["precision"],
+            ("dev articles", "share of attributions marked sure") => &dev_sure["sure_share"],
+            ("dev articles", "sure attributions right") => &dev_sure["sure_right"],
+            ("sealed Reuters articles", "entity F1") => &sealed["entities"]["f1"],
+            ("sealed Reuters articles", "quote->actor accuracy") => {
+                &sealed["quote_actor"]["acc_of_gold"]
+            }
+            ("sealed Reuters articles", "actor recall") => &sealed["actors"]["recall"],
+            ("sealed Reuters articles", "actor precision") => &sealed["actors"]["precision"],
+            ("sealed Reuters articles", "share of attributions marked sure") => {
+                &sealed_sure["sure_share"]
+            }
+            ("sealed Reuters articles", "sure attributions right") => &sealed_sure["sure_right"],
             other => panic!("unknown row in the model card: {other:?}"),
         };
         let got = got.as_f64().unwrap();
