@@ -359,35 +359,7 @@ pub fn spokesperson(
     is_cue: impl Fn(usize) -> bool,
     q: Span,
 ) -> Option<Mention> {
-    let n = tok.tokens.len();
-    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
-    let close = tok.tokens.partition_point(|t| t.span.start < q.end);
-    let stop = |k: usize| clause_stop(text, tok, k);
-    // the clause after the quotation: up to 14 tokens, to the first clause stop
-    let mut after = close;
-    if tok
-        .tokens
-        .get(after)
-        .is_some_and(|t| t.span.text(text) == ",")
-    {
-        after += 1;
-    }
-    let after_end = (after..n.min(after + 14))
-        .find(|&k| stop(k))
-        .unwrap_or(n.min(after + 14));
-    // the clause before it: from the previous clause stop (at most 14 tokens back), when it ends
-    // in a colon or comma right before the quotation
-    let before = open
-        .checked_sub(1)
-        .filter(|&k| matches!(tok.tokens[k].span.text(text), ":" | ","));
-    let before_range = before.map(|b| {
-        let lo = (b.saturating_sub(14)..b)
-            .rev()
-            .find(|&k| stop(k))
-            .map_or(b.saturating_sub(14), |k| k + 1);
-        lo..b
-    });
-    for range in std::iter::once(after..after_end).chain(before_range) {
+    for range in adjacent_clauses(text, tok, q) {
         if !range.clone().any(&is_cue) {
             continue;
         }
@@ -449,6 +421,92 @@ pub fn spokesperson(
             span: Span::new(start, end),
             kind: MentionKind::Description,
         });
+    }
+    None
+}
+
+/// The token ranges of the clauses that attribute quotation `q`: the clause right after it (up
+/// to 14 tokens, to the first clause stop, after a comma that closes the quotation) and, when the
+/// quotation follows a colon or a comma, the clause before it (from the previous clause stop, at
+/// most 14 tokens back). Constant work per quotation.
+fn adjacent_clauses(
+    text: &str,
+    tok: &Tokenized,
+    q: Span,
+) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let n = tok.tokens.len();
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    let close = tok.tokens.partition_point(|t| t.span.start < q.end);
+    let stop = |k: usize| clause_stop(text, tok, k);
+    let mut after = close;
+    if tok
+        .tokens
+        .get(after)
+        .is_some_and(|t| t.span.text(text) == ",")
+    {
+        after += 1;
+    }
+    let after_end = (after..n.min(after + 14))
+        .find(|&k| stop(k))
+        .unwrap_or(n.min(after + 14));
+    let before = open
+        .checked_sub(1)
+        .filter(|&k| matches!(tok.tokens[k].span.text(text), ":" | ","));
+    let before_range = before.map(|b| {
+        let lo = (b.saturating_sub(14)..b)
+            .rev()
+            .find(|&k| stop(k))
+            .map_or(b.saturating_sub(14), |k| k + 1);
+        lo..b
+    });
+    std::iter::once(after..after_end).chain(before_range)
+}
+
+/// "“The war is over,” Interfax quoted Lebed as saying." / "the agency quoted Foreign Minister
+/// Klaus Kinkel as saying: “…”": in a clause next to the quotation, the one quoted ("quoted X as
+/// saying") is the speaker, not the outlet that quotes: the last person or organisation between
+/// "quoted" and "as saying", or a pronoun there ("quoted him as saying").
+pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
+    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    for range in adjacent_clauses(text, tok, q) {
+        let Some(quoted) = range.clone().find(|&k| word(k) == "quoted") else {
+            continue;
+        };
+        let Some(as_) = (quoted + 1..range.end).find(|&k| word(k) == "as") else {
+            continue;
+        };
+        let saying = tok
+            .tokens
+            .get(as_ + 1)
+            .map(|t| normalise(t.span.text(text)));
+        if !saying.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "saying" | "telling" | "writing" | "stating" | "adding" | "declaring"
+            )
+        }) {
+            continue;
+        }
+        let lo = tok.tokens[quoted].span.end;
+        let hi = tok.tokens[as_].span.start;
+        let first = ents.partition_point(|e| e.span.start < lo);
+        let named = ents[first..]
+            .iter()
+            .take_while(|e| e.span.end <= hi)
+            .filter(|e| matches!(e.label, Label::Per | Label::Org))
+            .last();
+        if let Some(e) = named {
+            return Some(Mention {
+                span: e.span,
+                kind: MentionKind::Name,
+            });
+        }
+        if as_ == quoted + 2 && matches!(word(quoted + 1).as_str(), "him" | "her" | "them") {
+            return Some(Mention {
+                span: tok.tokens[quoted + 1].span,
+                kind: MentionKind::Pronoun,
+            });
+        }
     }
     None
 }
@@ -875,6 +933,57 @@ mod tests {
         // no body named: the ranker decides
         assert_eq!(
             spokesperson_in("Ann Lee left. “No,” a spokeswoman said.", &acme[..1]),
+            None
+        );
+    }
+
+    /// `quoted_as_saying`'s speaker for the first quotation of `t`.
+    fn quoted_in(t: &str, names: &[(&str, Label)]) -> Option<String> {
+        let tok = analyze_text(t);
+        let ents = crate::actors::test_entities(t, names);
+        let a = t.find('“').unwrap();
+        let b = t.find('”').unwrap() + '”'.len_utf8();
+        quoted_as_saying(t, &tok, &ents, Span::new(a, b)).map(|m| m.span.text(t).to_string())
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_is_the_speaker_not_the_outlet() {
+        let names = [("Interfax", Label::Org), ("Alexander Lebed", Label::Per)];
+        assert_eq!(
+            quoted_in(
+                "“The war is over,” Interfax quoted Alexander Lebed as saying.",
+                &names
+            )
+            .as_deref(),
+            Some("Alexander Lebed")
+        );
+        assert_eq!(
+            quoted_in(
+                "Interfax quoted Security Council secretary Alexander Lebed as saying: “Over.”",
+                &names
+            )
+            .as_deref(),
+            Some("Alexander Lebed")
+        );
+        assert_eq!(
+            quoted_in("“Over,” the agency quoted him as saying.", &[]).as_deref(),
+            Some("him")
+        );
+    }
+
+    #[test]
+    fn quoting_without_as_saying_is_left_to_the_ranker() {
+        let names = [("Interfax", Label::Org), ("Alexander Lebed", Label::Per)];
+        // "quoted" a document, or "as saying" in another clause: not the pattern
+        assert_eq!(
+            quoted_in("“Over,” Interfax quoted Alexander Lebed's letter.", &names),
+            None
+        );
+        assert_eq!(
+            quoted_in(
+                "“Over,” Interfax said. It quoted Alexander Lebed as saying more.",
+                &names
+            ),
             None
         );
     }
