@@ -325,6 +325,29 @@ mod tests {
     }
 
     #[test]
+    fn the_sure_mark_needs_an_actor_a_name_or_clear_pronoun_and_a_margin() {
+        let choice = |kind, margin| speakers::Choice {
+            speaker: Some(Mention {
+                span: Span::new(0, 3),
+                kind,
+            }),
+            cue: None,
+            margin,
+        };
+        let actor = Some(ActorId(0));
+        let name = choice(MentionKind::Name, SURE_MARGIN);
+        assert_eq!(confidence(&name, actor, false), Confidence::Sure);
+        assert_eq!(confidence(&name, None, false), Confidence::Unsure);
+        let narrow = choice(MentionKind::Name, SURE_MARGIN - 0.5);
+        assert_eq!(confidence(&narrow, actor, false), Confidence::Unsure);
+        let pronoun = choice(MentionKind::Pronoun, speakers::RULE_MARGIN);
+        assert_eq!(confidence(&pronoun, actor, false), Confidence::Sure);
+        assert_eq!(confidence(&pronoun, actor, true), Confidence::Unsure);
+        let description = choice(MentionKind::Description, speakers::RULE_MARGIN);
+        assert_eq!(confidence(&description, actor, false), Confidence::Unsure);
+    }
+
+    #[test]
     fn a_speakerless_quote_inside_reported_speech_takes_its_source() {
         let t = "Trump called them “losers” twice.";
         let q = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + 3);

@@ -148,17 +148,26 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// The words a name is compared by: particles dropped ("Mohammed al-Rashid" -> mohammed rashid),
-/// known aliases replaced ("U.S." -> united states).
+/// middle initials dropped ("Donald J. Trump" -> donald trump), known aliases replaced ("U.S." ->
+/// united states).
 fn key_words(words: &[String]) -> Vec<String> {
     let joined = words.join(" ");
     if let Some((_, canon)) = ALIASES.iter().find(|(a, _)| *a == joined) {
         return canon.split(' ').map(str::to_string).collect();
     }
+    let last = words.len().saturating_sub(1);
     words
         .iter()
-        .filter(|w| !PARTICLES.contains(&w.as_str()))
-        .map(|w| without_particle(w).to_string())
+        .enumerate()
+        .filter(|&(i, w)| !PARTICLES.contains(&w.as_str()) && !(i > 0 && i < last && is_initial(w)))
+        .map(|(_, w)| without_particle(w).to_string())
         .collect()
+}
+
+/// "j.", "w.": one letter and a full stop, a middle initial inside a name.
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_alphabetic) && c.next() == Some('.') && c.next().is_none()
 }
 
 /// "S.E.C." -> "sec": a dotted abbreviation as the acronym it spells.
@@ -651,6 +660,31 @@ mod tests {
             .len(),
             3
         );
+    }
+
+    #[test]
+    fn a_middle_initial_is_ignored() {
+        let got = g(
+            "Donald J. Trump spoke. Donald Trump left. Loretta E. Lynch and Loretta Lynch met.",
+            &[
+                ("Donald J. Trump", Label::Per),
+                ("Donald Trump", Label::Per),
+                ("Loretta E. Lynch", Label::Per),
+                ("Loretta Lynch", Label::Per),
+            ],
+        );
+        assert_eq!(got, [s("Donald J. Trump", 2), s("Loretta E. Lynch", 2)]);
+        // a first initial and different middle names stay as they are
+        let got = g(
+            "J. Smith spoke. John Smith left. Ann Mary Roe and Ann Beth Roe met.",
+            &[
+                ("J. Smith", Label::Per),
+                ("John Smith", Label::Per),
+                ("Ann Mary Roe", Label::Per),
+                ("Ann Beth Roe", Label::Per),
+            ],
+        );
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 
     #[test]

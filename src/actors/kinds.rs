@@ -550,6 +550,24 @@ mod tests {
     }
 
     #[test]
+    fn no_list_word_deletes_a_person_it_ends_the_name_of() {
+        // every entry of every not-an-actor list, as the surname of a person who speaks twice
+        for w in super::COMMUNITIES
+            .iter()
+            .chain(super::FAITHS)
+            .chain(super::THING_TAILS)
+            .chain(&["democrat", "republican", "independent"])
+        {
+            let mut c = w.chars();
+            let cap: String = c.next().unwrap().to_uppercase().chain(c).collect();
+            let name = format!("Ann {cap}");
+            let t = format!("{name} spoke. Then {name} left.");
+            let got = actor_names(&t, &[(name.as_str(), Per), (name.as_str(), Per)]);
+            assert_eq!(got, [name.clone()], "{w}");
+        }
+    }
+
+    #[test]
     fn party_state_tags_are_not_actors() {
         let t = "Sen. Lindsey Graham (R-S.C.) and Sen. Bernie Sanders (Vt.) spoke.";
         let got = actor_names(
