@@ -159,7 +159,10 @@ fn key_words(words: &[String]) -> Vec<String> {
     words
         .iter()
         .enumerate()
-        .filter(|&(i, w)| !PARTICLES.contains(&w.as_str()) && !(i > 0 && i < last && is_initial(w)))
+        .filter(|&(i, w)| {
+            let middle_initial = i > 0 && i < last && is_initial(w);
+            !(PARTICLES.contains(&w.as_str()) || middle_initial)
+        })
         .map(|(_, w)| without_particle(w).to_string())
         .collect()
 }

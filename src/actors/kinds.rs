@@ -563,7 +563,7 @@ mod tests {
             let name = format!("Ann {cap}");
             let t = format!("{name} spoke. Then {name} left.");
             let got = actor_names(&t, &[(name.as_str(), Per), (name.as_str(), Per)]);
-            assert_eq!(got, [name.clone()], "{w}");
+            assert_eq!(got, std::slice::from_ref(&name), "{w}");
         }
     }
 
