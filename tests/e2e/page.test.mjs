@@ -306,7 +306,11 @@ test('a 2 MB text is analysed off the main thread', async () => {
     const t0 = performance.now();
     document.getElementById('btn-analyze').click();
     const clickEnd = performance.now();
+    // the main thread's own timer, every 50 ms: it keeps ticking while the worker analyses
+    let ticks = 0;
+    const timer = setInterval(() => { ticks += 1; }, 50);
     while (!/analysed in/.test(document.getElementById('status').textContent)) await new Promise((r) => setTimeout(r, 20));
+    clearInterval(timer);
     const tAnalysed = performance.now() - t0;
     while (document.body.dataset.ready !== '1') await new Promise((r) => setTimeout(r, 20));
     const tRendered = performance.now() - t0;
@@ -317,12 +321,16 @@ test('a 2 MB text is analysed off the main thread', async () => {
     // result afterwards is reported, not judged)
     const during = tasks.filter((t) => t.start > clickEnd && t.start + t.ms < end).map((t) => t.ms);
     const renderTasks = tasks.filter((t) => t.start + t.ms >= end).map((t) => t.ms);
-    return { during, renderTasks, tAnalysed, tRendered, chars: big.length, workerMs: end - clickEnd };
+    return { during, renderTasks, tAnalysed, tRendered, chars: big.length, workerMs: end - clickEnd, ticks };
   }, ARTICLE);
   writeFileSync(path.join(OUT, 'big-text.json'), JSON.stringify(result));
-  console.log(`2 MB text: worker busy ${result.workerMs.toFixed(0)} ms, rendered at ${result.tRendered.toFixed(0)} ms; main-thread long tasks meanwhile: [${result.during.map((m) => m.toFixed(0))}] ms; while rendering: [${result.renderTasks.map((m) => m.toFixed(0))}] ms`);
+  console.log(`2 MB text: worker busy ${result.workerMs.toFixed(0)} ms, ${result.ticks} timer ticks, rendered at ${result.tRendered.toFixed(0)} ms; main-thread long tasks meanwhile: [${result.during.map((m) => m.toFixed(0))}] ms; while rendering: [${result.renderTasks.map((m) => m.toFixed(0))}] ms`);
   assert.ok(result.workerMs > 100, 'the analysis took measurable time');
-  assert.ok(result.during.every((ms) => ms < 200), `main thread blocked during analysis: ${result.during}`);
+  // Analysed on the main thread, the timer could not tick until the end; off it, the main thread
+  // is free nearly all the time. Half the ticks a free thread would see is the bar: no timing
+  // threshold that a loaded machine's pauses (a garbage collection, a layout) could trip.
+  const free = Math.floor(result.workerMs / 50);
+  assert.ok(result.ticks >= free / 2, `main thread blocked during analysis: ${result.ticks} of ${free} timer ticks (long tasks: ${result.during})`);
   assert.equal((await page.textContent('#article')).length, result.chars);
   await context.close();
 });
