@@ -2,6 +2,58 @@
 //! person and organisation descriptions, auxiliaries, prepositions. Lower-case, normalised (see
 //! `text::normalise`). Lists only; the rules that use them live with their stage.
 
+/// Things people write or say, owned by their author ("her brief", "Trump’s claim"); when one
+/// "says" something, its author does ("the statement said": `actors::resolve`).
+pub const DOCUMENTS: &[&str] = &[
+    "brief",
+    "statement",
+    "report",
+    "memo",
+    "email",
+    "e-mail",
+    "communique",
+    "cable",
+    "letter",
+    "book",
+    "complaint",
+    "filing",
+    "lawsuit",
+    "suit",
+    "website",
+    "tweet",
+    "post",
+    "column",
+    "article",
+    "ad",
+    "study",
+    "claim",
+    "claims",
+    "words",
+    "comments",
+    "remarks",
+    "remark",
+    "assertion",
+    "promise",
+    "pledge",
+    "argument",
+    "charge",
+    "accusation",
+    "description",
+    "slogan",
+    "phrase",
+    "message",
+    "speech",
+    "op-ed",
+    "essay",
+    "interview",
+    "testimony",
+    "ruling",
+    "opinion",
+    "order",
+    "response",
+    "reply",
+];
+
 /// Someone who speaks for a body: "a White House spokesman", "a spokeswoman for Acme". Their
 /// words are the body's (`speakers::phrase::spokesperson`, `actors::resolve`).
 pub const SPOKESPERSONS: &[&str] = &[

@@ -13,7 +13,7 @@
 use super::cluster::Cluster;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
-use crate::lexicon::{ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title};
+use crate::lexicon::{DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title};
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
@@ -148,6 +148,10 @@ impl<'a> Resolver<'a> {
             }
         }
         let head = words.last()?.trim_end_matches(',').to_string();
+        // "the statement said", "the email said": its author
+        if DOCUMENTS.contains(&head.as_str()) {
+            return self.document_author(d, &head, clusters);
+        }
         let mut with_role = self
             .role_words
             .get(&head)
@@ -169,6 +173,38 @@ impl<'a> Resolver<'a> {
             return self.search(d, Want::Body, clusters, Some("court"));
         }
         None
+    }
+
+    /// The author of the document a description names ("the statement", "the email"): the last
+    /// time the text names such a document before `d` ("X said in a statement", "In an email, X
+    /// wrote"), the first person or body of that sentence that no preposition governs, outside
+    /// quotations. No such sentence within reach: no one.
+    fn document_author(&self, d: Span, head: &str, clusters: &[Cluster]) -> Option<usize> {
+        let tok = self.tok;
+        let at = self.first_token(d);
+        let floor = d.start.saturating_sub(MAX_BYTES);
+        let named = (0..at)
+            .rev()
+            .take_while(|&i| tok.tokens[i].span.start >= floor)
+            .find(|&i| {
+                normalise(tok.tokens[i].span.text(self.text)) == head
+                    && !in_quote(tok.tokens[i].span, self.quotes)
+            })?;
+        let sent = tok.sentences.get(tok.sentence_of(named))?;
+        let from = tok.tokens[sent.start].span.start;
+        let to = tok.tokens[sent.end - 1].span.end.min(d.start);
+        self.mentions
+            .range(from..to)
+            .map(|(_, &(m, ci))| (m, ci))
+            .find(|&(m, ci)| {
+                m.end <= to
+                    && (self.compatible(&clusters[ci], Want::Person(None))
+                        || self.compatible(&clusters[ci], Want::Body))
+                    && !in_quote(m, self.quotes)
+                    && !self.after_preposition(m)
+                    && !self.modifier(m)
+            })
+            .map(|(_, ci)| ci)
     }
 
     /// Hobbs-style search backwards from `at`; `head` prefers an organisation whose name holds it.
@@ -613,6 +649,35 @@ mod tests {
             t,
             &[("Ann Lee", Per)],
             &[("several officials", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_author() {
+        let t = "In an email, Haim Solberg wrote to Ann Lee. “No,” the email said.";
+        let r = resolved(
+            t,
+            &[("Haim Solberg", Per), ("Ann Lee", Per)],
+            &[("the email", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Haim Solberg"));
+        let t = "Acme Corp said in a statement it would appeal. “We disagree,” the statement said.";
+        let r = resolved(
+            t,
+            &[("Acme Corp", Org)],
+            &[("the statement", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Acme Corp"));
+        // no such document named before: no author, not the last person named
+        let t = "Ann Lee left. “No,” the statement said.";
+        let r = resolved(
+            t,
+            &[("Ann Lee", Per)],
+            &[("the statement", Description)],
             &Gazetteers::default(),
         );
         assert_eq!(one(r), None);

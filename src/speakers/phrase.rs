@@ -6,7 +6,7 @@
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{
-    AUXILIARIES, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, SPOKESPERSONS, is_title,
+    AUXILIARIES, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, SPOKESPERSONS, is_title,
 };
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
@@ -227,53 +227,6 @@ pub fn relative_clause_speaker(
         kind: MentionKind::Name,
     })
 }
-
-/// Things people write or say, owned by their author ("her brief", "Trump’s claim").
-const DOCUMENTS: &[&str] = &[
-    "brief",
-    "statement",
-    "report",
-    "memo",
-    "letter",
-    "book",
-    "complaint",
-    "filing",
-    "lawsuit",
-    "suit",
-    "website",
-    "tweet",
-    "post",
-    "column",
-    "article",
-    "ad",
-    "study",
-    "claim",
-    "claims",
-    "words",
-    "comments",
-    "remarks",
-    "remark",
-    "assertion",
-    "promise",
-    "pledge",
-    "argument",
-    "charge",
-    "accusation",
-    "description",
-    "slogan",
-    "phrase",
-    "message",
-    "speech",
-    "op-ed",
-    "essay",
-    "interview",
-    "testimony",
-    "ruling",
-    "opinion",
-    "order",
-    "response",
-    "reply",
-];
 
 /// "Ireland's Data Protection Commission (DPC), which oversees Meta in the EU, said ...": a
 /// mention inside a relative clause that ends right before a cue is not the one speaking; the
