@@ -1,6 +1,8 @@
-//! Closed word lists that several stages read: person titles and role words, head nouns of
-//! person and organisation descriptions, auxiliaries, prepositions. Lower-case, normalised (see
-//! `text::normalise`). Lists only; the rules that use them live with their stage.
+//! Closed word lists, one home for each: honorifics, name particles and titles, role words, head
+//! nouns of person and organisation descriptions, auxiliaries, prepositions, and the lists of
+//! the reported-speech rules (speech verbs, clause openers). Lower-case, normalised (see
+//! `text::normalise`). Where two lists of one kind differ, the doc comment says why. Lists only;
+//! the rules that use them live with their stage.
 
 /// Things people write or say, owned by their author ("her brief", "Trump’s claim"); when one
 /// "says" something, its author does ("the statement said": `actors::resolve`).
@@ -63,6 +65,103 @@ pub const SPOKESPERSONS: &[&str] = &[
     "spokespeople",
     "spokesmen",
     "spokeswomen",
+];
+
+/// A person's gender, as an honorific (`HONORIFICS`) implies it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Honorifics: words that stand before a person's name ("Mr. Morial", "Lady Astor"), with and
+/// without the full stop, and the gender each implies ("Dr." none). The actors stage drops them
+/// from the words it compares and reads the gender (`actors::names`).
+pub const HONORIFICS: &[(&str, Option<Gender>)] = &[
+    ("mr.", Some(Gender::Male)),
+    ("mr", Some(Gender::Male)),
+    ("mrs.", Some(Gender::Female)),
+    ("mrs", Some(Gender::Female)),
+    ("ms.", Some(Gender::Female)),
+    ("ms", Some(Gender::Female)),
+    ("miss", Some(Gender::Female)),
+    ("sir", Some(Gender::Male)),
+    ("madam", Some(Gender::Female)),
+    ("lady", Some(Gender::Female)),
+    ("lord", Some(Gender::Male)),
+    ("dr.", None),
+];
+
+/// The honorifics after which capitalised words are a person, whatever the tagger said
+/// (`entities::repair`): those of `HONORIFICS` that only ever open a person's name. Not "sir",
+/// "lord", "lady" and "madam", which also open forms of address and titles ("Madam Secretary"
+/// would make "Secretary" a person; measured on PolNeAR train).
+pub const PERSON_HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr."];
+
+/// Words that stand before a person's name but are no part of it, as CoNLL annotates
+/// ("President Bill Clinton" -> "Bill Clinton"): honorifics with their full stop and titles
+/// (`entities::tidy`). Not the honorifics without a stop nor "miss", "lady" and "madam", which
+/// also open other names ("Miss Teen USA" stays whole; measured on CoNLL train); and not the
+/// wider `TITLES`, whose words describe a role rather than stand before a name ("former",
+/// "state").
+pub const NAME_TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "prof.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "rev.",
+    "president",
+    "senator",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "commissioner",
+    "reverend",
+    "governor",
+    "mayor",
+    "councilman",
+    "councilwoman",
+    "superintendent",
+    "judge",
+    "justice",
+    "secretary",
+    "minister",
+    "chancellor",
+    "general",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "sir",
+    "lord",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "director",
+    "chief",
+    "coach",
+    "officer",
+    "detective",
+    "sheriff",
+    "professor",
+];
+
+/// Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven", "Osama
+/// bin Laden"), also attached by a hyphen ("al-Rashid").
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la",
+    "le",
 ];
 
 /// Words that make up a person's title or a description of a person.
@@ -432,3 +531,128 @@ pub const FEELING_VERBS: &[&str] = &[
     "embarrassed",
     "horrified",
 ];
+
+/// Forms of "be": with a verb in -ed, a passive cue ("was criticized by").
+pub const FORMS_OF_BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+
+/// Verbs of speech (and the "according" of "according to") that attribute the words before the
+/// comma of a short last clause ("..., the group says"; `reported::grouping::fronted_content`).
+pub const CLAUSE_FINAL_SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "notes",
+    "noted",
+    "tweeted",
+    "reported",
+    "reports",
+];
+
+/// Verbs of speech that, right after a comma or a closing quotation mark, have their source
+/// after them ("..., say experts like Paul Bauman"; `reported::sources::inverted_speaker`).
+/// Each of the two speech lists was chosen for its own rule; their union changes outputs (three
+/// documents of PolNeAR and CoNLL train gain a source or a relation), so they stay two.
+pub const INVERTED_SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "wrote",
+    "writes",
+    "adds",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "explained",
+    "asked",
+];
+
+/// Words that open a clause of its own: conjunctions, relative pronouns and other subordinators
+/// ("..., which said", "..., and she said").
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "who", "which", "that", "and", "but", "or", "as", "while", "when", "if", "because", "although",
+    "though", "after", "before", "since", "until", "so", "where", "whom", "whose", "what", "how",
+    "why", "even", "then", "not", "nor", "yet",
+];
+
+/// Conjunctions and connecting adverbs ("or", "but", "also", "until"): a tagged source run of
+/// these (and prepositions, adverbs in -ly, verbs in -ing) alone names no one
+/// (`reported::sources::could_be_source`).
+pub const CONNECTIVES: &[&str] = &[
+    "and", "or", "but", "nor", "when", "while", "whether", "if", "because", "as", "rather", "then",
+    "so", "also", "even", "just", "only", "still", "yet", "not", "no", "since", "until",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list as the stages compare it: lower case (normalised words), no word twice.
+    #[test]
+    fn every_list_is_lower_case_without_a_word_twice() {
+        let honorifics: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
+        let lists: &[(&str, &[&str])] = &[
+            ("SPOKESPERSONS", SPOKESPERSONS),
+            ("HONORIFICS", &honorifics),
+            ("PERSON_HONORIFICS", PERSON_HONORIFICS),
+            ("NAME_TITLES", NAME_TITLES),
+            ("NAME_PARTICLES", NAME_PARTICLES),
+            ("TITLES", TITLES),
+            ("PERSON_HEADS", PERSON_HEADS),
+            ("ORG_HEADS", ORG_HEADS),
+            ("ROLE_WORDS", ROLE_WORDS),
+            ("IRREGULAR_PAST", IRREGULAR_PAST),
+            ("AUXILIARIES", AUXILIARIES),
+            ("PREPOSITIONS", PREPOSITIONS),
+            ("FEELING_VERBS", FEELING_VERBS),
+            ("FORMS_OF_BE", FORMS_OF_BE),
+            ("CLAUSE_FINAL_SPEECH", CLAUSE_FINAL_SPEECH),
+            ("INVERTED_SPEECH", INVERTED_SPEECH),
+            ("CLAUSE_OPENERS", CLAUSE_OPENERS),
+            ("CONNECTIVES", CONNECTIVES),
+        ];
+        for (name, list) in lists {
+            let mut seen = std::collections::HashSet::new();
+            for w in *list {
+                assert_eq!(w.to_lowercase(), *w, "{name}: {w}");
+                assert!(seen.insert(w), "{name}: {w} twice");
+            }
+        }
+    }
+
+    /// The honorifics that open a person's name are honorifics; those with a full stop stand
+    /// before names as titles; an honorific gives a gender or, "Dr.", none.
+    #[test]
+    fn the_honorific_lists_agree() {
+        for w in PERSON_HONORIFICS {
+            assert!(HONORIFICS.iter().any(|h| h.0 == *w), "{w}");
+        }
+        for (w, _) in HONORIFICS.iter().filter(|h| h.0.ends_with('.')) {
+            assert!(NAME_TITLES.contains(w), "{w}");
+        }
+        let gender = |w: &str| HONORIFICS.iter().find(|h| h.0 == w).and_then(|h| h.1);
+        assert_eq!(gender("mrs."), Some(Gender::Female));
+        assert_eq!(gender("sir"), Some(Gender::Male));
+        assert_eq!(gender("dr."), None);
+    }
+
+    /// A name particle is lower case and short: it never opens a sentence's capitalised name.
+    #[test]
+    fn name_particles_are_short_lower_case_words() {
+        for p in NAME_PARTICLES {
+            assert!(
+                p.len() <= 5 && p.chars().all(|c| c.is_ascii_lowercase()),
+                "{p}"
+            );
+        }
+    }
+}

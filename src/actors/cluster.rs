@@ -15,6 +15,7 @@ use super::names::{
 };
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
+use crate::lexicon::NAME_PARTICLES;
 use crate::text::{DocKey, DocMap, Tokenized};
 
 pub struct Cluster {
@@ -65,14 +66,9 @@ fn label_index(l: Label) -> usize {
     Label::ALL.iter().position(|x| *x == l).unwrap_or(3)
 }
 
-/// Name particles that may be dropped or attached: "al-Rashid" ~ "Rashid", "bin Laden" ~ "Laden".
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "der", "la", "le",
-];
-
 /// "al-rashid" -> "rashid"; other words unchanged.
 fn without_particle(w: &str) -> &str {
-    for p in PARTICLES {
+    for p in NAME_PARTICLES {
         if let Some(rest) = w.strip_prefix(p)
             && let Some(rest) = rest.strip_prefix('-')
             && !rest.is_empty()
@@ -161,7 +157,7 @@ fn key_words(words: &[String]) -> Vec<String> {
         .enumerate()
         .filter(|&(i, w)| {
             let middle_initial = i > 0 && i < last && is_initial(w);
-            !(PARTICLES.contains(&w.as_str()) || middle_initial)
+            !(NAME_PARTICLES.contains(&w.as_str()) || middle_initial)
         })
         .map(|(_, w)| without_particle(w).to_string())
         .collect()

@@ -3,32 +3,14 @@
 //! first name imply. Pure functions over strings and the gazetteer; no clustering here.
 
 use crate::entities::gazetteer::Gazetteers;
+pub use crate::lexicon::Gender;
+use crate::lexicon::HONORIFICS;
 use crate::text::normalise;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-}
-
-pub const HONORIFICS: &[(&str, Gender)] = &[
-    ("mr.", Gender::Male),
-    ("mr", Gender::Male),
-    ("mrs.", Gender::Female),
-    ("mrs", Gender::Female),
-    ("ms.", Gender::Female),
-    ("ms", Gender::Female),
-    ("miss", Gender::Female),
-    ("sir", Gender::Male),
-    ("madam", Gender::Female),
-    ("lady", Gender::Female),
-    ("lord", Gender::Male),
-];
 
 /// The gender an honorific word implies ("Mrs." -> female).
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     let w = normalise(word);
-    HONORIFICS.iter().find(|h| h.0 == w).map(|h| h.1)
+    HONORIFICS.iter().find(|h| h.0 == w).and_then(|h| h.1)
 }
 
 /// Words of a name without a leading "the", honorifics and possessive marks.

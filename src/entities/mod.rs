@@ -121,9 +121,3 @@ fn windows(text: &str, tok: &Tokenized, s: TokenRange) -> impl Iterator<Item = T
         Some(w)
     })
 }
-
-/// Lower-case words that may sit inside a person's name ("Bill de Blasio", "Ludwig van Beethoven").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "van", "von", "bin", "ibn", "al", "el", "la",
-    "le",
-];

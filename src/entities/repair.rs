@@ -6,8 +6,8 @@
 //! bodies tagged as people. Not names: a Title Case section header before a colon. This module
 //! does not tag, and it does not group mentions into actors (see `actors`).
 
-use super::NAME_PARTICLES;
 use crate::analysis::{Entity, Label};
+use crate::lexicon::{NAME_PARTICLES, PERSON_HONORIFICS};
 use crate::text::{DocMap, Span, TokenKind, Tokenized, normalise};
 
 /// All repairs, in order.
@@ -120,9 +120,6 @@ fn transcript_speakers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Ve
     ents
 }
 
-/// Words that only ever stand before a person's name.
-const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr."];
-
 /// "Mr. Morial said", "Mrs. King added": the capitalised words after an honorific are a person,
 /// whatever the tagger said (it may have missed them, or read "King" as a title and dropped it).
 /// An entity that starts there is relabelled PER; where none does, one is added. The name runs
@@ -136,7 +133,7 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
             && !w.contains('’')
             && !w.contains('\'')
     };
-    let honorific = |i: usize| HONORIFICS.contains(&normalise(word(i)).as_str());
+    let honorific = |i: usize| PERSON_HONORIFICS.contains(&normalise(word(i)).as_str());
     let mut added = Vec::new();
     let mut j = 0; // first entity that may start at or after the token looked at
     for i in 0..tok.tokens.len().saturating_sub(1) {

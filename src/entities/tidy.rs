@@ -6,8 +6,8 @@
 //! splits off the person, capitalised common nouns are no names, laws are MISC. This module
 //! sees one span at a time; rules that read the whole document are `repair`.
 
-use super::NAME_PARTICLES;
 use crate::analysis::{Entity, Label};
+use crate::lexicon::{NAME_PARTICLES, NAME_TITLES};
 use crate::text::{Span, TokenKind, Tokenized};
 
 /// All tidy rules, in order, for the span of tokens `a..b` the tagger labelled `label`: the
@@ -119,7 +119,7 @@ fn without_leading_titles(
     b: usize,
     label: Label,
 ) -> usize {
-    while b - a >= 2 && label == Label::Per && TITLES.contains(&lower(text, tok, a).as_str()) {
+    while b - a >= 2 && label == Label::Per && NAME_TITLES.contains(&lower(text, tok, a).as_str()) {
         a += 1;
     }
     a
@@ -139,64 +139,9 @@ fn is_a_number_word_or_title_alone(
     }
     let first = lower(text, tok, a);
     let title_alone =
-        label == Label::Per && (TITLES.contains(&first.as_str()) || first == "editor");
+        label == Label::Per && (NAME_TITLES.contains(&first.as_str()) || first == "editor");
     is_number_word(&first) || title_alone
 }
-
-/// Words that precede a name but are not part of it, as CoNLL annotates ("President Bill Clinton"
-/// -> "Bill Clinton").
-const TITLES: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "prof.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-    "lt.",
-    "col.",
-    "sgt.",
-    "capt.",
-    "rev.",
-    "president",
-    "senator",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "ambassador",
-    "commissioner",
-    "reverend",
-    "governor",
-    "mayor",
-    "councilman",
-    "councilwoman",
-    "superintendent",
-    "judge",
-    "justice",
-    "secretary",
-    "minister",
-    "chancellor",
-    "general",
-    "king",
-    "queen",
-    "pope",
-    "prince",
-    "princess",
-    "sir",
-    "lord",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "director",
-    "chief",
-    "coach",
-    "officer",
-    "detective",
-    "sheriff",
-    "professor",
-];
 
 /// A title inside a span the tagger gave to an organisation or other name: "Mayor Bill de Blasio"
 /// (ORG) is the person Bill de Blasio; "Manhattan Supreme Court Justice Frank Nervo" is the court
@@ -235,7 +180,8 @@ fn split_title(
     };
     // the last title word followed only by name words
     let Some(t) = (a..b - 2).rev().find(|&i| {
-        TITLES.contains(&word(i).to_lowercase().as_str()) && word(i).starts_with(char::is_uppercase)
+        NAME_TITLES.contains(&word(i).to_lowercase().as_str())
+            && word(i).starts_with(char::is_uppercase)
     }) else {
         return keep;
     };
@@ -251,7 +197,7 @@ fn split_title(
     let mut out = Vec::new();
     // what comes before the title run stays an organisation ("Manhattan Supreme Court")
     let mut pe = t;
-    while pe > a && TITLES.contains(&word(pe - 1).to_lowercase().as_str()) {
+    while pe > a && NAME_TITLES.contains(&word(pe - 1).to_lowercase().as_str()) {
         pe -= 1;
     }
     if pe > a && (a..pe).any(|i| word(i).starts_with(char::is_uppercase)) {

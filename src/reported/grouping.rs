@@ -12,6 +12,7 @@ use super::subjects::{clause_subject, description_before, subject_before};
 use super::tagger::Role;
 use super::{Found, overlapping, span_of};
 use crate::analysis::Entity;
+use crate::lexicon::{CLAUSE_FINAL_SPEECH, CLAUSE_OPENERS};
 use crate::text::{Span, TokenRange, normal};
 
 /// Relations from tagged runs: each content run joins the nearest cue run of its window's
@@ -130,32 +131,10 @@ pub(super) fn group(
 /// quotation stage attributes quotations). Sentences over 150 tokens are left alone.
 pub(super) fn fronted_content(text: &str, view: &View, cue: TokenRange) -> Option<TokenRange> {
     const LONGEST_SENTENCE: usize = 150;
-    const SPEECH: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "according",
-        "wrote",
-        "writes",
-        "added",
-        "adds",
-        "notes",
-        "noted",
-        "tweeted",
-        "reported",
-        "reports",
-    ];
-    const OPENERS: &[&str] = &[
-        "who", "which", "that", "and", "but", "or", "as", "while", "when", "if", "because",
-        "although", "though", "after", "before", "since", "until", "so", "where", "whom", "whose",
-        "what", "how", "why", "even", "then", "not", "nor", "yet",
-    ];
     let tok = view.tok;
     let word = |i: usize| tok.tokens[i].span.text(text);
     let is = |i: usize, list: &[&str]| list.contains(&normal(word(i)).as_ref());
-    if cue.end - cue.start > 3 || !(cue.start..cue.end).any(|i| is(i, SPEECH)) {
+    if cue.end - cue.start > 3 || !(cue.start..cue.end).any(|i| is(i, CLAUSE_FINAL_SPEECH)) {
         return None;
     }
     let s = tok.sentences[tok.sentence_of(cue.start)];
@@ -171,7 +150,7 @@ pub(super) fn fronted_content(text: &str, view: &View, cue: TokenRange) -> Optio
     if subject > 0
         && (subject > 8
             || s.end - cue.end > 6
-            || is(comma + 1, OPENERS)
+            || is(comma + 1, CLAUSE_OPENERS)
             || (cue.end..s.end).any(|i| word(i) == ","))
     {
         return None;

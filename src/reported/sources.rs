@@ -9,6 +9,7 @@ use super::features::View;
 use super::span_of;
 use super::subjects::{description_before, verbish};
 use crate::analysis::{Entity, Mention, MentionKind};
+use crate::lexicon::{CONNECTIVES, FORMS_OF_BE, INVERTED_SPEECH};
 use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS, phrase_before};
 use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
@@ -102,13 +103,12 @@ pub(super) fn agent_after(
     cue: TokenRange,
     sources: &[TokenRange],
 ) -> Option<Mention> {
-    const BE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
     let word = |i: usize| tok.tokens[i].span.text(text);
     let end = tok.sentences[tok.sentence_of(cue.start)].end;
     let last = cue.end - 1;
     let according =
         word(last) == "to" && last > cue.start && word(last - 1).eq_ignore_ascii_case("according");
-    let passive = (cue.start..cue.end).any(|i| BE.contains(&word(i)))
+    let passive = (cue.start..cue.end).any(|i| FORMS_OF_BE.contains(&word(i)))
         && (cue.start..cue.end).any(|i| word(i).ends_with("ed"))
         && !(cue.start..cue.end).any(|i| crate::lexicon::FEELING_VERBS.contains(&word(i)));
     let start = if according || passive && word(last) == "by" {
@@ -171,24 +171,7 @@ pub(super) fn inverted_speaker(
     let word = |i: usize| tok.tokens[i].span.text(text);
     let prev = cue.start.checked_sub(1)?;
     let after_comma = word(prev) == "," || tok.tokens[prev].kind == TokenKind::Quote;
-    let speech = cue.len() == 1
-        && matches!(
-            word(cue.start),
-            "said"
-                | "says"
-                | "say"
-                | "told"
-                | "added"
-                | "wrote"
-                | "writes"
-                | "adds"
-                | "noted"
-                | "notes"
-                | "argued"
-                | "argues"
-                | "explained"
-                | "asked"
-        );
+    let speech = cue.len() == 1 && INVERTED_SPEECH.contains(&word(cue.start));
     let end = tok.sentences[tok.sentence_of(cue.start)].end;
     (after_comma && speech).then(|| mention_after(text, tok, ents, cue.end..end))?
 }
@@ -262,18 +245,13 @@ pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "that"];
 /// tagger's mistake, and the fallbacks choose instead. Possessives stay (PolNeAR marks "his" in
 /// "his criticism of"), and so do numbers ("47%" of a poll).
 pub(super) fn could_be_source(text: &str, tok: &Tokenized, r: TokenRange) -> bool {
-    const NOT_A_NAME: &[&str] = &[
-        "and", "or", "but", "nor", "when", "while", "whether", "if", "because", "as", "rather",
-        "then", "so", "also", "even", "just", "only", "still", "yet", "not", "no", "since",
-        "until",
-    ];
     (r.start..r.end).any(|i| {
         let t = tok.tokens[i];
         let w = t.span.text(text);
         t.kind == TokenKind::Number
             || t.kind == TokenKind::Word
                 && (w.starts_with(char::is_uppercase)
-                    || !(NOT_A_NAME.contains(&w)
+                    || !(CONNECTIVES.contains(&w)
                         || crate::lexicon::PREPOSITIONS.contains(&w)
                         || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))))
     })
