@@ -41,7 +41,13 @@ pub fn find(text: &str) -> Vec<QuotedSpan> {
     let singles = text.matches('‘').count();
     let doubles = text.matches('“').count() + text.matches('"').count() / 2;
     if singles <= doubles {
-        return double;
+        let mut all = double;
+        let headline = headline_singles(text, &all);
+        if !headline.is_empty() {
+            all.extend(headline);
+            all.sort_by_key(|q| q.span.start);
+        }
+        return all;
     }
     let mut all = find_single(text, &[]);
     let outside: Vec<QuotedSpan> = double
@@ -51,6 +57,31 @@ pub fn find(text: &str) -> Vec<QuotedSpan> {
     all.extend(outside);
     all.sort_by_key(|q| q.span.start);
     all
+}
+
+/// A headline is the text's first line when it is short and a line break follows it.
+const MAX_HEADLINE: usize = 200;
+
+/// In double-mark (US) style, a headline quotes with single marks ("Mayor on flood: ‘We will
+/// rebuild’"): the single-quoted spans of two or more words on the headline line. (A one-word
+/// ‘…’ there is a scare quote, as in the body.)
+fn headline_singles(text: &str, double: &[QuotedSpan]) -> Vec<QuotedSpan> {
+    let Some(end) = text.find('\n').filter(|&e| e <= MAX_HEADLINE) else {
+        return Vec::new();
+    };
+    let line = &text[..end];
+    if !line.contains(['‘', '\'']) {
+        return Vec::new();
+    }
+    let inside: Vec<QuotedSpan> = double
+        .iter()
+        .filter(|d| d.span.end <= end)
+        .cloned()
+        .collect();
+    find_single(line, &inside)
+        .into_iter()
+        .filter(|q| q.span.text(line).trim().contains(' '))
+        .collect()
 }
 
 /// Spans between single marks, outside the double-quoted spans `double` (sorted): ‘…’ or '…',
@@ -279,6 +310,25 @@ mod tests {
         assert_eq!(
             quoted("Lee called it ‘fake’. “He said ‘no’ twice,” she said. “Yes,” he said."),
             ["“He said ‘no’ twice,”", "“Yes,”"]
+        );
+    }
+
+    #[test]
+    fn a_us_style_headline_quotes_with_single_marks() {
+        assert_eq!(
+            quoted(
+                "Mayor on flood: ‘We will rebuild’\n\n“Yes,” she said. “No,” he said. It was ‘fake’."
+            ),
+            ["‘We will rebuild’", "“Yes,”", "“No,”"]
+        );
+        assert_eq!(
+            quoted("Trump on Clinton: 'She is a liar'\n\n\"Yes,\" he said."),
+            ["'She is a liar'", "\"Yes,\""]
+        );
+        // one word in marks is a scare quote, and a body line is no headline
+        assert_eq!(
+            quoted("Lee’s ‘fake’ claim\n\n“Yes,” she said. “No.” He called it ‘a big lie’."),
+            ["“Yes,”", "“No.”"]
         );
     }
 

@@ -167,10 +167,14 @@ pub fn attribute_with_progress(
             }
         };
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
-        if speaker.is_some() {
+        // a headline's quotation (on the text's first line) starts no chain into the body
+        let headline = !text[..q.start].contains('\n');
+        if speaker.is_some() && !headline {
             prev_speaker = speaker.map(|m| m.span);
         }
-        prev_quote = Some(q);
+        if !headline {
+            prev_quote = Some(q);
+        }
         out.push(Choice {
             speaker,
             cue,
