@@ -56,6 +56,13 @@ pub const DOCUMENTS: &[&str] = &[
     "reply",
 ];
 
+/// Initialisms of informal writing (emails, messages, posts) that are no names: "FYI", "LMK",
+/// "POTUS" (a title, not an organisation). Lower case.
+pub const CHAT_INITIALISMS: &[&str] = &[
+    "fyi", "lmk", "btw", "imo", "imho", "tbh", "lol", "omg", "idk", "asap", "rsvp", "fwiw",
+    "afaik", "iirc", "smh", "ttyl", "brb", "icymi", "potus", "flotus", "vpotus",
+];
+
 /// Someone who speaks for a body: "a White House spokesman", "a spokeswoman for Acme". Their
 /// words are the body's (`speakers::phrase::spokesperson`, `actors::resolve`).
 pub const SPOKESPERSONS: &[&str] = &[

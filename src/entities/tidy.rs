@@ -7,7 +7,7 @@
 //! sees one span at a time; rules that read the whole document are `repair`.
 
 use crate::analysis::{Entity, Label};
-use crate::lexicon::{NAME_PARTICLES, NAME_TITLES};
+use crate::lexicon::{CHAT_INITIALISMS, NAME_PARTICLES, NAME_TITLES};
 use crate::text::{Span, TokenKind, Tokenized};
 
 /// All tidy rules, in order, for the span of tokens `a..b` the tagger labelled `label`: the
@@ -247,7 +247,8 @@ const NOT_PERSON_TAIL: &[&str] = &[
     "agency",
 ];
 
-/// "PAC", "super PACs", "CEO": capitalised common nouns of news text, no names.
+/// "PAC", "super PACs", "CEO": capitalised common nouns of news text, and the initialisms of
+/// informal writing ("FYI", "LMK": `lexicon::CHAT_INITIALISMS`), no names.
 fn is_common_noun(name: &str) -> bool {
     const COMMON: &[&str] = &[
         "pac",
@@ -260,7 +261,8 @@ fn is_common_noun(name: &str) -> bool {
         "gdp",
         "ipo",
     ];
-    COMMON.contains(&name.to_lowercase().as_str())
+    let lower = name.to_lowercase();
+    COMMON.contains(&lower.as_str()) || CHAT_INITIALISMS.contains(&lower.as_str())
 }
 
 /// A law is a thing, not a body: "Affordable Care Act", "Freedom of Information Act", "the 1994
@@ -451,6 +453,17 @@ mod tests {
         assert_eq!(law_is_misc("Act", Label::Org), Label::Org);
         assert_eq!(law_is_misc("Bill Gates", Label::Per), Label::Per);
         assert_eq!(law_is_misc("Law Society", Label::Org), Label::Org);
+    }
+
+    #[test]
+    fn initialisms_of_informal_writing_are_no_names() {
+        for w in CHAT_INITIALISMS {
+            assert!(is_common_noun(&w.to_uppercase()), "{w}");
+        }
+        // initialisms that name someone stay names
+        for name in ["SCOTUS", "NATO", "ETA", "DM", "FBI"] {
+            assert!(!is_common_noun(name), "{name}");
+        }
     }
 
     #[test]
