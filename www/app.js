@@ -1,7 +1,7 @@
 // The page: one state object, events that change it, and render() from state to DOM.
 // Analysis runs in a Web Worker (worker.js) so long texts never freeze the page.
 import { serialize, parse, ShareError, LINK_WARN_CHARS, MAX_TEXT_CHARS } from './share.js';
-import { renderArticle, renderActors, applyView, cardLines, exportHtml } from './render.js';
+import { renderArticle, renderActors, applyView, cardLines, cardSpoken, exportHtml } from './render.js';
 import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
@@ -426,12 +426,23 @@ function runFind(step = 0) {
 }
 
 // ---------------------------------------------------------------- hover / focus card
-function showCard(target) {
+/**
+ * Show the card of a name, quotation or reported speech. Its lines are for the eye; a screen
+ * reader hears its spoken form (render.js cardSpoken: the kind, then whose it is), and, when the
+ * element has the keyboard focus, hears it as that element's description (aria-describedby).
+ */
+function showCard(target, { focused = false } = {}) {
   if (!state.analysis) return;
   const lines = cardLines(target, state.text, state.analysis);
   const card = $('card');
-  if (!lines.length) { card.hidden = true; return; }
-  card.replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), { textContent: l })));
+  if (!lines.length) { hideCard(); return; }
+  untieCard();
+  const line = (text, props) => Object.assign(document.createElement('div'), { textContent: text }, props);
+  const shown = document.createElement('div');
+  shown.setAttribute('aria-hidden', 'true');
+  shown.append(...lines.map((l) => line(l)));
+  card.replaceChildren(line(cardSpoken(target, state.analysis), { className: 'sr-only' }), shown);
+  if (focused) target.setAttribute('aria-describedby', 'card');
   const r = target.getBoundingClientRect();
   card.hidden = false;
   const top = r.bottom + window.scrollY + 6;
@@ -439,7 +450,9 @@ function showCard(target) {
   card.style.setProperty('top', `${top}px`);
   card.style.setProperty('left', `${Math.max(4, left)}px`);
 }
-function hideCard() { $('card').hidden = true; }
+function hideCard() { $('card').hidden = true; untieCard(); }
+/** No element is described by the card any more. */
+function untieCard() { for (const e of document.querySelectorAll('[aria-describedby="card"]')) e.removeAttribute('aria-describedby'); }
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -618,7 +631,7 @@ function wire() {
   const art = $('article');
   art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });
   art.addEventListener('mouseout', hideCard);
-  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });
+  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t, { focused: true }); });
   art.addEventListener('focusout', hideCard);
   // a click on a name or quotation follows its actor (again: stop following)
   art.addEventListener('click', (e) => {

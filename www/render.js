@@ -86,6 +86,39 @@ function actorById(analysis) {
   return new Map(analysis.actors.map((a) => [a.id, a]));
 }
 
+/*
+ * What a screen reader hears for a name, a quotation and a piece of reported speech: its kind in
+ * words, then whose it is ("quotation, said by Ann Reyes"). Each element of the article carries its
+ * phrase as its accessible description (aria-description: a <mark> and a plain span may have no
+ * accessible name), and the focus card says the same (cardSpoken).
+ */
+function entityPhrase(e, actors) {
+  const a = e.actor ? actors.get(e.actor) : null;
+  return `${LABELS[e.label] ?? 'name'}${a ? `: ${a.name}${a.role ? `, ${a.role}` : ''}` : ''}`;
+}
+function quotePhrase(q, actors) {
+  const a = q.actor ? actors.get(q.actor) : null;
+  const who = a ? a.name : q.speaker_text;
+  return `quotation, ${who ? `said by ${who}` : 'speaker not found'}${a && q.confidence === 'unsure' ? ', uncertain: check the text' : ''}${q.corrected ? ', corrected by hand' : ''}`;
+}
+function reportPhrase(r, actors) {
+  const who = sourceName(r, actors);
+  return `reported speech, ${who ? `from ${who}` : 'source not found'}`;
+}
+
+/** The spoken form of the card of an element of the article (its name, quotation, reported speech). */
+export function cardSpoken(target, analysis) {
+  const actors = actorById(analysis);
+  const parts = [];
+  const ent = target.closest('[data-entity]');
+  const quote = target.closest('[data-quote]');
+  const report = target.closest('[data-report]');
+  if (ent) parts.push(entityPhrase(analysis.entities[Number(ent.dataset.entity)], actors));
+  if (quote) parts.push(quotePhrase(analysis.quotes[Number(quote.dataset.quote)], actors));
+  if (report) parts.push(reportPhrase(analysis.attributions[Number(report.dataset.report)], actors));
+  return parts.join('; ');
+}
+
 /** Segments rendered per slice; between slices the page gets the main thread back. */
 const SLICE = 4000;
 
@@ -122,6 +155,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         quoteEl.className = 'reported';
         quoteEl.dataset.report = String(att);
         quoteEl.tabIndex = -1;
+        quoteEl.setAttribute('aria-description', reportPhrase(r, names));
         if (r.actor) {
           quoteEl.dataset.actor = r.actor;
           quoteEl.classList.add(`c${colourOf(r.actor)}`);
@@ -133,6 +167,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         quoteEl.className = 'quote';
         quoteEl.dataset.quote = String(seg.quote);
         quoteEl.tabIndex = -1; // one tab stop for the whole article: arrow keys move inside it
+        quoteEl.setAttribute('aria-description', quotePhrase(q, names));
         // the speaker's name, shown as a label before the quotation when labels are on (CSS
         // ::before: the label is never part of the article's text)
         const who = q.actor ? names.get(q.actor)?.name : q.speaker_text;
@@ -160,6 +195,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         entEl.dataset.entity = String(entIdx);
         entEl.dataset.label = e.label;
         entEl.tabIndex = -1;
+        entEl.setAttribute('aria-description', entityPhrase(e, names));
         if (e.actor) {
           entEl.dataset.actor = e.actor;
           entEl.classList.add(`c${colourOf(e.actor)}`); // the actor's colour when they are followed
