@@ -15,7 +15,12 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
 
 /// Words of a name without a leading "the", honorifics and possessive marks.
 pub fn name_words(s: &str) -> Vec<String> {
-    let mut w: Vec<String> = s.split_whitespace().map(normalise).collect();
+    // an editor's brackets ("[Angela] Merkel") are no part of the words
+    let mut w: Vec<String> = s
+        .split_whitespace()
+        .map(|x| normalise(x.trim_matches(['[', ']'])))
+        .filter(|x| !x.is_empty())
+        .collect();
     while w
         .first()
         .is_some_and(|f| f == "the" || HONORIFICS.iter().any(|h| h.0 == f))
@@ -45,7 +50,12 @@ pub fn acronym_of(s: &str) -> Option<String> {
 /// The name as shown in the sidebar: without a possessive or a leading "the ".
 pub fn display_name(t: &str) -> String {
     let t = t.trim_end_matches("’s").trim_end_matches("'s");
-    t.strip_prefix("the ").unwrap_or(t).to_string()
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    // "[Angela] Merkel" is shown as "Angela Merkel"
+    if t.starts_with('[') && t.contains("] ") {
+        return t.replacen('[', "", 1).replacen(']', "", 1);
+    }
+    t.to_string()
 }
 
 /// Gender from the first-name lists (FIRST_M / FIRST_F): the first word of a full name, or a
@@ -72,6 +82,9 @@ mod tests {
     fn name_words_drop_the_honorifics_and_possessives() {
         assert_eq!(name_words("The Washington Post’s"), ["washington", "post"]);
         assert_eq!(name_words("Mrs. Clinton"), ["clinton"]);
+        assert_eq!(name_words("[Angela] Merkel"), ["angela", "merkel"]);
+        assert_eq!(display_name("[Angela] Merkel"), "Angela Merkel");
+        assert_eq!(display_name("[Sic]"), "[Sic]");
     }
 
     #[test]

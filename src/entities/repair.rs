@@ -24,7 +24,40 @@ pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let out = transcript_speakers(text, tok, out);
     let out = no_interjections(text, out);
     let out = ordinals_and_chapters(text, tok, out);
+    let out = editors_brackets(text, out);
     in_order_without_overlaps(out)
+}
+
+/// "[Angela] Merkel": a first name an editor put in brackets is part of the person's name, one
+/// entity from the opening bracket, whether the tagger cut the name at the bracket ("Angela" and
+/// "Merkel") or started it inside ("Angela] Merkel").
+fn editors_brackets(text: &str, ents: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    for e in ents {
+        let opened = text[..e.span.start].ends_with('[');
+        // "Angela] Merkel" as tagged: take in the opening bracket
+        if opened && e.label == Label::Per && e.span.text(text).contains("] ") {
+            out.push(Entity {
+                span: Span::new(e.span.start - 1, e.span.end),
+                ..e
+            });
+            continue;
+        }
+        // "[Angela]" then "Merkel": one person
+        if let Some(prev) = out.last_mut()
+            && e.label == Label::Per
+            && text[..prev.span.start].ends_with('[')
+            && text.get(prev.span.end..e.span.start) == Some("] ")
+        {
+            *prev = Entity {
+                span: Span::new(prev.span.start - 1, e.span.end),
+                label: Label::Per,
+            };
+            continue;
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// The entities in text order, none overlapping another: where rules meet on a freak text
@@ -910,5 +943,27 @@ mod tests {
             .map(|e| e.span.text(text))
             .collect();
         assert_eq!(kept, ["Security Council"]);
+    }
+
+    #[test]
+    fn a_first_name_in_an_editors_brackets_belongs_to_the_name() {
+        let t = "Then [Angela] Merkel said no, and [Jo] Roe agreed.";
+        let ents = crate::actors::test_entities(
+            t,
+            &[
+                ("Angela", Label::Loc),
+                ("Merkel", Label::Per),
+                ("Jo] Roe", Label::Per),
+            ],
+        );
+        let got: Vec<&str> = editors_brackets(t, ents)
+            .iter()
+            .map(|e| e.span.text(t))
+            .collect();
+        assert_eq!(got, ["[Angela] Merkel", "[Jo] Roe"]);
+        // brackets around a whole name, or a name after a bracketed word that is no name: apart
+        let t = "Then [Merkel] spoke [sic] Roe agreed.";
+        let ents = crate::actors::test_entities(t, &[("Merkel", Label::Per), ("Roe", Label::Per)]);
+        assert_eq!(editors_brackets(t, ents.clone()), ents);
     }
 }
