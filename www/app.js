@@ -134,6 +134,7 @@ async function setText(raw, view = {}) {
   state.date = view.date ?? (sameArticle ? state.date : '');
   $('src-url').value = state.url;
   $('src-date').value = state.date;
+  markBlankDetails();
   state.edits = (view.edits ?? (sameArticle ? state.edits : [])).filter(isEdit);
   state.editing = false;
   saveDraft();
@@ -334,7 +335,7 @@ async function render() {
   } else {
     $('article').replaceChildren(document.createTextNode(state.text));
   }
-  if ($('find').value) runFind(0);
+  refind();
   document.body.dataset.ready = state.busy ? '0' : '1';
   if (!state.busy) document.body.dataset.phase = 'idle';
 }
@@ -344,7 +345,7 @@ function renderTable() {
     goto: (i) => { leaveTable(); gotoQuote(i); },
     gotoReport: (i) => { leaveTable(); gotoReport(i); },
     correct,
-    sort: (key) => { state.tableSort = key; renderTable(); },
+    sort: (key) => { state.tableSort = key; renderTable(); refind(); },
   }));
 }
 
@@ -353,12 +354,19 @@ function leaveTable() {
   $('quote-table').hidden = true;
   $('article').hidden = false;
   $('btn-table').setAttribute('aria-pressed', 'false');
+  refind();
 }
 
 function exportCsv() {
   if (!state.analysis) return;
   const rows = quoteRows(state.text, state.analysis);
-  download('newslens-quotes.csv', 'text/csv', toCsv(state.tableSort === 'speaker' ? bySpeaker(rows) : rows));
+  download('newslens-quotes.csv', 'text/csv;charset=utf-8', toCsv(state.tableSort === 'speaker' ? bySpeaker(rows) : rows, articleDetails()));
+}
+
+/** The article's headline (its first line), source and date, as the exports carry them. */
+function articleDetails() {
+  const headline = state.text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  return { headline, source: state.url || null, date: state.date || null };
 }
 
 function updateCounter() {
@@ -376,7 +384,19 @@ function gotoElement(q) {
 // Hits are painted with the CSS Custom Highlight API: the article's elements stay as they are.
 const find = { hits: [], current: -1 };
 
-/** Ranges of every case-insensitive occurrence of `needle` in the article's text nodes. */
+/** What Find searches: the who-said-what table while it is open, else the article. */
+function findRoot() { return $('quote-table').hidden ? $('article') : $('quote-table'); }
+
+/** Say in the field what Find searches, and search again when that changed. */
+function refind() {
+  $('find').placeholder = findRoot() === $('article') ? 'in the article' : 'in the table';
+  if ($('find').value) runFind(0);
+}
+
+/**
+ * Ranges of every case-insensitive occurrence of `needle` in the text nodes of `root` that are
+ * shown (a menu's options and hidden hints are left out).
+ */
 function findRanges(root, needle) {
   const ranges = [];
   if (!needle) return ranges;
@@ -384,7 +404,9 @@ function findRanges(root, needle) {
   // the article's text is the concatenation of its text nodes: search it whole (a hit may cross
   // a name's or a quotation's edge), then map offsets back to nodes
   const nodes = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest('select, [hidden]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
   let all = '';
   for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
   const hay = all.toLocaleLowerCase();
@@ -406,7 +428,8 @@ function findRanges(root, needle) {
 function runFind(step = 0) {
   const needle = $('find').value;
   if (step === 0) {
-    find.hits = state.analysis && !$('article').hidden ? findRanges($('article'), needle) : [];
+    const root = findRoot();
+    find.hits = state.analysis && !root.hidden ? findRanges(root, needle) : [];
     find.current = find.hits.length ? 0 : -1;
   } else if (find.hits.length) {
     find.current = (find.current + step + find.hits.length) % find.hits.length;
@@ -465,6 +488,11 @@ function moveMention(dir) {
 }
 
 // ---------------------------------------------------------------- share / export
+/** Source and Date fields left empty are marked, so that print leaves them out (style.css). */
+function markBlankDetails() {
+  for (const id of ['src-url', 'src-date']) $(id).closest('label').toggleAttribute('data-blank', !$(id).value.trim());
+}
+
 /** What a share link holds: the article and how it is seen. */
 function currentView() {
   return { text: state.text, selected: state.selected, hidden: state.hidden, edits: state.edits, labels: state.labels, url: state.url, date: state.date };
@@ -520,8 +548,7 @@ function exportJson() {
   // the who-said-what rows too (the table's content, article order), for readers of the file
   const whoSaidWhat = quoteRows(state.text, state.analysis).map(({ index, start, ...row }) => ({ row: index + 1, ...row }));
   // the corrections as made, so that a reader of the file sees what was changed by hand
-  const headline = state.text.split('\n').find((l) => l.trim())?.trim() ?? '';
-  const details = { headline, source: state.url || null, date: state.date || null };
+  const details = articleDetails();
   return JSON.stringify({ offsets: 'utf16', text: state.text, details, ...state.analysis, who_said_what: whoSaidWhat, corrections: state.edits }, null, 2);
 }
 
@@ -530,7 +557,7 @@ async function exportHtmlFile() {
   const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
   // the article's first line (its headline) names the exported file's page
   const headline = state.text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) || 'newslens export';
-  download('newslens-article.html', 'text/html', exportHtml(state.text, state.analysis, css, headline, { url: state.url, date: state.date }));
+  download('newslens-article.html', 'text/html', await exportHtml(state.text, state.analysis, css, headline, { url: state.url, date: state.date }));
 }
 
 // ---------------------------------------------------------------- files
@@ -599,6 +626,7 @@ function wire() {
   $('btn-undo').addEventListener('click', undo);
   $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); viewChanged(); });
   $('src-date').addEventListener('change', (e) => { state.date = e.target.value; viewChanged(); });
+  for (const id of ['src-url', 'src-date']) $(id).addEventListener('input', markBlankDetails);
   $('find').addEventListener('input', () => runFind(0));
   $('find').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') { e.preventDefault(); runFind(e.shiftKey ? -1 : 1); }
@@ -678,6 +706,7 @@ function wire() {
 
 async function start() {
   wire();
+  markBlankDetails();
   // on a phone the article comes first: source, date and find fold away behind their summary
   if (window.matchMedia('(max-width: 600px)').matches) $('details').open = false;
   if (location.hash.length > 1) { await loadFromHash(); return; }

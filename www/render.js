@@ -59,9 +59,9 @@ export function reportedPieces(analysis) {
  * covering the whole text. Each kind comes sorted and non-overlapping, so one sweep finds the
  * cover: O(n log n).
  */
-export function segments(text, analysis, pieces = reportedPieces(analysis)) {
+export function segments(text, analysis, pieces = reportedPieces(analysis), cuts = []) {
   const { entities, quotes } = analysis;
-  const points = [0, text.length];
+  const points = [0, text.length, ...cuts];
   for (const e of entities) points.push(e.start, e.end);
   for (const q of quotes) points.push(q.start, q.end);
   for (const p of pieces) points.push(p.start, p.end);
@@ -119,11 +119,28 @@ export function cardSpoken(target, analysis) {
   return parts.join('; ');
 }
 
+/**
+ * The article's headline: its first line when that reads as one (at most 200 characters and 30
+ * words, not ending like a sentence with . , ; or :, and followed by more text), as {start, end}
+ * (UTF-16 offsets, the line without its break); null when the text starts with a paragraph.
+ */
+export function headlineOf(text) {
+  const start = text.search(/\S/);
+  if (start < 0) return null;
+  const br = text.indexOf('\n', start);
+  if (br < 0 || !/\S/.test(text.slice(br))) return null;
+  const line = text.slice(start, br).trimEnd();
+  if (line.length > 200 || line.split(/\s+/).length > 30 || /[.,;:]$/.test(line)) return null;
+  return { start, end: start + line.length };
+}
+
 /** Segments rendered per slice; between slices the page gets the main thread back. */
 const SLICE = 4000;
 
 /**
- * Render the highlighted article into `root` (cleared first). Long texts are built in slices
+ * Render the highlighted article into `root` (cleared first): the one renderer of the page and of
+ * the HTML export (exportHtml). The headline (headlineOf) is a heading of level
+ * `view.headingLevel` (2 on the page, under the page's own title). Long texts are built in slices
  * with a pause between them, so the page stays responsive; resolves to false when a newer render
  * replaced this one before it finished.
  */
@@ -132,13 +149,24 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
   root.renderToken = token;
   root.replaceChildren();
   let frag = document.createDocumentFragment();
+  const head = headlineOf(text);
+  let headEl = null;
+  // where a run that belongs to no quotation goes: the headline's heading, or the article
+  const top = (seg) => {
+    if (!head || seg.start < head.start || seg.end > head.end) return frag;
+    if (!headEl) {
+      headEl = el('span', { class: 'headline', role: 'heading', 'aria-level': String(view.headingLevel ?? 2) });
+      frag.appendChild(headEl);
+    }
+    return headEl;
+  };
   let quoteEl = null;
   let quoteIdx = null;
   let entEl = null;
   let entIdx = null;
   let detached = false; // quoteEl is a continuation not yet placed (the quote went past a line break)
   const pieces = reportedPieces(analysis);
-  const segs = segments(text, analysis, pieces);
+  const segs = segments(text, analysis, pieces, head ? [head.start, head.end] : []);
   const names = actorById(analysis);
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
@@ -160,7 +188,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
           quoteEl.dataset.actor = r.actor;
           quoteEl.classList.add(`c${colourOf(r.actor)}`);
         }
-        frag.appendChild(quoteEl);
+        top(seg).appendChild(quoteEl);
       } else {
         const q = analysis.quotes[seg.quote];
         quoteEl = document.createElement('span');
@@ -180,11 +208,11 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
           if (q.corrected) quoteEl.classList.add('corrected');
         } else quoteEl.classList.add('unattributed');
         if (q.corrected && !q.actor) quoteEl.classList.add('corrected');
-        frag.appendChild(quoteEl);
+        top(seg).appendChild(quoteEl);
       }
     }
-    if (detached) { frag.appendChild(quoteEl); detached = false; }
-    const parent = quoteEl ?? frag;
+    if (detached) { top(seg).appendChild(quoteEl); detached = false; }
+    const parent = quoteEl ?? top(seg);
     if (seg.entity !== entIdx) {
       entIdx = seg.entity;
       if (entIdx === null) entEl = null;
@@ -210,11 +238,11 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
       for (const part of run.split(/(\n+)/)) {
         if (!part) continue;
         if (part[0] === '\n') {
-          frag.appendChild(document.createTextNode(part));
+          top(seg).appendChild(document.createTextNode(part));
           quoteEl = quoteEl.cloneNode(false);
           detached = true;
         } else {
-          if (detached) { frag.appendChild(quoteEl); detached = false; }
+          if (detached) { top(seg).appendChild(quoteEl); detached = false; }
           quoteEl.appendChild(document.createTextNode(part));
         }
       }
@@ -462,56 +490,86 @@ export function safeUrl(u) {
   } catch { return null; }
 }
 
-/** The exported file's header: headline, source link and date, when the reader gave them. */
-function detailsHtml(title, details) {
+/** The exported file's header: the headline (the article's own, drawn by the renderer), then source and date. */
+function headerHtml(headline, details) {
   const url = safeUrl(details.url);
   const bits = [];
   if (url) bits.push(`Source: <a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`);
   else if (details.url) bits.push(`Source: ${escapeHtml(details.url)}`);
   if (details.date) bits.push(`Date: <time datetime="${escapeHtml(details.date)}">${escapeHtml(details.date)}</time>`);
-  return `<header class="top"><h1>${escapeHtml(title)}</h1>${bits.length ? `<p class="details">${bits.join(' · ')}</p>` : ''}</header>`;
+  return `<header class="top"><h1>${headline}</h1>${bits.length ? `<p class="details">${bits.join(' · ')}</p>` : ''}</header>`;
 }
 
 function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-/** A standalone HTML document of the highlighted article: inline CSS, no script. */
-export function exportHtml(text, analysis, css, title = 'newslens export', details = {}) {
-  const actors = actorById(analysis);
-  let body = '';
-  let openQuote = null;
-  let openEnt = null;
-  const close = () => {
-    if (openEnt !== null) { body += '</mark>'; openEnt = null; }
-  };
-  const pieces = reportedPieces(analysis);
-  for (const seg of segments(text, analysis, pieces)) {
-    const box = boxOf(seg);
-    if (seg.entity !== openEnt || box !== openQuote) close();
-    if (box !== openQuote) {
-      if (openQuote !== null) body += '</span>';
-      openQuote = box;
-      if (seg.quote !== null) {
-        const q = analysis.quotes[seg.quote];
-        const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
-        body += `<span class="quote${q.actor ? ` c${colourOf(q.actor)}` : ' unattributed'}" title="${escapeHtml(who ? `quoted: ${who}` : 'quotation')}"${who ? ` data-speaker="${escapeHtml(who)}"` : ''}>`;
-      } else if (seg.report !== null) {
-        const r = analysis.attributions[pieces[seg.report].att];
-        const who = sourceName(r, actors);
-        body += `<span class="reported${r.actor ? ` c${colourOf(r.actor)}` : ''}" title="${escapeHtml(who ? `${who} (reported)` : 'reported speech')}">`;
-      }
-    }
-    if (seg.entity !== null && openEnt === null) {
-      const e = analysis.entities[seg.entity];
-      const a = e.actor ? actors.get(e.actor) : null;
-      body += `<mark class="ent ent-${e.label}" title="${escapeHtml(`${e.label}${a ? ` · ${a.name}` : ''}`)}">`;
-      openEnt = seg.entity;
-    }
-    body += escapeHtml(text.slice(seg.start, seg.end));
+/** The hover title of a name, quotation or reported speech in the exported file (it has no card). */
+function exportTitle(node, analysis, actors) {
+  const d = node.dataset;
+  if (d.entity !== undefined) {
+    const e = analysis.entities[Number(d.entity)];
+    const a = e.actor ? actors.get(e.actor) : null;
+    return `${e.label}${a ? ` · ${a.name}` : ''}`;
   }
-  close();
-  if (openQuote !== null) body += '</span>';
+  if (d.quote !== undefined) {
+    const q = analysis.quotes[Number(d.quote)];
+    const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
+    const how = q.corrected ? ' (corrected by hand)' : q.actor && q.confidence === 'unsure' ? ' (uncertain)' : '';
+    return who ? `quoted: ${who}${how}` : `quotation${how}`;
+  }
+  if (d.report !== undefined) {
+    const who = sourceName(analysis.attributions[Number(d.report)], actors);
+    return who ? `${who} (reported)` : 'reported speech';
+  }
+  return null;
+}
+
+/**
+ * HTML of nodes the renderer built, for a file without script: the text, and of each element its
+ * classes, a heading's role and level, the speaker label and a hover title. The page's means of
+ * interaction (focus stops, indices, descriptions read from the card) stay behind, and so does a
+ * name's actor colour, which only frames the names of a followed actor.
+ */
+function nodesHtml(nodes, analysis, actors) {
+  let out = '';
+  for (const node of nodes) {
+    if (node.nodeType === Node.TEXT_NODE) { out += escapeHtml(node.data); continue; }
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const tag = node.tagName.toLowerCase();
+    const attrs = [];
+    const cls = [...node.classList].filter((c) => tag !== 'mark' || !/^c\d+$/.test(c)).join(' ');
+    if (cls) attrs.push(['class', cls]);
+    for (const a of ['role', 'aria-level']) if (node.hasAttribute(a)) attrs.push([a, node.getAttribute(a)]);
+    const title = exportTitle(node, analysis, actors);
+    if (title) attrs.push(['title', title]);
+    if (node.dataset.speaker) attrs.push(['data-speaker', node.dataset.speaker]);
+    out += `<${tag}${attrs.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('')}>${nodesHtml(node.childNodes, analysis, actors)}</${tag}>`;
+  }
+  return out;
+}
+
+/** The key to the marks of the exported article: the name types, quotations, reported speech. */
+function keyHtml() {
+  const names = Object.entries(LABELS).map(([l, word]) => `<li><span class="sw ent-${l}">${l}</span> ${word}</li>`).join('');
+  return `<h2>Key</h2><ul class="key">${names}`
+    + '<li><span class="sw quote-sw">“ ”</span> quotation, underlined in its speaker’s colour (see Actors): dashed when the speaker is uncertain, dotted when none was found; ✎ corrected by hand</li>'
+    + '<li><span class="sw reported-sw">said</span> reported speech, dotted in its source’s colour</li></ul>';
+}
+
+/**
+ * A standalone HTML document of the highlighted article: inline CSS, no script. The article is
+ * drawn by the page's renderer (renderArticle) and written out with nodesHtml, so that the file
+ * shows what the page shows; its headline is the document's heading, once.
+ */
+export async function exportHtml(text, analysis, css, title = 'newslens export', details = {}) {
+  const actors = actorById(analysis);
+  const root = document.createElement('div');
+  await renderArticle(root, text, analysis, { hidden: [], selected: null, labels: true, headingLevel: 1 }, () => Promise.resolve());
+  const nodes = [...root.childNodes];
+  const h = nodes.findIndex((n) => n.nodeType === Node.ELEMENT_NODE && n.classList.contains('headline'));
+  const headline = h >= 0 ? nodesHtml(nodes[h].childNodes, analysis, actors) : 'Highlighted article';
+  const body = nodesHtml(h >= 0 ? nodes.slice(h + 1) : nodes, analysis, actors).replace(/^\s+/, '');
   // the colour key: each actor's swatch in the colour their quotations are underlined with
   const list = analysis.actors.map((a) => `<li><span class="swatch c${colourOf(a.id)}" aria-hidden="true"></span> <b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${plural(a.mentions.length, 'mention')}, ${plural(a.quotes, 'quote')})</li>`).join('');
   // who said what, in words: readable without hovering, on paper and on phones
@@ -524,5 +582,5 @@ export function exportHtml(text, analysis, css, title = 'newslens export', detai
     const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
     return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;
   }).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export">${detailsHtml(title, details)}<main class="layout"><article id="article">${body}</article><aside class="sidebar"><h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export">${headerHtml(headline, details)}<main class="layout"><article id="article">${body}</article><aside class="sidebar">${keyHtml()}<h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

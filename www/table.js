@@ -63,20 +63,26 @@ export function bySpeaker(rows) {
   return [...rows].sort((x, y) => (!x.speaker - !y.speaker) || x.speaker.localeCompare(y.speaker) || x.index - y.index);
 }
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula start with an apostrophe. */
-export function toCsv(rows) {
+/**
+ * RFC 4180 CSV; cells that a spreadsheet would run as a formula start with an apostrophe. It starts
+ * with a UTF-8 byte order mark, without which spreadsheets read the curly quotes as Latin-1, and
+ * each row carries the article's headline, source and date (`details`), so that rows copied into
+ * another sheet keep where they came from.
+ */
+export function toCsv(rows, details = {}) {
   const cell = (v) => {
     let s = String(v ?? '');
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const head = ['#', 'words', 'kind', 'speaker', 'role', 'cue', 'paragraph', 'confidence'];
+  const head = ['#', 'words', 'kind', 'speaker', 'role', 'cue', 'paragraph', 'confidence', 'headline', 'source', 'date'];
   const lines = [head.join(',')];
+  const from = [details.headline, details.source, details.date];
   for (const r of rows) {
     const confidence = r.kind === 'reported' ? '' : r.corrected ? 'corrected' : r.unsure ? 'unsure' : (r.actor ? 'sure' : '');
-    lines.push([r.index + 1, r.words, r.kind, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, confidence].map(cell).join(','));
+    lines.push([r.index + 1, r.words, r.kind, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, confidence, ...from].map(cell).join(','));
   }
-  return lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The speaker of a row; for a quotation, a menu that credits it to another actor (a correction). */
@@ -102,7 +108,7 @@ export function renderQuoteTable(root, text, analysis, sort, handlers) {
     b.addEventListener('click', () => handlers.sort(key));
     return el('th', { scope: 'col', 'aria-sort': sort === key ? 'ascending' : 'none' }, b);
   };
-  const head = el('tr', {}, th('#', 'article'), el('th', { scope: 'col', textContent: 'Words' }), el('th', { scope: 'col', textContent: 'Kind' }), th('Speaker', 'speaker'),
+  const head = el('tr', {}, th('#', 'article'), el('th', { scope: 'col', class: 'words', textContent: 'Words' }), el('th', { scope: 'col', textContent: 'Kind' }), th('Speaker', 'speaker'),
     el('th', { scope: 'col', textContent: 'Role' }), el('th', { scope: 'col', textContent: 'Cue' }), th('¶', 'article'));
   const body = shown.map((r) => {
     const jump = el('button', { type: 'button', class: r.kind === 'quoted' ? 'quote-link' : 'report-link', textContent: r.words.length > 200 ? `${r.words.slice(0, 197)}…` : r.words });

@@ -70,3 +70,118 @@ test('a screen reader hears each name\'s kind and each quotation\'s speaker; the
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('table and exports: Find searches the open table, the words have room, the CSV opens in a spreadsheet, the HTML export is drawn like the page, print shows no empty fields', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  // the sample article (many actors, long names in the menus): the words column is not squeezed
+  await page.click('#btn-table');
+  const share = await page.evaluate(() => {
+    const table = document.querySelector('#quote-table table').getBoundingClientRect().width;
+    const words = document.querySelector('#quote-table tbody td.words').getBoundingClientRect().width;
+    return { table, words, share: words / table };
+  });
+  assert.ok(share.share >= 0.4, `the words column is ${Math.round(share.words)} px of ${Math.round(share.table)} px`);
+  await page.click('#btn-table');
+  const headline = 'Council votes on the flood plan';
+  const text = `${headline}\n\nMayor Ann Lee met the council in Springfield.\n“We vote today,” the mayor said.\n“Fine,” Ann Lee said.\nBob Roe disagreed. “Never,” Bob Roe said. Roe said the vote would fail.`;
+  await pasteText(page, text);
+  // print: the Source and Date fields are left out while empty, shown once filled
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('label:has(#src-url)'), false, 'an empty Source field is printed');
+  assert.equal(await page.isVisible('label:has(#src-date)'), false, 'an empty Date field is printed');
+  await page.emulateMedia({ media: 'screen' });
+  await page.fill('#src-url', 'https://example.org/flood');
+  await page.press('#src-url', 'Tab');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('label:has(#src-url)'), true, 'a filled Source field is printed');
+  assert.equal(await page.isVisible('label:has(#src-date)'), false);
+  await page.emulateMedia({ media: 'screen' });
+  // Find while the table is open: it finds the table's words (never the menus' options)
+  await page.click('#btn-table');
+  await page.fill('#find', 'never');
+  assert.notEqual(await page.textContent('#find-count'), 'no match', 'Find says "no match" while the table is open');
+  const hits = await page.evaluate(() => [...CSS.highlights.get('find-hit')].map((r) => [r.toString(), Boolean(r.startContainer.parentElement.closest('#quote-table tbody td.words')), Boolean(r.startContainer.parentElement.closest('select'))]));
+  assert.deepEqual(hits, [['Never', true, false]]);
+  assert.match(await page.getAttribute('#find', 'placeholder'), /table/, 'the field says what it searches');
+  // a correction, so that the exports show its ✎
+  await page.locator('#quote-table tbody tr', { hasText: 'Never' }).locator('select.reassign').selectOption({ label: 'Ann Lee' });
+  await ready(page);
+  // the CSV: a UTF-8 byte order mark (curly quotes survive a spreadsheet), the headline and source on each row
+  const [dc] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+  const bytes = readFileSync(await dc.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a byte order mark');
+  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.equal(lines[0], '#,words,kind,speaker,role,cue,paragraph,confidence,headline,source,date');
+  assert.ok(lines.slice(1).every((l) => l.endsWith(`,${headline},https://example.org/flood,`)), lines.join('\n'));
+  assert.ok(lines.some((l) => l.includes('"“Never,”",quoted,Ann Lee')), lines.join('\n'));
+  await page.click('#btn-table');
+  // the HTML export is drawn by the page's own renderer: the same marks, the unsure dashes, the ✎
+  const page_ = await page.$$eval('#article .quote, #article .reported, #article mark', (els) => els.map((e) => [e.tagName, e.textContent, [...e.classList].filter((c) => !/^c\d+$/.test(c)).sort().join(' ')]));
+  assert.ok(page_.some(([, , c]) => /\bunsure\b/.test(c)) && page_.some(([, , c]) => /\bcorrected\b/.test(c)), JSON.stringify(page_));
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const file = path.join(OUT, 'export-page2.html');
+  await dl.saveAs(file);
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 700 } });
+  const p = await ctx.newPage();
+  await p.goto(`file://${file}`);
+  const exported = await p.$$eval('mark, .quote, .reported', (els) => els.filter((e) => !e.closest('.sidebar')).map((e) => [e.tagName, e.textContent, [...e.classList].filter((c) => !/^c\d+$/.test(c)).sort().join(' ')]));
+  assert.deepEqual(exported.map((x) => x.join('|')).sort(), page_.map((x) => x.join('|')).sort(), 'the export marks what the page marks');
+  assert.equal(await p.locator('.quote', { hasText: 'Never' }).evaluate((e) => getComputedStyle(e, '::after').content), '"✎"');
+  assert.equal(await p.locator('.quote', { hasText: 'We vote today' }).evaluate((e) => getComputedStyle(e).textDecorationStyle), 'dashed');
+  // the headline once, as the document's heading
+  const body = await p.evaluate(() => document.body.innerText);
+  assert.equal(body.split(headline).length - 1, 1, 'the headline appears once');
+  assert.equal(await p.getByRole('heading', { level: 1, name: headline }).count(), 1);
+  // the actors' colour swatches have a size; a key says what the name colours mean
+  const swatches = await p.$$eval('.sidebar .swatch', (els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
+  assert.ok(swatches.length >= 2 && swatches.every(([w, h]) => w >= 8 && h >= 8), JSON.stringify(swatches));
+  const key = p.locator('.key');
+  for (const [label, words] of [['PER', /person/i], ['ORG', /organisation/i], ['LOC', /place/i], ['MISC', /other/i]]) {
+    assert.equal(await key.locator(`.ent-${label}`).count(), 1, `the key shows ${label}`);
+    assert.match(await key.textContent(), words);
+  }
+  // the sidebar is part of the page, not a box that scrolls on its own
+  const aside = await p.$eval('.sidebar', (e) => ({ overflow: getComputedStyle(e).overflowY, position: getComputedStyle(e).position, scroll: e.scrollHeight - e.clientHeight }));
+  assert.ok(aside.overflow === 'visible' && aside.position === 'static' && aside.scroll <= 1, JSON.stringify(aside));
+  await ctx.close();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+const AXE = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+const VIEWS = [
+  ['desktop light', { viewport: { width: 1280, height: 900 } }],
+  ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+  ['phone light', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ['phone dark', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
+];
+
+/** axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now. */
+async function axe(page) {
+  // evaluated through the DevTools protocol: the page's CSP does not apply to it
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+test('axe-core finds no violation in the exported HTML, light and dark, desktop and phone', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  await page.locator('#actors .actor').nth(1).click(); // the sample, with a correction: its ✎ in the file
+  await page.locator('#actors .corrections select[aria-label^="Type of"]').selectOption('organisation');
+  await ready(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const file = path.join(OUT, 'export-axe.html');
+  await dl.saveAs(file);
+  await context.close();
+  const found = [];
+  for (const [name, opts] of VIEWS) {
+    const ctx = await browser.newContext(opts);
+    const p = await ctx.newPage();
+    await p.goto(`file://${file}`);
+    for (const v of await axe(p)) found.push(`${name}, export: ${v}`);
+    await ctx.close();
+  }
+  assert.deepEqual(found, []);
+});
