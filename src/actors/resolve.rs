@@ -162,11 +162,13 @@ impl<'a> Resolver<'a> {
         if let (Some(only), None) = (with_role.next(), with_role.next()) {
             return Some(only);
         }
-        if is_title(&head) || PERSON_HEADS.contains(&head.as_str()) {
-            return self.search(d, Want::Person(None), clusters, None);
-        }
+        // a body's head first: "council" is also a word of titles ("Council President X"), but
+        // "the council" is the body
         if ORG_HEADS.contains(&head.as_str()) {
             return self.search(d, Want::Body, clusters, Some(&head));
+        }
+        if is_title(&head) || PERSON_HEADS.contains(&head.as_str()) {
+            return self.search(d, Want::Person(None), clusters, None);
         }
         // "the ruling", "the decision": the court's
         if matches!(head.as_str(), "ruling" | "decision" | "opinion" | "verdict") {
@@ -652,6 +654,18 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn the_council_is_a_body_though_council_is_a_title_word() {
+        let t = "Ann Lee met the Security Council. “We are concerned,” the council said.";
+        let r = resolved(
+            t,
+            &[("Ann Lee", Per), ("Security Council", Org)],
+            &[("the council", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r).as_deref(), Some("Security Council"));
     }
 
     #[test]
