@@ -1,7 +1,7 @@
 // The page: one state object, events that change it, and render() from state to DOM.
 // Analysis runs in a Web Worker (worker.js) so long texts never freeze the page.
 import { serialize, parse, ShareError, LINK_WARN_CHARS, MAX_TEXT_CHARS } from './share.js';
-import { renderArticle, renderActors, applyView, cardLines, cardSpoken, exportHtml } from './render.js';
+import { renderArticle, renderActors, applyView, cardLines, cardSpoken, exportHtml, paint } from './render.js';
 import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
@@ -18,7 +18,7 @@ const state = {
   analysis: null, // what is shown and exported: `raw` with the edits applied
   selected: null, // actor id
   hidden: [], // layer names
-  labels: false, // speaker labels before quotations
+  labels: true, // speaker labels before quotations: who speaks is seen without hovering
   url: '', // the article's source, typed by the reader (optional)
   date: '', // its date, YYYY-MM-DD (optional)
   filter: '',
@@ -180,7 +180,7 @@ async function setText(raw, view = {}) {
   }
   document.body.dataset.phase = 'rendering';
   state.raw = JSON.parse(r.json);
-  state.analysis = applyEdits(state.text, state.raw, state.edits);
+  state.analysis = paint(applyEdits(state.text, state.raw, state.edits), state.raw);
   if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;
   const a = state.analysis;
   const fixes = state.edits.length ? ` · ${state.edits.length} correction${state.edits.length === 1 ? '' : 's'} of yours applied` : '';
@@ -219,7 +219,7 @@ function savedEdits(text) {
 function setEdits(edits, message) {
   if (!state.raw) return;
   state.edits = edits;
-  state.analysis = applyEdits(state.text, state.raw, edits);
+  state.analysis = paint(applyEdits(state.text, state.raw, edits), state.raw);
   if (state.selected && !state.analysis.actors.some((x) => x.id === state.selected)) state.selected = null;
   saveEdits();
   viewChanged();
@@ -318,12 +318,15 @@ function keepFocus(root, rebuild) {
 async function render() {
   const editing = state.editing;
   $('editor-wrap').hidden = !editing;
+  if (!editing) showEditorHint(false);
   const table = state.table && !editing && Boolean(state.analysis) && Boolean(state.text.trim());
   $('quote-table').hidden = !table;
   $('btn-table').setAttribute('aria-pressed', String(table));
   if (table) renderTable();
   $('article').hidden = editing || !state.text.trim() || table;
   $('empty').hidden = editing || Boolean(state.text.trim());
+  // the sample shown: a prompt to bring one's own article
+  $('prompt').hidden = editing || table || !showsSample();
   $('btn-edit').textContent = editing ? 'Show highlights' : 'Edit text';
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
@@ -569,9 +572,37 @@ async function loadFile(file) {
   await setText(isHtml ? htmlToText(raw) : raw.replace(/^\uFEFF/, ''));
 }
 
+/** The sample article's text, once fetched: the page knows when it shows the sample. */
+let sampleText = null;
+async function fetchSample() {
+  sampleText ??= normaliseLineEndings(await (await fetch(new URL('./sample.txt', import.meta.url))).text());
+  return sampleText;
+}
+function showsSample() { return sampleText !== null && state.text === sampleText; }
+
 async function loadSample() {
-  const r = await fetch(new URL('./sample.txt', import.meta.url));
-  await setText(await r.text());
+  await setText(await fetchSample());
+}
+
+/**
+ * Open the editor. On the sample its whole text is selected, so that a paste or a keystroke
+ * replaces it (a reader who opens the editor over the sample means to bring their own article;
+ * one arrow key keeps the sample to edit); the reader's own text opens as it is.
+ */
+function openEditor() {
+  state.editing = true;
+  render();
+  const ed = $('editor');
+  ed.focus();
+  const sample = showsSample();
+  if (sample) { ed.setSelectionRange(0, ed.value.length, 'backward'); ed.scrollTop = 0; }
+  showEditorHint(sample);
+}
+/** The hint that the sample is selected, shown and read with the editor (or neither). */
+function showEditorHint(on) {
+  $('editor-hint').hidden = !on;
+  if (on) $('editor').setAttribute('aria-describedby', 'editor-hint');
+  else $('editor').removeAttribute('aria-describedby');
 }
 
 async function loadFromHash() {
@@ -595,19 +626,23 @@ function wire() {
   $('btn-sample2').addEventListener('click', loadSample);
   $('btn-edit').addEventListener('click', () => {
     if (state.editing) setText($('editor').value, { hidden: state.hidden });
-    else { state.editing = true; render(); $('editor').focus(); }
+    else openEditor();
   });
+  $('btn-own').addEventListener('click', openEditor);
   $('btn-analyze').addEventListener('click', () => setText($('editor').value, { hidden: state.hidden }));
   $('editor').addEventListener('input', () => {
+    showEditorHint(false);
     updateCounter();
     const v = $('editor').value;
     if (v.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(DRAFT_KEY, v); } catch { /* storage full or disabled */ }
   });
-  // pasting a whole article into an empty editor highlights it at once; a paste into text being
-  // edited stays in the editor
+  // a paste that replaces the whole text (into an empty editor, or over all of it selected, as the
+  // sample is when the editor opens on it) highlights it at once; a paste into text being edited
+  // stays in the editor
   $('editor').addEventListener('paste', () => {
-    const wasEmpty = !$('editor').value.trim();
-    if (wasEmpty) setTimeout(() => setText($('editor').value, { hidden: state.hidden }), 0);
+    const ed = $('editor');
+    const replacesAll = !ed.value.trim() || (ed.selectionStart === 0 && ed.selectionEnd === ed.value.length);
+    if (replacesAll) setTimeout(() => setText(ed.value, { hidden: state.hidden }), 0);
   });
   // Ctrl+V anywhere outside a text field, editor closed: the pasted text becomes the article
   document.addEventListener('paste', (e) => {
@@ -712,6 +747,7 @@ async function start() {
   if (location.hash.length > 1) { await loadFromHash(); return; }
   let draft = null;
   try { draft = localStorage.getItem(DRAFT_KEY); } catch { /* storage disabled */ }
+  await fetchSample().catch(() => {}); // the sample unreachable: no prompt, the page works on
   if (draft && draft.trim()) await setText(draft, { edits: savedEdits(normaliseLineEndings(draft)) });
   else await loadSample();
 }

@@ -3,12 +3,31 @@
 
 export const LABELS = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other name' };
 const KIND_TITLES = { person: 'People', organisation: 'Organisations', place: 'Places', other: 'Other' };
-const PALETTE = 12;
+/** Speaker colours in style.css (--c0 … --c23). */
+export const PALETTE = 24;
+const slots = new WeakMap(); // analysis -> Map(actor id -> colour slot)
 
-/** Colour slot of an actor: stable for an analysis (salience order). */
-export function colourOf(actorId) {
-  const n = Number(String(actorId).slice(1));
-  return Number.isFinite(n) ? n % PALETTE : 0;
+/**
+ * Give the actors of `analysis` their colour slots: first those who speak (a quotation or reported
+ * speech), in salience order, then the others, so that up to PALETTE speakers never share a
+ * colour. The slots are those of `basis` (the core's analysis, before the reader's corrections),
+ * so that a correction never repaints the other actors; an actor it lacks (split off by the
+ * reader) takes the next slot.
+ */
+export function paint(analysis, basis = analysis) {
+  const speaks = new Set([...basis.quotes, ...(basis.attributions ?? [])].map((x) => x.actor).filter(Boolean));
+  const order = [...basis.actors.filter((a) => speaks.has(a.id)), ...basis.actors.filter((a) => !speaks.has(a.id))];
+  const map = new Map(order.map((a, i) => [a.id, i % PALETTE]));
+  let next = order.length;
+  for (const a of analysis.actors) if (!map.has(a.id)) map.set(a.id, next++ % PALETTE);
+  slots.set(analysis, map);
+  return analysis;
+}
+
+/** Colour slot of an actor of `analysis` (painted on first use when paint was not called). */
+export function colourOf(analysis, actorId) {
+  if (!slots.has(analysis)) paint(analysis);
+  return slots.get(analysis).get(actorId) ?? 0;
 }
 
 /** Is this attribution reported speech (not a direct quotation)? */
@@ -186,7 +205,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         quoteEl.setAttribute('aria-description', reportPhrase(r, names));
         if (r.actor) {
           quoteEl.dataset.actor = r.actor;
-          quoteEl.classList.add(`c${colourOf(r.actor)}`);
+          quoteEl.classList.add(`c${colourOf(analysis, r.actor)}`);
         }
         top(seg).appendChild(quoteEl);
       } else {
@@ -202,7 +221,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         if (who) quoteEl.dataset.speaker = who;
         if (q.actor) {
           quoteEl.dataset.actor = q.actor;
-          quoteEl.classList.add(`c${colourOf(q.actor)}`);
+          quoteEl.classList.add(`c${colourOf(analysis, q.actor)}`);
           // an attribution the core is unsure of: dashed underline and a "?" on the card
           if (q.confidence === 'unsure') quoteEl.classList.add('unsure');
           if (q.corrected) quoteEl.classList.add('corrected');
@@ -226,7 +245,7 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         entEl.setAttribute('aria-description', entityPhrase(e, names));
         if (e.actor) {
           entEl.dataset.actor = e.actor;
-          entEl.classList.add(`c${colourOf(e.actor)}`); // the actor's colour when they are followed
+          entEl.classList.add(`c${colourOf(analysis, e.actor)}`); // the actor's colour when they are followed
         }
         parent.appendChild(entEl);
       }
@@ -308,7 +327,7 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
         + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '')
         + (reported.length ? ` · ${reported.length} reported` : '')
         + (a.corrected ? ' · ✎ corrected' : '');
-      const btn = el('button', { type: 'button', class: `actor c${colourOf(a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
+      const btn = el('button', { type: 'button', class: `actor c${colourOf(analysis, a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'name', textContent: a.name }),
         a.role ? el('span', { class: 'role', textContent: a.role }) : null,
@@ -571,7 +590,7 @@ export async function exportHtml(text, analysis, css, title = 'newslens export',
   const headline = h >= 0 ? nodesHtml(nodes[h].childNodes, analysis, actors) : 'Highlighted article';
   const body = nodesHtml(h >= 0 ? nodes.slice(h + 1) : nodes, analysis, actors).replace(/^\s+/, '');
   // the colour key: each actor's swatch in the colour their quotations are underlined with
-  const list = analysis.actors.map((a) => `<li><span class="swatch c${colourOf(a.id)}" aria-hidden="true"></span> <b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${plural(a.mentions.length, 'mention')}, ${plural(a.quotes, 'quote')})</li>`).join('');
+  const list = analysis.actors.map((a) => `<li><span class="swatch c${colourOf(analysis, a.id)}" aria-hidden="true"></span> <b>${escapeHtml(a.name)}</b>${a.role ? ` — ${escapeHtml(a.role)}` : ''} (${a.kind}; ${plural(a.mentions.length, 'mention')}, ${plural(a.quotes, 'quote')})</li>`).join('');
   // who said what, in words: readable without hovering, on paper and on phones
   const said = analysis.quotes.map((q) => {
     const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;

@@ -839,9 +839,7 @@ test('speaker labels: a toggle in the page, always in print and in exported HTML
   const text = 'Ann Lee met Bob Roe.\n“We will vote,” Lee said.\n“Never,” Bob Roe said.';
   await pasteText(page, text);
   const label = (words) => page.locator('#article .quote', { hasText: words }).evaluate((e) => getComputedStyle(e, '::before').content);
-  assert.equal(await label('We will vote'), 'none', 'off by default on the page');
-  await page.click('#btn-labels');
-  assert.equal(await page.getAttribute('#btn-labels', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('#btn-labels', 'aria-pressed'), 'true', 'on by default on the page');
   assert.equal(await label('We will vote'), '"Ann Lee"');
   assert.equal(await label('Never'), '"Bob Roe"');
   assert.equal(await page.textContent('#article'), text, 'labels are not text');
@@ -894,9 +892,8 @@ test('axe-core finds no WCAG 2.2 A/AA violation, light and dark, desktop and pho
     ['phone dark', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
   ]) {
     const { context, page } = await openPage(browser, server.url, opts);
-    // the sample article, an actor followed (its correction controls open), labels on
+    // the sample article, an actor followed (its correction controls open), labels on (by default)
     await page.click('#actors .actor >> nth=0');
-    await page.click('#btn-labels');
     for (const view of ['article', 'table']) {
       if (view === 'table') await page.click('#btn-table');
       // evaluated through the DevTools protocol: the page's CSP does not apply to it

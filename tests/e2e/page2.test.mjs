@@ -185,3 +185,100 @@ test('axe-core finds no violation in the exported HTML, light and dark, desktop 
   }
   assert.deepEqual(found, []);
 });
+
+/** Distance of two CSS rgb() colours in OKLab (about 0.02 is just noticeable). */
+function oklabDistance(a, b) {
+  const lab = (css) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) || []).slice(0, 3).map((c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    const l = Math.cbrt(0.4122214708 * r + 0.5363152483 * g + 0.0514633737 * bl);
+    const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * bl);
+    const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * bl);
+    return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
+  };
+  return Math.hypot(...lab(a).map((x, i) => x - lab(b)[i]));
+}
+
+test('legibility: a prompt to paste one\'s own article, the sample selected in the editor, labels on, a headline, 22 speakers in 22 colours, 44 px tap targets on a phone', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  // the first visit: the sample, and a visible prompt to paste one's own article
+  const prompt = page.getByRole('button', { name: /paste your (own )?article/i });
+  assert.equal(await prompt.isVisible(), true, 'no "paste your article" prompt on the first visit');
+  // who speaks is shown without hovering: speaker labels are on
+  assert.equal(await page.getAttribute('#btn-labels', 'aria-pressed'), 'true');
+  assert.notEqual(await page.locator('#article .quote[data-speaker]').first().evaluate((e) => getComputedStyle(e, '::before').content), 'none');
+  // the headline looks like one, and is a heading
+  const head = await page.evaluate(() => {
+    const h = document.querySelector('#article [role="heading"]');
+    const body = parseFloat(getComputedStyle(document.querySelector('#article')).fontSize);
+    return h && { text: h.textContent, ratio: parseFloat(getComputedStyle(h).fontSize) / body, weight: Number(getComputedStyle(h).fontWeight) };
+  });
+  assert.ok(head && head.text.startsWith('Harbor City Council') && head.ratio >= 1.3 && head.weight >= 600, JSON.stringify(head));
+  // "Edit text" on the sample: the editor opens with the sample selected, so that a paste or a
+  // keystroke replaces it (nothing to delete first)
+  await page.click('#btn-edit');
+  const editor = await page.$eval('#editor', (e) => ({ focused: document.activeElement === e, start: e.selectionStart, end: e.selectionEnd, length: e.value.length }));
+  assert.deepEqual(editor, { focused: true, start: 0, end: editor.length, length: editor.length });
+  assert.ok(editor.length > 500);
+  await page.keyboard.insertText('Ann Lee spoke. “Yes,” Ann Lee said.');
+  assert.equal(await page.inputValue('#editor'), 'Ann Lee spoke. “Yes,” Ann Lee said.');
+  await page.click('#btn-analyze');
+  await ready(page);
+  assert.equal(await prompt.isVisible(), false, 'the prompt goes once the reader has an article of their own');
+  // a long article with 22 speakers: 22 colours, clearly apart, in light and dark
+  const people = ['Ann Lee', 'Bob Roe', 'Carla Diaz', 'Omar Haddad', 'Wei Zhang', 'Priya Patel', 'Lars Olsen', 'Ana Silva', 'Jane Doe', 'John Moss',
+    'Mary Major', 'Richard Miles', 'Bob Stone', 'Kofi Mensah', 'Yuki Sato', 'Ivan Petrov', 'Fatima Khan', 'Diego Rivera', 'Nora Berg', 'Paul Young', 'Sara Cohen', 'Tom Walsh'];
+  const text = `Town hall meeting\n\n${people.map((p, i) => `${p} came to the town hall.\n\n“Point number ${i + 1} matters most,” ${p} said.`).join('\n\n')}`;
+  await pasteText(page, text);
+  const speakers = () => page.$$eval('#article .quote[data-actor]', (els) => [...new Map(els.map((e) => [e.dataset.actor, getComputedStyle(e).textDecorationColor])).values()]);
+  assert.equal((await page.$$eval('#article .quote[data-actor]', (els) => new Set(els.map((e) => e.dataset.actor)).size)), people.length, 'each quotation has its own speaker');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const colours = await speakers();
+    assert.equal(new Set(colours).size, people.length, `${scheme}: ${people.length} speakers in ${new Set(colours).size} colours`);
+    let nearest = Infinity;
+    for (let i = 0; i < colours.length; i++) for (let j = i + 1; j < colours.length; j++) nearest = Math.min(nearest, oklabDistance(colours[i], colours[j]));
+    assert.ok(nearest >= 0.06, `${scheme}: two speaker colours are only ${nearest.toFixed(3)} apart`);
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  // a phone: every control is at least 44 px tall, in the article (an actor followed, the other
+  // names open), in the table and in the editor
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const p = await phone.newPage();
+  await p.goto(server.url);
+  await ready(p);
+  const small = () => p.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, summary, a[href]')]
+    .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('.sr-only'))
+    .map((e) => [e.id || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30), Math.round(e.getBoundingClientRect().height * 10) / 10])
+    .filter(([, h]) => h < 44));
+  assert.equal(await p.getByRole('button', { name: /paste your (own )?article/i }).isVisible(), true, 'the prompt on a phone');
+  await p.locator('#actors .actor').first().dispatchEvent('click');
+  await p.locator('#actors details.other-group summary').dispatchEvent('click');
+  const tooSmall = { article: await small() };
+  await p.locator('#btn-table').dispatchEvent('click');
+  tooSmall.table = await small();
+  await p.locator('#btn-table').dispatchEvent('click');
+  await p.locator('#btn-edit').dispatchEvent('click');
+  tooSmall.editor = await small();
+  assert.deepEqual(tooSmall, { article: [], table: [], editor: [] });
+  await phone.close();
+});
+
+test('axe-core finds no violation in the views added here: the first visit\'s prompt, the editor over the sample, Find in the table', async () => {
+  const found = [];
+  for (const [name, opts] of VIEWS) {
+    const { context, page } = await openPage(browser, server.url, opts);
+    assert.equal(await page.isVisible('#prompt'), true);
+    for (const v of await axe(page)) found.push(`${name}, first visit: ${v}`);
+    await page.locator('#btn-table').dispatchEvent('click');
+    if (!(await page.isVisible('#find'))) await page.locator('#details summary').dispatchEvent('click');
+    await page.fill('#find', 'the');
+    for (const v of await axe(page)) found.push(`${name}, find in the table: ${v}`);
+    await page.locator('#btn-table').dispatchEvent('click');
+    await page.locator('#btn-edit').dispatchEvent('click');
+    assert.equal(await page.isVisible('#editor-hint'), true);
+    for (const v of await axe(page)) found.push(`${name}, editor over the sample: ${v}`);
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
