@@ -76,7 +76,8 @@ fn in_order_without_overlaps(mut ents: Vec<Entity>) -> Vec<Entity> {
 /// Words that open spoken sentences ("Well, look, ...") and the stage directions of transcripts
 /// ("(CROSSTALK)"): no names, though capitalised where they stand.
 const INTERJECTIONS: &[&str] = &[
-    "well", "look", "yes", "no", "oh", "okay", "ok", "listen", "sure", "hey", "thanks", "sorry",
+    "well", "look", "yes", "yeah", "no", "oh", "okay", "ok", "listen", "sure", "hey", "thanks",
+    "sorry",
 ];
 const STAGE_DIRECTIONS: &[&str] = &[
     "APPLAUSE",

@@ -260,6 +260,27 @@ fn is_common_noun(name: &str) -> bool {
         "cfo",
         "gdp",
         "ipo",
+        // things written as initialisms, never names
+        "tv",
+        "tvs",
+        "suv",
+        "suvs",
+        "mba",
+        "ptsd",
+        "pcp",
+        "dna",
+        "gps",
+        "atm",
+        "atms",
+        "dvd",
+        "dvds",
+        "iq",
+        "mvp",
+        "icu",
+        "vip",
+        "vips",
+        "ufo",
+        "faq",
     ];
     let lower = name.to_lowercase();
     COMMON.contains(&lower.as_str()) || CHAT_INITIALISMS.contains(&lower.as_str())
@@ -447,6 +468,9 @@ mod tests {
     #[test]
     fn common_nouns_are_no_names_and_laws_are_misc() {
         assert!(is_common_noun("super PACs") && is_common_noun("PAC") && !is_common_noun("PACE"));
+        assert!(is_common_noun("TV") && is_common_noun("SUVs") && is_common_noun("PTSD"));
+        // an initialism that can be a party or a state stays a name
+        assert!(!is_common_noun("PC") && !is_common_noun("ID") && !is_common_noun("TVA"));
         assert_eq!(law_is_misc("Affordable Care Act", Label::Org), Label::Misc);
         assert_eq!(law_is_misc("Crime Bill", Label::Org), Label::Misc);
         // one word, or not an organisation: unchanged
