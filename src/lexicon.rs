@@ -63,6 +63,26 @@ pub const CHAT_INITIALISMS: &[&str] = &[
     "afaik", "iirc", "smh", "ttyl", "brb", "icymi", "potus", "flotus", "vpotus",
 ];
 
+/// Verbs of naming: "X called Y a “…”" puts the quoted words in X's mouth (`speakers::naming`).
+pub const NAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "branded",
+    "brands",
+    "branding",
+    "labeled",
+    "labelled",
+    "labels",
+    "labeling",
+    "labelling",
+    "dubbed",
+    "dubs",
+    "dubbing",
+    "termed",
+    "terms",
+];
+
 /// Someone who speaks for a body: "a White House spokesman", "a spokeswoman for Acme". Their
 /// words are the body's (`speakers::phrase::spokesperson`, `actors::resolve`).
 pub const SPOKESPERSONS: &[&str] = &[

@@ -7,6 +7,7 @@
 pub mod candidates;
 pub mod context;
 pub mod features;
+pub mod naming;
 pub mod phrase;
 pub mod trainer;
 
@@ -139,7 +140,8 @@ pub fn attribute_with_progress(
             .or_else(|| phrase::possessive_claim(text, tok, ents, q))
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q))
-            .or_else(|| phrase::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q));
+            .or_else(|| phrase::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q))
+            .or_else(|| naming::naming_verb_subject(text, tok, ents, q));
         let ruled = ruled.or_else(|| {
             let prev = out.last()?;
             continues(&ctx, quotes, k, prev.speaker?.span).then_some(prev.speaker?)
