@@ -9,6 +9,7 @@ pub mod context;
 pub mod features;
 pub mod naming;
 pub mod phrase;
+pub mod quoted;
 pub mod trainer;
 
 use crate::analysis::{Entity, Mention};
@@ -136,7 +137,7 @@ pub fn attribute_with_progress(
         progress(k as f32 / n);
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
-        let ruled = phrase::quoted_as_saying(text, tok, ents, q)
+        let ruled = quoted::quoted_as_saying(text, tok, ents, q)
             .or_else(|| phrase::possessive_claim(text, tok, ents, q))
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q))

@@ -382,7 +382,7 @@ pub fn spokesperson(
 /// to 14 tokens, to the first clause stop, after a comma that closes the quotation) and, when the
 /// quotation follows a colon or a comma, the clause before it (from the previous clause stop, at
 /// most 14 tokens back). Constant work per quotation.
-fn adjacent_clauses(
+pub(crate) fn adjacent_clauses(
     text: &str,
     tok: &Tokenized,
     q: Span,
@@ -413,55 +413,6 @@ fn adjacent_clauses(
         lo..b
     });
     std::iter::once(after..after_end).chain(before_range)
-}
-
-/// "“The war is over,” Interfax quoted Lebed as saying." / "the agency quoted Foreign Minister
-/// Klaus Kinkel as saying: “…”": in a clause next to the quotation, the one quoted ("quoted X as
-/// saying") is the speaker, not the outlet that quotes: the last person or organisation between
-/// "quoted" and "as saying", or a pronoun there ("quoted him as saying").
-pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
-    for range in adjacent_clauses(text, tok, q) {
-        let Some(quoted) = range.clone().find(|&k| word(k) == "quoted") else {
-            continue;
-        };
-        let Some(as_) = (quoted + 1..range.end).find(|&k| word(k) == "as") else {
-            continue;
-        };
-        let saying = tok
-            .tokens
-            .get(as_ + 1)
-            .map(|t| normalise(t.span.text(text)));
-        if !saying.is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "saying" | "telling" | "writing" | "stating" | "adding" | "declaring"
-            )
-        }) {
-            continue;
-        }
-        let lo = tok.tokens[quoted].span.end;
-        let hi = tok.tokens[as_].span.start;
-        let first = ents.partition_point(|e| e.span.start < lo);
-        let named = ents[first..]
-            .iter()
-            .take_while(|e| e.span.end <= hi)
-            .filter(|e| matches!(e.label, Label::Per | Label::Org))
-            .last();
-        if let Some(e) = named {
-            return Some(Mention {
-                span: e.span,
-                kind: MentionKind::Name,
-            });
-        }
-        if as_ == quoted + 2 && matches!(word(quoted + 1).as_str(), "him" | "her" | "them") {
-            return Some(Mention {
-                span: tok.tokens[quoted + 1].span,
-                kind: MentionKind::Pronoun,
-            });
-        }
-    }
-    None
 }
 
 /// The entity that starts at byte `b`, if any.
@@ -886,57 +837,6 @@ mod tests {
         // no body named: the ranker decides
         assert_eq!(
             spokesperson_in("Ann Lee left. “No,” a spokeswoman said.", &acme[..1]),
-            None
-        );
-    }
-
-    /// `quoted_as_saying`'s speaker for the first quotation of `t`.
-    fn quoted_in(t: &str, names: &[(&str, Label)]) -> Option<String> {
-        let tok = analyze_text(t);
-        let ents = crate::actors::test_entities(t, names);
-        let a = t.find('“').unwrap();
-        let b = t.find('”').unwrap() + '”'.len_utf8();
-        quoted_as_saying(t, &tok, &ents, Span::new(a, b)).map(|m| m.span.text(t).to_string())
-    }
-
-    #[test]
-    fn the_one_quoted_as_saying_is_the_speaker_not_the_outlet() {
-        let names = [("Interfax", Label::Org), ("Alexander Lebed", Label::Per)];
-        assert_eq!(
-            quoted_in(
-                "“The war is over,” Interfax quoted Alexander Lebed as saying.",
-                &names
-            )
-            .as_deref(),
-            Some("Alexander Lebed")
-        );
-        assert_eq!(
-            quoted_in(
-                "Interfax quoted Security Council secretary Alexander Lebed as saying: “Over.”",
-                &names
-            )
-            .as_deref(),
-            Some("Alexander Lebed")
-        );
-        assert_eq!(
-            quoted_in("“Over,” the agency quoted him as saying.", &[]).as_deref(),
-            Some("him")
-        );
-    }
-
-    #[test]
-    fn quoting_without_as_saying_is_left_to_the_ranker() {
-        let names = [("Interfax", Label::Org), ("Alexander Lebed", Label::Per)];
-        // "quoted" a document, or "as saying" in another clause: not the pattern
-        assert_eq!(
-            quoted_in("“Over,” Interfax quoted Alexander Lebed's letter.", &names),
-            None
-        );
-        assert_eq!(
-            quoted_in(
-                "“Over,” Interfax said. It quoted Alexander Lebed as saying more.",
-                &names
-            ),
             None
         );
     }
