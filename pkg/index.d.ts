@@ -27,7 +27,8 @@ export interface Quote {
   /** The cue ("said", "according to"). */
   cue: Span | null;
   actor: string | null;
-  /** "unsure": a narrow ranker margin, a described speaker, or no actor. */
+  /** "unsure": a narrow ranker margin, a described speaker, a pronoun another name as near
+   * could stand for, or no actor. */
   confidence: 'sure' | 'unsure';
   margin: number;
 }

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from './index.js';
+import { readFileSync } from 'node:fs';
 
 const TEXT = 'Budget talks resume 🎉\n\nMayor Zoë Ünal said the budget would be balanced by June. “We will not cut the buses,” Ünal told reporters.';
 
@@ -34,4 +35,33 @@ test('progress is reported and bad input gets a clear error', async () => {
   assert.throws(() => nl.analyze('x'.repeat(9 * 1024 * 1024)), /limit is 8 MB/);
   assert.deepEqual(nl.analyze('').quotes, []);
   assert.match(Analyzer.version(), /^\d+\.\d+\.\d+/);
+});
+
+/** The field names of each `export interface` in index.d.ts. */
+function declaredFields() {
+  const dts = readFileSync(new URL('./index.d.ts', import.meta.url), 'utf8');
+  const out = {};
+  for (const m of dts.matchAll(/export interface (\w+) \{([\s\S]*?)\n\}/g)) {
+    out[m[1]] = [...m[2].matchAll(/^\s*(\w+)\??:/gm)].map((f) => f[1]).sort();
+  }
+  return out;
+}
+
+test('index.d.ts declares exactly the fields the analysis has', async () => {
+  const nl = await Analyzer.load();
+  const a = nl.analyze(TEXT);
+  const declared = declaredFields();
+  const keys = (o) => Object.keys(o).sort();
+  assert.deepEqual(declared.Analysis, keys(a));
+  for (const [name, rows] of [['Entity', a.entities], ['Quote', a.quotes], ['Attribution', a.attributions], ['Actor', a.actors]]) {
+    assert.ok(rows.length > 0, `no ${name} to compare`);
+    for (const row of rows) assert.deepEqual(declared[name], keys(row), name);
+  }
+  // every stage the progress callback names is in the declared Stage union
+  const dts = readFileSync(new URL('./index.d.ts', import.meta.url), 'utf8');
+  const stages = [...dts.match(/export type Stage = ([^;]+);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+  const seen = new Set();
+  nl.analyzeWithProgress(TEXT.repeat(50), (stage) => seen.add(stage));
+  assert.ok(seen.size > 2, [...seen].join());
+  for (const stage of seen) assert.ok(stages.includes(stage), `stage ${stage} is not declared`);
 });
