@@ -274,3 +274,41 @@ fn accurate_mode_uses_three_nets_from_one_place() {
     let out = run_ok(&["analyze", input.to_str().unwrap(), "--accurate"]);
     assert!(!out.is_empty());
 }
+
+#[test]
+fn training_the_tagger_without_its_word_lists_fails_loudly() {
+    let scratch = Scratch::new("train-lists");
+    let data = scratch.path("data");
+    let out = scratch.path("models");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let doc = r#"{"id": "d", "source": "conll2003", "text": "Ann Lee spoke .", "entities": [{"start": 0, "end": 7, "label": "PER"}]}"#;
+    for f in ["conll2003-train.jsonl", "conll2003-dev.jsonl"] {
+        std::fs::write(data.join(f), format!("{doc}\n")).unwrap();
+    }
+    let (ok, _, stderr) = run(&[
+        "train",
+        "ner",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--epochs",
+        "1",
+    ]);
+    assert!(!ok, "trained without gazetteer.tsv");
+    assert!(stderr.contains("gazetteer.tsv"), "{stderr}");
+    // with the gazetteer but not the clusters, the clusters are named
+    std::fs::write(out.join("gazetteer.tsv"), "").unwrap();
+    let (ok, _, stderr) = run(&[
+        "train",
+        "ner",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--epochs",
+        "1",
+    ]);
+    assert!(!ok && stderr.contains("clusters.tsv"), "{stderr}");
+}

@@ -220,11 +220,16 @@ impl Settings {
 }
 
 /// The value of environment variable `name`, else `default` (the tuning scripts' overrides).
+/// A value that does not parse stops the training with its name, rather than training quietly
+/// with the default.
 fn from_env<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v:?} is not a valid value for this setting")),
+        Err(_) => default,
+    }
 }
 
 fn fit(exs: &mut [Example], epochs: usize, s: &Settings) -> (Net, Vec<String>) {

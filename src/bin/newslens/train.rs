@@ -149,9 +149,21 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
         "ner" => {
             let train = conll_docs(&data.join("conll2003-train.jsonl"))?;
             let dev = conll_docs(&check.unwrap_or_else(|| data.join("conll2003-dev.jsonl")))?;
+            // the tagger's features read both lists: without them it would train on other
+            // features than it ships with, so a missing file is an error, not an empty list
+            let list = |name: &str| {
+                let p = out.join(name);
+                std::fs::read_to_string(&p).map_err(|e| {
+                    format!(
+                        "{}: {e}; the entity tagger trains with it (scripts/build_gazetteers.py \
+                         writes gazetteer.tsv, `newslens train clusters` clusters.tsv)",
+                        p.display()
+                    )
+                })
+            };
             let gaz = newslens::entities::gazetteer::Gazetteers::parse(
-                &std::fs::read_to_string(out.join("gazetteer.tsv")).unwrap_or_default(),
-                &std::fs::read_to_string(out.join("clusters.tsv")).unwrap_or_default(),
+                &list("gazetteer.tsv")?,
+                &list("clusters.tsv")?,
             );
             eprintln!(
                 "gazetteer: {} phrases in {} lists",
