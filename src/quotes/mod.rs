@@ -9,7 +9,7 @@ use crate::cues::Cues;
 use crate::entities::ModelError;
 use crate::linear::Linear;
 use crate::text::Tokenized;
-pub use spans::QuotedSpan;
+pub use spans::{QuotedSpan, headline_end};
 
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/quotes.bin");
 

@@ -62,11 +62,18 @@ pub fn find(text: &str) -> Vec<QuotedSpan> {
 /// A headline is the text's first line when it is short and a line break follows it.
 const MAX_HEADLINE: usize = 200;
 
+/// The end (byte) of the text's headline, if it has one: its first line, when a line break
+/// follows within `MAX_HEADLINE` bytes. Looks at those bytes only.
+pub fn headline_end(text: &str) -> Option<usize> {
+    let head = &text.as_bytes()[..text.len().min(MAX_HEADLINE + 1)];
+    head.iter().position(|&b| b == b'\n')
+}
+
 /// In double-mark (US) style, a headline quotes with single marks ("Mayor on flood: ‘We will
 /// rebuild’"): the single-quoted spans of two or more words on the headline line. (A one-word
 /// ‘…’ there is a scare quote, as in the body.)
 fn headline_singles(text: &str, double: &[QuotedSpan]) -> Vec<QuotedSpan> {
-    let Some(end) = text.find('\n').filter(|&e| e <= MAX_HEADLINE) else {
+    let Some(end) = headline_end(text) else {
         return Vec::new();
     };
     let line = &text[..end];

@@ -133,6 +133,7 @@ pub fn attribute_with_progress(
     let mut out: Vec<Choice> = Vec::with_capacity(quotes.len());
     let mut prev_speaker = None;
     let mut prev_quote = None;
+    let headline_end = crate::quotes::headline_end(text).unwrap_or(0);
     for (k, &q) in quotes.iter().enumerate() {
         progress(k as f32 / n);
         let cands = candidates::candidates(&ctx, ents, quotes, q);
@@ -170,8 +171,8 @@ pub fn attribute_with_progress(
             }
         };
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
-        // a headline's quotation (on the text's first line) starts no chain into the body
-        let headline = !text[..q.start].contains('\n');
+        // a headline's quotation starts no chain into the body
+        let headline = q.start < headline_end;
         if speaker.is_some() && !headline {
             prev_speaker = speaker.map(|m| m.span);
         }
