@@ -222,6 +222,14 @@ fn resolve_speakers(
     }
 }
 
+/// Test helper: the span of the first “…” of `text`, marks included.
+#[cfg(test)]
+pub(crate) fn test_first_quote(text: &str) -> Span {
+    let a = text.find('“').expect("an opening mark");
+    let b = text.find('”').expect("a closing mark") + '”'.len_utf8();
+    Span::new(a, b)
+}
+
 /// Test helper: entities for `names` (in order of appearance) with their labels.
 #[cfg(test)]
 pub(crate) fn test_entities(text: &str, names: &[(&str, Label)]) -> Vec<Entity> {

@@ -493,12 +493,11 @@ mod tests {
         let ents = ents(t, names);
         let clusters =
             crate::actors::cluster::cluster(t, &tok, &ents, &Gazetteers::default()).clusters;
-        let a = t.find('“').unwrap();
-        let b = t.find('”').unwrap() + '”'.len_utf8();
-        let quotes = [Span::new(a, b)];
+        let q = crate::actors::test_first_quote(t);
+        let quotes = [q];
         let roles = vec![None; clusters.len()];
         let r = super::Resolver::new(t, &tok, &quotes, &clusters, &roles);
-        let p = b + t[b..].find(pronoun).unwrap();
+        let p = q.end + t[q.end..].find(pronoun).unwrap();
         let p = Span::new(p, p + pronoun.len());
         let chosen = r.pronoun(p, &clusters)?;
         r.rival(p, chosen, &clusters)

@@ -658,20 +658,18 @@ mod tests {
     #[test]
     fn a_clause_between_two_names_is_no_title() {
         // a verb, an adverb or a plain adjective before the title: the first name is no modifier
-        for t in [
-            "Trump openly admires Russian President Vladimir Putin as a “strong leader.”",
-            "Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace.”",
+        for (t, first, second) in [
+            (
+                "Trump openly admires Russian President Vladimir Putin as a “strong leader.”",
+                "Trump",
+                "Vladimir Putin",
+            ),
+            (
+                "Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace.”",
+                "Chris Christie",
+                "Hillary Clinton",
+            ),
         ] {
-            let first = if t.starts_with("Trump") {
-                "Trump"
-            } else {
-                "Chris Christie"
-            };
-            let second = if t.starts_with("Trump") {
-                "Vladimir Putin"
-            } else {
-                "Hillary Clinton"
-            };
             let got = whole(t, &[(first, Label::Per), (second, Label::Per)], first);
             assert_eq!(got.0, first, "{t}");
         }
@@ -730,19 +728,14 @@ mod tests {
                 label: Label::Per,
             },
         ];
-        let a = t.find('“').unwrap();
-        let b = t.find('”').unwrap() + '”'.len_utf8();
-        let m = possessive_claim(t, &tok, &ents, Span::new(a, b)).unwrap();
+        let q = crate::actors::test_first_quote(t);
+        let m = possessive_claim(t, &tok, &ents, q).unwrap();
         assert_eq!(m.span.text(t), "Donald Trump");
         // no possessive claim: the ranker decides
         let t2 = "Politifact said that “thousands of shootings” happened.";
         let tok2 = analyze_text(t2);
-        let a = t2.find('“').unwrap();
-        let b = t2.find('”').unwrap() + '”'.len_utf8();
-        assert_eq!(
-            possessive_claim(t2, &tok2, &ents[..1], Span::new(a, b)),
-            None
-        );
+        let q2 = crate::actors::test_first_quote(t2);
+        assert_eq!(possessive_claim(t2, &tok2, &ents[..1], q2), None);
         // a verdict on the claim is not the claim
         let t3 = "Politifact said Donald Trump’s claim was “true.”";
         let tok3 = analyze_text(t3);
@@ -751,9 +744,8 @@ mod tests {
             label: Label::Per,
         }];
         assert_eq!(ents3[0].span.text(t3), "Donald Trump");
-        let a = t3.find('“').unwrap();
-        let b = t3.find('”').unwrap() + '”'.len_utf8();
-        assert_eq!(possessive_claim(t3, &tok3, &ents3, Span::new(a, b)), None);
+        let q3 = crate::actors::test_first_quote(t3);
+        assert_eq!(possessive_claim(t3, &tok3, &ents3, q3), None);
     }
 
     #[test]
@@ -784,16 +776,11 @@ mod tests {
             .iter()
             .position(|x| x.span.text(t) == "reported")
             .unwrap();
-        let a = t.find('“').unwrap();
-        let b = t.find('”').unwrap() + '”'.len_utf8();
-        let m =
-            relative_clause_speaker(t, &tok, &ents, |i| i == reported, Span::new(a, b)).unwrap();
+        let q = crate::actors::test_first_quote(t);
+        let m = relative_clause_speaker(t, &tok, &ents, |i| i == reported, q).unwrap();
         assert_eq!(m.span.text(t), "Chicago Police Department");
         // without a cue the ranker decides
-        assert_eq!(
-            relative_clause_speaker(t, &tok, &ents, |_| false, Span::new(a, b)),
-            None
-        );
+        assert_eq!(relative_clause_speaker(t, &tok, &ents, |_| false, q), None);
     }
 
     /// The spokesperson rule's speaker for the first quotation of `t`, with `names` as entities
@@ -806,9 +793,8 @@ mod tests {
             .iter()
             .map(|x| x.span.text(t) == "said")
             .collect();
-        let a = t.find('“').unwrap();
-        let b = t.find('”').unwrap() + '”'.len_utf8();
-        spokesperson(t, &tok, &ents, |i| said[i], Span::new(a, b)).map(|m| {
+        let q = crate::actors::test_first_quote(t);
+        spokesperson(t, &tok, &ents, |i| said[i], q).map(|m| {
             assert_eq!(m.kind, MentionKind::Description);
             m.span.text(t).to_string()
         })

@@ -86,9 +86,8 @@ mod tests {
     fn quoted_in(t: &str, names: &[(&str, Label)]) -> Option<String> {
         let tok = analyze_text(t);
         let ents = crate::actors::test_entities(t, names);
-        let a = t.find('“').unwrap();
-        let b = t.find('”').unwrap() + '”'.len_utf8();
-        quoted_as_saying(t, &tok, &ents, Span::new(a, b)).map(|m| m.span.text(t).to_string())
+        let q = crate::actors::test_first_quote(t);
+        quoted_as_saying(t, &tok, &ents, q).map(|m| m.span.text(t).to_string())
     }
 
     #[test]
