@@ -60,19 +60,50 @@ fn score(shared: &Path, gold: &Path, scratch: &Scratch, flags: &[&str]) -> Value
         .unwrap();
     assert!(st.success());
     spans_in_order(&out);
-    let py = Command::new("python3")
-        .arg(shared.join("eval/score.py"))
-        .arg(gold)
-        .arg(&out)
-        .arg("--json")
+    python(&[
+        &shared.join("eval/score.py"),
+        gold,
+        &out,
+        Path::new("--json"),
+    ])
+}
+
+/// Run a Python script with `args` and read the JSON it prints; its error output if it fails.
+fn python(args: &[&Path]) -> Value {
+    let run = Command::new("python3")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
     assert!(
-        py.status.success(),
+        run.status.success(),
         "{}",
-        String::from_utf8_lossy(&py.stderr)
+        String::from_utf8_lossy(&run.stderr)
     );
-    serde_json::from_slice(&py.stdout).unwrap()
+    serde_json::from_slice(&run.stdout).unwrap()
+}
+
+/// Build a hand-annotated set with `scripts/<script> build` from the shared `source` file.
+fn build_articles(shared: &Path, script: &str, source: &str, scratch: &Scratch) -> PathBuf {
+    let gold = scratch.path(&format!("{script}.jsonl"));
+    let built = Command::new("python3")
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("scripts")
+                .join(script),
+        )
+        .arg("build")
+        .arg(shared.join("data").join(source))
+        .arg(&gold)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    gold
 }
 
 /// scripts/confidence.py's split of the sure and unsure attributions, on the output `score` last
@@ -82,19 +113,8 @@ fn confidence(gold: &Path, scratch: &Scratch) -> Value {
         "out-{}",
         gold.file_name().unwrap().to_string_lossy()
     ));
-    let py = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/confidence.py"))
-        .arg(gold)
-        .arg(&out)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    serde_json::from_slice(&py.stdout).unwrap()
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/confidence.py");
+    python(&[&script, gold, &out, Path::new("--json")])
 }
 
 /// On real text too, every document's entities and quotes come in text order and never overlap
@@ -149,37 +169,16 @@ fn shipped_models_reproduce_the_model_card_scores() {
         &scratch,
         &[],
     );
-    // the hand-annotated PolNeAR dev articles: annotations in the repo, texts from the shared data
-    let dev_gold = scratch.path("dev-articles.jsonl");
-    let built = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/dev_articles.py"))
-        .arg("build")
-        .arg(shared.join("data/polnear-dev.jsonl"))
-        .arg(&dev_gold)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    // the hand-annotated articles: annotations in the repo, texts from the shared data; the
+    // sealed Reuters ones are scored in totals only, like every set here
+    let dev_gold = build_articles(&shared, "dev_articles.py", "polnear-dev.jsonl", &scratch);
     let dev = score(&shared, &dev_gold, &scratch, &[]);
     let dev_sure = confidence(&dev_gold, &scratch);
-    // the sealed Reuters articles: scored in totals only, like every set here
-    let sealed_gold = scratch.path("sealed-articles.jsonl");
-    let built = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/reuters_articles.py"))
-        .arg("build")
-        .arg(shared.join("data/conll2003-dev.jsonl"))
-        .arg(&sealed_gold)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
+    let sealed_gold = build_articles(
+        &shared,
+        "reuters_articles.py",
+        "conll2003-dev.jsonl",
+        &scratch,
     );
     let sealed = score(&shared, &sealed_gold, &scratch, &[]);
     let sealed_sure = confidence(&sealed_gold, &scratch);
