@@ -286,29 +286,17 @@ fn training_the_tagger_without_its_word_lists_fails_loudly() {
     for f in ["conll2003-train.jsonl", "conll2003-dev.jsonl"] {
         std::fs::write(data.join(f), format!("{doc}\n")).unwrap();
     }
-    let (ok, _, stderr) = run(&[
-        "train",
-        "ner",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--epochs",
-        "1",
-    ]);
+    let (data, models) = (data.to_str().unwrap(), out.to_str().unwrap());
+    let train = || {
+        run(&[
+            "train", "ner", "--data", data, "--out", models, "--epochs", "1",
+        ])
+    };
+    let (ok, _, stderr) = train();
     assert!(!ok, "trained without gazetteer.tsv");
     assert!(stderr.contains("gazetteer.tsv"), "{stderr}");
     // with the gazetteer but not the clusters, the clusters are named
     std::fs::write(out.join("gazetteer.tsv"), "").unwrap();
-    let (ok, _, stderr) = run(&[
-        "train",
-        "ner",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--epochs",
-        "1",
-    ]);
+    let (ok, _, stderr) = train();
     assert!(!ok && stderr.contains("clusters.tsv"), "{stderr}");
 }
