@@ -90,14 +90,15 @@ def actors_of(entities, quotes, doc_id):
     return list(actors.values())
 
 
-def build_article(row, spec):
-    text = row["text"]
+def place_mentions(text, mentions, where):
+    """(entities, optional entities): each annotated mention found in `text` after the previous
+    one; `where` names the annotation in an error ("file:line: doc id")."""
     entities, optional = [], []
     at = 0
-    for surface, label, actor, n in spec["mentions"]:
+    for surface, label, actor, n in mentions:
         i = find_word(text, surface, at)
         if i < 0:
-            raise SystemExit(f"{ROOT_ANN}:{n}: {row['id']}: {surface!r} not found after offset {at}")
+            raise SystemExit(f"{where(n)}: {surface!r} not found after offset {at}")
         at = i + len(surface)
         span = {"start": i, "end": at, "text": surface}
         if label is None:
@@ -105,6 +106,12 @@ def build_article(row, spec):
         else:
             # actor None: a name that is not an actor (an event, a law, a work, a product)
             entities.append({**span, "label": label, "actor": actor})
+    return entities, optional
+
+
+def build_article(row, spec):
+    text = row["text"]
+    entities, optional = place_mentions(text, spec["mentions"], lambda n: f"{ROOT_ANN}:{n}: {row['id']}")
     quotes = []
     seen = set()
     for qi, actor, opening, n in spec["quotes"]:

@@ -41,7 +41,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from dev_articles import KIND, actors_of, find_word  # noqa: E402
+from dev_articles import KIND, actors_of, place_mentions  # noqa: E402
 
 ROOT_ANN = os.path.join(HERE, "..", "tests", "fixtures", "reuters-annotations.txt")
 
@@ -169,18 +169,7 @@ def parse_annotations(path):
 
 def build_article(doc, spec):
     text, gold_ents = running_text(doc)
-    entities, optional = [], []
-    at = 0
-    for surface, label, actor, n in spec["mentions"]:
-        i = find_word(text, surface, at)
-        if i < 0:
-            raise SystemExit(f"line {n}: {doc['id']}: {surface!r} not found after offset {at}")
-        at = i + len(surface)
-        span = {"start": i, "end": at, "text": surface}
-        if label is None:
-            optional.append(span)
-        else:
-            entities.append({**span, "label": label, "actor": actor})
+    entities, optional = place_mentions(text, spec["mentions"], lambda n: f"line {n}: {doc['id']}")
     listed = {(e["start"], e["end"]) for e in entities} | {(e["start"], e["end"]) for e in optional}
     missing = [e["text"] for e in gold_ents if (e["start"], e["end"]) not in listed]
     if missing:
