@@ -2,9 +2,10 @@
 //! of naming puts the quoted words in its subject's mouth, not its object's, though the object
 //! stands nearer the quotation. This module only reads that pattern; the ranker decides the rest.
 
+use super::phrase::clause_stop;
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{AUXILIARIES, NAMING_VERBS};
-use crate::text::{Span, TokenKind, Tokenized, normalise};
+use crate::text::{Span, Tokenized, normalise};
 
 /// How far before the quotation (in tokens) the verb of naming may stand.
 const MAX_OBJECT: usize = 8;
@@ -24,14 +25,8 @@ pub fn naming_verb_subject(
     let verb = (open.saturating_sub(MAX_OBJECT)..open)
         .rev()
         .find(|&k| NAMING_VERBS.contains(&word(k).as_str()))?;
-    // no clause ends between the verb and the quotation
-    if (verb + 1..open).any(|k| {
-        matches!(tok.tokens[k].kind, TokenKind::Quote)
-            || matches!(
-                tok.tokens[k].span.text(text),
-                "." | ";" | ":" | "!" | "?" | ","
-            )
-    }) {
+    // no clause ends between the verb and the quotation, nor a comma
+    if (verb + 1..open).any(|k| clause_stop(text, tok, k) || tok.tokens[k].span.text(text) == ",") {
         return None;
     }
     // back over adverbs and auxiliaries to the subject

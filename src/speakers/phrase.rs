@@ -422,7 +422,7 @@ fn entity_starting_at(ents: &[Entity], b: usize) -> Option<&Entity> {
 }
 
 /// Does token `k` end a clause for the rules above (a quotation mark, or . ; : ! ?)?
-fn clause_stop(text: &str, tok: &Tokenized, k: usize) -> bool {
+pub(crate) fn clause_stop(text: &str, tok: &Tokenized, k: usize) -> bool {
     matches!(tok.tokens[k].kind, TokenKind::Quote)
         || matches!(tok.tokens[k].span.text(text), "." | ";" | ":" | "!" | "?")
 }
