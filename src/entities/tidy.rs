@@ -33,7 +33,7 @@ pub fn all(text: &str, tok: &Tokenized, a: usize, b: usize, label: Label, out: &
 fn tidy(text: &str, tok: &Tokenized, a: usize, b: usize, label: Label) -> Option<(usize, usize)> {
     let (a, b) = without_edge_marks(text, tok, a, b);
     let b = without_a_verb_before_its_contraction(text, tok, a, b);
-    if has_a_link(tok, a, b) {
+    if has_a_link(tok, a, b) || is_party_and_state(text, tok, a, b) {
         return None;
     }
     let a = without_a_leading_the(text, tok, a, b, label);
@@ -98,6 +98,22 @@ fn without_a_verb_before_its_contraction(text: &str, tok: &Tokenized, a: usize, 
 /// URLs, e-mail addresses, @handles and #hashtags are never names, nor part of one.
 fn has_a_link(tok: &Tokenized, a: usize, b: usize) -> bool {
     (a..b).any(|i| matches!(tok.tokens[i].kind, TokenKind::Url | TokenKind::Handle))
+}
+
+/// "Sen. Ann Reyes (D-Mo.)", "Rep. Tom Hale, R-Texas,": a legislator's party and state, in
+/// brackets or between commas after the name, is no name of its own (a person, a body or a place
+/// the tagger guesses at), nor a name a later "she" could mean. "D-Day" after a verb stays.
+fn is_party_and_state(text: &str, tok: &Tokenized, a: usize, b: usize) -> bool {
+    let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
+    let name = span.text(text);
+    let mut chars = name.chars();
+    let party = matches!(chars.next(), Some('D' | 'R' | 'I'));
+    let state = chars.next() == Some('-') && chars.next().is_some_and(char::is_uppercase);
+    let after_a_name = matches!(
+        text[..span.start].trim_end().chars().last(),
+        Some('(' | ',')
+    );
+    party && state && name.chars().count() <= 12 && after_a_name
 }
 
 /// A leading "The" is no part of a name ("The New York Times"), except of a place ("The
@@ -413,6 +429,35 @@ mod tests {
         assert_eq!(span(9, 13, Label::Org), Some("New York Times"));
         assert_eq!(span(14, 16, Label::Loc), Some("The Hague"));
         assert_eq!(span(0, 1, Label::Misc), None);
+    }
+
+    #[test]
+    fn a_party_and_state_after_a_name_is_no_name() {
+        let text = "Sen. Ann Reyes (D-Mo.) and Rep. Tom Hale, R-S.C., met on D-Day.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            let a = tok
+                .tokens
+                .iter()
+                .position(|t| t.span.start == start)
+                .unwrap();
+            let b = tok
+                .tokens
+                .iter()
+                .position(|t| t.span.end == start + w.len())
+                .unwrap();
+            (a, b + 1)
+        };
+        for party in ["D-Mo", "R-S.C."] {
+            let (a, b) = at(party);
+            assert_eq!(tidy(text, &tok, a, b, Label::Per), None, "{party}");
+        }
+        // must not fire: a name with a hyphen elsewhere, "D-Day" after a verb
+        let (a, b) = at("D-Day");
+        assert_eq!(tidy(text, &tok, a, b, Label::Misc), Some((a, b)));
+        let (a, b) = at("Ann Reyes");
+        assert_eq!(tidy(text, &tok, a, b, Label::Per), Some((a, b)));
     }
 
     #[test]

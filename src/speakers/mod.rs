@@ -58,6 +58,7 @@ pub fn choose(
     ctx: &Ctx,
     facts: &features::QuoteFacts,
     cands: &[Candidate],
+    named: Option<Span>,
 ) -> (Option<usize>, f32) {
     let none = model.score(&none_features(facts));
     let rank = ranks(cands, facts.q);
@@ -73,6 +74,8 @@ pub fn choose(
         .collect();
     scored.push((none, None));
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // the name the quotation labels never says it (`naming::named_object`)
+    scored.retain(|&(_, i)| i.is_none_or(|i| named.is_none_or(|n| !n.overlaps(cands[i].span))));
     // "who lost the primaries to Clinton": the object of a preposition is not the speaker when
     // the ranker is unsure about it
     if let [(s0, Some(i)), (s1, _), ..] = scored[..]
@@ -151,7 +154,8 @@ pub fn attribute_with_progress(
         let (speaker, margin) = match ruled {
             Some(m) => (Some(m), RULE_MARGIN),
             None => {
-                let (pick, margin) = choose(&model.ranker, &ctx, &facts, &cands);
+                let named = naming::named_object(text, tok, ents, q);
+                let (pick, margin) = choose(&model.ranker, &ctx, &facts, &cands, named);
                 let speaker = pick.map(|i| {
                     let m = Mention {
                         span: cands[i].span,

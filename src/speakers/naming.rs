@@ -53,6 +53,27 @@ pub fn naming_verb_subject(
     })
 }
 
+/// "Reid, in particular, has been pounding Trump as a “con artist”", "called Trump a “con
+/// artist”": the name the quotation labels (right before it, after a verb of naming or before
+/// "as", an article between) is not the one who says it, whoever the subject is.
+pub fn named_object(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Span> {
+    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let mut k = tok.tokens.partition_point(|t| t.span.start < q.start);
+    if k > 0 && matches!(word(k - 1).as_str(), "a" | "an" | "the") {
+        k -= 1;
+    }
+    let as_ = k > 0 && word(k - 1) == "as";
+    if as_ {
+        k -= 1;
+    }
+    let end = tok.tokens.get(k.checked_sub(1)?)?.span.end;
+    let i = ents.partition_point(|e| e.span.end < end);
+    let e = ents.get(i).filter(|e| e.span.end == end)?;
+    let first = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+    let after_verb = first > 0 && NAMING_VERBS.contains(&word(first - 1).as_str());
+    (as_ || after_verb).then_some(e.span)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +101,29 @@ mod tests {
         assert_eq!(
             subject("Harry Reid has long called Trump a “con artist.”", &reid).as_deref(),
             Some("Harry Reid")
+        );
+    }
+
+    #[test]
+    fn the_name_a_quotation_labels_is_not_its_speaker() {
+        let reid = [("Harry Reid", Label::Per), ("Trump", Label::Per)];
+        let named = |t: &str| {
+            let tok = analyze_text(t);
+            let ents = crate::actors::test_entities(t, &reid);
+            let q = crate::actors::test_first_quote(t);
+            named_object(t, &tok, &ents, q).map(|s| s.text(t).to_string())
+        };
+        let trump = Some("Trump".to_string());
+        assert_eq!(
+            named("Harry Reid, in particular, has been pounding Trump as a “con artist.”"),
+            trump
+        );
+        assert_eq!(named("Harry Reid called Trump “a con artist.”"), trump);
+        // must not fire: the name is the speaker, or no labelling between
+        assert_eq!(named("Harry Reid met Trump, who said “we will win.”"), None);
+        assert_eq!(
+            named("Harry Reid met Trump. “A con artist,” he said."),
+            None
         );
     }
 
