@@ -13,8 +13,8 @@ use crate::text::{Span, TokenKind, Tokenized};
 
 /// The preposition that governs the name starting at token `first` ("met with Russian President
 /// Vladimir Putin": "with"): walking back over titles, "the" and capitalised words (at most
-/// `steps` of them), the first other word, normalised, if it is a preposition and not the "to"
-/// of "according to" (which names a source, not an object).
+/// `steps` of them, and an "of" inside a title), the first other word, normalised, if it is a
+/// preposition and not the "to" of "according to" (which names a source, not an object).
 pub fn governing_preposition(
     text: &str,
     tok: &Tokenized,
@@ -26,6 +26,13 @@ pub fn governing_preposition(
         let w = tok.tokens[i.checked_sub(1)?].span.text(text);
         let n = normalise(w);
         if is_title(&n) || n == "the" || w.starts_with(char::is_uppercase) {
+            i -= 1;
+            continue;
+        }
+        // "Secretary of State John Kerry", "Bank of England Governor Mark Carney": an "of" after
+        // a capitalised word is inside a title or a name
+        let capital_before = i >= 2 && tok.tokens[i - 2].span.text(text).starts_with(char::is_uppercase);
+        if n == "of" && capital_before {
             i -= 1;
             continue;
         }
@@ -584,6 +591,22 @@ fn is_stop(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::text::tokens::analyze_text;
+
+    #[test]
+    fn an_of_inside_a_title_governs_no_name() {
+        let governs = |t: &str, name: &str| {
+            let tok = analyze_text(t);
+            let at = t.find(name).unwrap();
+            let first = tok.tokens.partition_point(|x| x.span.start < at);
+            governing_preposition(t, &tok, first, 5)
+        };
+        assert_eq!(governs("Secretary of State John Kerry said so.", "John"), None);
+        assert_eq!(governs("Bank of England Governor Mark Carney said so.", "Mark"), None);
+        // must not fire: a real preposition before the title, or "of" after a common noun
+        let with = Some("with".to_string());
+        assert_eq!(governs("He met with Secretary of State John Kerry.", "John"), with);
+        assert_eq!(governs("the leader of Hamas said", "Hamas"), Some("of".to_string()));
+    }
 
     fn whole(t: &str, names: &[(&str, Label)], chosen: &str) -> (String, MentionKind) {
         let tok = analyze_text(t);
