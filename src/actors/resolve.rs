@@ -17,7 +17,7 @@ use crate::lexicon::{DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
-use crate::text::{DocMap, Span, Tokenized};
+use crate::text::{DocMap, Span, TokenKind, Tokenized};
 use std::collections::BTreeMap;
 
 /// How many sentences back (the mention's own sentence included) the search goes.
@@ -239,6 +239,7 @@ impl<'a> Resolver<'a> {
         let floor = at.start.saturating_sub(MAX_BYTES);
         let mut fallback = None;
         let mut counted = 0;
+        let (mut chain_paras, mut last_chain_para) = (0, None);
         while counted < MAX_SENTENCES {
             let Some(sent) = tok.sentences.get(s) else {
                 break;
@@ -249,7 +250,8 @@ impl<'a> Resolver<'a> {
             );
             let lo = whole.start.max(floor);
             let hi = whole.end.min(at.start);
-            if para.saturating_sub(tok.paragraph_at(lo)) > 2 {
+            // paragraphs that only continue the pronoun's chain do not count
+            if para.saturating_sub(tok.paragraph_at(lo) + chain_paras) > 2 {
                 break;
             }
             // a sentence inside a quotation names no speaker and does not count
@@ -274,6 +276,14 @@ impl<'a> Resolver<'a> {
                     if let Some((_, ci)) = found.rev().find(|&(m, _)| !self.after_preposition(m)) {
                         return Some(ci);
                     }
+                } else if self.opens_with_same_pronoun(s, want) {
+                    // "She has faced … Hillary Clinton …": a sentence whose subject is the same
+                    // pronoun continues the chain; its other names are not the antecedent
+                    let p = tok.paragraph_at(lo);
+                    if last_chain_para != Some(p) {
+                        chain_paras += 1;
+                        last_chain_para = Some(p);
+                    }
                 } else {
                     while let Some((m, ci)) = found.next() {
                         if self.after_preposition(m) {
@@ -296,6 +306,25 @@ impl<'a> Resolver<'a> {
             s -= 1;
         }
         fallback
+    }
+
+    /// Does sentence `s` open with a pronoun of the person `want` asks for ("She has faced …"
+    /// when a "she" is resolved)?
+    fn opens_with_same_pronoun(&self, s: usize, want: Want) -> bool {
+        let Want::Person(Some(g)) = want else {
+            return false;
+        };
+        let Some(sent) = self.tok.sentences.get(s) else {
+            return false;
+        };
+        let first = (sent.start..sent.end).find(|&i| self.tok.tokens[i].kind == TokenKind::Word);
+        first.is_some_and(|i| {
+            let w = normalise(self.tok.tokens[i].span.text(self.text));
+            match g {
+                Gender::Male => w == "he",
+                Gender::Female => w == "she",
+            }
+        })
     }
 
     /// Is `m` followed by a verb of asking ("asked", "pressed", "questioned")?
@@ -429,6 +458,30 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r).as_deref(), Some("Ham"));
+    }
+
+    #[test]
+    fn a_sentence_opened_by_the_same_pronoun_continues_the_chain() {
+        let names = [("Lynch", Per), ("Lynch", Per), ("Hillary Clinton", Per)];
+        let t = "Lynch spoke. “Own it,” Lynch said.\n\nShe met Hillary Clinton in June.\n\nShe said \
+                 she was calm.\n\n“People tend not to say those things,” she said.";
+        let r = resolved(
+            t,
+            &names,
+            &[("Lynch", Name), ("she", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(r[1].as_deref(), Some("Lynch"));
+        // must not fire: a sentence opened by "he" does not hide the woman it names
+        let t = "Lynch spoke. “Own it,” Lynch said.\n\nHe met Hillary Clinton in June.\n\n“People \
+                 tend not to say those things,” she said.";
+        let r = resolved(
+            t,
+            &names,
+            &[("Lynch", Name), ("she", Pronoun)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(r[1].as_deref(), Some("Hillary Clinton"));
     }
 
     #[test]

@@ -31,7 +31,11 @@ pub fn governing_preposition(
         }
         // "Secretary of State John Kerry", "Bank of England Governor Mark Carney": an "of" after
         // a capitalised word is inside a title or a name
-        let capital_before = i >= 2 && tok.tokens[i - 2].span.text(text).starts_with(char::is_uppercase);
+        let capital_before = i >= 2
+            && tok.tokens[i - 2]
+                .span
+                .text(text)
+                .starts_with(char::is_uppercase);
         if n == "of" && capital_before {
             i -= 1;
             continue;
@@ -600,12 +604,24 @@ mod tests {
             let first = tok.tokens.partition_point(|x| x.span.start < at);
             governing_preposition(t, &tok, first, 5)
         };
-        assert_eq!(governs("Secretary of State John Kerry said so.", "John"), None);
-        assert_eq!(governs("Bank of England Governor Mark Carney said so.", "Mark"), None);
+        assert_eq!(
+            governs("Secretary of State John Kerry said so.", "John"),
+            None
+        );
+        assert_eq!(
+            governs("Bank of England Governor Mark Carney said so.", "Mark"),
+            None
+        );
         // must not fire: a real preposition before the title, or "of" after a common noun
         let with = Some("with".to_string());
-        assert_eq!(governs("He met with Secretary of State John Kerry.", "John"), with);
-        assert_eq!(governs("the leader of Hamas said", "Hamas"), Some("of".to_string()));
+        assert_eq!(
+            governs("He met with Secretary of State John Kerry.", "John"),
+            with
+        );
+        assert_eq!(
+            governs("the leader of Hamas said", "Hamas"),
+            Some("of".to_string())
+        );
     }
 
     fn whole(t: &str, names: &[(&str, Label)], chosen: &str) -> (String, MentionKind) {
