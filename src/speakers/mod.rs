@@ -16,7 +16,7 @@ use crate::analysis::{Entity, Mention};
 use crate::cues::Cues;
 use crate::entities::ModelError;
 use crate::linear::Linear;
-use crate::text::{Span, Tokenized};
+use crate::text::{Span, Tokenized, normalise};
 use candidates::Candidate;
 use features::{Ctx, candidate_features, none_features, quote_facts, ranks};
 
@@ -74,8 +74,12 @@ pub fn choose(
         .collect();
     scored.push((none, None));
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    // the name the quotation labels never says it (`naming::named_object`)
-    scored.retain(|&(_, i)| i.is_none_or(|i| named.is_none_or(|n| !n.overlaps(cands[i].span))));
+    // the name the quotation labels never says it (`naming::named_object`), nor the one told
+    scored.retain(|&(_, i)| {
+        i.is_none_or(|i| {
+            named.is_none_or(|n| !n.overlaps(cands[i].span)) && !addressee(ctx, &cands[i])
+        })
+    });
     // "who lost the primaries to Clinton": the object of a preposition is not the speaker when
     // the ranker is unsure about it
     if let [(s0, Some(i)), (s1, _), ..] = scored[..]
@@ -92,6 +96,26 @@ pub fn choose(
         RULE_MARGIN
     };
     (best.1, margin)
+}
+
+/// "told Reuters", "told the daily La Corse", "told reporters": who is told is not who speaks.
+/// The name follows "told"/"tells"/"telling", with "the" and up to two lower-case words between.
+fn addressee(ctx: &Ctx, c: &Candidate) -> bool {
+    let word = |k: usize| ctx.tok.tokens[k].span.text(ctx.text);
+    let mut k = c.tokens.0;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        match normalise(word(prev)).as_str() {
+            "told" | "tells" | "telling" => return true,
+            w if w == "the" || word(prev).starts_with(char::is_lowercase) && w.len() > 2 => {
+                k = prev
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Below this margin a speaker that is the object of a preposition gives way to the next best.
@@ -249,8 +273,8 @@ mod tests {
     use crate::analysis::{Label, MentionKind};
     use crate::text::tokens::analyze_text;
 
-    /// Is the name `w` in `t` the object of a preposition, as the speaker ranker's filter sees it?
-    fn object(t: &str, w: &str) -> bool {
+    /// Does `test` hold for the name `w` in `t`, as the speaker ranker's filters see it?
+    fn check(t: &str, w: &str, test: fn(&Ctx, &Candidate) -> bool) -> bool {
         let tok = analyze_text(t);
         let cues = Cues::embedded();
         let ctx = Ctx::new(t, &tok, &cues);
@@ -264,7 +288,28 @@ mod tests {
             label: Some(Label::Per),
             tokens: (first, last),
         };
-        object_of_preposition(&ctx, &c)
+        test(&ctx, &c)
+    }
+
+    fn object(t: &str, w: &str) -> bool {
+        check(t, w, object_of_preposition)
+    }
+
+    #[test]
+    fn who_is_told_is_not_who_speaks() {
+        let told = |t: &str, w: &str| check(t, w, addressee);
+        assert!(told(
+            "Debre told the daily La Corse he gave “firm orders”.",
+            "La Corse"
+        ));
+        assert!(told("Lee told Reuters: “No.”", "Reuters"));
+        // must not fire: the teller, and a name after other words
+        assert!(!told(
+            "Debre told the daily La Corse he gave “firm orders”.",
+            "Debre"
+        ));
+        assert!(!told("He was told by Ann Lee: “No.”", "Ann Lee"));
+        assert!(!told("Lee told them, Acme said: “No.”", "Acme"));
     }
 
     #[test]

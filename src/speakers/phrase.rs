@@ -58,6 +58,20 @@ pub fn modifier_of(
     is_name_at: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
+    // "Welsh National Farmers' Union (NFU) chairman John Lloyd Jones": the name's acronym in
+    // brackets stands between it and the title
+    let bracketed_acronym = tok.tokens.get(i).is_some_and(|t| t.span.text(text) == "(")
+        && tok
+            .tokens
+            .get(i + 2)
+            .is_some_and(|t| t.span.text(text) == ")")
+        && tok.tokens.get(i + 1).is_some_and(|t| {
+            let w = t.span.text(text);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+        });
+    if bracketed_acronym {
+        i += 3;
+    }
     let mut words = 0;
     let mut last_was_role = false;
     while let Some(t) = tok.tokens.get(i) {
@@ -98,8 +112,52 @@ fn is_role(w: &str) -> bool {
         || w.ends_with("person")
 }
 
+/// "said the spokesman, Hamid Ibrahimi.": the person's name in apposition right after a
+/// description (a comma between, and after the name the sentence or clause ends).
+fn appositive_name(text: &str, tok: &Tokenized, ents: &[Entity], d: Span) -> Option<Span> {
+    let next = tok.tokens.partition_point(|t| t.span.start < d.end);
+    if tok.tokens.get(next)?.span.text(text) != "," {
+        return None;
+    }
+    let start = tok.tokens.get(next + 1)?.span.start;
+    let e = ents.get(ents.partition_point(|e| e.span.start < start))?;
+    let after = tok.tokens.partition_point(|t| t.span.start < e.span.end);
+    let closes = tok
+        .tokens
+        .get(after)
+        .is_none_or(|t| matches!(t.span.text(text), "." | "," | ";" | "!" | "?"));
+    (e.span.start == start && e.label == Label::Per && closes).then_some(e.span)
+}
+
+/// "Professor Tom Lodge of the University of the Witwatersrand", "Ann Lee at Acme": a body or
+/// place named right after a person by "of", "at" or "from" (a "the" between) is where the
+/// person works or comes from; the person speaks.
+fn person_of_body(text: &str, tok: &Tokenized, ents: &[Entity], m: Span) -> Option<Span> {
+    let mut k = tok.tokens.partition_point(|t| t.span.start < m.start);
+    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    if k > 0 && word(k - 1) == "the" {
+        k -= 1;
+    }
+    let prep = k.checked_sub(1)?;
+    if !matches!(word(prep).as_str(), "of" | "at" | "from") {
+        return None;
+    }
+    let end = tok.tokens.get(prep.checked_sub(1)?)?.span.end;
+    entity_ending_at(ents, end)
+        .filter(|e| e.label == Label::Per)
+        .map(|e| e.span)
+}
+
 /// The whole speaker phrase for a chosen name mention `m` (token range `toks`).
 pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -> Mention {
+    if m.kind == MentionKind::Description
+        && let Some(name) = appositive_name(text, tok, ents, m.span)
+    {
+        return Mention {
+            span: name,
+            kind: MentionKind::Name,
+        };
+    }
     if m.kind != MentionKind::Name {
         return m;
     }
@@ -116,6 +174,12 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     {
         return Mention {
             span: owner.span,
+            kind: MentionKind::Name,
+        };
+    }
+    if let Some(p) = person_of_body(text, tok, ents, m.span) {
+        return Mention {
+            span: p,
             kind: MentionKind::Name,
         };
     }
@@ -674,6 +738,55 @@ mod tests {
             "Trump",
         );
         assert_eq!(got.0, "Marc Kasowitz");
+    }
+
+    #[test]
+    fn a_description_gives_the_name_in_apposition_after_it() {
+        let t = "“A great game,” said the spokesman, Hamid Ibrahimi.";
+        let tok = analyze_text(t);
+        let ents = crate::actors::test_entities(t, &[("Hamid Ibrahimi", Label::Per)]);
+        let at = t.find("the spokesman").unwrap();
+        let d = Span::new(at, at + "the spokesman".len());
+        assert_eq!(
+            appositive_name(t, &tok, &ents, d).map(|s| s.text(t)),
+            Some("Hamid Ibrahimi")
+        );
+        // must not fire: the name opens another clause
+        let t = "“A great game,” said the spokesman, Hamid Ibrahimi agreed.";
+        let tok = analyze_text(t);
+        let ents = crate::actors::test_entities(t, &[("Hamid Ibrahimi", Label::Per)]);
+        assert_eq!(appositive_name(t, &tok, &ents, d), None);
+    }
+
+    #[test]
+    fn a_body_named_after_a_person_gives_the_person() {
+        let names = [
+            ("Tom Lodge", Label::Per),
+            ("University of Natal", Label::Org),
+        ];
+        let t = "Tom Lodge of the University of Natal demurred, saying: “Healthy.”";
+        assert_eq!(whole(t, &names, "University of Natal").0, "Tom Lodge");
+        // must not fire: a body after a preposition that does not follow the person
+        let t = "Tom Lodge spoke at length of the University of Natal: “Healthy.”";
+        assert_eq!(
+            whole(t, &names, "University of Natal").0,
+            "University of Natal"
+        );
+    }
+
+    #[test]
+    fn a_body_and_its_bracketed_acronym_before_a_title_give_the_person() {
+        let names = [
+            ("Farmers' Union", Label::Org),
+            ("NFU", Label::Org),
+            ("John Jones", Label::Per),
+        ];
+        let t = "“Careful,” Farmers' Union (NFU) chairman John Jones said.";
+        assert_eq!(whole(t, &names, "Farmers' Union").0, "John Jones");
+        // must not fire: a bracket that holds no acronym
+        let names = [("Farmers' Union", Label::Org), ("John Jones", Label::Per)];
+        let t = "“Careful,” Farmers' Union (in Wales) chairman John Jones said.";
+        assert_eq!(whole(t, &names, "Farmers' Union").0, "Farmers' Union");
     }
 
     #[test]
