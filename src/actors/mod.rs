@@ -202,8 +202,8 @@ fn resolve_speakers(
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
         if let Some(ci) = refers(&resolver, clusters, m) {
-            in_doubt[qi] =
-                m.kind == MentionKind::Pronoun && resolver.rival(m.span, ci, clusters).is_some();
+            in_doubt[qi] = m.kind == MentionKind::Pronoun
+                && (resolver.rival(m.span, ci, clusters).is_some() || resolver.far(m.span, ci));
             if m.kind != MentionKind::Name {
                 clusters[ci].mentions.push(m);
                 resolver.add(m.span, ci);

@@ -122,6 +122,21 @@ impl<'a> Resolver<'a> {
             .map(|(_, ci)| ci)
     }
 
+    /// Is the antecedent of pronoun `p`, cluster `chosen`, last named (outside quotations) more
+    /// than two paragraphs before it? A far antecedent is found, but not sure.
+    pub fn far(&self, p: Span, chosen: usize) -> bool {
+        let floor = p.start.saturating_sub(MAX_BYTES);
+        let last = self
+            .mentions
+            .range(floor..p.start)
+            .rev()
+            .map(|(_, &(m, ci))| (m, ci))
+            .find(|&(m, ci)| ci == chosen && !in_quote(m, self.quotes));
+        last.is_none_or(|(m, _)| {
+            self.tok.paragraph_at(p.start) - self.tok.paragraph_at(m.start) > 2
+        })
+    }
+
     /// The actor a description speaker refers to: the one actor whose role holds the head noun
     /// ("the Russian president"), else the search by the head noun's kind.
     pub fn description(&self, d: Span, clusters: &[Cluster]) -> Option<usize> {
@@ -251,7 +266,7 @@ impl<'a> Resolver<'a> {
             let lo = whole.start.max(floor);
             let hi = whole.end.min(at.start);
             // paragraphs that only continue the pronoun's chain do not count
-            if para.saturating_sub(tok.paragraph_at(lo) + chain_paras) > 2 {
+            if para.saturating_sub(tok.paragraph_at(lo) + chain_paras) > 3 {
                 break;
             }
             // a sentence inside a quotation names no speaker and does not count
@@ -542,6 +557,11 @@ mod tests {
 
     /// The rival `Resolver::rival` finds for the pronoun of the first quotation of `t`.
     fn rival_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> Option<String> {
+        doubt_of(t, names, pronoun).0
+    }
+
+    /// The rival of the first quotation's pronoun, and whether its antecedent is far.
+    fn doubt_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> (Option<String>, bool) {
         let tok = analyze_text(t);
         let ents = ents(t, names);
         let clusters =
@@ -552,9 +572,23 @@ mod tests {
         let r = super::Resolver::new(t, &tok, &quotes, &clusters, &roles);
         let p = q.end + t[q.end..].find(pronoun).unwrap();
         let p = Span::new(p, p + pronoun.len());
-        let chosen = r.pronoun(p, &clusters)?;
-        r.rival(p, chosen, &clusters)
-            .map(|ci| clusters[ci].name.clone())
+        let Some(chosen) = r.pronoun(p, &clusters) else {
+            return (None, false);
+        };
+        let rival = r.rival(p, chosen, &clusters);
+        (rival.map(|ci| clusters[ci].name.clone()), r.far(p, chosen))
+    }
+
+    #[test]
+    fn an_antecedent_three_paragraphs_back_is_found_but_far() {
+        let names = [("Adrian Nastase", Per)];
+        let near = "Adrian Nastase spoke.\n\nThe treaty was signed.\n\n“Vexed,” he said.";
+        assert_eq!(doubt_of(near, &names, "he"), (None, false));
+        let far = "Adrian Nastase spoke.\n\nThe treaty was signed.\n\nIt will help.\n\n“Vexed,” he \
+                   said.";
+        let r = resolved(far, &names, &[("he", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("Adrian Nastase"));
+        assert_eq!(doubt_of(far, &names, "he"), (None, true));
     }
 
     #[test]
