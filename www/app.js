@@ -6,6 +6,7 @@ import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
+import { wireCard } from './card.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
@@ -451,34 +452,13 @@ function runFind(step = 0) {
   }
 }
 
-// ---------------------------------------------------------------- hover / focus card
-/**
- * Show the card of a name, quotation or reported speech. Its lines are for the eye; a screen
- * reader hears its spoken form (render.js cardSpoken: the kind, then whose it is), and, when the
- * element has the keyboard focus, hears it as that element's description (aria-describedby).
+// ---------------------------------------------------------------- the card (card.js)
+/*
+ * The card of a name, quotation or reported speech: its lines for the eye; a screen reader hears
+ * its spoken form (render.js cardSpoken: the kind, then whose it is).
  */
-function showCard(target, { focused = false } = {}) {
-  if (!state.analysis) return;
-  const lines = cardLines(target, state.text, state.analysis);
-  const card = $('card');
-  if (!lines.length) { hideCard(); return; }
-  untieCard();
-  const line = (text, props) => Object.assign(document.createElement('div'), { textContent: text }, props);
-  const shown = document.createElement('div');
-  shown.setAttribute('aria-hidden', 'true');
-  shown.append(...lines.map((l) => line(l)));
-  card.replaceChildren(line(cardSpoken(target, state.analysis), { className: 'sr-only' }), shown);
-  if (focused) target.setAttribute('aria-describedby', 'card');
-  const r = target.getBoundingClientRect();
-  card.hidden = false;
-  const top = r.bottom + window.scrollY + 6;
-  const left = Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8);
-  card.style.setProperty('top', `${top}px`);
-  card.style.setProperty('left', `${Math.max(4, left)}px`);
-}
-function hideCard() { $('card').hidden = true; untieCard(); }
-/** No element is described by the card any more. */
-function untieCard() { for (const e of document.querySelectorAll('[aria-describedby="card"]')) e.removeAttribute('aria-describedby'); }
+let card = null;
+function hideCard() { card?.hide(); }
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -692,10 +672,9 @@ function wire() {
   });
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');
-  art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });
-  art.addEventListener('mouseout', hideCard);
-  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t, { focused: true }); });
-  art.addEventListener('focusout', hideCard);
+  card = wireCard(art, $('card'), (t) => (state.analysis
+    ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis) }
+    : { lines: [], spoken: '' }));
   // a click on a name or quotation follows its actor (again: stop following)
   art.addEventListener('click', (e) => {
     const t = e.target.closest('[data-actor]');
