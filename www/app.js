@@ -6,12 +6,14 @@ import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, sorted, filtered, toCsv, checkedLine } from './table.js';
 import { citation, copyRich } from './cite.js';
 import { sheetNodes, sheetHtml } from './sheet.js';
+import { compareArticles, renderComparison } from './compare.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
+const COMPARE_KEY = 'newslens.compare.v1';
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -34,6 +36,7 @@ const state = {
   tools: null, // the quotation whose tools are open in the table
   picked: null, // the quotation a link points to: outlined and scrolled to
   sheet: null, // the actor whose quote sheet is shown instead of the article
+  compare: false, // the comparison of two articles instead of the article
   // the last article replaced while it had corrections (Sample article, a file, a paste, a link,
   // edited text): {text, edits, url, date, selected, hidden, labels}; Undo brings it back
   previous: null,
@@ -330,18 +333,21 @@ async function render() {
   const editing = state.editing;
   $('editor-wrap').hidden = !editing;
   if (!editing) showEditorHint(false);
-  const sheet = Boolean(state.sheet) && !editing && Boolean(state.analysis?.actors.some((a) => a.id === state.sheet));
-  const table = state.table && !editing && !sheet && Boolean(state.analysis) && Boolean(state.text.trim());
+  const compare = state.compare && !editing;
+  $('compare').hidden = !compare;
+  $('btn-compare').setAttribute('aria-pressed', String(compare));
+  const sheet = Boolean(state.sheet) && !editing && !compare && Boolean(state.analysis?.actors.some((a) => a.id === state.sheet));
+  const table = state.table && !editing && !sheet && !compare && Boolean(state.analysis) && Boolean(state.text.trim());
   $('quote-table').hidden = !table;
   $('quote-sheet').hidden = !sheet;
   document.body.classList.toggle('sheet-open', sheet);
   if (sheet) renderSheet();
   $('btn-table').setAttribute('aria-pressed', String(table));
   if (table) renderTable();
-  $('article').hidden = editing || !state.text.trim() || table || sheet;
-  $('empty').hidden = editing || Boolean(state.text.trim());
+  $('article').hidden = editing || !state.text.trim() || table || sheet || compare;
+  $('empty').hidden = editing || compare || Boolean(state.text.trim());
   // the sample shown: a prompt to bring one's own article
-  $('prompt').hidden = editing || table || sheet || !showsSample();
+  $('prompt').hidden = editing || table || sheet || compare || !showsSample();
   $('btn-edit').textContent = editing ? 'Show highlights' : 'Edit text';
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
@@ -372,6 +378,38 @@ function renderTable() {
     cite: copyCitation,
     link: copyQuoteLink,
   }));
+}
+
+/** Open (or close) the comparison of two articles; version A starts as the article shown. */
+function openCompare(on) {
+  state.compare = on;
+  if (on) { state.table = false; state.sheet = null; }
+  if (on && !$('compare-a').value.trim()) $('compare-a').value = state.text;
+  render();
+  if (on) $('compare-title').focus();
+}
+
+/** Analyse both versions (one after the other in the worker) and show what differs. */
+async function runCompare() {
+  const a = normaliseLineEndings($('compare-a').value);
+  const b = normaliseLineEndings($('compare-b').value);
+  const out = $('compare-result');
+  if (!a.trim() || !b.trim()) { out.replaceChildren(el('p', { class: 'hint', textContent: 'Paste both versions first.' })); return; }
+  const why = rejectText(a) ?? rejectText(b);
+  if (why) { out.replaceChildren(el('p', { class: 'hint', textContent: why })); return; }
+  if (state.busy) { status('Wait for the article to finish, then compare.'); return; }
+  $('btn-compare-run').disabled = true;
+  status('Comparing…');
+  document.body.dataset.compared = '0';
+  // both are sent at once: an article pasted meanwhile is analysed after them, never dropped
+  const [ra, rb] = await Promise.all([runAnalysis(a), runAnalysis(b)]);
+  $('btn-compare-run').disabled = false;
+  const failed = [ra, rb].find((r) => r.error || r.cancelled);
+  if (failed) { status(`The comparison failed: ${failed.error ?? 'cancelled'}.`); return; }
+  const result = compareArticles({ text: a, analysis: JSON.parse(ra.json) }, { text: b, analysis: JSON.parse(rb.json) });
+  out.replaceChildren(...renderComparison(result));
+  status(`Compared: ${result.changed.length} quotation${result.changed.length === 1 ? '' : 's'} changed, ${result.onlyA.length} only in A, ${result.onlyB.length} only in B.`);
+  document.body.dataset.compared = '1';
 }
 
 /** Show the quote sheet of an actor instead of the article (null: back). */
@@ -734,7 +772,21 @@ function wire() {
   $('btn-cancel').addEventListener('click', cancelAnalysis);
   // a button, not a #fragment link: fragments are share links here
   $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
-  $('btn-table').addEventListener('click', () => { state.table = state.sheet ? true : !state.table; state.sheet = null; render(); });
+  $('btn-table').addEventListener('click', () => { state.table = state.sheet || state.compare ? true : !state.table; state.sheet = null; state.compare = false; render(); });
+  $('btn-compare').addEventListener('click', () => openCompare(!state.compare));
+  $('btn-compare-close').addEventListener('click', () => openCompare(false));
+  $('btn-compare-run').addEventListener('click', runCompare);
+  // the two versions are kept (a reload finds them again)
+  for (const id of ['compare-a', 'compare-b']) {
+    $(id).addEventListener('input', () => {
+      const v = { a: $('compare-a').value, b: $('compare-b').value };
+      if (v.a.length + v.b.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(COMPARE_KEY, JSON.stringify(v)); } catch { /* storage full or disabled */ }
+    });
+  }
+  try {
+    const v = JSON.parse(localStorage.getItem(COMPARE_KEY) ?? 'null');
+    if (v) { $('compare-a').value = String(v.a ?? ''); $('compare-b').value = String(v.b ?? ''); }
+  } catch { /* storage disabled */ }
   $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
   $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));

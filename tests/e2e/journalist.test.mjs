@@ -273,7 +273,6 @@ test('a quote sheet per person: every quotation and reported speech in its sente
   assert.equal(await page.textContent('#quote-sheet h2'), 'What Bob Roe said');
   const items = await page.$$eval('#quote-sheet .sheet-item', (els) => els.map((e) => [e.querySelector('.sheet-context').textContent, e.querySelector('.said').textContent]));
   assert.deepEqual(items, [['“Never,” Bob Roe said.', '“Never,”'], ['Later, Roe said the vote would fail.', 'the vote would fail']]);
-  await page.screenshot({ path: path.join(SHOTS, 'screenshot-sheet.png') });
   // print: the sheet alone
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#quote-sheet .sheet-item'), true);
@@ -312,6 +311,85 @@ test('a quote sheet per person: every quotation and reported speech in its sente
   await phone.close();
 });
 
+const VERSION_B = `${HEADLINE}\n\nMayor Ann Lee met Bob Roe and Carla Diaz in Springfield.\n\n“We vote today, and we will win,” the mayor said.\n\n“The plan is dead,” a voice shouted.\n\n“It is a good plan,” Carla Diaz said.`;
+
+/** Open the comparison, paste version B (A is the article shown), compare. */
+async function compare(page, tap = false) {
+  const press = (sel) => (tap ? page.locator(sel).tap() : page.click(sel));
+  await press('#btn-compare');
+  assert.equal(await page.isVisible('#compare'), true);
+  assert.equal(await page.isVisible('#article'), false);
+  assert.equal(await page.inputValue('#compare-a'), ARTICLE, 'version A starts as the article shown');
+  await page.fill('#compare-b', VERSION_B);
+  await page.evaluate(() => { document.body.dataset.compared = '0'; });
+  await press('#btn-compare-run');
+  await page.waitForFunction(() => document.body.dataset.compared === '1');
+}
+
+test('compare articles: who is quoted in each, which quotes changed, who appears in one only', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  await compare(page);
+  const who = await page.$$eval('#compare-result .compare-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent).join('|')));
+  assert.ok(who.includes('Ann Lee|1|1|both'), who.join('\n'));
+  assert.ok(who.includes('Bob Roe|1|0|A only'), who.join('\n'));
+  assert.ok(who.includes('Carla Diaz|0|1|B only'), who.join('\n'));
+  const changed = page.locator('#compare-result ol.changed li');
+  assert.equal(await changed.count(), 1);
+  assert.match(await changed.textContent(), /A: Ann Lee: “We vote today,”.*B: Ann Lee: “We vote today, and we will win,”/);
+  assert.deepEqual(await changed.locator('ins').allTextContents(), ['and we will win,”']);
+  const only = await page.$$eval('#compare-result ul.compare-list', (uls) => uls.map((u) => u.textContent));
+  assert.deepEqual(only, ['Bob Roe: “Never,”', 'Carla Diaz: “It is a good plan,”']);
+  assert.match(await page.textContent('#compare-result'), /1 quotation the same in both/);
+  // the versions are kept over a reload; Back returns to the article, untouched
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#compare-b'), VERSION_B);
+  await page.click('#btn-compare');
+  await page.click('#btn-compare-close');
+  assert.equal(await page.isVisible('#article'), true);
+  assert.equal(await page.textContent('#article'), ARTICLE);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  // a phone: the same by taps, within the screen, 44 px targets
+  const { context: phone, page: p } = await openPage(browser, server.url, PHONE);
+  await pasteText(p, ARTICLE);
+  await p.locator('#btn-compare').scrollIntoViewIfNeeded();
+  await compare(p, true);
+  assert.equal(await p.locator('#compare-result ol.changed li').count(), 1);
+  assert.equal(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  const small = await p.evaluate(() => [...document.querySelectorAll('#compare button, #compare textarea')]
+    .map((e) => [e.id || e.textContent, Math.round(e.getBoundingClientRect().height)]).filter(([, h]) => h < 44));
+  assert.deepEqual(small, []);
+  await phone.close();
+});
+
+test('screenshots: the quote sheet and the comparison (the sample article)', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const sample = readFileSync(path.join(ROOT, 'www/sample.txt'), 'utf8');
+  await page.locator('#actors .actor', { hasText: 'Tomas Okafor' }).click();
+  await page.getByRole('button', { name: 'Quote sheet of Tomas Okafor' }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const sheet = path.join(SHOTS, 'screenshot-sheet.png');
+  await page.screenshot({ path: sheet });
+  assert.ok(readFileSync(sheet).length > 10000);
+  // another outlet's version: a quotation changed, a speaker dropped, one added
+  const other = sample.replace('“This is not over,” he said.', '“This is not over, and we will win in court,” he said.')
+    .replace(' “I support solar power. I do not support guessing,” he said.', '')
+    .concat('\n\n“We will watch every fish in that reservoir,” said Maria Chen, a biologist who advises the trust.');
+  await page.click('#btn-compare');
+  await page.fill('#compare-b', other);
+  await page.evaluate(() => { document.body.dataset.compared = '0'; });
+  await page.click('#btn-compare-run');
+  await page.waitForFunction(() => document.body.dataset.compared === '1');
+  assert.match(await page.textContent('#compare-result'), /Maria Chen/);
+  await page.evaluate(() => { document.getElementById('compare-a').style.minHeight = '8rem'; document.getElementById('compare-b').style.minHeight = '8rem'; });
+  const compared = path.join(SHOTS, 'screenshot-compare.png');
+  await page.locator('#compare').screenshot({ path: compared });
+  assert.ok(readFileSync(compared).length > 10000);
+  await context.close();
+});
+
 const AXE = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
 const VIEWS = [
   ['desktop light', { viewport: { width: 1280, height: 900 } }],
@@ -327,7 +405,7 @@ async function axe(page) {
   });
 }
 
-test('axe-core finds no violation in the new views: a quotation\'s tools with marks, the filtered table, a quote sheet, the exported sheet', async () => {
+test('axe-core finds no violation in the new views: a quotation\'s tools with marks, the filtered table, a quote sheet, the comparison, the exported sheet', async () => {
   const found = [];
   for (const [name, opts] of VIEWS) {
     const { context, page } = await openPage(browser, server.url, { ...opts, acceptDownloads: true });
@@ -344,6 +422,15 @@ test('axe-core finds no violation in the new views: a quotation\'s tools with ma
     for (const v of await axe(page)) found.push(`${name}, filtered table: ${v}`);
     await page.getByRole('button', { name: 'Quote sheet of Bob Roe' }).dispatchEvent('click');
     for (const v of await axe(page)) found.push(`${name}, quote sheet: ${v}`);
+    await page.locator('#btn-compare').dispatchEvent('click');
+    await page.fill('#compare-b', VERSION_B);
+    await page.evaluate(() => { document.body.dataset.compared = '0'; });
+    await page.locator('#btn-compare-run').dispatchEvent('click');
+    await page.waitForFunction(() => document.body.dataset.compared === '1');
+    for (const v of await axe(page)) found.push(`${name}, comparison: ${v}`);
+    await page.locator('#btn-compare-close').dispatchEvent('click');
+    await page.locator('#btn-table').dispatchEvent('click');
+    await page.getByRole('button', { name: 'Quote sheet of Bob Roe' }).dispatchEvent('click');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export sheet (HTML)' }).dispatchEvent('click')]);
     const file = path.join(OUT, `sheet-axe-${name.replace(' ', '-')}.html`);
     await dl.saveAs(file);
