@@ -1,8 +1,9 @@
 // Who said what, as a table: every quotation and every piece of reported speech, in article order
-// (or by speaker), with its speaker, role, cue word and paragraph, "no speaker found" when there is
-// none; and the same rows as CSV.
-// `quoteRows` and `toCsv` are pure (tested in the browser with the page's own modules); the render
-// function only builds elements, with text as text nodes.
+// (or by speaker, or least sure first), with its speaker, role, cue word, paragraph, how sure the
+// machine is and the reader's check, "no speaker found" when there is none; filtered by speaker
+// and kind; each quotation's row opens its tools (quotetools.js). And the same rows as CSV.
+// `quoteRows`, the sorts, the filter and `toCsv` are pure; the render function only builds
+// elements, with text as text nodes.
 
 import { el, isReported, choiceMenu } from './render.js';
 import { quoteTools } from './quotetools.js';
