@@ -137,7 +137,7 @@ screenshots() {
   ensure_chromium
   ensure_node_modules
   say "screenshots into docs/"
-  (cd tests/e2e && NEWSLENS_SCREENSHOTS="$ROOT/docs" node --test --test-concurrency=1 --test-name-pattern='^screenshots' ./page.test.mjs)
+  (cd tests/e2e && NEWSLENS_SCREENSHOTS="$ROOT/docs" node --test --test-concurrency=1 --test-name-pattern='^screenshots' ./page.test.mjs ./journalist.test.mjs)
 }
 
 fuzz() {

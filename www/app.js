@@ -1,14 +1,19 @@
 // The page: one state object, events that change it, and render() from state to DOM.
 // Analysis runs in a Web Worker (worker.js) so long texts never freeze the page.
 import { serialize, parse, ShareError, LINK_WARN_CHARS, MAX_TEXT_CHARS } from './share.js';
-import { renderArticle, renderActors, applyView, cardLines, cardSpoken, exportHtml, paint } from './render.js';
+import { renderArticle, renderActors, applyView, cardLines, cardSpoken, exportHtml, paint, el } from './render.js';
 import { htmlToText } from './htmltext.js';
-import { renderQuoteTable, quoteRows, bySpeaker, toCsv } from './table.js';
+import { renderQuoteTable, quoteRows, sorted, filtered, toCsv, checkedLine } from './table.js';
+import { citation, copyRich } from './cite.js';
+import { sheetNodes, sheetHtml } from './sheet.js';
+import { compareArticles, renderComparison } from './compare.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
+import { wireCard } from './card.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
+const COMPARE_KEY = 'newslens.compare.v1';
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -25,7 +30,13 @@ const state = {
   editing: false,
   busy: false,
   table: false, // the who-said-what table instead of the article
-  tableSort: 'article',
+  tableSort: 'article', // or 'speaker', 'confidence'
+  tableSpeaker: '', // the table shows one speaker's rows ('' every speaker)
+  tableKind: '', // … of one kind ('quoted', 'reported'; '' both)
+  tools: null, // the quotation whose tools are open in the table
+  picked: null, // the quotation a link points to: outlined and scrolled to
+  sheet: null, // the actor whose quote sheet is shown instead of the article
+  compare: false, // the comparison of two articles instead of the article
   // the last article replaced while it had corrections (Sample article, a file, a paste, a link,
   // edited text): {text, edits, url, date, selected, hidden, labels}; Undo brings it back
   previous: null,
@@ -125,6 +136,7 @@ async function setText(raw, view = {}) {
   // back with Undo (the same article keeps its corrections)
   const replaced = !sameArticle && state.edits.length ? state.edits.length : 0;
   if (replaced && !view.restoring) state.previous = currentView();
+  if (!sameArticle) { state.picked = null; state.tools = null; state.tableSpeaker = ''; state.tableKind = ''; state.sheet = null; }
   state.text = text;
   state.selected = view.selected ?? null;
   state.hidden = view.hidden ?? state.hidden;
@@ -230,7 +242,7 @@ function setEdits(edits, message) {
 }
 function correct(edit) {
   if (!isEdit(edit)) return;
-  setEdits([...state.edits, edit], `Corrected: ${describeEdit(edit, state.analysis)}.`);
+  setEdits([...state.edits, edit], `${edit.op === 'mark' ? 'Saved' : 'Corrected'}: ${describeEdit(edit, state.analysis)}.`);
 }
 function undo() {
   if (!state.edits.length) { restorePrevious(); return; }
@@ -299,34 +311,43 @@ function renderSidebar() {
   const root = $('actors');
   keepFocus(root, () => {
     const unfolded = root.querySelector('details.other-group')?.open;
-    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: gotoQuote, gotoReport, correct });
+    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: (i) => { openSheet(null); gotoQuote(i); }, gotoReport: (i) => { openSheet(null); gotoReport(i); }, correct, sheet: openSheet });
     if (unfolded) root.querySelector('details.other-group')?.setAttribute('open', '');
   });
 }
 
 /**
- * Rebuild `root` with `rebuild()`; a menu in it that had the keyboard focus (a correction just
- * applied with Enter) gets it back when a menu of the same name is still there.
+ * Rebuild `root` with `rebuild()`; a control in it that had the keyboard focus (a menu whose
+ * correction was just applied with Enter, a tool's button) gets it back when a control of the same
+ * kind and name is still there.
  */
 function keepFocus(root, rebuild) {
   const was = document.activeElement;
-  const name = was?.tagName === 'SELECT' && root.contains(was) ? was.getAttribute('aria-label') : null;
+  const name = was && root.contains(was) ? was.getAttribute('aria-label') : null;
+  const tag = was?.tagName;
   rebuild();
-  if (name) [...root.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === name)?.focus();
+  if (name) [...root.querySelectorAll(tag)].find((s) => s.getAttribute('aria-label') === name)?.focus();
 }
 
 async function render() {
   const editing = state.editing;
   $('editor-wrap').hidden = !editing;
   if (!editing) showEditorHint(false);
-  const table = state.table && !editing && Boolean(state.analysis) && Boolean(state.text.trim());
+  const compare = state.compare && !editing;
+  $('compare').hidden = !compare;
+  $('btn-compare').setAttribute('aria-pressed', String(compare));
+  const sheet = Boolean(state.sheet) && !editing && !compare && Boolean(state.analysis?.actors.some((a) => a.id === state.sheet));
+  const table = state.table && !editing && !sheet && !compare && Boolean(state.analysis) && Boolean(state.text.trim());
   $('quote-table').hidden = !table;
+  $('quote-sheet').hidden = !sheet;
+  document.body.classList.toggle('sheet-open', sheet);
+  if (sheet) renderSheet();
   $('btn-table').setAttribute('aria-pressed', String(table));
   if (table) renderTable();
-  $('article').hidden = editing || !state.text.trim() || table;
-  $('empty').hidden = editing || Boolean(state.text.trim());
+  $('article').hidden = editing || !state.text.trim() || table || sheet || compare;
+  $('empty').hidden = editing || compare || Boolean(state.text.trim());
   // the sample shown: a prompt to bring one's own article
-  $('prompt').hidden = editing || table || !showsSample();
+  $('prompt').hidden = editing || table || sheet || compare || !showsSample();
   $('btn-edit').textContent = editing ? 'Show highlights' : 'Edit text';
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
@@ -338,18 +359,111 @@ async function render() {
   } else {
     $('article').replaceChildren(document.createTextNode(state.text));
   }
+  showPicked(false);
   refind();
   document.body.dataset.ready = state.busy ? '0' : '1';
   if (!state.busy) document.body.dataset.phase = 'idle';
 }
 
 function renderTable() {
-  keepFocus($('quote-table'), () => renderQuoteTable($('quote-table'), state.text, state.analysis, state.tableSort, {
+  const view = { sort: state.tableSort, speaker: state.tableSpeaker, kind: state.tableKind, open: state.tools };
+  keepFocus($('quote-table'), () => renderQuoteTable($('quote-table'), state.text, state.analysis, view, {
     goto: (i) => { leaveTable(); gotoQuote(i); },
     gotoReport: (i) => { leaveTable(); gotoReport(i); },
     correct,
     sort: (key) => { state.tableSort = key; renderTable(); refind(); },
+    filter: (f) => { state.tableSpeaker = f.speaker ?? state.tableSpeaker; state.tableKind = f.kind ?? state.tableKind; renderTable(); refind(); },
+    tools: (i) => { state.tools = i; renderTable(); if (i !== null) $(`tools-${i}`)?.querySelector('select')?.focus(); },
+    sheet: (id) => openSheet(id),
+    cite: copyCitation,
+    link: copyQuoteLink,
   }));
+}
+
+/** Open (or close) the comparison of two articles; version A starts as the article shown. */
+function openCompare(on) {
+  state.compare = on;
+  if (on) { state.table = false; state.sheet = null; }
+  if (on && !$('compare-a').value.trim()) $('compare-a').value = state.text;
+  render();
+  if (on) $('compare-title').focus();
+}
+
+/** Analyse both versions (one after the other in the worker) and show what differs. */
+async function runCompare() {
+  const a = normaliseLineEndings($('compare-a').value);
+  const b = normaliseLineEndings($('compare-b').value);
+  const out = $('compare-result');
+  if (!a.trim() || !b.trim()) { out.replaceChildren(el('p', { class: 'hint', textContent: 'Paste both versions first.' })); return; }
+  const why = rejectText(a) ?? rejectText(b);
+  if (why) { out.replaceChildren(el('p', { class: 'hint', textContent: why })); return; }
+  if (state.busy) { status('Wait for the article to finish, then compare.'); return; }
+  $('btn-compare-run').disabled = true;
+  status('Comparing…');
+  document.body.dataset.compared = '0';
+  // both are sent at once: an article pasted meanwhile is analysed after them, never dropped
+  const [ra, rb] = await Promise.all([runAnalysis(a), runAnalysis(b)]);
+  $('btn-compare-run').disabled = false;
+  const failed = [ra, rb].find((r) => r.error || r.cancelled);
+  if (failed) { status(`The comparison failed: ${failed.error ?? 'cancelled'}.`); return; }
+  const result = compareArticles({ text: a, analysis: JSON.parse(ra.json) }, { text: b, analysis: JSON.parse(rb.json) });
+  out.replaceChildren(...renderComparison(result));
+  status(`Compared: ${result.changed.length} quotation${result.changed.length === 1 ? '' : 's'} changed, ${result.onlyA.length} only in A, ${result.onlyB.length} only in B.`);
+  document.body.dataset.compared = '1';
+}
+
+/** Show the quote sheet of an actor instead of the article (null: back). */
+function openSheet(id) {
+  state.sheet = id;
+  render();
+  if (id) $('quote-sheet').querySelector('h2')?.focus();
+}
+
+function renderSheet() {
+  const { headline } = articleDetails();
+  const back = el('button', { type: 'button', textContent: state.table ? 'Back to the table' : 'Back to the article' });
+  back.addEventListener('click', () => openSheet(null));
+  const print = el('button', { type: 'button', textContent: 'Print' });
+  print.addEventListener('click', () => window.print());
+  const save = el('button', { type: 'button', textContent: 'Export sheet (HTML)' });
+  save.addEventListener('click', exportSheet);
+  const nodes = sheetNodes(state.text, state.analysis, state.sheet, { headline, url: state.url, date: state.date });
+  nodes[0]?.setAttribute('tabindex', '-1');
+  keepFocus($('quote-sheet'), () => $('quote-sheet').replaceChildren(el('div', { class: 'sheet-actions' }, back, print, save), ...nodes));
+}
+
+async function exportSheet() {
+  const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
+  const { headline } = articleDetails();
+  const name = state.analysis.actors.find((a) => a.id === state.sheet)?.name ?? 'actor';
+  download(`newslens-quotes-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'actor'}.html`, 'text/html', sheetHtml(state.text, state.analysis, state.sheet, { headline, url: state.url, date: state.date }, css));
+}
+
+/** Copy a quotation's citation, as plain text and rich text. */
+async function copyCitation(i) {
+  const { headline } = articleDetails();
+  const c = citation(state.text, state.analysis, i, { headline, url: state.url, date: state.date });
+  status(await copyRich(c.plain, c.html) ? `Citation of quotation ${i + 1} copied (plain and rich text).` : 'The browser refused clipboard access.');
+}
+
+/** Copy a link to one quotation: the share link, with the quotation outlined and scrolled to. */
+async function copyQuoteLink(i) {
+  const url = `${location.origin}${location.pathname}${await serialize({ ...currentView(), quote: i })}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    status(`Link to quotation ${i + 1} copied (${url.length.toLocaleString()} characters).`);
+  } catch {
+    history.replaceState(null, '', url);
+    status(`The link to quotation ${i + 1} is in the address bar.`);
+  }
+}
+
+/** Outline the quotation a link points to, and bring it on screen. */
+function showPicked(scroll = true) {
+  if (state.picked === null) return;
+  const parts = document.querySelectorAll(`#article [data-quote="${state.picked}"]`);
+  for (const e of parts) e.classList.add('picked');
+  if (scroll && parts[0]) { parts[0].scrollIntoView({ block: 'center' }); parts[0].focus({ preventScroll: true }); }
 }
 
 function leaveTable() {
@@ -363,7 +477,7 @@ function leaveTable() {
 function exportCsv() {
   if (!state.analysis) return;
   const rows = quoteRows(state.text, state.analysis);
-  download('newslens-quotes.csv', 'text/csv;charset=utf-8', toCsv(state.tableSort === 'speaker' ? bySpeaker(rows) : rows, articleDetails()));
+  download('newslens-quotes.csv', 'text/csv;charset=utf-8', toCsv(sorted(filtered(rows, state.tableSpeaker, state.tableKind), state.tableSort), articleDetails()));
 }
 
 /** The article's headline (its first line), source and date, as the exports carry them. */
@@ -451,34 +565,13 @@ function runFind(step = 0) {
   }
 }
 
-// ---------------------------------------------------------------- hover / focus card
-/**
- * Show the card of a name, quotation or reported speech. Its lines are for the eye; a screen
- * reader hears its spoken form (render.js cardSpoken: the kind, then whose it is), and, when the
- * element has the keyboard focus, hears it as that element's description (aria-describedby).
+// ---------------------------------------------------------------- the card (card.js)
+/*
+ * The card of a name, quotation or reported speech: its lines for the eye; a screen reader hears
+ * its spoken form (render.js cardSpoken: the kind, then whose it is).
  */
-function showCard(target, { focused = false } = {}) {
-  if (!state.analysis) return;
-  const lines = cardLines(target, state.text, state.analysis);
-  const card = $('card');
-  if (!lines.length) { hideCard(); return; }
-  untieCard();
-  const line = (text, props) => Object.assign(document.createElement('div'), { textContent: text }, props);
-  const shown = document.createElement('div');
-  shown.setAttribute('aria-hidden', 'true');
-  shown.append(...lines.map((l) => line(l)));
-  card.replaceChildren(line(cardSpoken(target, state.analysis), { className: 'sr-only' }), shown);
-  if (focused) target.setAttribute('aria-describedby', 'card');
-  const r = target.getBoundingClientRect();
-  card.hidden = false;
-  const top = r.bottom + window.scrollY + 6;
-  const left = Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8);
-  card.style.setProperty('top', `${top}px`);
-  card.style.setProperty('left', `${Math.max(4, left)}px`);
-}
-function hideCard() { $('card').hidden = true; untieCard(); }
-/** No element is described by the card any more. */
-function untieCard() { for (const e of document.querySelectorAll('[aria-describedby="card"]')) e.removeAttribute('aria-describedby'); }
+let card = null;
+function hideCard() { card?.hide(); }
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -552,7 +645,9 @@ function exportJson() {
   const whoSaidWhat = quoteRows(state.text, state.analysis).map(({ index, start, ...row }) => ({ row: index + 1, ...row }));
   // the corrections as made, so that a reader of the file sees what was changed by hand
   const details = articleDetails();
-  return JSON.stringify({ offsets: 'utf16', text: state.text, details, ...state.analysis, who_said_what: whoSaidWhat, corrections: state.edits }, null, 2);
+  const rows = quoteRows(state.text, state.analysis).filter((r) => r.kind === 'quoted');
+  const checked = { line: checkedLine(rows), checked: rows.filter((r) => r.check === 'checked').length, flagged: rows.filter((r) => r.check === 'flagged').length, quotations: rows.length };
+  return JSON.stringify({ offsets: 'utf16', text: state.text, details, ...state.analysis, who_said_what: whoSaidWhat, checked, corrections: state.edits }, null, 2);
 }
 
 async function exportHtmlFile() {
@@ -609,6 +704,7 @@ async function loadFromHash() {
   try {
     const v = await parse(location.hash);
     await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels, url: v.url, date: v.date, fromLink: true });
+    if (v.quote !== undefined && state.analysis?.quotes[v.quote]) { state.picked = v.quote; state.table = false; await render(); showPicked(); }
     return true;
   } catch (e) {
     state.text = '';
@@ -676,7 +772,21 @@ function wire() {
   $('btn-cancel').addEventListener('click', cancelAnalysis);
   // a button, not a #fragment link: fragments are share links here
   $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
-  $('btn-table').addEventListener('click', () => { state.table = !state.table; render(); });
+  $('btn-table').addEventListener('click', () => { state.table = state.sheet || state.compare ? true : !state.table; state.sheet = null; state.compare = false; render(); });
+  $('btn-compare').addEventListener('click', () => openCompare(!state.compare));
+  $('btn-compare-close').addEventListener('click', () => openCompare(false));
+  $('btn-compare-run').addEventListener('click', runCompare);
+  // the two versions are kept (a reload finds them again)
+  for (const id of ['compare-a', 'compare-b']) {
+    $(id).addEventListener('input', () => {
+      const v = { a: $('compare-a').value, b: $('compare-b').value };
+      if (v.a.length + v.b.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(COMPARE_KEY, JSON.stringify(v)); } catch { /* storage full or disabled */ }
+    });
+  }
+  try {
+    const v = JSON.parse(localStorage.getItem(COMPARE_KEY) ?? 'null');
+    if (v) { $('compare-a').value = String(v.a ?? ''); $('compare-b').value = String(v.b ?? ''); }
+  } catch { /* storage disabled */ }
   $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
   $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));
@@ -692,10 +802,9 @@ function wire() {
   });
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');
-  art.addEventListener('mouseover', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t); });
-  art.addEventListener('mouseout', hideCard);
-  art.addEventListener('focusin', (e) => { const t = e.target.closest('[data-entity],[data-quote],[data-report]'); if (t) showCard(t, { focused: true }); });
-  art.addEventListener('focusout', hideCard);
+  card = wireCard(art, $('card'), (t) => (state.analysis
+    ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis) }
+    : { lines: [], spoken: '' }));
   // a click on a name or quotation follows its actor (again: stop following)
   art.addEventListener('click', (e) => {
     const t = e.target.closest('[data-actor]');

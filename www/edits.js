@@ -10,8 +10,19 @@
 //   {op: 'kind', actor: id, kind: ActorKind}      its type; its names' entity labels follow
 //   {op: 'label', name: text, label: Label}       a name that is no actor ("Republican"): every
 //                                                 mention of it takes this entity label
+//   {op: 'add', name, kind, unnamed?, role?, quote?}  a new actor the reader names (id "n1", "n2", … in
+//                                                 the order of the add edits); `unnamed`: a source the
+//                                                 article leaves unnamed ("a spokesman"); `quote`: the
+//                                                 quotation it said (credited in the same step)
+//   {op: 'rename', actor: id, name}               the actor's name
+//   {op: 'role', actor: id, role}                 the actor's role ("" clears it)
+//   {op: 'mark', quote: i, check, note}           the reader checked the quotation ('checked'), doubts it
+//                                                 ('flagged') or neither (null), with a note ("" none)
 
 export const KINDS = ['person', 'organisation', 'place', 'other'];
+export const CHECKS = ['checked', 'flagged'];
+const MAX_NAME = 200;
+const MAX_NOTE = 2000;
 export const LABELS = ['PER', 'ORG', 'LOC', 'MISC'];
 const LABEL_OF_KIND = { person: 'PER', organisation: 'ORG', place: 'LOC', other: 'MISC' };
 
@@ -19,6 +30,8 @@ const LABEL_OF_KIND = { person: 'PER', organisation: 'ORG', place: 'LOC', other:
 export function isEdit(e) {
   if (!e || typeof e !== 'object') return false;
   const id = (x) => typeof x === 'string' && x.length < 20;
+  const text = (x, max) => typeof x === 'string' && x.length <= max;
+  const name = (x) => text(x, MAX_NAME) && x.trim().length > 0;
   switch (e.op) {
     case 'speaker': return Number.isInteger(e.quote) && e.quote >= 0 && (e.actor === null || id(e.actor));
     case 'merge': return id(e.actor) && id(e.into) && e.actor !== e.into;
@@ -26,6 +39,11 @@ export function isEdit(e) {
     case 'delete': return id(e.actor);
     case 'kind': return id(e.actor) && KINDS.includes(e.kind);
     case 'label': return typeof e.name === 'string' && e.name.length > 0 && e.name.length <= 200 && LABELS.includes(e.label);
+    case 'add': return name(e.name) && KINDS.includes(e.kind) && (e.unnamed === undefined || e.unnamed === true)
+      && (e.role === undefined || text(e.role, MAX_NAME)) && (e.quote === undefined || (Number.isInteger(e.quote) && e.quote >= 0));
+    case 'rename': return id(e.actor) && name(e.name);
+    case 'role': return id(e.actor) && text(e.role, MAX_NAME);
+    case 'mark': return Number.isInteger(e.quote) && e.quote >= 0 && (e.check === null || CHECKS.includes(e.check)) && text(e.note, MAX_NOTE);
     default: return false;
   }
 }
@@ -38,6 +56,7 @@ export function applyEdits(text, analysis, edits) {
   const a = structuredClone(analysis);
   a.attributions ??= [];
   let fresh = 0;
+  let added = 0;
   const actor = (id) => a.actors.find((x) => x.id === id);
   const reassign = (from, to) => {
     for (const list of [a.entities, a.quotes, a.attributions]) for (const x of list) if (x.actor === from) x.actor = to;
@@ -87,6 +106,27 @@ export function applyEdits(text, analysis, edits) {
       x.kind = e.kind;
       x.corrected = true;
       for (const ent of a.entities) if (ent.actor === e.actor) ent.label = LABEL_OF_KIND[e.kind];
+    } else if (e.op === 'add') {
+      added += 1;
+      const id = `n${added}`;
+      a.actors.push({ id, name: e.name.trim(), kind: e.kind, role: e.role?.trim() || null, mentions: [], mention_kinds: [], quotes: 0, corrected: true, ...(e.unnamed ? { unnamed: true } : {}) });
+      const q = e.quote === undefined ? null : a.quotes[e.quote];
+      if (q) {
+        q.actor = id;
+        q.corrected = true;
+        q.confidence = 'sure';
+        for (const r of a.attributions) if (r.quote === e.quote) r.actor = id;
+      }
+    } else if (e.op === 'rename' || e.op === 'role') {
+      const x = actor(e.actor);
+      if (!x) continue;
+      if (e.op === 'rename') x.name = e.name.trim(); else x.role = e.role.trim() || null;
+      x.corrected = true;
+    } else if (e.op === 'mark') {
+      const q = a.quotes[e.quote];
+      if (!q) continue;
+      if (e.check) q.check = e.check; else delete q.check;
+      if (e.note.trim()) q.note = e.note.trim(); else delete q.note;
     } else if (e.op === 'label') {
       for (const ent of a.entities) {
         if (!ent.actor && ent.text === e.name) { ent.label = e.label; ent.corrected = true; }
@@ -109,6 +149,10 @@ export function describeEdit(e, before) {
     case 'delete': return `${name(e.actor)} removed from the actors`;
     case 'kind': return `${name(e.actor)} is now a ${e.kind}`;
     case 'label': return `“${e.name}” is now ${e.label}`;
+    case 'add': return `${e.name.trim()} added${e.unnamed ? ' as an unnamed source' : ''}${e.quote !== undefined ? `, credited with quotation ${e.quote + 1}` : ''}`;
+    case 'rename': return `${name(e.actor)} renamed ${e.name.trim()}`;
+    case 'role': return e.role.trim() ? `${name(e.actor)}'s role is now “${e.role.trim()}”` : `${name(e.actor)}'s role cleared`;
+    case 'mark': return `quotation ${e.quote + 1} ${e.check ?? 'not marked'}${e.note.trim() ? ', with a note' : ''}`;
     default: return 'a correction';
   }
 }

@@ -326,7 +326,7 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       const counts = `${total} mention${total === 1 ? '' : 's'}` + (total !== names ? ` (${names} by name)` : '')
         + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '')
         + (reported.length ? ` · ${reported.length} reported` : '')
-        + (a.corrected ? ' · ✎ corrected' : '');
+        + (a.unnamed ? ' · unnamed source' : '') + (a.corrected ? ' · ✎ corrected' : '');
       const btn = el('button', { type: 'button', class: `actor c${colourOf(analysis, a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'name', textContent: a.name }),
@@ -335,6 +335,11 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
       const li = el('li', {}, btn);
       if (selected && handlers.correct) li.append(correctionControls(text, analysis, a, handlers.correct));
+      if (selected && handlers.sheet && (a.quotes || reported.length)) {
+        const sheet = el('button', { type: 'button', class: 'sheet-open-btn', textContent: `Quote sheet of ${a.name}` });
+        sheet.addEventListener('click', () => handlers.sheet(a.id));
+        li.append(sheet);
+      }
       if (selected && a.quotes) {
         const ql = el('ol', { class: 'actor-quotes', 'aria-label': `What ${a.name} said` });
         analysis.quotes.forEach((q, i) => {
@@ -408,6 +413,19 @@ function correctionControls(text, analysis, a, correct) {
     ...others.map((x) => el('option', { value: x.id, textContent: x.name })));
   const mergeHint = choiceMenu(merge, (into) => { if (into) correct({ op: 'merge', actor: a.id, into }); });
   box.append(labelled('Type', kind), kindHint, labelled('Same actor as', merge), mergeHint);
+  // the name and the role, typed; applied with Enter or the button
+  for (const [field, value, op] of [['Name', a.name, 'rename'], ['Role', a.role ?? '', 'role']]) {
+    const input = el('input', { type: 'text', value, 'aria-label': `${field} of ${a.name}`, autocomplete: 'off' });
+    const save = el('button', { type: 'button', textContent: 'Save', 'aria-label': `Save the ${field.toLowerCase()} of ${a.name}` });
+    const commit = () => {
+      const v = input.value.trim();
+      if (v === value || (op === 'rename' && !v)) return;
+      correct(op === 'rename' ? { op, actor: a.id, name: v } : { op, actor: a.id, role: v });
+    };
+    save.addEventListener('click', commit);
+    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } });
+    box.append(el('div', { class: 'fix' }, el('label', { class: 'fix-field' }, el('span', { textContent: field }), input), save));
+  }
   const named = a.mentions.map((m, i) => [m, a.mention_kinds[i]]).filter(([, k]) => k === 'name');
   if (a.mentions.length > 1 && named.length) {
     const split = el('select', { 'aria-label': `Split a name off ${a.name}` },
@@ -594,12 +612,16 @@ export async function exportHtml(text, analysis, css, title = 'newslens export',
   // who said what, in words: readable without hovering, on paper and on phones
   const said = analysis.quotes.map((q) => {
     const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
-    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}</li>`;
+    const mark = q.check === 'checked' ? ' <span class="mark mark-checked">✓ checked by the reader</span>' : q.check === 'flagged' ? ' <span class="mark mark-flagged">⚑ flagged by the reader</span>' : '';
+    const note = q.note ? ` <span class="note">(note: ${escapeHtml(q.note)})</span>` : '';
+    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}${mark}${note}</li>`;
   }).join('');
+  const checked = analysis.quotes.filter((q) => q.check === 'checked').length;
+  const checkedLine = `<p class="checked-line">Attributed by machine, checked by the reader: ${checked} of ${analysis.quotes.length}.</p>`;
   const reportedList = (analysis.attributions ?? []).filter(isReported).map((r) => {
     const who = sourceName(r, actors);
     const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
     return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;
   }).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export">${headerHtml(headline, details)}<main class="layout"><article id="article">${body}</article><aside class="sidebar">${keyHtml()}<h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2><ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export">${headerHtml(headline, details)}<main class="layout"><article id="article">${body}</article><aside class="sidebar">${keyHtml()}<h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2>${checkedLine}<ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

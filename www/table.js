@@ -1,10 +1,12 @@
 // Who said what, as a table: every quotation and every piece of reported speech, in article order
-// (or by speaker), with its speaker, role, cue word and paragraph, "no speaker found" when there is
-// none; and the same rows as CSV.
-// `quoteRows` and `toCsv` are pure (tested in the browser with the page's own modules); the render
-// function only builds elements, with text as text nodes.
+// (or by speaker, or least sure first), with its speaker, role, cue word, paragraph, how sure the
+// machine is and the reader's check, "no speaker found" when there is none; filtered by speaker
+// and kind; each quotation's row opens its tools (quotetools.js). And the same rows as CSV.
+// `quoteRows`, the sorts, the filter and `toCsv` are pure; the render function only builds
+// elements, with text as text nodes.
 
 import { el, isReported, choiceMenu } from './render.js';
+import { quoteTools } from './quotetools.js';
 
 /**
  * One row per quotation and per reported statement, in article order: {index (row number),
@@ -38,6 +40,8 @@ export function quoteRows(text, analysis) {
     cue: q.cue ? text.slice(q.cue[0], q.cue[1]) : '',
     unsure: Boolean(q.actor) && q.confidence === 'unsure',
     corrected: Boolean(q.corrected),
+    check: q.check ?? '',
+    note: q.note ?? '',
   }));
   const reported = [];
   (analysis.attributions ?? []).forEach((r, att) => {
@@ -51,6 +55,8 @@ export function quoteRows(text, analysis) {
       cue: r.cue.map(([s, e]) => text.slice(s, e)).join(' '),
       unsure: false,
       corrected: false,
+      check: '',
+      note: '',
     });
   });
   return [...quoted, ...reported]
@@ -61,6 +67,36 @@ export function quoteRows(text, analysis) {
 /** Rows sorted by speaker (unattributed last), article order within a speaker. */
 export function bySpeaker(rows) {
   return [...rows].sort((x, y) => (!x.speaker - !y.speaker) || x.speaker.localeCompare(y.speaker) || x.index - y.index);
+}
+
+/**
+ * How sure a row's speaker is, as a word: '' (reported speech), 'none' (no actor: no speaker, or
+ * one only as written, "a voice"), 'unsure', 'sure', 'corrected' (by the reader).
+ */
+export function confidenceOf(r) {
+  return r.kind === 'reported' ? '' : r.corrected ? 'corrected' : !r.actor ? 'none' : r.unsure ? 'unsure' : 'sure';
+}
+const RANK = { none: 0, unsure: 1, sure: 2, corrected: 3, '': 4 };
+/** Rows by confidence: no actor first, then unsure, sure, corrected by hand; reported speech last. */
+export function byConfidence(rows) {
+  return [...rows].sort((x, y) => RANK[confidenceOf(x)] - RANK[confidenceOf(y)] || x.index - y.index);
+}
+
+/** Rows in the order `sort` names ('article', 'speaker', 'confidence'). */
+export function sorted(rows, sort) {
+  return sort === 'speaker' ? bySpeaker(rows) : sort === 'confidence' ? byConfidence(rows) : rows;
+}
+
+/** Rows of one speaker ('' all; NO_SPEAKER: none found) and one kind ('' all, 'quoted', 'reported'). */
+export const NO_SPEAKER = '-';
+export function filtered(rows, speaker = '', kind = '') {
+  return rows.filter((r) => (!kind || r.kind === kind) && (!speaker || (speaker === NO_SPEAKER ? !r.speaker : r.speaker === speaker)));
+}
+
+/** "attributed by machine, checked by the reader: N of M" (M: the quotations). */
+export function checkedLine(rows) {
+  const quoted = rows.filter((r) => r.kind === 'quoted');
+  return `attributed by machine, checked by the reader: ${quoted.filter((r) => r.check === 'checked').length} of ${quoted.length}`;
 }
 
 /**
@@ -75,12 +111,12 @@ export function toCsv(rows, details = {}) {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const head = ['#', 'words', 'kind', 'speaker', 'role', 'cue', 'paragraph', 'confidence', 'headline', 'source', 'date'];
+  const head = ['#', 'words', 'kind', 'speaker', 'role', 'cue', 'paragraph', 'confidence', 'check', 'note', 'headline', 'source', 'date'];
   const lines = [head.join(',')];
   const from = [details.headline, details.source, details.date];
   for (const r of rows) {
-    const confidence = r.kind === 'reported' ? '' : r.corrected ? 'corrected' : r.unsure ? 'unsure' : (r.actor ? 'sure' : '');
-    lines.push([r.index + 1, r.words, r.kind, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, confidence, ...from].map(cell).join(','));
+    const confidence = { none: '' }[confidenceOf(r)] ?? confidenceOf(r);
+    lines.push([r.index + 1, r.words, r.kind, r.speaker || 'no speaker found', r.role, r.cue, r.paragraph, confidence, r.check, r.note, ...from].map(cell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -99,32 +135,80 @@ function speakerCell(r, analysis, handlers) {
   return td;
 }
 
-/** The table into `root`; `sort` is 'article' or 'speaker'; handlers {goto(quote), gotoReport(att), sort(key)}. */
-export function renderQuoteTable(root, text, analysis, sort, handlers) {
+const CONFIDENCE_WORDS = { none: 'no actor', unsure: 'unsure', sure: 'sure', corrected: 'corrected ✎', '': '' };
+const CHECK_WORDS = { checked: '✓ checked', flagged: '⚑ flagged' };
+
+/** The check cell: how sure the machine is, the reader's mark, and the button to the row's tools. */
+function checkCell(r, open, handlers) {
+  const td = el('td', { class: 'check', data: { label: 'check' } },
+    el('span', { class: `conf conf-${confidenceOf(r) || 'reported'}`, textContent: CONFIDENCE_WORDS[confidenceOf(r)] }),
+    r.check ? el('span', { class: `mark mark-${r.check}`, textContent: ` ${CHECK_WORDS[r.check]}` }) : null,
+    r.note ? el('span', { class: 'note', textContent: ` · ${r.note}` }) : null);
+  if (r.kind === 'quoted' && handlers.tools) {
+    const b = el('button', { type: 'button', class: 'tools-toggle', 'aria-expanded': String(open), 'aria-controls': `tools-${r.quote}`, 'aria-label': `Check & cite quotation ${r.index + 1}`, textContent: 'Check & cite' });
+    b.addEventListener('click', () => handlers.tools(open ? null : r.quote));
+    td.append(' ', b);
+  }
+  return td;
+}
+
+/** The filters above the table: a speaker and a kind (menus: Enter or a click applies), and the speaker's quote sheet. */
+function filters(rows, view, handlers) {
+  const names = [...new Set(rows.map((r) => r.speaker).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const speaker = el('select', { 'aria-label': 'Show the rows of' },
+    el('option', { value: '', textContent: 'every speaker' }),
+    ...names.map((n) => el('option', { value: n, textContent: n, selected: view.speaker === n })),
+    el('option', { value: NO_SPEAKER, textContent: 'no speaker found', selected: view.speaker === NO_SPEAKER }));
+  const kind = el('select', { 'aria-label': 'Show the kind' },
+    ...[['', 'quotations and reported speech'], ['quoted', 'quotations'], ['reported', 'reported speech']]
+      .map(([v, t]) => el('option', { value: v, textContent: t, selected: view.kind === v })));
+  const box = el('div', { class: 'table-filters' },
+    el('label', {}, el('span', { textContent: 'Speaker ' }), speaker), choiceMenu(speaker, (v) => handlers.filter({ speaker: v })),
+    el('label', {}, el('span', { textContent: 'Kind ' }), kind), choiceMenu(kind, (v) => handlers.filter({ kind: v })));
+  const actor = view.speaker && view.speaker !== NO_SPEAKER ? rows.find((r) => r.speaker === view.speaker && r.actor)?.actor : null;
+  if (actor && handlers.sheet) {
+    const b = el('button', { type: 'button', textContent: `Quote sheet of ${view.speaker}` });
+    b.addEventListener('click', () => handlers.sheet(actor));
+    box.append(b);
+  }
+  return box;
+}
+
+/**
+ * The table into `root`. `view`: {sort: 'article' | 'speaker' | 'confidence', speaker, kind (filters),
+ * open (the quotation whose tools are open, or null)}; handlers {goto(quote), gotoReport(att),
+ * sort(key), correct(edit), filter({speaker?, kind?}), tools(quote | null), sheet(actor), cite(quote), link(quote)}.
+ */
+export function renderQuoteTable(root, text, analysis, view, handlers) {
   const rows = quoteRows(text, analysis);
-  const shown = sort === 'speaker' ? bySpeaker(rows) : rows;
-  const th = (label, key) => {
+  const shown = sorted(filtered(rows, view.speaker, view.kind), view.sort);
+  const sort = view.sort;
+  const th = (label, key, cls) => {
     const b = el('button', { type: 'button', class: 'linkish', textContent: label });
     b.addEventListener('click', () => handlers.sort(key));
-    return el('th', { scope: 'col', 'aria-sort': sort === key ? 'ascending' : 'none' }, b);
+    return el('th', { scope: 'col', class: cls ?? '', 'aria-sort': sort === key ? (key === 'confidence' ? 'other' : 'ascending') : 'none' }, b);
   };
   const head = el('tr', {}, th('#', 'article'), el('th', { scope: 'col', class: 'words', textContent: 'Words' }), el('th', { scope: 'col', textContent: 'Kind' }), th('Speaker', 'speaker'),
-    el('th', { scope: 'col', textContent: 'Role' }), el('th', { scope: 'col', textContent: 'Cue' }), th('¶', 'article'));
-  const body = shown.map((r) => {
+    el('th', { scope: 'col', textContent: 'Role' }), el('th', { scope: 'col', textContent: 'Cue' }), th('¶', 'article'), th('Check', 'confidence', 'check'));
+  const body = [];
+  for (const r of shown) {
     const jump = el('button', { type: 'button', class: r.kind === 'quoted' ? 'quote-link' : 'report-link', textContent: r.words.length > 200 ? `${r.words.slice(0, 197)}…` : r.words });
     jump.addEventListener('click', () => (r.kind === 'quoted' ? handlers.goto(r.quote) : handlers.gotoReport(r.att)));
     const data = r.kind === 'quoted' ? { quote: String(r.quote), actor: r.actor ?? '' } : { report: String(r.att), actor: r.actor ?? '' };
+    const open = r.kind === 'quoted' && view.open === r.quote;
     // the classes and labels lay a row out as a card on phones (style.css)
-    return el('tr', { class: `row-${r.kind}`, data },
+    body.push(el('tr', { class: `row-${r.kind}${r.check ? ` row-${r.check}` : ''}`, data },
       el('td', { class: 'num', textContent: String(r.index + 1) }), el('td', { class: 'words' }, jump),
       el('td', { class: 'kind', textContent: r.kind }),
       speakerCell(r, analysis, handlers),
       el('td', { class: 'role', textContent: r.role }), el('td', { class: 'cue', data: { label: 'cue' }, textContent: r.cue }),
-      el('td', { class: 'para', data: { label: '¶' }, textContent: String(r.paragraph) }));
-  });
+      el('td', { class: 'para', data: { label: '¶' }, textContent: String(r.paragraph) }),
+      checkCell(r, open, handlers)));
+    if (open) body.push(el('tr', { class: 'tools-row' }, el('td', { colSpan: 8, id: `tools-${r.quote}` }, quoteTools(text, analysis, r.quote, handlers))));
+  }
   const quoted = rows.filter((r) => r.kind === 'quoted');
   const reported = rows.length - quoted.length;
-  const caption = el('caption', { textContent: `${quoted.length} quotation${quoted.length === 1 ? '' : 's'}, ${quoted.filter((r) => !r.speaker).length} without a speaker · ${reported} reported` });
-  root.replaceChildren(rows.length ? el('table', { class: 'quote-table' }, caption, el('thead', {}, head), el('tbody', {}, ...body))
-    : el('p', { class: 'hint', textContent: 'No quotations or reported speech in this article.' }));
+  const caption = el('caption', { textContent: `${quoted.length} quotation${quoted.length === 1 ? '' : 's'}, ${quoted.filter((r) => !r.speaker).length} without a speaker · ${reported} reported · ${checkedLine(rows)}${shown.length < rows.length ? ` · showing ${shown.length} of ${rows.length}` : ''}` });
+  root.replaceChildren(...(rows.length ? [filters(rows, view, handlers), el('table', { class: 'quote-table' }, caption, el('thead', {}, head), el('tbody', {}, ...body))]
+    : [el('p', { class: 'hint', textContent: 'No quotations or reported speech in this article.' })]));
 }

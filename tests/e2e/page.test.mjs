@@ -469,7 +469,7 @@ test('who said what: a table of every quotation and reported statement, sortable
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split('\r\n');
-  assert.equal(lines[0], '#,words,kind,speaker,role,cue,paragraph,confidence,headline,source,date');
+  assert.equal(lines[0], '#,words,kind,speaker,role,cue,paragraph,confidence,check,note,headline,source,date');
   assert.equal(lines.length, inOrder.length + 1);
   assert.ok(csv.includes('"“We will vote,”",quoted,Ann Lee'), csv);
   assert.ok(csv.includes(',the vote would fail,reported,Bob Roe,,said,5,'), csv);

@@ -111,7 +111,7 @@ test('table and exports: Find searches the open table, the words have room, the 
   const bytes = readFileSync(await dc.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a byte order mark');
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-  assert.equal(lines[0], '#,words,kind,speaker,role,cue,paragraph,confidence,headline,source,date');
+  assert.equal(lines[0], '#,words,kind,speaker,role,cue,paragraph,confidence,check,note,headline,source,date');
   assert.ok(lines.slice(1).every((l) => l.endsWith(`,${headline},https://example.org/flood,`)), lines.join('\n'));
   assert.ok(lines.some((l) => l.includes('"“Never,”",quoted,Ann Lee')), lines.join('\n'));
   await page.click('#btn-table');

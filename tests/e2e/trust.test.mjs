@@ -248,3 +248,66 @@ test('screenshots go to an ignored folder unless NEWSLENS_SCREENSHOTS names anot
     execFileSync('git', ['-C', ROOT, 'check-ignore', '-q', path.join(SHOTS, 'screenshot-desktop.png')]);
   }
 });
+
+test('phone: a tap shows the card of what was tapped, anchored to it and on screen, until the next tap elsewhere; mouse use never brings another card', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 700 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await ready(page);
+  const filler = Array.from({ length: 30 }, (_, i) => `The committee read page ${i + 1} of the budget, and nothing was decided.`).join('\n\n');
+  const text = `Flood plan\n\nGovernor Ann Reyes met Bob Roe on the flood plan.\n\n${filler}\n\n“We will rebuild,” Reyes said.\n\n“Never,” Roe said.\n\nThe meeting ended late.`;
+  await pasteText(page, text);
+  const reyes = page.locator('#article .quote', { hasText: 'We will rebuild' });
+  const roe = page.locator('#article .quote', { hasText: 'Never' });
+  // the late quotations low on the screen: a card under them would run off the bottom
+  await roe.evaluate((e) => window.scrollBy(0, e.getBoundingClientRect().bottom - window.innerHeight + 20));
+  const card = async () => page.evaluate(() => {
+    const c = document.getElementById('card');
+    const r = c.getBoundingClientRect();
+    return { shown: !c.hidden && r.height > 0, text: c.textContent, top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  });
+  const onScreen = (c) => c.top >= 0 && c.bottom <= 700 && c.left >= 0 && c.right <= 390;
+  const anchored = async (c, loc) => {
+    const b = await loc.boundingBox();
+    return Math.abs(c.top - (b.y + b.height)) < 16 || Math.abs(c.bottom - b.y) < 16;
+  };
+  // a tap on the late mention of a person named higher up: their card, by the name, on screen
+  const y0 = await page.evaluate(() => window.scrollY);
+  const name = page.locator('#article mark.ent-PER', { hasText: 'Reyes' }).last();
+  await name.tap();
+  await page.waitForTimeout(600);
+  let c = await card();
+  assert.ok(c.shown, 'the card of the tapped name is shown');
+  assert.match(c.text, /Ann Reyes/);
+  assert.ok(onScreen(c), `the card is on screen: ${JSON.stringify(c)}`);
+  assert.ok(await anchored(c, name), `the card is by the tapped name: ${JSON.stringify(c)}`);
+  assert.equal(await page.evaluate(() => window.scrollY), y0, 'following on a tap kept the place');
+  // mouse use, then a tap on one person's quotation: that person's card, never the one under the old pointer
+  const rb = await roe.boundingBox();
+  await page.mouse.move(rb.x + 5, rb.y + rb.height / 2);
+  await page.waitForTimeout(200);
+  assert.match((await card()).text, /Bob Roe/, 'a mouse over a quotation shows its card');
+  await reyes.tap();
+  await page.waitForTimeout(600);
+  c = await card();
+  assert.ok(c.shown, 'the card of the tapped quotation is shown');
+  assert.match(c.text, /quoted: Ann Reyes/);
+  assert.doesNotMatch(c.text, /Bob Roe/, 'the card of what sits under the old pointer');
+  assert.ok(onScreen(c), `the card is on screen: ${JSON.stringify(c)}`);
+  assert.ok(await anchored(c, reyes), `the card is by the tapped quotation: ${JSON.stringify(c)}`);
+  // the page scrolls under the old pointer (a finger's swipe): the card stays the tapped one's
+  await page.evaluate(() => window.scrollBy(0, -60));
+  await page.waitForTimeout(400);
+  c = await card();
+  assert.ok(c.shown && /quoted: Ann Reyes/.test(c.text) && !/Bob Roe/.test(c.text), `after a scroll: ${JSON.stringify(c)}`);
+  assert.ok(await anchored(c, reyes), 'the card moved with the quotation');
+  // the next tap elsewhere (plain text) puts the card away
+  const plain = page.locator('#article').getByText('The meeting ended late.');
+  await plain.tap({ position: { x: 5, y: 5 } });
+  await page.waitForTimeout(300);
+  assert.equal((await card()).shown, false, 'a tap elsewhere hides the card');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,98 @@
+// The card of a name, quotation or reported speech in the article: who it is, who said it.
+// Three ways to bring it, each with its own rule for when it goes:
+//   mouse     shown while the pointer rests on the element; only a real move of the mouse counts
+//             (a browser replays "mouse over" for whatever scrolls or shifts under a pointer that
+//             did not move, and after a tap the pointer sits where the finger was: such replays
+//             never show a card)
+//   keyboard  shown while the element has the focus, and tied to it as its description
+//   touch     a tap pins the card of what was tapped until the next tap elsewhere
+// The card is placed by the element (under it, or above it when there is no room below), inside
+// the screen, and moves with the page. It never scrolls the page. What the card says comes from
+// the caller (`lines`, `spoken`); this module only shows, places and hides it.
+
+const MARKS = '[data-entity],[data-quote],[data-report]';
+
+/**
+ * Wire the card of `card` to the elements of `article`. `content(target)` returns
+ * {lines: string[], spoken: string} (no lines: no card). Returns {hide}.
+ */
+export function wireCard(article, card, content) {
+  let shownFor = null; // the element the card describes
+  let pinned = false; // shown by a tap: stays until the next tap elsewhere
+  let touch = false; // the last pointer pressed was a finger or a pen
+  let tapAt = null; // where that finger went down (client coordinates)
+  let mouseAt = null; // the mouse's last real position
+
+  function show(target, { focused = false } = {}) {
+    const { lines, spoken } = content(target);
+    if (!lines.length) { hide(); return; }
+    untie();
+    const line = (text, props) => Object.assign(document.createElement('div'), { textContent: text }, props);
+    const shown = document.createElement('div');
+    shown.setAttribute('aria-hidden', 'true');
+    shown.append(...lines.map((l) => line(l)));
+    card.replaceChildren(line(spoken, { className: 'sr-only' }), shown);
+    if (focused) target.setAttribute('aria-describedby', card.id);
+    shownFor = target;
+    card.hidden = false;
+    place(target);
+  }
+
+  /** Under the element's line (the tapped one, when a finger chose it), else above it; within the screen. */
+  function place(target) {
+    const rects = [...target.getClientRects()];
+    const hit = tapAt && rects.find((r) => r.top <= tapAt.y && tapAt.y <= r.bottom && r.left <= tapAt.x && tapAt.x <= r.right);
+    const r = hit ?? (rects.length ? rects.at(-1) : target.getBoundingClientRect());
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const h = card.offsetHeight;
+    let top = r.bottom + 6;
+    if (top + h > vh - 4 && r.top - 6 - h >= 4) top = r.top - 6 - h;
+    top = Math.max(4, Math.min(top, vh - h - 4));
+    const left = Math.max(4, Math.min(r.left, vw - card.offsetWidth - 8));
+    card.style.setProperty('top', `${top + window.scrollY}px`);
+    card.style.setProperty('left', `${left + window.scrollX}px`);
+  }
+
+  function hide() {
+    card.hidden = true;
+    shownFor = null;
+    pinned = false;
+    untie();
+  }
+  /** No element is described by the card any more. */
+  function untie() { for (const e of document.querySelectorAll(`[aria-describedby="${card.id}"]`)) e.removeAttribute('aria-describedby'); }
+
+  // every press says which kind of pointer is in use; a press away from a pinned card's element hides it
+  document.addEventListener('pointerdown', (e) => {
+    touch = e.pointerType !== 'mouse';
+    tapAt = touch ? { x: e.clientX, y: e.clientY } : null;
+    if (pinned && !(shownFor && shownFor.contains(e.target))) hide();
+  }, true);
+  article.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'mouse') return;
+    if (mouseAt && mouseAt.x === e.clientX && mouseAt.y === e.clientY) return; // not a real move
+    mouseAt = { x: e.clientX, y: e.clientY };
+    touch = false;
+    tapAt = null;
+    const t = e.target.closest?.(MARKS);
+    if (t && t !== shownFor) { pinned = false; show(t); } else if (!t && shownFor && !shownFor.contains(document.activeElement)) hide();
+  });
+  article.addEventListener('pointerleave', (e) => {
+    if (e.pointerType === 'mouse' && !pinned && !(shownFor && shownFor.contains(document.activeElement))) hide();
+  });
+  article.addEventListener('focusin', (e) => {
+    const t = e.target.closest?.(MARKS);
+    if (t) show(t, { focused: true });
+  });
+  article.addEventListener('focusout', () => { if (!pinned) hide(); });
+  // a tap: the card of what was tapped, pinned
+  article.addEventListener('click', (e) => {
+    if (!touch) return;
+    const t = e.target.closest?.(MARKS);
+    if (!t) { hide(); return; }
+    show(t, { focused: document.activeElement === t });
+    pinned = true;
+  });
+  return { hide, show };
+}

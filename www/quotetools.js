@@ -1,0 +1,87 @@
+// The tools of one quotation, opened from its row in the who-said-what table: credit it to an
+// actor, to a source the article leaves unnamed ("a spokesman") or to someone new the reader
+// types; edit the speaker's role; mark it checked or flagged, with a note; copy its citation or a
+// link to it. Every change is an edit (edits.js), so it is undone, saved and shared like any
+// correction. This module only builds the controls; the page applies the edits and copies.
+
+import { el, choiceMenu } from './render.js';
+
+/** The reader's check of a quotation as a word: 'checked', 'flagged' or ''. */
+export function checkOf(q) { return q?.check ?? ''; }
+
+/**
+ * The tools of quotation `i` of `analysis`. `handlers`: correct(edit), cite(i), link(i).
+ * Every control has its own accessible name (the page gives the focus back by it after a rebuild).
+ */
+export function quoteTools(text, analysis, i, handlers) {
+  const q = analysis.quotes[i];
+  const n = i + 1;
+  const speaker = q.actor ? analysis.actors.find((a) => a.id === q.actor) : null;
+  const box = el('div', { class: 'tools', role: 'group', 'aria-label': `Quotation ${n}: credit, check, cite` });
+  const row = (...kids) => el('div', { class: 'tools-line' }, ...kids);
+
+  // credit: an actor of the article, or no one (a menu: Enter or a click applies)
+  const pick = el('select', { 'aria-label': `Quotation ${n}: said by` },
+    el('option', { value: '', textContent: speaker ? speaker.name : 'no speaker', selected: true }),
+    ...analysis.actors.filter((a) => a.id !== q.actor).map((a) => el('option', { value: a.id, textContent: a.name })),
+    q.actor ? el('option', { value: '-', textContent: 'no speaker' }) : null);
+  const pickHint = choiceMenu(pick, (v) => { if (v) handlers.correct({ op: 'speaker', quote: i, actor: v === '-' ? null : v }); });
+  box.append(row(el('label', {}, el('span', { textContent: 'Said by ' }), pick), pickHint));
+
+  // credit: someone new, named or unnamed
+  const who = el('input', { type: 'text', 'aria-label': `Quotation ${n}: someone new`, placeholder: 'a name, or “a spokesman”', autocomplete: 'off' });
+  who.setAttribute('list', 'unnamed-sources');
+  const kind = el('select', { 'aria-label': `Quotation ${n}: the new speaker is` },
+    ...[['person', 'a person'], ['organisation', 'an organisation'], ['unnamed', 'an unnamed source'], ['other', 'other']]
+      .map(([v, t]) => el('option', { value: v, textContent: t })));
+  const role = el('input', { type: 'text', 'aria-label': `Quotation ${n}: the new speaker's role`, placeholder: 'role (optional)', autocomplete: 'off' });
+  const add = el('button', { type: 'button', textContent: 'Credit', 'aria-label': `Quotation ${n}: credit to someone new` });
+  const credit = () => {
+    const name = who.value.trim();
+    if (!name) { who.focus(); return; }
+    const unnamed = kind.value === 'unnamed';
+    const edit = { op: 'add', name, kind: unnamed ? 'person' : kind.value, quote: i };
+    if (unnamed) edit.unnamed = true;
+    if (role.value.trim()) edit.role = role.value.trim();
+    handlers.correct(edit);
+  };
+  add.addEventListener('click', credit);
+  for (const f of [who, role]) f.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); credit(); } });
+  box.append(row(el('span', { textContent: 'Or someone new: ' }), who, kind, role, add));
+
+  // the speaker's role
+  if (speaker) {
+    const r = el('input', { type: 'text', value: speaker.role ?? '', 'aria-label': `Role of ${speaker.name}`, autocomplete: 'off' });
+    const save = el('button', { type: 'button', textContent: 'Save role', 'aria-label': `Save the role of ${speaker.name}` });
+    const commit = () => { if (r.value.trim() !== (speaker.role ?? '')) handlers.correct({ op: 'role', actor: speaker.id, role: r.value.trim() }); };
+    save.addEventListener('click', commit);
+    r.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } });
+    box.append(row(el('label', {}, el('span', { textContent: `Role of ${speaker.name} ` }), r), save));
+  }
+
+  // the reader's check, and a note (kept when the field is left: nothing typed is lost)
+  const note = el('input', { type: 'text', value: q.note ?? '', 'aria-label': `Quotation ${n}: note`, placeholder: 'note (source, call, doubt…)', autocomplete: 'off' });
+  const mark = (check) => handlers.correct({ op: 'mark', quote: i, check, note: note.value.trim() });
+  // a press on Checked or Flag saves the note with the mark, in one step (the note's own save,
+  // on leaving the field, would rebuild the tools under the pointer and lose the press)
+  let marking = false;
+  const toggle = (check, label) => {
+    const on = checkOf(q) === check;
+    const b = el('button', { type: 'button', class: `check-${check}`, 'aria-pressed': String(on), textContent: label, 'aria-label': `Quotation ${n}: ${check}` });
+    b.addEventListener('pointerdown', () => { marking = true; });
+    b.addEventListener('click', () => { marking = false; mark(on ? null : check); });
+    return b;
+  };
+  const saveNote = () => { if (!marking && note.value.trim() !== (q.note ?? '')) mark(checkOf(q) || null); };
+  note.addEventListener('change', saveNote);
+  note.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); saveNote(); } });
+  box.append(row(toggle('checked', '✓ Checked'), toggle('flagged', '⚑ Flag'), note));
+
+  // cite
+  const cite = el('button', { type: 'button', textContent: 'Copy citation', 'aria-label': `Quotation ${n}: copy citation` });
+  cite.addEventListener('click', () => handlers.cite(i));
+  const link = el('button', { type: 'button', textContent: 'Copy link to it', 'aria-label': `Quotation ${n}: copy a link to it` });
+  link.addEventListener('click', () => handlers.link(i));
+  box.append(row(cite, link));
+  return box;
+}
