@@ -25,6 +25,8 @@ pub const DOCUMENTS: &[&str] = &[
     "tweet",
     "post",
     "column",
+    "commentary",
+    "editorial",
     "article",
     "ad",
     "study",

@@ -199,6 +199,10 @@ impl<'a> Resolver<'a> {
     fn document_author(&self, d: Span, head: &str, clusters: &[Cluster]) -> Option<usize> {
         let tok = self.tok;
         let at = self.first_token(d);
+        let last = tok.tokens.partition_point(|t| t.span.start < d.end);
+        if let Some(ci) = last.checked_sub(1).and_then(|i| self.document_source(i)) {
+            return Some(ci);
+        }
         let floor = d.start.saturating_sub(MAX_BYTES);
         let named = (0..at)
             .rev()
@@ -207,6 +211,9 @@ impl<'a> Resolver<'a> {
                 normalise(tok.tokens[i].span.text(self.text)) == head
                     && !in_quote(tok.tokens[i].span, self.quotes)
             })?;
+        if let Some(ci) = self.document_source(named) {
+            return Some(ci);
+        }
         let sent = tok.sentences.get(tok.sentence_of(named))?;
         let from = tok.tokens[sent.start].span.start;
         let to = tok.tokens[sent.end - 1].span.end.min(d.start);
@@ -240,9 +247,9 @@ impl<'a> Resolver<'a> {
                 .mentions
                 .range(at.start.saturating_sub(MAX_BYTES * 2)..at.start)
                 .rev()
-                .find(|(_, (_, ci))| {
+                .find(|(_, (m, ci))| {
                     clusters[*ci].label() == Label::Org
-                        && clusters[*ci].words.iter().any(|w| w == h)
+                        && (clusters[*ci].words.iter().any(|w| w == h) || self.beside(*m, h))
                 });
             if let Some((_, (_, ci))) = named {
                 return Some(*ci);
@@ -291,6 +298,11 @@ impl<'a> Resolver<'a> {
                     if let Some((_, ci)) = found.rev().find(|&(m, _)| !self.after_preposition(m)) {
                         return Some(ci);
                     }
+                } else if let Some(ci) = (want == Want::Body && head.is_none())
+                    .then(|| self.subject_description(s, clusters))
+                    .flatten()
+                {
+                    return Some(ci);
                 } else if self.opens_with_same_pronoun(s, want) {
                     // "She has faced … Hillary Clinton …": a sentence whose subject is the same
                     // pronoun continues the chain; its other names are not the antecedent
@@ -340,6 +352,57 @@ impl<'a> Resolver<'a> {
                 Gender::Female => w == "she",
             }
         })
+    }
+
+    /// Does the word `h` stand right before or right after mention `m` ("the daily Le Figaro",
+    /// "the People's Daily newspaper")?
+    fn beside(&self, m: Span, h: &str) -> bool {
+        let tok = self.tok;
+        let after = tok.tokens.partition_point(|t| t.span.start < m.end);
+        let before = self.first_token(m).checked_sub(1);
+        [Some(after), before]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| tok.tokens.get(i))
+            .any(|t| normalise(t.span.text(self.text)) == h)
+    }
+
+    /// "a commentary in the official China Daily", "a report by Acme": the person or body named
+    /// by "in", "by" or "from" right after a document word at token `i` (a "the" and up to two
+    /// lower-case words between).
+    fn document_source(&self, i: usize) -> Option<usize> {
+        let tok = self.tok;
+        let word = |k: usize| tok.tokens.get(k).map(|t| t.span.text(self.text));
+        let mut k = i + 1;
+        if !matches!(
+            word(k).map(normalise).as_deref(),
+            Some("in" | "by" | "from")
+        ) {
+            return None;
+        }
+        k += 1;
+        while k < i + 5 && word(k).is_some_and(|w| w == "the" || w.starts_with(char::is_lowercase))
+        {
+            k += 1;
+        }
+        let &(_, ci) = self.mentions.get(&tok.tokens.get(k)?.span.start)?;
+        Some(ci)
+    }
+
+    /// "The newspaper said China …": the body a sentence's subject describes, when sentence `s`
+    /// opens with "the", at most three lower-case words and a body's head noun.
+    fn subject_description(&self, s: usize, clusters: &[Cluster]) -> Option<usize> {
+        let tok = self.tok;
+        let sent = tok.sentences.get(s)?;
+        let word = |k: usize| tok.tokens[k].span.text(self.text);
+        if sent.end - sent.start < 3 || normalise(word(sent.start)) != "the" {
+            return None;
+        }
+        let head = (sent.start + 1..sent.end.min(sent.start + 5))
+            .take_while(|&k| word(k).starts_with(char::is_lowercase))
+            .find(|&k| ORG_HEADS.contains(&word(k)))?;
+        let d = Span::new(tok.tokens[sent.start].span.start, tok.tokens[head].span.end);
+        self.description(d, clusters)
     }
 
     /// Is `m` followed by a verb of asking ("asked", "pressed", "questioned")?
@@ -781,6 +844,43 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn a_document_in_or_by_a_body_is_the_body_s() {
+        let names = [("China", Loc), ("China Daily", Org)];
+        let t = "China spoke. “Unrepentant,” said a commentary in the official China Daily. \
+                 “Never,” the commentary said.";
+        let speakers = [
+            ("a commentary", Description),
+            ("the commentary", Description),
+        ];
+        let r = resolved(t, &names, &speakers, &Gazetteers::default());
+        assert_eq!(r, [Some("China Daily".into()), Some("China Daily".into())]);
+        // must not fire: a place after "in" that is not right after the document word
+        let t = "China Daily spoke. A commentary said so in Beijing. “Never,” the commentary said.";
+        let names = [("China Daily", Org), ("Beijing", Loc)];
+        let r = resolved(
+            t,
+            &names,
+            &[("the commentary", Description)],
+            &Gazetteers::default(),
+        );
+        assert_eq!(one(r), None);
+    }
+
+    #[test]
+    fn it_after_a_sentence_about_the_newspaper_is_the_newspaper() {
+        let names = [("China", Loc), ("People's Daily", Org), ("China", Loc)];
+        let t = "China spoke, the People's Daily newspaper said. The newspaper said China \
+                 wanted a ban. “Some powers stubbornly uphold deterrence,” it said.";
+        let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("People's Daily"));
+        // must not fire: a sentence about something else leaves the search to the names
+        let t = "China spoke, the People's Daily newspaper said. The treaty said China \
+                 wanted a ban. “Some powers stubbornly uphold deterrence,” it said.";
+        let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("China"));
     }
 
     #[test]
