@@ -10,6 +10,7 @@ pub mod features;
 pub mod naming;
 pub mod phrase;
 pub mod quoted;
+pub mod spokesperson;
 pub mod trainer;
 
 use crate::analysis::{Entity, Mention};
@@ -169,7 +170,7 @@ pub fn attribute_with_progress(
             .or_else(|| phrase::possessive_claim(text, tok, ents, q))
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q))
-            .or_else(|| phrase::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q))
+            .or_else(|| spokesperson::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| naming::naming_verb_subject(text, tok, ents, q));
         let ruled = ruled.or_else(|| {
             let prev = out.last()?;
@@ -198,6 +199,7 @@ pub fn attribute_with_progress(
                 }
             }
         };
+        let speaker = speaker.map(|m| phrase::named_description(text, tok, ents, m));
         let cue = speaker.and_then(|m| nearest_cue(&ctx, m.span, q));
         // a headline's quotation starts no chain into the body
         let headline = q.start < headline_end;

@@ -5,9 +5,7 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{
-    AUXILIARIES, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, SPOKESPERSONS, is_title,
-};
+use crate::lexicon::{AUXILIARIES, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
@@ -112,6 +110,33 @@ fn is_role(w: &str) -> bool {
         || w.ends_with("person")
 }
 
+/// A description speaker that the text names right after it: "said the spokesman, Hamid
+/// Ibrahimi." (`appositive_name`), "said the factory's trade union secretary Dragutin
+/// Stanojlovic" (a possessive and a title before the name): the name. Other mentions as they are.
+pub fn named_description(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -> Mention {
+    if m.kind != MentionKind::Description {
+        return m;
+    }
+    let name = appositive_name(text, tok, ents, m.span).or_else(|| {
+        // "'s", then at most four lower-case or title words, then a person's name
+        let next = tok.tokens.partition_point(|t| t.span.start < m.span.end);
+        if !matches!(tok.tokens.get(next)?.span.text(text), "’s" | "'s") {
+            return None;
+        }
+        let k = (next + 1..tok.tokens.len().min(next + 6)).find(|&k| {
+            let w = tok.tokens[k].span.text(text);
+            w.starts_with(char::is_uppercase) && !is_title(&normalise(w))
+        })?;
+        let words_between = (next + 1..k).all(|j| tok.tokens[j].kind == TokenKind::Word);
+        let e = entity_starting_at(ents, tok.tokens[k].span.start)?;
+        (words_between && k > next + 1 && e.label == Label::Per).then_some(e.span)
+    });
+    name.map_or(m, |span| Mention {
+        span,
+        kind: MentionKind::Name,
+    })
+}
+
 /// "said the spokesman, Hamid Ibrahimi.": the person's name in apposition right after a
 /// description (a comma between, and after the name the sentence or clause ends).
 fn appositive_name(text: &str, tok: &Tokenized, ents: &[Entity], d: Span) -> Option<Span> {
@@ -150,14 +175,6 @@ fn person_of_body(text: &str, tok: &Tokenized, ents: &[Entity], m: Span) -> Opti
 
 /// The whole speaker phrase for a chosen name mention `m` (token range `toks`).
 pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -> Mention {
-    if m.kind == MentionKind::Description
-        && let Some(name) = appositive_name(text, tok, ents, m.span)
-    {
-        return Mention {
-            span: name,
-            kind: MentionKind::Name,
-        };
-    }
     if m.kind != MentionKind::Name {
         return m;
     }
@@ -372,89 +389,9 @@ pub fn name_appositive_cue(
     })
 }
 
-/// "“We urge restraint,” a spokeswoman for Acme Corp said." / "said a White House spokesman" /
-/// "A Foreign Ministry spokesman said: “…”": an unnamed spokesperson next to a cue word in the
-/// clause right after the quotation (or right before it, ending in a colon or comma) is the
-/// speaker, as a description that holds the body they speak for: the body named before the
-/// spokes-word ("a White House spokesman") or after it with "for", "of" or "at" ("a spokeswoman
-/// for Acme Corp", "a spokesman for Prime Minister Netanyahu"). A spokesperson with no body
-/// named is left to the ranker, as is a named spokesperson ("spokesman Josh Earnest said"),
-/// whom the ranker reads as a name.
-pub fn spokesperson(
-    text: &str,
-    tok: &Tokenized,
-    ents: &[Entity],
-    is_cue: impl Fn(usize) -> bool,
-    q: Span,
-) -> Option<Mention> {
-    for range in adjacent_clauses(text, tok, q) {
-        if !range.clone().any(&is_cue) {
-            continue;
-        }
-        let Some(s) = range
-            .clone()
-            .find(|&k| SPOKESPERSONS.contains(&normalise(tok.tokens[k].span.text(text)).as_str()))
-        else {
-            continue;
-        };
-        let spoke = tok.tokens[s].span;
-        // a name right after the spokes-word (or its comma) is the spokesperson's own
-        let next = (s + 1..range.end).find(|&k| tok.tokens[k].span.text(text) != ",");
-        if let Some(k) = next
-            && entity_starting_at(ents, tok.tokens[k].span.start)
-                .is_some_and(|e| e.label == Label::Per)
-        {
-            return None;
-        }
-        // the phrase's start: the determiner or name before the spokes-word, within 5 tokens
-        let mut start = spoke.start;
-        for k in (range.start.max(s.saturating_sub(5))..s).rev() {
-            let t = tok.tokens[k];
-            if is_cue(k) || clause_stop(text, tok, k) || t.span.text(text) == "," {
-                break;
-            }
-            start = t.span.start;
-        }
-        // the body after it: "for", "of" or "at", "the" perhaps, then a name
-        let mut end = spoke.end;
-        if let Some(k) = next
-            && matches!(
-                normalise(tok.tokens[k].span.text(text)).as_str(),
-                "for" | "of" | "at"
-            )
-        {
-            // "the", and titles: "a spokesman for Prime Minister Netanyahu" speaks for him
-            let mut j = k + 1;
-            while j < k + 5
-                && tok.tokens.get(j).is_some_and(|t| {
-                    let w = normalise(t.span.text(text));
-                    w == "the" || is_title(&w)
-                })
-            {
-                j += 1;
-            }
-            if let Some(e) = tok
-                .tokens
-                .get(j)
-                .and_then(|t| entity_starting_at(ents, t.span.start))
-                .filter(|e| matches!(e.label, Label::Org | Label::Loc | Label::Per))
-            {
-                end = e.span.end;
-            }
-        }
-        // only a spokesperson whose body the phrase names: without one, the ranker decides
-        let i = ents.partition_point(|e| e.span.start < start);
-        let named_before = ents.get(i).is_some_and(|e| e.span.end <= spoke.start);
-        return (named_before || end > spoke.end).then_some(Mention {
-            span: Span::new(start, end),
-            kind: MentionKind::Description,
-        });
-    }
-    None
-}
-
 /// The token ranges of the clauses that attribute quotation `q`: the clause right after it (up
-/// to 14 tokens, to the first clause stop, after a comma that closes the quotation) and, when the
+/// to 14 tokens, to the first clause stop, after a comma that closes the quotation; none after a
+/// quotation that ends its sentence with a full stop or its paragraph) and, when the
 /// quotation follows a colon or a comma, the clause before it (from the previous clause stop, at
 /// most 14 tokens back). Constant work per quotation.
 pub(crate) fn adjacent_clauses(
@@ -477,6 +414,14 @@ pub(crate) fn adjacent_clauses(
     let after_end = (after..n.min(after + 14))
         .find(|&k| stop(k))
         .unwrap_or(n.min(after + 14));
+    // “… authorities.” then a new paragraph, or a full stop inside the marks: what follows is
+    // another sentence, no clause of this quotation's
+    let inner = q
+        .text(text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let next_start = tok.tokens.get(close).map_or(text.len(), |t| t.span.start);
+    let closed = inner.ends_with('.') || text[q.end..next_start].contains('\n');
+    let after_end = if closed { after } else { after_end };
     let before = open
         .checked_sub(1)
         .filter(|&k| matches!(tok.tokens[k].span.text(text), ":" | ","));
@@ -491,7 +436,7 @@ pub(crate) fn adjacent_clauses(
 }
 
 /// The entity that starts at byte `b`, if any.
-fn entity_starting_at(ents: &[Entity], b: usize) -> Option<&Entity> {
+pub(crate) fn entity_starting_at(ents: &[Entity], b: usize) -> Option<&Entity> {
     let i = ents.partition_point(|e| e.span.start < b);
     ents.get(i).filter(|e| e.span.start == b)
 }
@@ -759,6 +704,27 @@ mod tests {
     }
 
     #[test]
+    fn a_description_named_after_its_possessive_and_title_gives_the_name() {
+        let t = "“Stubborn,” said the factory's trade union secretary Dragutin Stanojlovic.";
+        let tok = analyze_text(t);
+        let ents = crate::actors::test_entities(t, &[("Dragutin Stanojlovic", Label::Per)]);
+        let at = t.find("the factory").unwrap();
+        let m = Mention {
+            span: Span::new(at, at + "the factory".len()),
+            kind: MentionKind::Description,
+        };
+        assert_eq!(
+            named_description(t, &tok, &ents, m).span.text(t),
+            "Dragutin Stanojlovic"
+        );
+        // must not fire: a possessive with no title before the name
+        let t = "“Stubborn,” said the factory's Dragutin Stanojlovic.";
+        let tok = analyze_text(t);
+        let ents = crate::actors::test_entities(t, &[("Dragutin Stanojlovic", Label::Per)]);
+        assert_eq!(named_description(t, &tok, &ents, m).span, m.span);
+    }
+
+    #[test]
     fn a_body_named_after_a_person_gives_the_person() {
         let names = [
             ("Tom Lodge", Label::Per),
@@ -933,71 +899,6 @@ mod tests {
         assert_eq!(m.span.text(t), "Chicago Police Department");
         // without a cue the ranker decides
         assert_eq!(relative_clause_speaker(t, &tok, &ents, |_| false, q), None);
-    }
-
-    /// The spokesperson rule's speaker for the first quotation of `t`, with `names` as entities
-    /// and "said" as the only cue word.
-    fn spokesperson_in(t: &str, names: &[(&str, Label)]) -> Option<String> {
-        let tok = analyze_text(t);
-        let ents = crate::actors::test_entities(t, names);
-        let said: Vec<bool> = tok
-            .tokens
-            .iter()
-            .map(|x| x.span.text(t) == "said")
-            .collect();
-        let q = crate::actors::test_first_quote(t);
-        spokesperson(t, &tok, &ents, |i| said[i], q).map(|m| {
-            assert_eq!(m.kind, MentionKind::Description);
-            m.span.text(t).to_string()
-        })
-    }
-
-    #[test]
-    fn an_unnamed_spokesperson_speaks_with_the_body_they_speak_for() {
-        let acme = [("Ann Lee", Label::Per), ("Acme Corp", Label::Org)];
-        let got = |t: &str| spokesperson_in(t, &acme);
-        assert_eq!(
-            got("Ann Lee left. “No,” a spokeswoman for Acme Corp said."),
-            Some("a spokeswoman for Acme Corp".into())
-        );
-        assert_eq!(
-            got("Ann Lee left. “No,” said a spokeswoman for the Acme Corp."),
-            Some("a spokeswoman for the Acme Corp".into())
-        );
-        assert_eq!(
-            got("Ann Lee left. “No,” an Acme Corp spokeswoman said."),
-            Some("an Acme Corp spokeswoman".into())
-        );
-        assert_eq!(
-            got("Ann Lee left. An Acme Corp spokesman said: “No.”"),
-            Some("An Acme Corp spokesman".into())
-        );
-        // no body named: the ranker decides
-        assert_eq!(
-            spokesperson_in("Ann Lee left. “No,” a spokeswoman said.", &acme[..1]),
-            None
-        );
-    }
-
-    #[test]
-    fn a_named_spokesperson_or_one_without_a_cue_is_left_to_the_ranker() {
-        let names = [("Acme Corp", Label::Org), ("Ann Lee", Label::Per)];
-        assert_eq!(
-            spokesperson_in("“No,” Acme Corp spokeswoman Ann Lee said.", &names),
-            None
-        );
-        assert_eq!(
-            spokesperson_in("“No,” an Acme Corp spokeswoman wrote.", &names[..1]),
-            None
-        );
-        // a spokesperson in another clause of the sentence is not the one quoted
-        assert_eq!(
-            spokesperson_in(
-                "“No.” Ann Lee said it; a spokeswoman declined.",
-                &names[1..]
-            ),
-            None
-        );
     }
 
     #[test]

@@ -91,6 +91,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_that_ends_its_sentence_is_not_quoted_by_the_next() {
+        let names = [("Shen Guofang", Label::Per), ("Tang Shubei", Label::Per)];
+        let t = "Shen Guofang told Reuters: “It was disrupted.”\n\nState media quoted Tang Shubei \
+                 as telling a group that it was time.";
+        assert_eq!(quoted_in(t, &names), None);
+        let t = "Shen Guofang told Reuters: “It was disrupted.” State media quoted Tang Shubei as \
+                 telling a group that it was time.";
+        assert_eq!(quoted_in(t, &names), None);
+        // must not fire: a comma closes the quotation, the clause after it attributes it
+        let t = "“It was disrupted,” state media quoted Tang Shubei as saying.";
+        assert_eq!(quoted_in(t, &names[1..]).as_deref(), Some("Tang Shubei"));
+    }
+
+    #[test]
     fn the_one_quoted_as_saying_is_the_speaker_not_the_outlet() {
         let names = [("Interfax", Label::Org), ("Alexander Lebed", Label::Per)];
         assert_eq!(
