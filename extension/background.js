@@ -55,6 +55,7 @@ async function highlightTab(tabId) {
     tellPanel(tabId, 'ok');
     return { ...result, ms };
   } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) analyzer = null; // a trap leaves the analyser unusable
     const message = String(e?.message ?? e);
     tellPanel(tabId, 'error');
     return { status: 'error', message };

@@ -5,8 +5,8 @@
 // and the offset in it. Readability moves the clone's own text nodes into its article, and a
 // clone's text node is paired with the page's before Readability runs, so the article's nodes
 // lead back to the page's.
-// The text: the headline (the page's heading that Readability names as the title, when it stands
-// before the article), then each block of the article (paragraph, heading, list item, quotation)
+// The text: the headline (the page's heading that holds the title's words, when it stands before
+// the article), then each block of the article (paragraph, heading, list item, quotation)
 // as a paragraph, blank lines between them; white space collapsed as a browser shows it. Captions,
 // asides, navigation, forms and hidden elements inside the article are left out. Characters that
 // are not on the page (the blank lines) map to no node. It reads the DOM only; drawing is
@@ -86,18 +86,25 @@
     visit(root);
   }
 
-  const collapse = (s) => s.replace(/\s+/g, ' ').trim();
+  const words = (s) => (s ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-  /** The page's heading that is the article's title and stands before `first` (a page node), or null. */
-  function headline(title, first) {
-    const want = collapse(title ?? '').toLowerCase();
-    if (!want || !first) return null;
+  /**
+   * The article's headline on the page: the h1 or h2 before `first` (the article's first text)
+   * whose words are the title's (at least 80% of them are words of Readability's title, the
+   * document's or og:title), or null.
+   */
+  function headline(titles, first) {
+    if (!first) return null;
+    const known = new Set(titles.flatMap(words));
+    let best = null;
     for (const h of document.querySelectorAll('h1, h2')) {
-      const got = collapse(h.textContent).toLowerCase();
-      if (!got || !(got === want || want.startsWith(got) || got.startsWith(want))) continue;
-      if (h.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING && !h.contains(first) && shown(h)) return h;
+      if (!(h.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) || h.contains(first) || !shown(h)) continue;
+      const w = words(h.textContent);
+      if (!w.length || w.length > 40) continue;
+      const share = w.filter((x) => known.has(x)).length / w.length;
+      if (share >= 0.8 && (!best || share > best.share)) best = { h, share };
     }
-    return null;
+    return best?.h ?? null;
   }
 
   /**
@@ -124,7 +131,7 @@
     const body = document.createTreeWalker(found.content, NodeFilter.SHOW_TEXT);
     for (let t = body.nextNode(); t; t = body.nextNode()) if (pairs.has(t)) inArticle.add(pairs.get(t));
     const first = [...inArticle].find((t) => /\S/.test(t.data)) ?? null;
-    const h = headline(found.title, first);
+    const h = headline([found.title, document.title, document.querySelector('meta[property="og:title"]')?.content], first);
     const headFirst = h ? document.createTreeWalker(h, NodeFilter.SHOW_TEXT).nextNode() : null;
     if (h && !inArticle.has(headFirst)) {
       const tw = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);

@@ -56,10 +56,12 @@
   /** The entries (entity, quotation, reported piece) under the viewport point (x, y), with the character's box. */
   function hit(x, y) {
     if (!state) return null;
-    const pos = document.caretPositionFromPoint?.(x, y);
-    const node = pos?.offsetNode;
+    // caretPositionFromPoint from Chromium 128, caretRangeFromPoint before
+    const pos = document.caretPositionFromPoint?.(x, y) ?? document.caretRangeFromPoint?.(x, y);
+    const node = pos?.offsetNode ?? pos?.startContainer;
+    const offset = pos?.offset ?? pos?.startOffset;
     if (!node || !state.byNode.has(node)) return null;
-    for (const c of [pos.offset, pos.offset - 1]) {
+    for (const c of [offset, offset - 1]) {
       if (c < 0 || c >= node.data.length) continue;
       const r = new Range();
       r.setStart(node, c);

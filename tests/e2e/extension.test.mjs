@@ -77,10 +77,17 @@ async function inContentScript(tabId, func, ...args) {
   }, [tabId, func.toString(), args]);
 }
 
-/** The newslens highlights registered in the page: [{name, text, block, offset}] in registry order. */
+/**
+ * The newslens highlights registered in the page: [{name, what, text, block, offset}] in registry
+ * order; `what` is the name without its prefix and theme ('ent-PER', 'q3', 'r-none', …), `block`
+ * the index of the article block that holds the range (the headline #headline is 0, then the
+ * paragraphs #story > p; -1: none), `offset` where it starts in that block's text and `text` its
+ * text, both with white space collapsed as the extension's text has it.
+ */
 async function highlights(page) {
   return page.evaluate(() => {
-    const blocks = [document.querySelector('article h1'), ...document.querySelectorAll('#story > p')];
+    const collapse = (s) => s.replace(/\s+/g, ' ');
+    const blocks = [document.querySelector('#headline'), ...document.querySelectorAll('#story > p')];
     const out = [];
     for (const [name, h] of CSS.highlights) {
       if (!name.startsWith('newslens-')) continue;
@@ -91,9 +98,9 @@ async function highlights(page) {
           const before = new Range();
           before.setStart(blocks[block], 0);
           before.setEnd(r.startContainer, r.startOffset);
-          offset = before.toString().length;
+          offset = collapse(before.toString()).replace(/^ /, '').length;
         }
-        out.push({ name, text: r.toString(), block, offset });
+        out.push({ name, what: name.replace(/^newslens-(light|dark)-/, ''), text: collapse(r.toString()), block, offset });
       }
     }
     return out;
@@ -140,50 +147,69 @@ test('the shipped extension asks for activeTab, scripting and sidePanel only, wi
   assert.match(names, /www\/pkg\/newslens_bg\.wasm/);
 });
 
-test('every name and quotation the CLI finds in the extracted article is highlighted at its place, and nothing outside the article', async () => {
-  const { page, tabId } = await openTestPage('article.html');
-  const before = await snapshot(page);
-  await page.evaluate(() => {
-    window.mutations = 0;
-    new MutationObserver((list) => { window.mutations += list.length; }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+/** Page-specific checks of the highlights `got` (see highlights) of each test page. */
+const PAGE_CHECKS = {
+  'article.html': (got, r) => {
+    assert.equal(r.dark, false);
+    // a name in a link and a quotation across an <em> are found across their text nodes
+    assert.ok(got.some((h) => h.text === 'Marguerite Okonkwo' && h.what === 'ent-PER'));
+    assert.ok(got.some((h) => h.text.startsWith('“Someone will pay') && /^q\d/.test(h.what)));
+    // a speaker's quotations share its colour
+    const okonkwo = got.filter((h) => /^q/.test(h.what) && /hospitals|September|run empty/.test(h.text)).map((h) => h.what);
+    assert.equal(okonkwo.length, 3);
+    assert.equal(new Set(okonkwo).size, 1, okonkwo.join());
+  },
+  'feature.html': (got, r) => {
+    assert.equal(r.dark, true, 'a dark site gets the dark palette');
+    assert.ok(got.every((h) => h.name.startsWith('newslens-dark-')));
+    // after an emoji (two UTF-16 units) and across source line breaks
+    assert.ok(got.some((h) => h.text === 'Hannelore Brandt' && h.block === 2 && h.offset === 10), JSON.stringify(got.filter((h) => /Brandt/.test(h.text))));
+    assert.ok(got.some((h) => h.text === '“Nobody asked us what time we finish.”'));
+  },
+};
+
+for (const name of Object.keys(PAGE_CHECKS)) {
+  test(`${name}: every name and quotation the CLI finds in the extracted article is highlighted at its place, and nothing outside the article`, async () => {
+    const { page, tabId } = await openTestPage(name);
+    const before = await snapshot(page);
+    await page.evaluate(() => {
+      window.mutations = 0;
+      new MutationObserver((list) => { window.mutations += list.length; }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const r = await sw.evaluate((id) => highlightTab(id), tabId);
+    assert.equal(r.status, 'ok', JSON.stringify(r));
+    assert.equal(r.missing, 0, 'every item found its place in the page');
+
+    // the text found is the headline and the story's paragraphs: no byline, caption, pull quote,
+    // related links, sidebar or comment
+    const text = await inContentScript(tabId, () => globalThis.newslensExt.article.text);
+    const expected = await page.evaluate(() => [document.querySelector('#headline'), ...document.querySelectorAll('#story > p')]
+      .map((p) => p.textContent.replace(/\s+/g, ' ').trim()).join('\n\n'));
+    assert.equal(text, expected);
+
+    const cli = cliAnalysis(text);
+    const got = await highlights(page);
+    for (const h of got) assert.ok(h.block >= 0, `highlight outside the article: ${h.name} "${h.text}"`);
+    const place = (h) => `${h.block}:${h.offset}:${h.text}`;
+    const of = (re) => got.filter((h) => re.test(h.what)).map(place).sort();
+    const names = cli.entities.map((e) => placeOf(text, e.start, e.end)).sort();
+    const quotes = cli.quotes.map((q) => placeOf(text, q.start, q.end)).sort();
+    const reported = reportedPieces(cli).map((p) => placeOf(text, p.start, p.end)).sort();
+    assert.ok(names.length >= 8 && quotes.length >= 5, `a test page with names and quotations (${names.length}, ${quotes.length})`);
+    assert.deepEqual(of(/^ent-/), names);
+    assert.deepEqual(of(/^q(\d|-none)/), quotes);
+    assert.deepEqual(of(/^r(\d|-none)/), reported);
+    assert.equal(got.length, names.length + quotes.length + reported.length, 'no other highlight');
+    PAGE_CHECKS[name](got, r);
+
+    const after = await snapshot(page);
+    assert.equal(after.text, before.text, 'the page’s text is unchanged');
+    assert.equal(after.html, before.html, 'the page’s DOM is unchanged');
+    assert.equal(await page.evaluate(() => window.mutations), 0, 'no mutation of the page at all');
+    assert.deepEqual(page.problems, []);
+    await page.close();
   });
-  const r = await sw.evaluate((id) => highlightTab(id), tabId);
-  assert.equal(r.status, 'ok', JSON.stringify(r));
-  assert.equal(r.missing, 0, 'every item found its place in the page');
-
-  // the text found is the headline and the story's paragraphs: no byline, caption, sidebar or comment
-  const text = await inContentScript(tabId, () => globalThis.newslensExt.article.text);
-  const expected = await page.evaluate(() => [document.querySelector('article h1'), ...document.querySelectorAll('#story > p')]
-    .map((p) => p.textContent.replace(/\s+/g, ' ').trim()).join('\n\n'));
-  assert.equal(text, expected);
-
-  const cli = cliAnalysis(text);
-  const got = await highlights(page);
-  for (const h of got) assert.ok(h.block >= 0, `highlight outside the article: ${h.name} "${h.text}"`);
-  const place = (h) => `${h.block}:${h.offset}:${h.text}`;
-  const of = (prefix) => got.filter((h) => h.name.startsWith(prefix)).map(place).sort();
-  const names = cli.entities.map((e) => placeOf(text, e.start, e.end)).sort();
-  const quotes = cli.quotes.map((q) => placeOf(text, q.start, q.end)).sort();
-  const reported = reportedPieces(cli).map((p) => placeOf(text, p.start, p.end)).sort();
-  assert.ok(names.length >= 10 && quotes.length >= 6, `a test page with names and quotations (${names.length}, ${quotes.length})`);
-  assert.deepEqual(of('newslens-light-ent-'), names);
-  assert.deepEqual(of('newslens-light-q'), quotes);
-  assert.deepEqual(of('newslens-light-r'), reported);
-  assert.equal(got.length, names.length + quotes.length + reported.length, 'no other highlight');
-  // a name in a link and a quotation across an <em> are found across their text nodes
-  assert.ok(got.some((h) => h.text === 'Marguerite Okonkwo' && h.name.includes('ent-PER')));
-  assert.ok(got.some((h) => h.text.startsWith('“Someone will pay') && h.name.includes('-q')));
-  // a speaker's quotations share its colour
-  const okonkwo = got.filter((h) => h.name.includes('-q') && /hospitals|September|run empty/.test(h.text)).map((h) => h.name);
-  assert.equal(new Set(okonkwo).size, 1, okonkwo.join());
-
-  const after = await snapshot(page);
-  assert.equal(after.text, before.text, 'the page’s text is unchanged');
-  assert.equal(after.html, before.html, 'the page’s DOM is unchanged');
-  assert.equal(await page.evaluate(() => window.mutations), 0, 'no mutation of the page at all');
-  assert.deepEqual(page.problems, []);
-  await page.close();
-});
+}
 
 test('a hover card in a closed shadow root; a click on a name follows its actor; the page is as it was after', async () => {
   const { page, tabId } = await openTestPage('article.html');
@@ -309,6 +335,10 @@ test('the panel lists the actors and who said what; a row scrolls the article to
   const csv = readFileSync(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\uFEFF#,words,kind,speaker'));
   assert.match(csv, /Nobody should be the only adult.*Priya Ramaswamy/);
+  const [html] = await Promise.all([panel.waitForEvent('download'), panel.click('#btn-html')]);
+  const doc = readFileSync(await html.path(), 'utf8');
+  assert.ok(doc.startsWith('<!doctype html>') && !/<script/i.test(doc));
+  assert.match(doc, /Priya Ramaswamy/);
   assert.deepEqual(panel.problems, []);
   await opened.close();
   await panel.close();
