@@ -35,9 +35,14 @@
   function builder() {
     let text = '';
     const nodes = [];
+    const index = new Map(); // node -> its place in nodes
+    const indexOf = (node) => {
+      if (!index.has(node)) index.set(node, nodes.push(node) - 1);
+      return index.get(node);
+    };
     const nodeOf = [];
     const offsetOf = [];
-    let pending = null; // a space seen since the last character: [node index, offset]
+    let pending = null; // the first white space since the last character: [text node, offset]
     let inBlock = false; // the current paragraph has a character
     const add = (s, n, o) => { text += s; nodeOf.push(n); offsetOf.push(o); };
     return {
@@ -48,11 +53,9 @@
             if (inBlock && !pending) pending = [node, i];
             continue;
           }
-          if (n < 0) { n = nodes.indexOf(node); if (n < 0) n = nodes.push(node) - 1; }
+          if (n < 0) n = indexOf(node);
           if (pending) {
-            let p = nodes.indexOf(pending[0]);
-            if (p < 0) p = nodes.push(pending[0]) - 1;
-            add(' ', p, pending[1]);
+            add(' ', indexOf(pending[0]), pending[1]);
             pending = null;
           } else if (!inBlock && text.length) { add('\n', -1, -1); add('\n', -1, -1); }
           inBlock = true;

@@ -26,8 +26,9 @@ let base;
 let context;
 let sw;
 let profile;
-const requests = []; // every request the browser made while the tests ran: [url, resource type]
+const requests = []; // every request the browser made while the tests ran: [url, resource type, by the service worker]
 const visited = new Set(); // the pages the tests opened themselves
+let openedNewslens = 0; // newslens pages opened from the panel
 
 before(async () => {
   assert.ok(existsSync(path.join(SHIPPED, 'manifest.json')), 'target/extension is missing: run ./build.sh extension');
@@ -44,7 +45,7 @@ before(async () => {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
-  context.on('request', (r) => requests.push([r.url(), r.resourceType()]));
+  context.on('request', (r) => requests.push([r.url(), r.resourceType(), Boolean(r.serviceWorker())]));
   sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15000 });
   console.log(`# Chromium ${context.browser()?.version() ?? ''} (/usr/bin/chromium), extension ${sw.url().split('/')[2]}`);
 });
@@ -325,6 +326,7 @@ test('the panel lists the actors and who said what; a row scrolls the article to
 
   // Open in newslens: the extension's copy of the page, with the article in a share link
   const [opened] = await Promise.all([context.waitForEvent('page'), panel.click('#btn-open')]);
+  openedNewslens++;
   await opened.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 30000 });
   assert.match(opened.url(), /^chrome-extension:\/\/[a-z]+\/www\/index\.html#v1\./);
   assert.equal(await opened.$eval('#article', (e) => e.textContent), text);
@@ -370,12 +372,20 @@ test('a page never highlighted: the panel says how to start', async () => {
 });
 
 test('nothing is fetched: every request is a test page or a file of the extension', async () => {
+  const { page: article, tabId: articleTab } = await openTestPage('article.html');
+  assert.equal((await sw.evaluate((id) => highlightTab(id), articleTab)).status, 'ok');
+  await article.close();
   const id = sw.url().split('/')[2];
   const outside = requests.filter(([url]) => !url.startsWith(`chrome-extension://${id}/`) && !visited.has(url) && !url.startsWith('data:'));
   assert.deepEqual(outside, []);
   // the recorder sees the service worker's requests (the wasm) and a content script's, so a
   // request by the extension would show
   assert.ok(requests.some(([url]) => url.endsWith('/www/pkg/newslens_bg.wasm')), 'the wasm load was recorded');
+  // the analysis runs in the service worker, off the page's main thread: the wasm is loaded there,
+  // and no page but the newslens page opened by "Open in newslens" (its own worker) loads it
+  const wasm = requests.filter(([url]) => url.endsWith('/newslens_bg.wasm'));
+  assert.ok(wasm.some(([, , bySw]) => bySw), JSON.stringify(wasm));
+  assert.equal(wasm.filter(([, , bySw]) => !bySw).length, openedNewslens, JSON.stringify(wasm));
   const { page, tabId } = await openTestPage('no-article.html');
   const probe = `${base}probe-${Date.now()}.txt`;
   await inContentScript(tabId, (u) => fetch(u).then((r) => r.status, (e) => String(e)), probe);
