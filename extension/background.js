@@ -28,7 +28,9 @@ function tellPanel(tabId, status) {
 
 /**
  * Find, analyse and highlight the article of tab `tabId`. Resolves to {status: 'ok', entities,
- * quotes, reports} | {status: 'none'} (no article found) | {status: 'error', message}.
+ * quotes, reports (how many of each are painted), missing (items with no text on the page), dark
+ * (the dark palette), ms (the analysis)} | {status: 'none', reason} (no article found) |
+ * {status: 'error', message}.
  */
 async function highlightTab(tabId) {
   // the panel opens only within the user's gesture (the button, the shortcut): called without

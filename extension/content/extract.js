@@ -147,7 +147,9 @@
     if (map.text.length > max) {
       map.text = map.text.slice(0, max);
     }
-    ns.article = { status: 'ok', ...map, title: found.title ?? document.title, url: location.href };
+    // the title shown in the panel and the exports: the page's headline, else Readability's
+    const title = h ? h.textContent.replace(/\s+/g, ' ').trim() : (found.title || document.title);
+    ns.article = { status: 'ok', ...map, title, url: location.href };
     return { status: 'ok', text: map.text, title: ns.article.title };
   };
 

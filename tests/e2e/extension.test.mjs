@@ -301,6 +301,7 @@ test('the panel lists the actors and who said what; a row scrolls the article to
   const cli = cliAnalysis(text);
   const panel = await openPanel(tabId);
   await panel.waitForSelector('body[data-status="ok"]');
+  assert.match(await panel.textContent('#status'), /^Valley Transit Board Backs Night Buses After Rider Survey: \d+ actors, \d+ quotations\.$/);
   const actors = await panel.$$eval('#actors button.actor .name', (els) => els.map((e) => e.textContent));
   assert.deepEqual([...actors].sort(), cli.actors.map((a) => a.name).sort());
   for (const n of ['Marguerite Okonkwo', 'Desmond Achterberg', 'Priya Ramaswamy', 'Anselm Whitcombe']) assert.ok(actors.includes(n), n);
