@@ -8,6 +8,8 @@
 #   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
 #   ./build.sh fuzz    the long fuzzer pass (NEWSLENS_FUZZ_CASES, default 200000)
 #   ./build.sh python  build the Python wheel (maturin, abi3) into target/wheels/
+#   ./build.sh extension  build, then the browser extension into target/extension/ (unpacked) and
+#                      target/newslens-extension.zip
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -116,6 +118,7 @@ run_tests() {
   ensure_chromium
   ensure_node_modules
   python_tests
+  package_extension
   say "npm module (pkg/) in Node"
   (cd pkg && node --test test.mjs)
   say "browser tests ($(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: version unknown'), playwright-core)"
@@ -136,8 +139,29 @@ screenshots() {
   build
   ensure_chromium
   ensure_node_modules
+  package_extension
   say "screenshots into docs/"
-  (cd tests/e2e && NEWSLENS_SCREENSHOTS="$ROOT/docs" node --test --test-concurrency=1 --test-name-pattern='^screenshots' ./page.test.mjs ./journalist.test.mjs)
+  (cd tests/e2e && NEWSLENS_SCREENSHOTS="$ROOT/docs" node --test --test-concurrency=1 --test-name-pattern='^screenshots' ./page.test.mjs ./journalist.test.mjs ./extension.test.mjs)
+}
+
+# the browser extension from the built wasm: Readability from npm (extension/package-lock.json)
+package_extension() {
+  local want have
+  want=$(node -p "require('./extension/package-lock.json').packages['node_modules/@mozilla/readability'].version")
+  have=$(node -p "require('./extension/node_modules/@mozilla/readability/package.json').version" 2>/dev/null || true)
+  if [ "$have" != "$want" ]; then
+    say "installing @mozilla/readability for the extension (npm ci)"
+    (cd extension && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  say "extension into target/extension/ and target/newslens-extension.zip"
+  node extension/build.mjs target/extension
+  rm -f target/newslens-extension.zip
+  (cd target/extension && python3 -m zipfile -c ../newslens-extension.zip manifest.json ext www vendor)
+}
+
+extension() {
+  build
+  package_extension
 }
 
 fuzz() {
@@ -153,5 +177,6 @@ case "${1:-build}" in
   screenshots) screenshots ;;
   fuzz) fuzz ;;
   python) python_wheel ;;
-  *) echo "usage: $0 [build|serve|test|screenshots|bench|fuzz|python]" >&2; exit 2 ;;
+  extension) extension ;;
+  *) echo "usage: $0 [build|serve|test|screenshots|bench|fuzz|python|extension]" >&2; exit 2 ;;
 esac
