@@ -242,6 +242,9 @@ impl Index {
 pub struct Clustering {
     pub clusters: Vec<Cluster>,
     pub of: Vec<usize>,
+    /// Per entity: a lone surname that several people of the text share, nearer another's full
+    /// name than the one it joins ("Das" after "Mangala Das" and "Tarak Das"): a guess.
+    pub shared_surname: Vec<bool>,
 }
 
 /// Group entities into clusters.
@@ -249,6 +252,7 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::new(tok.key);
     let mut of = vec![usize::MAX; ents.len()];
+    let mut shared_surname = vec![false; ents.len()];
     // the label each mention votes with (its own, but see `short_form_of_org`)
     let mut vote: Vec<Label> = ents.iter().map(|e| e.label).collect();
     let words_of: Vec<Vec<String>> = ents.iter().map(|e| name_words(e.span.text(text))).collect();
@@ -271,7 +275,9 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
             continue;
         }
         let mut label = e.label;
-        let found = find_cluster(&clusters, &index, e, words, honorific[i]).or_else(|| {
+        let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i]);
+        shared_surname[i] = shared;
+        let found = found.or_else(|| {
             let ci = short_form_of_org(&clusters, &index, e, words, honorific[i], gaz)?;
             // it votes as the organisation it names, not as the person the tagger saw
             label = clusters[ci].label();
@@ -309,7 +315,11 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
     }
     merge_declared_aliases(text, ents, &mut of);
     let clusters = rebuild(text, ents, &vote, &of, clusters);
-    Clustering { clusters, of }
+    Clustering {
+        clusters,
+        of,
+        shared_surname,
+    }
 }
 
 /// The cluster a mention with these name words joins, if any.
@@ -319,19 +329,21 @@ fn find_cluster(
     e: Entity,
     words: &[String],
     honorific: Option<Gender>,
-) -> Option<usize> {
+) -> (Option<usize>, bool) {
     let k = key_words(words);
     if let Some(&ci) = index.by_words.get(&k) {
-        return Some(ci);
+        return (Some(ci), false);
     }
     let single = k.len() == 1;
     if single {
         let acronym = undotted(&k[0]).unwrap_or_else(|| k[0].clone());
         if let Some(&ci) = index.by_acronym.get(&acronym) {
-            return Some(ci);
+            return (Some(ci), false);
         }
     }
-    let last = k.last()?;
+    let Some(last) = k.last() else {
+        return (None, false);
+    };
     let gender_ok = |c: &Cluster| match (honorific, c.gender) {
         (Some(a), Some(b)) => a == b,
         _ => true,
@@ -382,12 +394,28 @@ fn find_cluster(
             .copied()
             .filter(|&ci| gender_ok(&clusters[ci]) && near(&clusters[ci]))
             .collect();
-        return (firsts.len() == 1).then(|| firsts[0]);
+        return ((firsts.len() == 1).then(|| firsts[0]), false);
     }
-    // several people share the surname: the one the article introduced first
-    matches
+    // several people share the surname: the one the article introduced first; a guess in
+    // doubt when another's full name stands nearer before it ("Mangala Das …; Tarak Das, 70, …
+    // Das told")
+    let last_before = |ci: usize| {
+        let c: &Cluster = &clusters[ci];
+        c.mentions
+            .iter()
+            .map(|m| m.span.start)
+            .filter(|&s| s < e.span.start)
+            .max()
+    };
+    let nearest = matches
+        .iter()
+        .filter_map(|&ci| Some((last_before(ci)?, ci)))
+        .max()
+        .map(|(_, ci)| ci);
+    let first = matches
         .into_iter()
-        .min_by_key(|&ci| clusters[ci].first_start())
+        .min_by_key(|&ci| clusters[ci].first_start());
+    (first, nearest.is_some_and(|n| Some(n) != first))
 }
 
 /// A one-word person mention that no person's name holds but that opens exactly one

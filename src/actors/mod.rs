@@ -49,7 +49,11 @@ pub fn build(
     sources: &[Option<Mention>],
     gaz: &Gazetteers,
 ) -> Built {
-    let cluster::Clustering { mut clusters, of } = cluster::cluster(text, tok, ents, gaz);
+    let cluster::Clustering {
+        mut clusters,
+        of,
+        shared_surname,
+    } = cluster::cluster(text, tok, ents, gaz);
     let roles: Vec<Option<String>> = clusters
         .iter()
         .map(|c| {
@@ -67,6 +71,7 @@ pub fn build(
         tok,
         ents,
         &of,
+        &shared_surname,
         quotes,
         atts,
         sources,
@@ -169,7 +174,8 @@ struct Resolved {
 }
 
 /// For each quote's speaker choice, the cluster its speaker mention refers to (resolved pronouns
-/// and descriptions become mentions of that cluster) and whether a pronoun's cluster is in doubt;
+/// and descriptions become mentions of that cluster) and whether it is in doubt (a pronoun with a
+/// rival or a far antecedent, a surname several people share);
 /// then, for each reported-speech source, the cluster it refers to (looked up only: reported
 /// speech does not change the actor list).
 #[allow(clippy::too_many_arguments)]
@@ -178,6 +184,7 @@ fn resolve_speakers(
     tok: &Tokenized,
     ents: &[Entity],
     of: &[usize],
+    shared_surname: &[bool],
     quotes: &[Span],
     atts: &[Choice],
     sources: &[Option<Mention>],
@@ -202,8 +209,13 @@ fn resolve_speakers(
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
         if let Some(ci) = refers(&resolver, clusters, m) {
-            in_doubt[qi] = m.kind == MentionKind::Pronoun
-                && (resolver.rival(m.span, ci, clusters).is_some() || resolver.far(m.span, ci));
+            let shared = m.kind == MentionKind::Name && {
+                let i = ents.partition_point(|e| e.span.start < m.span.start);
+                shared_surname.get(i).copied().unwrap_or(false)
+            };
+            in_doubt[qi] = shared
+                || m.kind == MentionKind::Pronoun
+                    && (resolver.rival(m.span, ci, clusters).is_some() || resolver.far(m.span, ci));
             if m.kind != MentionKind::Name {
                 clusters[ci].mentions.push(m);
                 resolver.add(m.span, ci);
