@@ -11,6 +11,7 @@ pub mod actors;
 pub mod adversarial;
 pub mod analysis;
 pub mod cues;
+pub mod decode;
 pub mod entities;
 pub mod lexicon;
 pub mod linear;

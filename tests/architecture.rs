@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 const STAGES: &[&str] = &["entities", "quotes", "speakers", "reported", "actors"];
 
 /// What every stage reads: tokens and offsets, word lists, the output types, the cue lexicon, the
-/// linear model. They import only each other.
-const SHARED: &[&str] = &["text", "lexicon", "analysis", "cues", "linear"];
+/// linear model, the constrained Viterbi decoder. They import only each other.
+const SHARED: &[&str] = &["text", "lexicon", "analysis", "cues", "linear", "decode"];
 
 /// The layers around the stages, which may import anything: `lib.rs` (the crate root, the order
 /// of the stages), the WebAssembly API, and the adversarial inputs the bench and the fuzzer use.
