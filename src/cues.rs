@@ -5,7 +5,8 @@
 //! the speaker ranker read the strong words (`is_cue`); the reported-speech tagger reads every
 //! listed word's rate class (`class`). It decides nothing by itself.
 
-use crate::text::{WordMap, normal};
+use crate::hash::WordMap;
+use crate::text::normal;
 
 pub const EMBEDDED_CUES: &str = include_str!("../models/cues.tsv");
 

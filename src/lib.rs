@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod cues;
 pub mod decode;
 pub mod entities;
+pub mod hash;
 pub mod lexicon;
 pub mod linear;
 pub mod quotes;

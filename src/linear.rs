@@ -3,13 +3,11 @@
 //! Small on purpose: a few thousand weights, stored as sorted `(feature id, f32)` pairs.
 
 use crate::entities::ModelError;
-use crate::entities::model::IdMap;
-use crate::text::hash_bytes;
+use crate::hash::{IdMap, fold32, hash_bytes};
 
 /// Feature id of a feature string.
 pub fn feat(s: &str) -> u32 {
-    let h = hash_bytes(0x51, s.as_bytes());
-    (h ^ (h >> 32)) as u32
+    fold32(hash_bytes(0x51, s.as_bytes()))
 }
 
 #[derive(Default, Clone)]

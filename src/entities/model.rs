@@ -4,8 +4,6 @@
 
 use crate::analysis::Label;
 use crate::decode::{self, Grammar};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// O, then B I L U for each of PER ORG LOC MISC.
 pub const NT: usize = 17;
@@ -53,27 +51,6 @@ impl Tag {
         matches!(self.pos(), None | Some(Pos::L) | Some(Pos::U))
     }
 }
-
-/// Feature ids are already well-mixed hashes: use them as they are.
-#[derive(Default)]
-pub struct IdHasher(u64);
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = i as u64;
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-}
-pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
 /// Feature id -> row number, for the shipped taggers: an open-addressing table of (id, row + 1)
 /// pairs, a third full. Most features of a token have no row, and a miss here costs one or two

@@ -11,7 +11,7 @@ use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
 use crate::cues::Cues;
-use crate::entities::model::IdMap;
+use crate::hash::IdMap;
 use crate::linear::{shuffle, xorshift};
 use crate::text::{Span, Tokenized};
 
