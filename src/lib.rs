@@ -16,6 +16,7 @@ pub mod entities;
 pub mod hash;
 pub mod lexicon;
 pub mod linear;
+pub mod model_file;
 pub mod quotes;
 pub mod reported;
 pub mod speakers;
@@ -27,7 +28,7 @@ pub use analysis::{
     Actor, ActorId, ActorKind, Analysis, Attribution, Confidence, Entity, Label, Mention,
     MentionKind, Quote,
 };
-pub use entities::ModelError;
+pub use model_file::ModelError;
 pub use text::{Span, Unit};
 
 use cues::Cues;

@@ -15,9 +15,17 @@ use std::path::{Path, PathBuf};
 const STAGES: &[&str] = &["entities", "quotes", "speakers", "reported", "actors"];
 
 /// What every stage reads: tokens and offsets, word lists, the output types, the cue lexicon, the
-/// linear model, the constrained Viterbi decoder, hashing. They import only each other.
+/// linear model, the constrained Viterbi decoder, hashing, model-file reading. They import only
+/// each other.
 const SHARED: &[&str] = &[
-    "text", "lexicon", "analysis", "cues", "linear", "decode", "hash",
+    "text",
+    "lexicon",
+    "analysis",
+    "cues",
+    "linear",
+    "decode",
+    "hash",
+    "model_file",
 ];
 
 /// The layers around the stages, which may import anything: `lib.rs` (the crate root, the order
@@ -26,9 +34,6 @@ const LAYERS: &[&str] = &["root", "wasm", "adversarial"];
 
 /// The imports that break the rules today: (file under src/, module path it imports, why).
 const ALLOWED: &[(&str, &str, &str)] = &[
-    // a shared module reaching into a stage: the linear models' error type belongs in a shared
-    // model-file module
-    ("linear.rs", "entities", "ModelError lives in entities"),
     // stages reaching into an earlier stage's files instead of its top level
     (
         "speakers/trainer.rs",

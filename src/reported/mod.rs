@@ -37,7 +37,7 @@ pub mod trainer;
 
 use crate::analysis::{Entity, Mention};
 use crate::cues::Cues;
-use crate::entities::ModelError;
+use crate::model_file::ModelError;
 use crate::speakers::Choice;
 use crate::text::{Span, TokenRange, Tokenized};
 use features::View;

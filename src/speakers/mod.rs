@@ -14,8 +14,8 @@ pub mod trainer;
 
 use crate::analysis::{Entity, Mention};
 use crate::cues::Cues;
-use crate::entities::ModelError;
 use crate::linear::Linear;
+use crate::model_file::ModelError;
 use crate::text::{Span, Tokenized};
 use candidates::Candidate;
 use features::{Ctx, candidate_features, none_features, quote_facts, ranks};
