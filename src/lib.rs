@@ -54,7 +54,7 @@ impl Models {
             quotes: QuoteModel::embedded()?,
             speakers: SpeakerModel::embedded()?,
             reported: ReportedModel::embedded()?,
-            cues: Cues::embedded(),
+            cues: Cues::embedded()?,
         })
     }
 

@@ -3,7 +3,8 @@
 //! and format version) and never reads past the end: a truncated or foreign file is an `Err` that
 //! says what and where, never a panic. The entity tagger (`entities::serialization`), the
 //! reported-speech net (`reported::net`) and the linear models (`linear`: the quote classifier,
-//! the speaker ranker) read their files with it.
+//! the speaker ranker) read their files with it; the cue lexicon (`cues`, a TSV file) reports
+//! its malformed lines as a `ModelError` too.
 //!
 //! It does not know any file's layout: each model's loader reads its own fields in order.
 

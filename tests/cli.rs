@@ -196,7 +196,8 @@ fn batch_loads_model_files_from_a_folder() {
     std::fs::write(dir.join("cues.tsv"), "zebra\t9\t0.9\n").unwrap();
     let other = batch("one-cue.jsonl", Some(&dir));
     assert_ne!(other, embedded);
-    // a file that is not a model, and a folder that is not there, are named in the error
+    // a file that is not a model, a malformed cue lexicon and a folder that is not there are
+    // named in the error
     std::fs::write(dir.join("reported.bin"), b"not a model").unwrap();
     let (ok, _, err) = run(&[
         "batch",
@@ -208,6 +209,21 @@ fn batch_loads_model_files_from_a_folder() {
     ]);
     assert!(
         !ok && err.contains("reported.bin") && err.contains("bad model file"),
+        "{err}"
+    );
+    // a cue count that is not a number is refused, naming the file and the line
+    std::fs::remove_file(dir.join("reported.bin")).unwrap();
+    std::fs::write(dir.join("cues.tsv"), "zebra\t9\t0.9\nsaid\tlots\t0.9\n").unwrap();
+    let (ok, _, err) = run(&[
+        "batch",
+        input.to_str().unwrap(),
+        scratch.path("bad-cues.jsonl").to_str().unwrap(),
+        "--quiet",
+        "--models",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        !ok && err.contains("cues.tsv") && err.contains("line 2") && err.contains("\"lots\""),
         "{err}"
     );
     let (ok, _, err) = run(&[

@@ -569,7 +569,7 @@ mod tests {
         let t = "In 2000, researchers disclosed a cache of documents. An argument about the plan \
                  followed.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cues = crate::cues::Cues::embedded();
+        let cues = crate::cues::Cues::embedded().unwrap();
         let view = crate::reported::features::View::new(t, &tok, &[], &[], &cues);
         let run = |w: &str| tok.tokens_of(at(t, w));
         let found = |cue: &str, content: &str| {

@@ -248,7 +248,7 @@ mod tests {
     /// Is the name `w` in `t` the object of a preposition, as the speaker ranker's filter sees it?
     fn object(t: &str, w: &str) -> bool {
         let tok = analyze_text(t);
-        let cues = Cues::embedded();
+        let cues = Cues::embedded().unwrap();
         let ctx = Ctx::new(t, &tok, &cues);
         let a = t.find(w).unwrap();
         let span = Span::new(a, a + w.len());
