@@ -57,7 +57,7 @@ fn surname(mut n: usize) -> String {
 /// The first `n` of the lowercase words (five letters that spell their number in base 26, then
 /// four more) whose `hash_bytes(0, word)`, the entity features' key of a word, ends in `bits`
 /// zero bits. Such words would share a bucket in any table that takes its buckets from those
-/// bits, as a hash map of word hashes used as they are does; `text::DocKey` is why ours do not.
+/// bits, as a hash map of word hashes used as they are does; `hash::DocKey` is why ours do not.
 ///
 /// Found by meeting in the middle, not by trying words: an FNV-1a step `h = (h ^ byte) * P`
 /// taken modulo 2^bits depends only on the low bits of `h`, and is undone by multiplying by
@@ -65,7 +65,7 @@ fn surname(mut n: usize) -> String {
 /// tabled once, and each prefix tries its 676 two-letter middles against the table (about 1.7
 /// words a prefix at 18 bits).
 pub fn colliding_words(n: usize, bits: u32) -> Vec<String> {
-    use crate::text::words::FNV_PRIME as P;
+    use crate::hash::FNV_PRIME as P;
     let mask = if bits >= 64 {
         u64::MAX
     } else {
@@ -100,7 +100,7 @@ pub fn colliding_words(n: usize, bits: u32) -> Vec<String> {
         k += 1;
         let h = prefix
             .iter()
-            .fold(crate::text::hash_bytes(0, &[]), |h, b| step(h, *b));
+            .fold(crate::hash::hash_bytes(0, &[]), |h, b| step(h, *b));
         for a in letters.clone() {
             for b in letters.clone() {
                 let s = step(step(h, a), b) & mask;
@@ -398,7 +398,7 @@ mod tests {
                 "{w}"
             );
             assert_eq!(
-                crate::text::hash_bytes(0, w.as_bytes()) & 0x3_ffff,
+                crate::hash::hash_bytes(0, w.as_bytes()) & 0x3_ffff,
                 0,
                 "{w}"
             );

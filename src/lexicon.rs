@@ -65,6 +65,43 @@ pub const CHAT_INITIALISMS: &[&str] = &[
     "afaik", "iirc", "smh", "ttyl", "brb", "icymi", "potus", "flotus", "vpotus",
 ];
 
+/// Common nouns that news text writes in capitals, mostly initialisms ("PAC", "super PACs",
+/// "CEO", "TV", "PTSD"): no names, whatever the tagger says (`entities::tidy`, `is_common_noun`).
+/// Lower case. Kept apart from `CHAT_INITIALISMS`, the shorthand of the messages news quotes,
+/// though the one rule reads both.
+pub const CAPITALISED_COMMON_NOUNS: &[&str] = &[
+    "pac",
+    "pacs",
+    "super pac",
+    "super pacs",
+    "ceo",
+    "ceos",
+    "cfo",
+    "gdp",
+    "ipo",
+    // things written as initialisms, never names
+    "tv",
+    "tvs",
+    "suv",
+    "suvs",
+    "mba",
+    "ptsd",
+    "pcp",
+    "dna",
+    "gps",
+    "atm",
+    "atms",
+    "dvd",
+    "dvds",
+    "iq",
+    "mvp",
+    "icu",
+    "vip",
+    "vips",
+    "ufo",
+    "faq",
+];
+
 /// Verbs of naming: "X called Y a “…”" puts the quoted words in X's mouth (`speakers::naming`).
 pub const NAMING_VERBS: &[&str] = &[
     "called",
@@ -630,6 +667,8 @@ mod tests {
     fn every_list_is_lower_case_without_a_word_twice() {
         let honorifics: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
         let lists: &[(&str, &[&str])] = &[
+            ("CHAT_INITIALISMS", CHAT_INITIALISMS),
+            ("CAPITALISED_COMMON_NOUNS", CAPITALISED_COMMON_NOUNS),
             ("SPOKESPERSONS", SPOKESPERSONS),
             ("HONORIFICS", &honorifics),
             ("PERSON_HONORIFICS", PERSON_HONORIFICS),
@@ -683,5 +722,15 @@ mod tests {
                 "{p}"
             );
         }
+    }
+
+    /// The capitalised common nouns and the chat initialisms are two lists of one rule
+    /// (`entities::tidy`'s `is_common_noun` reads both): no word is in both.
+    #[test]
+    fn capitalised_common_nouns_and_chat_initialisms_are_apart() {
+        for w in CAPITALISED_COMMON_NOUNS {
+            assert!(!CHAT_INITIALISMS.contains(w), "{w}");
+        }
+        assert!(CAPITALISED_COMMON_NOUNS.contains(&"super pacs"));
     }
 }

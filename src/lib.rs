@@ -11,9 +11,12 @@ pub mod actors;
 pub mod adversarial;
 pub mod analysis;
 pub mod cues;
+pub mod decode;
 pub mod entities;
+pub mod hash;
 pub mod lexicon;
 pub mod linear;
+pub mod model_file;
 pub mod quotes;
 pub mod reported;
 pub mod speakers;
@@ -25,7 +28,7 @@ pub use analysis::{
     Actor, ActorId, ActorKind, Analysis, Attribution, Confidence, Entity, Label, Mention,
     MentionKind, Quote,
 };
-pub use entities::ModelError;
+pub use model_file::ModelError;
 pub use text::{Span, Unit};
 
 use cues::Cues;
@@ -51,7 +54,7 @@ impl Models {
             quotes: QuoteModel::embedded()?,
             speakers: SpeakerModel::embedded()?,
             reported: ReportedModel::embedded()?,
-            cues: Cues::embedded(),
+            cues: Cues::embedded()?,
         })
     }
 

@@ -2,14 +2,12 @@
 //! classifier (binary) and the speaker ranker (pick one candidate or none) both use it.
 //! Small on purpose: a few thousand weights, stored as sorted `(feature id, f32)` pairs.
 
-use crate::entities::ModelError;
-use crate::entities::model::IdMap;
-use crate::text::hash_bytes;
+use crate::hash::{IdMap, fold32, hash_bytes};
+use crate::model_file::{ModelError, Reader};
 
 /// Feature id of a feature string.
 pub fn feat(s: &str) -> u32 {
-    let h = hash_bytes(0x51, s.as_bytes());
-    (h ^ (h >> 32)) as u32
+    fold32(hash_bytes(0x51, s.as_bytes()))
 }
 
 #[derive(Default, Clone)]
@@ -35,19 +33,14 @@ impl Linear {
     }
 
     pub fn from_bytes(magic: &[u8], b: &[u8]) -> Result<Linear, ModelError> {
-        if !b.starts_with(magic) {
-            return Err(ModelError("wrong magic for a linear model".into()));
-        }
-        let rest = &b[magic.len()..];
-        let n = rest
-            .get(..4)
-            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
-            .ok_or_else(|| ModelError("truncated".into()))?;
-        let body = &rest[4..];
-        if body.len() != n * 8 {
-            return Err(ModelError(format!(
+        let mut r = Reader::new(b, "linear model");
+        r.magic(magic)?;
+        let n = r.u32()? as usize;
+        let body = r.rest();
+        if body.len() != n.saturating_mul(8) {
+            return Err(r.error(&format!(
                 "expected {} weight bytes, found {}",
-                n * 8,
+                n.saturating_mul(8),
                 body.len()
             )));
         }

@@ -196,28 +196,39 @@ fn batch_loads_model_files_from_a_folder() {
     std::fs::write(dir.join("cues.tsv"), "zebra\t9\t0.9\n").unwrap();
     let other = batch("one-cue.jsonl", Some(&dir));
     assert_ne!(other, embedded);
-    // a file that is not a model, and a folder that is not there, are named in the error
+    // a file that is not a model, a malformed cue lexicon and a folder that is not there are
+    // named in the error
+    let refused = |out: &str, models: &std::path::Path| -> String {
+        let (ok, _, err) = run(&[
+            "batch",
+            input.to_str().unwrap(),
+            scratch.path(out).to_str().unwrap(),
+            "--quiet",
+            "--models",
+            models.to_str().unwrap(),
+        ]);
+        assert!(!ok, "{err}");
+        err
+    };
     std::fs::write(dir.join("reported.bin"), b"not a model").unwrap();
-    let (ok, _, err) = run(&[
-        "batch",
-        input.to_str().unwrap(),
-        scratch.path("bad-model.jsonl").to_str().unwrap(),
-        "--quiet",
-        "--models",
-        dir.to_str().unwrap(),
-    ]);
+    let err = refused("bad-model.jsonl", &dir);
     assert!(
-        !ok && err.contains("reported.bin") && err.contains("bad model file"),
+        err.contains("reported.bin") && err.contains("bad model file"),
         "{err}"
     );
-    let (ok, _, err) = run(&[
-        "batch",
-        input.to_str().unwrap(),
-        scratch.path("no-folder.jsonl").to_str().unwrap(),
-        "--models",
-        "/nonexistent/models",
-    ]);
-    assert!(!ok && err.contains("not a folder"), "{err}");
+    // a cue count that is not a number: the file and the line
+    std::fs::remove_file(dir.join("reported.bin")).unwrap();
+    std::fs::write(dir.join("cues.tsv"), "zebra\t9\t0.9\nsaid\tlots\t0.9\n").unwrap();
+    let err = refused("bad-cues.jsonl", &dir);
+    assert!(
+        err.contains("cues.tsv") && err.contains("line 2") && err.contains("\"lots\""),
+        "{err}"
+    );
+    let err = refused(
+        "no-folder.jsonl",
+        std::path::Path::new("/nonexistent/models"),
+    );
+    assert!(err.contains("not a folder"), "{err}");
 }
 
 /// `--accurate`: the reported-speech ensemble. Its rows have the same shape and differ from the

@@ -15,8 +15,9 @@ use super::names::{
 };
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
+use crate::hash::{DocKey, DocMap};
 use crate::lexicon::NAME_PARTICLES;
-use crate::text::{DocKey, DocMap, Tokenized};
+use crate::text::Tokenized;
 
 pub struct Cluster {
     /// Votes per label, indexed like `Label::ALL`.

@@ -9,9 +9,10 @@
 use super::cluster::Cluster;
 use crate::analysis::Label;
 use crate::entities::gazetteer::Gazetteers;
+use crate::hash::DocSet;
 use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
 use crate::text::normalise;
-use crate::text::{DocSet, Span, TokenKind, Tokenized};
+use crate::text::{Span, TokenKind, Tokenized};
 use std::cell::OnceCell;
 
 /// Last words of names of things that do not act: laws, plans, events, works, awards.

@@ -13,11 +13,12 @@
 use super::cluster::Cluster;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
+use crate::hash::DocMap;
 use crate::lexicon::{DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title};
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
-use crate::text::{DocMap, Span, TokenKind, Tokenized};
+use crate::text::{Span, TokenKind, Tokenized};
 use std::collections::BTreeMap;
 
 /// How many sentences back (the mention's own sentence included) the search goes.

@@ -5,9 +5,9 @@
 //! `newslens train clusters` (clusters from the unlabeled shared corpora), and embedded in the
 //! binary. This module only loads and matches them; it makes no decision about labels.
 
-use super::model::IdHasher;
+use crate::hash::{IdHasher, hash_bytes};
 use crate::text::Tokenized;
-use crate::text::{hash_bytes, normalise};
+use crate::text::normalise;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 

@@ -7,9 +7,10 @@
 //! on first-pass tags of held-out folds, see `trainer`) decide what they mean. `decode` runs both
 //! passes over a document, for the pipeline and for the trainer's scores alike.
 
-use super::features::{DocStats, TokenInfo, fid, mix, sentence_features};
+use super::features::{DocStats, TokenInfo, sentence_features};
 use super::model::{Row, Scorer, Tag, emissions, spans_of, viterbi};
-use crate::text::{DocKey, DocMap, TokenRange};
+use crate::hash::{DocKey, DocMap, FNV_OFFSET, entity_id, entity_mix};
+use crate::text::TokenRange;
 
 /// Keyed by word hashes, and hashed again with the document's key (`DocKey`).
 type Counts = DocMap<u64, [u16; 5]>;
@@ -48,7 +49,7 @@ impl History {
                 let k = kind(*tag);
                 let c = counts.entry(info.lower).or_default();
                 c[k] = c[k].saturating_add(1);
-                let c = in_name.entry(mix(info.lower, *name)).or_default();
+                let c = in_name.entry(entity_mix(info.lower, *name)).or_default();
                 c[k] = c[k].saturating_add(1);
             }
         }
@@ -89,7 +90,7 @@ impl History {
         // the others split: inside the same first-pass name, and inside other names
         let mut same = self
             .in_name
-            .get(&mix(t.lower, self.names[i]))
+            .get(&entity_mix(t.lower, self.names[i]))
             .copied()
             .unwrap_or_default();
         same[kind(own)] = same[kind(own)].saturating_sub(1);
@@ -100,18 +101,27 @@ impl History {
         for (template, part) in [(T_HIST + 5, same), (T_HIST + 7, apart)] {
             if part.iter().any(|c| *c > 0) {
                 let (m, sh) = majority(&part);
-                out.push(fid(template, mix(m, sh)));
-                out.push(fid(template + 1, mix(mix(m, sh), kind(own) as u64)));
+                out.push(entity_id(template, entity_mix(m, sh)));
+                out.push(entity_id(
+                    template + 1,
+                    entity_mix(entity_mix(m, sh), kind(own) as u64),
+                ));
             }
         }
         let many = (total >= 3) as u64;
-        out.push(fid(T_HIST, mix(maj, share)));
-        out.push(fid(T_HIST + 1, mix(mix(maj, share), many)));
-        out.push(fid(T_HIST + 2, mix(mix(maj, share), t.short)));
-        out.push(fid(T_HIST + 3, mix(maj, kind(own) as u64)));
+        out.push(entity_id(T_HIST, entity_mix(maj, share)));
+        out.push(entity_id(
+            T_HIST + 1,
+            entity_mix(entity_mix(maj, share), many),
+        ));
+        out.push(entity_id(
+            T_HIST + 2,
+            entity_mix(entity_mix(maj, share), t.short),
+        ));
+        out.push(entity_id(T_HIST + 3, entity_mix(maj, kind(own) as u64)));
         for (k, c) in others.iter().enumerate().skip(1) {
             if *c > 0 {
-                out.push(fid(T_HIST + 4, k as u64));
+                out.push(entity_id(T_HIST + 4, k as u64));
             }
         }
         true
@@ -143,7 +153,7 @@ fn majority(counts: &[u16; 5]) -> (u64, u64) {
 fn name_hashes(infos: &[TokenInfo], tags: &[Tag]) -> Vec<u64> {
     let mut out: Vec<u64> = infos.iter().map(|t| t.lower).collect();
     for (start, end, _) in spans_of(tags) {
-        let h = (start..end).fold(0xcbf2_9ce4_8422_2325u64, |h, j| mix(h, infos[j].lower));
+        let h = (start..end).fold(FNV_OFFSET, |h, j| entity_mix(h, infos[j].lower));
         out[start..end].fill(h);
     }
     out
@@ -346,13 +356,16 @@ mod tests {
         // the reservoir's "Merrow": both others are in another name (ORG, all of them)
         let mut f = Vec::new();
         h.features(&infos, at("Merrow", 0), tags[at("Merrow", 0)], &mut f);
-        assert!(f.contains(&fid(T_HIST + 7, mix(org, 2))));
-        assert!(!f.iter().any(|x| *x == fid(T_HIST + 5, mix(org, 2))));
+        assert!(f.contains(&entity_id(T_HIST + 7, entity_mix(org, 2))));
+        assert!(
+            !f.iter()
+                .any(|x| *x == entity_id(T_HIST + 5, entity_mix(org, 2)))
+        );
         // the anglers' "Merrow": one other in the same name, one in another
         let mut f = Vec::new();
         h.features(&infos, at("Merrow", 1), tags[at("Merrow", 1)], &mut f);
-        assert!(f.contains(&fid(T_HIST + 5, mix(org, 2))));
-        assert!(f.contains(&fid(T_HIST + 7, mix(3, 2)))); // LOC, all of the apart ones
+        assert!(f.contains(&entity_id(T_HIST + 5, entity_mix(org, 2))));
+        assert!(f.contains(&entity_id(T_HIST + 7, entity_mix(3, 2)))); // LOC, all of the apart ones
     }
 
     #[test]

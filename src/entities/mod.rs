@@ -19,10 +19,10 @@ mod tidy;
 pub mod trainer;
 
 use crate::analysis::Entity;
+use crate::model_file::ModelError;
 use crate::text::{TokenRange, Tokenized};
 use gazetteer::Gazetteers;
 use model::{Tagger, spans_of};
-pub use serialization::ModelError;
 
 /// The shipped files, embedded at build time (built by `newslens train ner` and
 /// `scripts/build_gazetteers.py`; see models/README.md).

@@ -3,8 +3,7 @@
 //! perceptron in `trainer.rs`; read and written by `serialization.rs`.
 
 use crate::analysis::Label;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::decode::{self, Grammar};
 
 /// O, then B I L U for each of PER ORG LOC MISC.
 pub const NT: usize = 17;
@@ -52,27 +51,6 @@ impl Tag {
         matches!(self.pos(), None | Some(Pos::L) | Some(Pos::U))
     }
 }
-
-/// Feature ids are already well-mixed hashes: use them as they are.
-#[derive(Default)]
-pub struct IdHasher(u64);
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = i as u64;
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-}
-pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
 /// Feature id -> row number, for the shipped taggers: an open-addressing table of (id, row + 1)
 /// pairs, a third full. Most features of a token have no row, and a miss here costs one or two
@@ -180,63 +158,22 @@ pub fn emissions(model: &impl Scorer, feats: &[Vec<u32>]) -> Vec<Row> {
     feats.iter().map(|fs| model.emit(fs)).collect()
 }
 
-/// The best well-formed tag sequence (exact Viterbi under BILOU constraints). The forward pass
-/// keeps only each tag's best score, a maximum over every previous tag at once (ill-formed steps
-/// score -inf), which vectorises; the tag before each tag of the best path is found again on
-/// the way back, the first of equal predecessors as a running argmax would.
+/// The best well-formed tag sequence (exact Viterbi under BILOU constraints: `Tag::can_start`,
+/// `Tag::allows`, `Tag::can_end`; `decode::viterbi`).
 pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // transition scores with the ill-formed ones at -inf, computed once rather than per token
-    let mut trans = [[f32::NEG_INFINITY; NT]; NT];
-    for prev in 0..NT as u8 {
-        for cur in 0..NT as u8 {
-            if Tag(prev).allows(Tag(cur)) {
-                trans[prev as usize][cur as usize] = model.transition(Tag(prev), Tag(cur));
-            }
-        }
-    }
-    let mut score = vec![[f32::NEG_INFINITY; NT]; n];
-    for t in 0..NT as u8 {
-        if Tag(t).can_start() {
-            score[0][t as usize] = em[0][t as usize] + model.start(Tag(t));
-        }
-    }
-    for i in 1..n {
-        let prev = score[i - 1];
-        let mut best = [f32::NEG_INFINITY; NT];
-        for p in 0..NT {
-            for c in 0..NT {
-                let v = prev[p] + trans[p][c];
-                // not `f32::max`, whose NaN rule costs a mask per lane: scores are never NaN
-                best[c] = if v > best[c] { v } else { best[c] };
-            }
-        }
-        for c in 0..NT {
-            score[i][c] = best[c] + em[i][c];
-        }
-    }
-    let mut last = Tag::O;
-    let mut best = f32::NEG_INFINITY;
-    for t in 0..NT as u8 {
-        let s = score[n - 1][t as usize];
-        if Tag(t).can_end() && s > best {
-            best = s;
-            last = Tag(t);
-        }
-    }
-    let mut out = vec![Tag::O; n];
-    out[n - 1] = last;
-    for i in (1..n).rev() {
-        let cur = out[i].0 as usize;
-        let prev = &score[i - 1];
-        let top = (0..NT).fold(f32::NEG_INFINITY, |b, p| b.max(prev[p] + trans[p][cur]));
-        let arg = (0..NT).find(|&p| prev[p] + trans[p][cur] == top);
-        out[i - 1] = Tag(arg.unwrap_or(0) as u8);
-    }
-    out
+    let grammar = Grammar::<NT>::new(
+        |t| Tag(t as u8).can_start(),
+        |p, c| Tag(p as u8).allows(Tag(c as u8)),
+        |t| Tag(t as u8).can_end(),
+    );
+    let start: Row = std::array::from_fn(|t| model.start(Tag(t as u8)));
+    let trans: [Row; NT] = std::array::from_fn(|p| {
+        std::array::from_fn(|c| model.transition(Tag(p as u8), Tag(c as u8)))
+    });
+    decode::viterbi(&grammar, &start, &trans, em)
+        .into_iter()
+        .map(Tag)
+        .collect()
 }
 
 /// Entity token ranges `(start, end, label)` from a tag sequence (well-formed or not: a stray
@@ -347,119 +284,5 @@ mod tests {
             assert!(w[0].allows(w[1]));
         }
         assert_eq!(spans_of(&tags), vec![(0, 4, Label::Per)]);
-    }
-
-    /// Random transitions and start weights, for the brute-force test.
-    struct Random {
-        trans: [[f32; NT]; NT],
-        start: Row,
-    }
-    impl Scorer for Random {
-        fn add_row(&self, _: u32, _: &mut Row) {}
-        fn transition(&self, prev: Tag, next: Tag) -> f32 {
-            self.trans[prev.0 as usize][next.0 as usize]
-        }
-        fn start(&self, t: Tag) -> f32 {
-            self.start[t.0 as usize]
-        }
-    }
-
-    /// The plain Viterbi (a running argmax over the allowed previous tags, in order), as the
-    /// tagger decoded before `viterbi` found the predecessors on the way back.
-    fn running_argmax(m: &impl Scorer, em: &[Row]) -> Vec<Tag> {
-        let ok = |p: u8, c: u8| Tag(p).allows(Tag(c));
-        let mut score = vec![[f32::NEG_INFINITY; NT]; em.len()];
-        let mut back = vec![[0u8; NT]; em.len()];
-        for t in 0..NT as u8 {
-            if Tag(t).can_start() {
-                score[0][t as usize] = em[0][t as usize] + m.start(Tag(t));
-            }
-        }
-        for i in 1..em.len() {
-            for c in 0..NT as u8 {
-                let mut best = f32::NEG_INFINITY;
-                for p in (0..NT as u8).filter(|p| ok(*p, c)) {
-                    let s = score[i - 1][p as usize] + m.transition(Tag(p), Tag(c));
-                    if s > best {
-                        best = s;
-                        back[i][c as usize] = p;
-                    }
-                }
-                score[i][c as usize] = best + em[i][c as usize];
-            }
-        }
-        let n = em.len();
-        let mut last = 0u8;
-        for t in 0..NT as u8 {
-            if Tag(t).can_end() && score[n - 1][t as usize] > score[n - 1][last as usize] {
-                last = t;
-            }
-        }
-        let mut out = vec![Tag(last); n];
-        for i in (1..n).rev() {
-            out[i - 1] = Tag(back[i][out[i].0 as usize]);
-        }
-        out
-    }
-
-    /// On weights with many ties (whole numbers from -2 to 2), `viterbi` picks the same path as a
-    /// running argmax: the first of equal predecessors, at every step.
-    #[test]
-    fn viterbi_breaks_ties_as_a_running_argmax() {
-        let mut seed = 11u64;
-        let mut r = || (crate::linear::xorshift(&mut seed) % 5) as f32 - 2.0;
-        for _ in 0..200 {
-            let m = Random {
-                trans: std::array::from_fn(|_| std::array::from_fn(|_| r())),
-                start: std::array::from_fn(|_| r()),
-            };
-            let em: Vec<Row> = (0..6).map(|_| std::array::from_fn(|_| r())).collect();
-            assert_eq!(viterbi(&m, &em), running_argmax(&m, &em));
-        }
-    }
-
-    /// Viterbi's path scores as much as the best well-formed path found by trying them all
-    /// (three tokens: 17^3 paths), over random weights.
-    #[test]
-    fn viterbi_finds_the_best_well_formed_path() {
-        let mut seed = 7u64;
-        let mut r = || (crate::linear::xorshift(&mut seed) % 2000) as f32 / 100.0 - 10.0;
-        for _ in 0..20 {
-            let m = Random {
-                trans: std::array::from_fn(|_| std::array::from_fn(|_| r())),
-                start: std::array::from_fn(|_| r()),
-            };
-            let em: Vec<Row> = (0..3).map(|_| std::array::from_fn(|_| r())).collect();
-            let score = |p: &[Tag]| {
-                let mut s = m.start(p[0]) + em[0][p[0].0 as usize];
-                for i in 1..p.len() {
-                    s += m.transition(p[i - 1], p[i]) + em[i][p[i].0 as usize];
-                }
-                s
-            };
-            let ok = |p: &[Tag]| {
-                p[0].can_start()
-                    && p[p.len() - 1].can_end()
-                    && p.windows(2).all(|w| w[0].allows(w[1]))
-            };
-            let mut best = f32::NEG_INFINITY;
-            for a in 0..NT as u8 {
-                for b in 0..NT as u8 {
-                    for c in 0..NT as u8 {
-                        let p = [Tag(a), Tag(b), Tag(c)];
-                        if ok(&p) {
-                            best = best.max(score(&p));
-                        }
-                    }
-                }
-            }
-            let got = viterbi(&m, &em);
-            assert!(ok(&got), "{got:?}");
-            assert!(
-                (score(&got) - best).abs() < 1e-4,
-                "{} vs {best}",
-                score(&got)
-            );
-        }
     }
 }

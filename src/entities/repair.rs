@@ -7,8 +7,9 @@
 //! does not tag, and it does not group mentions into actors (see `actors`).
 
 use crate::analysis::{Entity, Label};
+use crate::hash::DocMap;
 use crate::lexicon::{NAME_PARTICLES, PERSON_HONORIFICS};
-use crate::text::{DocMap, Span, TokenKind, Tokenized, normalise};
+use crate::text::{Span, TokenKind, Tokenized, normalise};
 
 /// All repairs, in order.
 pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {

@@ -4,22 +4,13 @@
 //! "NLNER" 1u8 | nt u8 | scale f32 | trans f32[nt*nt] | start f32[nt] | n u32 |
 //! n × (key delta varint | tag mask u32 (3 bytes used) | i16 per set bit)
 //! ```
-//! Keys are sorted so deltas stay small. Reading never panics: a truncated or foreign file is an
-//! `Err` with a message.
+//! Keys are sorted so deltas stay small. Read with `model_file::Reader`: a truncated or foreign
+//! file is an `Err` with a message, never a panic.
 
 use super::model::{IdIndex, LineRow, NT, Row, Tagger};
+use crate::model_file::{ModelError, Reader, write_varint};
 
 const MAGIC: &[u8] = b"NLNER\x02";
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct ModelError(pub String);
-
-impl std::fmt::Display for ModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad model file: {}", self.0)
-    }
-}
-impl std::error::Error for ModelError {}
 
 /// Write a quantised model: rows of i16 sharing one scale; all-zero rows are dropped.
 pub fn write(
@@ -63,56 +54,11 @@ pub fn write(
     out
 }
 
-fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
-        let s = self
-            .b
-            .get(self.at..self.at + n)
-            .ok_or_else(|| ModelError(format!("truncated at byte {}", self.at)))?;
-        self.at += n;
-        Ok(s)
-    }
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        let s = self.take(4)?;
-        Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-    }
-    fn varint(&mut self) -> Result<u32, ModelError> {
-        let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= ((b & 0x7f) as u32) << shift;
-            if b < 0x80 {
-                return Ok(v);
-            }
-        }
-        Err(ModelError("varint too long".into()))
-    }
-}
-
 pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
-    let mut r = Reader { b: bytes, at: 0 };
-    if r.take(MAGIC.len())? != MAGIC {
-        return Err(ModelError("not a newslens entity model".into()));
-    }
-    if r.take(1)?[0] as usize != NT {
-        return Err(ModelError("unexpected tag count".into()));
+    let mut r = Reader::new(bytes, "entity model");
+    r.magic(MAGIC)?;
+    if r.u8()? as usize != NT {
+        return Err(r.error("unexpected tag count"));
     }
     let scale = r.f32()?;
     let mut trans = [[0.0; NT]; NT];
@@ -127,7 +73,7 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
     }
     let n = r.u32()? as usize;
     if n > bytes.len() {
-        return Err(ModelError("row count larger than the file".into()));
+        return Err(r.error("row count larger than the file"));
     }
     let mut keys = Vec::with_capacity(n);
     let mut rows = Vec::with_capacity(n);

@@ -7,7 +7,7 @@
 //! sees one span at a time; rules that read the whole document are `repair`.
 
 use crate::analysis::{Entity, Label};
-use crate::lexicon::{CHAT_INITIALISMS, NAME_PARTICLES, NAME_TITLES};
+use crate::lexicon::{CAPITALISED_COMMON_NOUNS, CHAT_INITIALISMS, NAME_PARTICLES, NAME_TITLES};
 use crate::text::{Span, TokenKind, Tokenized};
 
 /// All tidy rules, in order, for the span of tokens `a..b` the tagger labelled `label`: the
@@ -104,6 +104,9 @@ fn has_a_link(tok: &Tokenized, a: usize, b: usize) -> bool {
 /// brackets or between commas after the name, is no name of its own (a person, a body or a place
 /// the tagger guesses at), nor a name a later "she" could mean. "D-Day" after a verb stays.
 fn is_party_and_state(text: &str, tok: &Tokenized, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
     let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
     let name = span.text(text);
     let mut chars = name.chars();
@@ -263,43 +266,12 @@ const NOT_PERSON_TAIL: &[&str] = &[
     "agency",
 ];
 
-/// "PAC", "super PACs", "CEO": capitalised common nouns of news text, and the initialisms of
-/// informal writing ("FYI", "LMK": `lexicon::CHAT_INITIALISMS`), no names.
+/// "PAC", "super PACs", "CEO": capitalised common nouns of news text
+/// (`lexicon::CAPITALISED_COMMON_NOUNS`), and the initialisms of informal writing ("FYI", "LMK":
+/// `lexicon::CHAT_INITIALISMS`), no names.
 fn is_common_noun(name: &str) -> bool {
-    const COMMON: &[&str] = &[
-        "pac",
-        "pacs",
-        "super pac",
-        "super pacs",
-        "ceo",
-        "ceos",
-        "cfo",
-        "gdp",
-        "ipo",
-        // things written as initialisms, never names
-        "tv",
-        "tvs",
-        "suv",
-        "suvs",
-        "mba",
-        "ptsd",
-        "pcp",
-        "dna",
-        "gps",
-        "atm",
-        "atms",
-        "dvd",
-        "dvds",
-        "iq",
-        "mvp",
-        "icu",
-        "vip",
-        "vips",
-        "ufo",
-        "faq",
-    ];
     let lower = name.to_lowercase();
-    COMMON.contains(&lower.as_str()) || CHAT_INITIALISMS.contains(&lower.as_str())
+    CAPITALISED_COMMON_NOUNS.contains(&lower.as_str()) || CHAT_INITIALISMS.contains(&lower.as_str())
 }
 
 /// A law is a thing, not a body: "Affordable Care Act", "Freedom of Information Act", "the 1994

@@ -7,9 +7,10 @@
 use super::features::{DocStats, TokenInfo, sentence_features, token_infos};
 use super::gazetteer::Gazetteers;
 use super::history::{History, decode, features_with_history};
-use super::model::{IdMap, NT, Row, Scorer, Tag, emissions, spans_of, tags_of, viterbi};
+use super::model::{NT, Row, Scorer, Tag, emissions, spans_of, tags_of, viterbi};
 use super::serialization;
 use crate::analysis::Label;
+use crate::hash::IdMap;
 use crate::linear::shuffle;
 use crate::text::tokens::analyze_text;
 use crate::text::{Span, TokenRange};

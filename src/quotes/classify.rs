@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn learns_quotation_versus_scare_quotes() {
-        let cues = Cues::parse("said\nsays\n");
+        let cues = Cues::parse("said\nsays\n").unwrap();
         let mut docs = Vec::new();
         for (i, name) in ["Smith", "Jones", "Brown", "Lee"].iter().enumerate() {
             let text =

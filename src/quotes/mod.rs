@@ -6,8 +6,8 @@ pub mod classify;
 pub mod spans;
 
 use crate::cues::Cues;
-use crate::entities::ModelError;
 use crate::linear::Linear;
+use crate::model_file::ModelError;
 use crate::text::Tokenized;
 pub use spans::{QuotedSpan, headline_end};
 

@@ -6,8 +6,9 @@
 use super::tagger::{Role, Tag};
 use crate::analysis::Entity;
 use crate::cues::Cues;
+use crate::hash::{hash_bytes, reported_id};
 use crate::text::normal;
-use crate::text::{Span, TokenKind, TokenRange, Tokenized, hash_bytes};
+use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 use std::borrow::Cow;
 
 /// One document as the tagger reads it, by token.
@@ -227,7 +228,7 @@ impl<'a> View<'a> {
     pub fn text_features(&self, win: TokenRange, i: usize, out: &mut Vec<u32>) {
         out.clear();
         let ii = i as isize;
-        let mut add = |kind: u64, parts: &[u64]| out.push(mix(kind, parts));
+        let mut add = |kind: u64, parts: &[u64]| out.push(reported_id(kind, parts));
         add(0, &[]);
         for d in -2isize..=2 {
             add(1 + (d + 2) as u64, &[self.word(ii + d)]);
@@ -280,7 +281,7 @@ impl<'a> View<'a> {
     pub fn anchor_features(&self, i: usize, out: &mut Vec<u32>) {
         let Some(a) = &self.anchors else { return };
         let ii = i as isize;
-        let mut add = |kind: u64, parts: &[u64]| out.push(mix(kind, parts));
+        let mut add = |kind: u64, parts: &[u64]| out.push(reported_id(kind, parts));
         let w = self.word(ii);
         let sh = self.shape(ii);
         let q = self.quote[i] as u64;
@@ -383,16 +384,6 @@ fn at<T: Copy>(v: &[T], i: isize, outside: T) -> T {
 
 /// The hash standing for "no token here" (before the first token or after the last).
 const BOUNDARY: u64 = 0x8f3a_5c1e_77d2_4b69;
-
-/// Feature id of a kind and its parts (each part already a hash or a small number).
-fn mix(kind: u64, parts: &[u64]) -> u32 {
-    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ kind.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    for &p in parts {
-        h = (h ^ p).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^= h >> 31;
-    }
-    (h ^ (h >> 32)) as u32
-}
 
 /// Distance in tokens, bucketed.
 fn bucket(d: usize) -> u8 {

@@ -184,7 +184,7 @@ mod tests {
     fn a_relation_needs_a_cue_word_a_colon_or_a_quotation() {
         let t = "Taxes could rise. Lee said “no” to it: all of it.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cues = crate::cues::Cues::embedded();
+        let cues = crate::cues::Cues::embedded().unwrap();
         let quotes = [at(t, "“no”")];
         let view = crate::reported::features::View::new(t, &tok, &[], &quotes, &cues);
         let rel = |cue: &str, content: &str| Found {
@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn a_cue_word_that_is_often_no_cue_still_makes_a_relation() {
         // "plans" is inside a PolNeAR cue in a fifth of its uses: listed, not strong
-        let cues = crate::cues::Cues::embedded();
+        let cues = crate::cues::Cues::embedded().unwrap();
         assert!(cues.class("plans") > 0 && !cues.is_normal_cue("plans"));
         // its sentence is tagged, and a relation the tagger makes with it as cue is kept.
         // (Whether the tagger makes one is the model's call: PolNeAR reads "Ortiz plans to run"
@@ -264,7 +264,7 @@ mod tests {
         let t = "Maria Ortiz worked for months to win over the Teamsters Union, hoping that the \
                  drivers would back her plan.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cues = crate::cues::Cues::embedded();
+        let cues = crate::cues::Cues::embedded().unwrap();
         let ents = [
             ent(t, "Maria Ortiz", Label::Per),
             ent(t, "Teamsters Union", Label::Org),

@@ -35,9 +35,9 @@ pub mod tagger;
 mod tagging;
 pub mod trainer;
 
-use crate::analysis::{Entity, Mention};
+use crate::analysis::{Entity, Mention, MentionKind};
 use crate::cues::Cues;
-use crate::entities::ModelError;
+use crate::model_file::ModelError;
 use crate::speakers::Choice;
 use crate::text::{Span, TokenRange, Tokenized};
 use features::View;
@@ -162,6 +162,15 @@ fn span_of(tok: &Tokenized, r: TokenRange) -> Span {
         tok.tokens[r.start].span.start,
         tok.tokens[r.end - 1].span.end,
     )
+}
+
+/// The tokens `r` as a description ("an arbitration panel", "Republican leaders"): a source
+/// that is neither a name nor a pronoun.
+fn description(tok: &Tokenized, r: TokenRange) -> Mention {
+    Mention {
+        span: span_of(tok, r),
+        kind: MentionKind::Description,
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //! It does not choose features or windows (`features`, `mod`).
 
 use super::tagger::{Chain, NT, Row};
-use crate::entities::ModelError;
+use crate::model_file::{ModelError, Reader};
 
 /// Numbers per row: the width of a token's sum.
 pub const D: usize = 16;
@@ -539,33 +539,25 @@ impl Net {
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Net, ModelError> {
-        let err = |s: &str| ModelError(format!("reported-speech model: {s}"));
-        let rest = b.strip_prefix(MAGIC).ok_or_else(|| err("wrong magic"))?;
-        let u32_at = |i: usize| {
-            rest.get(i..i + 4)
-                .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-                .ok_or_else(|| err("truncated"))
-        };
-        let n = u32_at(0)? as usize;
+        let mut r = Reader::new(b, "reported-speech model");
+        r.magic(MAGIC)?;
+        let n = r.u32()? as usize;
         if n == 0 {
-            return Err(err("no rows"));
+            return Err(r.error("no rows"));
         }
         let mut layers = Layers::zero();
-        let mut at = 4;
         for v in layers.flat_mut() {
-            *v = f32::from_bits(u32_at(at)?);
-            at += 4;
+            *v = r.f32()?;
         }
         let mut scale = [0f32; D];
         for v in scale.iter_mut() {
-            *v = f32::from_bits(u32_at(at)?);
-            at += 4;
+            *v = r.f32()?;
         }
-        let body = &rest[at..];
-        if body.len() != n * D {
-            return Err(err(&format!(
+        let body = r.rest();
+        if body.len() != n.saturating_mul(D) {
+            return Err(r.error(&format!(
                 "expected {} row bytes, found {}",
-                n * D,
+                n.saturating_mul(D),
                 body.len()
             )));
         }

@@ -6,11 +6,11 @@
 //! source, is `subjects`; the order the rules apply in is `grouping::group`.
 
 use super::features::View;
-use super::span_of;
-use super::subjects::{description_before, verbish};
+use super::subjects::{description_before, description_ending_at, verbish};
+use super::{description, span_of};
 use crate::analysis::{Entity, Mention, MentionKind};
 use crate::lexicon::{CONNECTIVES, FORMS_OF_BE, INVERTED_SPEECH};
-use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS, phrase_before};
+use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS};
 use crate::speakers::phrase::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 
@@ -148,16 +148,13 @@ pub(super) fn mention_after(
         return Some(m);
     }
     let (&a, &b) = (words.first()?, words.last()?);
-    Some(Mention {
-        span: span_of(
-            tok,
-            TokenRange {
-                start: a,
-                end: b + 1,
-            },
-        ),
-        kind: MentionKind::Description,
-    })
+    Some(description(
+        tok,
+        TokenRange {
+            start: a,
+            end: b + 1,
+        },
+    ))
 }
 
 /// "..., say experts like Paul Bauman": a speech verb right after a comma or a closing quotation
@@ -224,10 +221,7 @@ pub(super) fn source_in_cue(
     }
     let m = (head.start..head.end)
         .find_map(|i| name_or_pronoun_at(text, ents, tok.tokens[i].span))
-        .unwrap_or(Mention {
-            span: span_of(tok, head),
-            kind: MentionKind::Description,
-        });
+        .unwrap_or(description(tok, head));
     Some((
         m,
         TokenRange {
@@ -359,11 +353,7 @@ pub fn refers_to(text: &str, tok: &Tokenized, ents: &[Entity], source: Span) -> 
             _ => first,
         };
         let lo = tok.sentences[tok.sentence_of(first)].start;
-        let (a, b) = phrase_before(text, tok, end, lo.max(end.saturating_sub(8)))?;
-        Some(Mention {
-            span: span_of(tok, TokenRange { start: a, end: b }),
-            kind: MentionKind::Description,
-        })
+        description_ending_at(text, tok, end, lo)
     })
 }
 
@@ -569,7 +559,7 @@ mod tests {
         let t = "In 2000, researchers disclosed a cache of documents. An argument about the plan \
                  followed.";
         let tok = crate::text::tokens::analyze_text(t);
-        let cues = crate::cues::Cues::embedded();
+        let cues = crate::cues::Cues::embedded().unwrap();
         let view = crate::reported::features::View::new(t, &tok, &[], &[], &cues);
         let run = |w: &str| tok.tokens_of(at(t, w));
         let found = |cue: &str, content: &str| {

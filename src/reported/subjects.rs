@@ -3,8 +3,8 @@
 //! (`clause_subject`: "Rubio has shifted ..., offering"), else the noun phrase that ends right
 //! before it (`description_before`). How `group` chooses among them is in `grouping`.
 
+use super::description;
 use super::sources::name_or_pronoun_at;
-use super::span_of;
 use crate::analysis::{Entity, Mention, MentionKind};
 use crate::speakers::context::{PRONOUNS, phrase_before};
 use crate::text::{TokenKind, TokenRange, Tokenized};
@@ -107,10 +107,7 @@ pub(super) fn clause_subject(
         })?;
         (i + 1..end)
             .all(|j| tok.tokens[j].kind == TokenKind::Word)
-            .then(|| Mention {
-                span: span_of(tok, TokenRange { start: i, end }),
-                kind: MentionKind::Description,
-            })
+            .then(|| description(tok, TokenRange { start: i, end }))
     };
     // a name or pronoun within the first four words, after capitalised ones only ("Democratic
     // front-runner Hillary Clinton was ..." is not taken: "front-runner" stops it, and neither
@@ -165,11 +162,20 @@ pub(super) fn verbish(w: &str) -> bool {
 /// before the cue ("an arbitration panel found", "administrators decided"), as a description.
 pub(super) fn description_before(text: &str, tok: &Tokenized, cue: TokenRange) -> Option<Mention> {
     let first = tok.sentences[tok.sentence_of(cue.start)].start;
-    let (a, b) = phrase_before(text, tok, cue.start, first.max(cue.start.saturating_sub(8)))?;
-    Some(Mention {
-        span: span_of(tok, TokenRange { start: a, end: b }),
-        kind: MentionKind::Description,
-    })
+    description_ending_at(text, tok, cue.start, first)
+}
+
+/// The noun phrase that ends right before token `end`, as a description: at most 8 tokens back
+/// and not before token `first` (the first of its sentence). What `description_before` takes
+/// before a cue, and `sources::refers_to` before a relative pronoun.
+pub(super) fn description_ending_at(
+    text: &str,
+    tok: &Tokenized,
+    end: usize,
+    first: usize,
+) -> Option<Mention> {
+    let (a, b) = phrase_before(text, tok, end, first.max(end.saturating_sub(8)))?;
+    Some(description(tok, TokenRange { start: a, end: b }))
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The reported-speech tagger's tags and their chain: eight tags (O, then B and I of cue,
 //! source and content, and L: the last token of a content run), which tag may follow which,
-//! tag-transition weights, and exact Viterbi decoding. What scores each token's tags is
-//! `net.rs`; training is `trainer.rs`.
+//! and tag-transition weights, decoded exactly along them (`decode::viterbi`). What scores each
+//! token's tags is `net.rs`; training is `trainer.rs`.
+
+use crate::decode::{self, Grammar};
 
 /// O, B-cue, I-cue, B-source, I-source, B-content, I-content, L-content (the last token of a
 /// content run of two tokens or more).
@@ -69,70 +71,28 @@ pub struct Chain {
 }
 
 impl Chain {
-    /// The transition weights with the ill-formed ones (`Tag::allows`) at -inf.
-    pub fn well_formed(&self) -> [Row; NT] {
-        let mut trans = self.trans;
-        for (p, row) in trans.iter_mut().enumerate() {
-            for (t, v) in row.iter_mut().enumerate() {
-                if !Tag(p as u8).allows(Tag(t as u8)) {
-                    *v = f32::NEG_INFINITY;
-                }
-            }
-        }
-        trans
+    /// Which tags may open a window (`Tag::may_open`) and follow one another (`Tag::allows`);
+    /// any tag may close one.
+    pub fn grammar() -> Grammar<NT> {
+        Grammar::new(
+            |t| Tag(t as u8).may_open(),
+            |p, t| Tag(p as u8).allows(Tag(t as u8)),
+            |_| true,
+        )
     }
 
-    /// The best well-formed tag sequence for tokens with these emission scores.
+    /// The transition weights with the ill-formed ones (`Tag::allows`) at -inf.
+    pub fn well_formed(&self) -> [Row; NT] {
+        Chain::grammar().mask(&self.trans)
+    }
+
+    /// The best well-formed tag sequence for tokens with these emission scores (no start
+    /// weights: `decode::viterbi`).
     pub fn decode(&self, emissions: &[Row]) -> Vec<Tag> {
-        let n = emissions.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        // transition weights with the forbidden ones at -inf, looked up once
-        let trans = self.well_formed();
-        let mut score: Vec<Row> = Vec::with_capacity(n);
-        let mut back: Vec<[u8; NT]> = Vec::with_capacity(n);
-        let first = emissions[0];
-        let mut row = [f32::NEG_INFINITY; NT];
-        for t in 0..NT {
-            if Tag(t as u8).may_open() {
-                row[t] = first[t];
-            }
-        }
-        score.push(row);
-        back.push([0; NT]);
-        for i in 1..n {
-            let e = emissions[i];
-            let prev = score[i - 1];
-            // every tag at once for each previous tag (lanes over `t`, so the loop vectorises):
-            // a forbidden pair scores -inf and never wins, and on a tie the first previous tag
-            // stays, so this is the best allowed predecessor
-            let mut row = [f32::NEG_INFINITY; NT];
-            let mut arg = [0u32; NT];
-            for (p, tr) in trans.iter().enumerate() {
-                for t in 0..NT {
-                    let s = prev[p] + tr[t] + e[t];
-                    let better = s > row[t];
-                    row[t] = if better { s } else { row[t] };
-                    arg[t] = if better { p as u32 } else { arg[t] };
-                }
-            }
-            score.push(row);
-            back.push(arg.map(|p| p as u8));
-        }
-        let mut best = 0;
-        for t in 0..NT {
-            if score[n - 1][t] > score[n - 1][best] {
-                best = t;
-            }
-        }
-        let mut tags = vec![Tag::O; n];
-        let mut cur = best as u8;
-        for i in (0..n).rev() {
-            tags[i] = Tag(cur);
-            cur = back[i][cur as usize];
-        }
-        tags
+        decode::viterbi(&Chain::grammar(), &[0.0; NT], &self.trans, emissions)
+            .into_iter()
+            .map(Tag)
+            .collect()
     }
 }
 
@@ -166,43 +126,5 @@ mod tests {
         assert!(Tag::begin(Role::Content).allows(Tag::LAST_CONTENT));
         assert_eq!(Tag::LAST_CONTENT.role(), Some(Role::Content));
         assert!(!Tag::LAST_CONTENT.is_begin());
-    }
-
-    /// The decoded tags score as much as the best well-formed sequence found by trying them
-    /// all (four tokens: 8^4 sequences), over random weights.
-    #[test]
-    fn decoding_finds_the_best_well_formed_sequence() {
-        let mut seed = 11u64;
-        let mut r = || (crate::linear::xorshift(&mut seed) % 2000) as f32 / 100.0 - 10.0;
-        for _ in 0..20 {
-            let m = Chain {
-                trans: std::array::from_fn(|_| std::array::from_fn(|_| r())),
-            };
-            let em: Vec<Row> = (0..4).map(|_| std::array::from_fn(|_| r())).collect();
-            let score = |p: &[Tag]| {
-                let mut s = em[0][p[0].0 as usize];
-                for i in 1..p.len() {
-                    s += m.trans[p[i - 1].0 as usize][p[i].0 as usize] + em[i][p[i].0 as usize];
-                }
-                s
-            };
-            let ok = |p: &[Tag]| p[0].may_open() && p.windows(2).all(|w| w[0].allows(w[1]));
-            let mut best = f32::NEG_INFINITY;
-            for k in 0..NT.pow(4) {
-                let p: Vec<Tag> = (0..4)
-                    .map(|i| Tag((k / NT.pow(i)) as u8 % NT as u8))
-                    .collect();
-                if ok(&p) {
-                    best = best.max(score(&p));
-                }
-            }
-            let got = m.decode(&em);
-            assert!(ok(&got), "{got:?}");
-            assert!(
-                (score(&got) - best).abs() < 1e-4,
-                "{} vs {best}",
-                score(&got)
-            );
-        }
     }
 }

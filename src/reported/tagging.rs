@@ -196,7 +196,7 @@ mod tests {
         use crate::reported::features::View;
         let text = "The minister said she had asked the mayor whether he would cooperate.";
         let tok = crate::text::tokens::analyze_text(text);
-        let cues = crate::cues::Cues::embedded();
+        let cues = crate::cues::Cues::embedded().unwrap();
         let mut view = View::new(text, &tok, &[], &[], &cues);
         let windows = cue_windows(&view);
         assert_eq!(windows.len(), 1);

@@ -11,7 +11,7 @@ use super::tagger::{Chain, NT, Role, Row, Tag};
 use super::{cue_windows, tag_windows};
 use crate::analysis::Entity;
 use crate::cues::Cues;
-use crate::entities::model::IdMap;
+use crate::hash::IdMap;
 use crate::linear::{shuffle, xorshift};
 use crate::text::{Span, Tokenized};
 
@@ -566,7 +566,7 @@ mod tests {
             let text = format!("{n} said {p}. The weather was mild.");
             docs.push(doc(&text, n, "said", p));
         }
-        let cues = Cues::embedded();
+        let cues = Cues::embedded().unwrap();
         let (m, log) = train(&docs, &cues, 6, &Settings::shipped());
         assert!(
             log[0].contains("again with the first pass's cues"),
@@ -589,7 +589,7 @@ mod tests {
     fn the_second_pass_reads_where_the_first_put_its_cues() {
         let text = "The mayor said on Monday that the plan, which failed, was dead.";
         let tok = analyze_text(text);
-        let cues = Cues::embedded();
+        let cues = Cues::embedded().unwrap();
         let mut view = View::new(text, &tok, &[], &[], &cues);
         let win = crate::text::TokenRange {
             start: 0,

@@ -166,7 +166,7 @@ mod tests {
     fn descriptions_next_to_cues_and_pronouns_outside_quotes() {
         let text = "“He is wrong,” a campaign spokesman said.\nShe disagreed.";
         let tok = crate::text::tokens::analyze_text(text);
-        let cues = crate::cues::Cues::parse("said\n");
+        let cues = crate::cues::Cues::parse("said\n").unwrap();
         let ctx = Ctx::new(text, &tok, &cues);
         let q = Span::new(0, text.find(',').unwrap() + 4);
         let c = candidates(&ctx, &[], &[q], q);
@@ -184,7 +184,7 @@ mod tests {
     fn description_after_the_cue() {
         let text = "“No,” said a senior official in Kyiv.";
         let tok = crate::text::tokens::analyze_text(text);
-        let cues = crate::cues::Cues::parse("said\n");
+        let cues = crate::cues::Cues::parse("said\n").unwrap();
         let ctx = Ctx::new(text, &tok, &cues);
         let q = Span::new(0, text.find('”').unwrap() + 3);
         let c = candidates(&ctx, &[], &[q], q);
@@ -204,7 +204,7 @@ mod tests {
             text.push_str(&format!("They saw Ed Zu{i} and “Cy{i} or we” there. "));
         }
         let tok = crate::text::tokens::analyze_text(&text);
-        let cues = crate::cues::Cues::parse("said\n");
+        let cues = crate::cues::Cues::parse("said\n").unwrap();
         let ctx = Ctx::new(&text, &tok, &cues);
         // every capitalised word pair or single name is an entity, quoted ones included
         let ents: Vec<Entity> = tok

@@ -15,8 +15,8 @@ pub mod trainer;
 
 use crate::analysis::{Entity, Mention};
 use crate::cues::Cues;
-use crate::entities::ModelError;
 use crate::linear::Linear;
+use crate::model_file::ModelError;
 use crate::text::{Span, Tokenized, normalise};
 use candidates::Candidate;
 use features::{Ctx, candidate_features, none_features, quote_facts, ranks};
@@ -278,7 +278,7 @@ mod tests {
     /// Does `test` hold for the name `w` in `t`, as the speaker ranker's filters see it?
     fn check(t: &str, w: &str, test: fn(&Ctx, &Candidate) -> bool) -> bool {
         let tok = analyze_text(t);
-        let cues = Cues::embedded();
+        let cues = Cues::embedded().unwrap();
         let ctx = Ctx::new(t, &tok, &cues);
         let a = t.find(w).unwrap();
         let span = Span::new(a, a + w.len());

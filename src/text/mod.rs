@@ -1,5 +1,5 @@
 //! Text: byte spans and their conversion to code points / UTF-16 (`offsets`), and the cutting of
-//! text into tokens, sentences and paragraphs (`tokens`), word forms and hashing (`words`), and
+//! text into tokens, sentences and paragraphs (`tokens`), word forms (`words`), and
 //! the speaker labels of interview transcripts (`turns`).
 //! Nothing here knows about entities.
 
@@ -10,4 +10,4 @@ pub mod words;
 
 pub use offsets::{OffsetMap, Span, Unit};
 pub use tokens::{Paragraph, Token, TokenKind, TokenRange, Tokenized};
-pub use words::{DocKey, DocMap, DocSet, WordMap, hash_bytes, normal, normalise};
+pub use words::{normal, normalise};

@@ -6,7 +6,7 @@
 //! text. It does not normalise anything: every token is a slice of the input.
 
 use super::offsets::Span;
-use super::words::DocKey;
+use crate::hash::DocKey;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -223,7 +223,8 @@ pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
             .map_err(|e| named("speakers.bin", e))?;
     }
     if let Some(b) = read("cues.tsv")? {
-        m.cues = newslens::cues::Cues::parse(&utf8(b, "cues.tsv")?);
+        m.cues =
+            newslens::cues::Cues::parse(&utf8(b, "cues.tsv")?).map_err(|e| named("cues.tsv", e))?;
     }
     Ok(m)
 }

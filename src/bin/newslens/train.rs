@@ -205,7 +205,7 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
                 .collect();
             let (model, log) = newslens::quotes::classify::train(
                 &docs,
-                &newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?),
+                &newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?)?,
                 epochs.unwrap_or(10),
             );
             log.iter().for_each(|l| eprintln!("{l}"));
@@ -217,7 +217,8 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
         "speakers" => {
             // only the earlier stages' models: the speaker model is what is being made
             let ents = newslens::entities::EntityModel::embedded()?;
-            let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
+            let cues =
+                newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?)?;
             let all = polnear_train(data, &ents)?;
             let docs: Vec<_> = held_out_tenth(all, hold_out, out)?
                 .into_iter()
@@ -255,7 +256,8 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
             // the earlier stages' shipped models give entities and quotations, as at run time
             let ents = newslens::entities::EntityModel::embedded()?;
             let qm = newslens::quotes::QuoteModel::embedded()?;
-            let cues = newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?);
+            let cues =
+                newslens::cues::Cues::parse(&std::fs::read_to_string(out.join("cues.tsv"))?)?;
             let all = polnear_train(data, &ents)?;
             let docs: Vec<_> = held_out_tenth(all, hold_out, out)?
                 .into_iter()
