@@ -1,16 +1,19 @@
 // Runs the wasm analysis off the main thread. Messages: {id, text} -> any number of
-// {id, progress, stage} while it works, then {id, json, ms} | {id, error, panic}. `panic` is true
-// when the wasm trapped (a Rust panic): the analyser is then unusable, and the page replaces this
+// {id, progress, stage} while it works, then {id, json, ms, loadMs, sentAt} | {id, error, panic}.
+// `panic` is true when the wasm trapped (a Rust panic): the analyser is then unusable, and the page replaces this
 // worker after any error.
 // The result travels as a JSON string: far cheaper to pass than an object graph for long texts.
+// `loadMs` is {wasm: fetch, compile and instantiate; models: the analyser's model load}, and
+// `sentAt` the wall-clock time of posting (timeOrigin + now): the benchmark reads them.
 // The page cancels an analysis by terminating this worker and starting a fresh one.
 import init, { Analyzer } from './pkg/newslens.js';
 
 const ready = (async () => {
   const t0 = performance.now();
   await init();
+  const t1 = performance.now();
   const analyzer = new Analyzer();
-  return { analyzer, loadMs: performance.now() - t0 };
+  return { analyzer, loadMs: { wasm: t1 - t0, models: performance.now() - t1 } };
 })();
 
 self.onmessage = async (ev) => {
@@ -19,7 +22,8 @@ self.onmessage = async (ev) => {
     const { analyzer, loadMs } = await ready;
     const t0 = performance.now();
     const json = analyzer.analyzeJsonWithProgress(text, (stage, progress) => self.postMessage({ id, stage, progress }));
-    self.postMessage({ id, json, ms: performance.now() - t0, loadMs });
+    const ms = performance.now() - t0;
+    self.postMessage({ id, json, ms, loadMs, sentAt: performance.timeOrigin + performance.now() });
   } catch (e) {
     self.postMessage({ id, error: String(e?.message ?? e), panic: e instanceof WebAssembly.RuntimeError });
   }
