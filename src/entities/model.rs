@@ -232,7 +232,11 @@ pub fn viterbi(model: &impl Scorer, em: &[Row]) -> Vec<Tag> {
     for i in (1..n).rev() {
         let cur = out[i].0 as usize;
         let prev = &score[i - 1];
-        let top = (0..NT).fold(f32::NEG_INFINITY, |b, p| b.max(prev[p] + trans[p][cur]));
+        // a comparison, as above: WebAssembly calls a library function for `f32::max`
+        let top = (0..NT).fold(f32::NEG_INFINITY, |b, p| {
+            let v = prev[p] + trans[p][cur];
+            if v > b { v } else { b }
+        });
         let arg = (0..NT).find(|&p| prev[p] + trans[p][cur] == top);
         out[i - 1] = Tag(arg.unwrap_or(0) as u8);
     }

@@ -159,14 +159,28 @@ impl Gru {
     /// One step: from input `x` and state `prev`.
     #[inline(always)]
     fn step(&self, x: &Sum, prev: State) -> Step {
+        self.recurrent(self.input_sums(x), prev)
+    }
+
+    /// The gates' sums of input `x` alone: the biases, plus each input's column in order. They
+    /// do not depend on the state, so `Net::scores` computes them for a whole window first,
+    /// with no token waiting for the one before.
+    #[inline(always)]
+    fn input_sums(&self, x: &Sum) -> [State; 3] {
         let mut a = self.b;
-        let mut un = [0f32; R];
-        // the three gates' sums are independent chains: interleaved, each in its own order
+        // the three gates' sums are independent chains, each added in its own order
         for d in 0..D {
             for g in 0..3 {
                 add_scaled(&mut a[g], &self.w[g][d], x[d]);
             }
         }
+        a
+    }
+
+    /// The rest of a step, from the input's gates' sums (`input_sums`) and the state `prev`.
+    #[inline(always)]
+    fn recurrent(&self, mut a: [State; 3], prev: State) -> Step {
+        let mut un = [0f32; R];
         for j in 0..R {
             add_scaled(&mut a[0], &self.u[0][j], prev[j]);
             add_scaled(&mut a[1], &self.u[1][j], prev[j]);
@@ -245,6 +259,12 @@ impl Gru {
 fn dot<const N: usize>(a: &[f32; N], b: &[f32; N]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
+
+/// Whether the target's vector registers are wide enough (AVX2's 256 bits, natively) for
+/// `Net::scores` to run the two recurrent directions, and two tokens' hidden layers, side by
+/// side; WebAssembly's 128-bit registers would spill. The order of each sum's additions is the
+/// same either way, so the scores are the same to the bit (a test checks both).
+const WIDE: bool = !cfg!(target_arch = "wasm32");
 
 /// The recurrent runs of a window: left to right, then right to left (each in its own order).
 pub type Runs = [Vec<Step>; 2];
@@ -370,7 +390,9 @@ impl Layers {
         }
         for hk in h.iter_mut() {
             for v in hk.iter_mut() {
-                *v = v.max(0.0);
+                // a comparison, not `f32::max`: WebAssembly has no instruction for its NaN rule
+                // and calls a library function per unit
+                *v = if *v > 0.0 { *v } else { 0.0 };
             }
         }
         for j in 0..H {
@@ -492,29 +514,57 @@ impl Net {
         self.scores_portable(sums)
     }
 
-    /// `Layers::states` of `Layers::runs` without keeping each step for a gradient (both
-    /// directions in one loop), then `Layers::inputs` and `forward`; plain loops, since a
-    /// closure inside would be compiled without the caller's AVX2.
     #[inline(always)]
     fn scores_portable(&self, sums: &[Sum]) -> Vec<Row> {
+        self.scores_with::<WIDE>(sums)
+    }
+
+    /// `Layers::states` of `Layers::runs` without keeping each step for a gradient, then
+    /// `Layers::inputs` and `forward`; plain loops, since a closure inside would be compiled
+    /// without the caller's AVX2. Each gate's input sums come first for the whole window (no
+    /// token waits for the one before), then the recurrent runs: both directions in one loop and
+    /// tokens two at a time when `SIDE_BY_SIDE`, one after the other otherwise.
+    #[inline(always)]
+    fn scores_with<const SIDE_BY_SIDE: bool>(&self, sums: &[Sum]) -> Vec<Row> {
         let n = sums.len();
+        let [g0, g1] = &self.layers.gru;
+        let mut ins = Vec::with_capacity(n);
+        for x in sums {
+            ins.push([g0.input_sums(x), g1.input_sums(x)]);
+        }
         let mut states = vec![[[0f32; R]; 2]; n];
         let (mut fwd, mut bwd) = ([0f32; R], [0f32; R]);
-        for i in 0..n {
-            fwd = self.layers.gru[0].step(&sums[i], fwd).h;
-            states[i][FORWARD] = fwd;
-            bwd = self.layers.gru[1].step(&sums[n - 1 - i], bwd).h;
-            states[n - 1 - i][BACKWARD] = bwd;
+        if SIDE_BY_SIDE {
+            for i in 0..n {
+                fwd = g0.recurrent(ins[i][FORWARD], fwd).h;
+                states[i][FORWARD] = fwd;
+                bwd = g1.recurrent(ins[n - 1 - i][BACKWARD], bwd).h;
+                states[n - 1 - i][BACKWARD] = bwd;
+            }
+        } else {
+            for i in 0..n {
+                fwd = g0.recurrent(ins[i][FORWARD], fwd).h;
+                states[i][FORWARD] = fwd;
+            }
+            for i in (0..n).rev() {
+                bwd = g1.recurrent(ins[i][BACKWARD], bwd).h;
+                states[i][BACKWARD] = bwd;
+            }
         }
         let xs = Layers::inputs(sums, &states);
         let mut out = Vec::with_capacity(n);
-        let mut pairs = xs.chunks_exact(2);
-        for p in &mut pairs {
-            for (_, o) in self.layers.forward_many([&p[0], &p[1]]) {
-                out.push(o);
+        let alone = if SIDE_BY_SIDE {
+            let mut pairs = xs.chunks_exact(2);
+            for p in &mut pairs {
+                for (_, o) in self.layers.forward_many([&p[0], &p[1]]) {
+                    out.push(o);
+                }
             }
-        }
-        for x in pairs.remainder() {
+            pairs.remainder()
+        } else {
+            &xs[..]
+        };
+        for x in alone {
             out.push(self.layers.forward(x).1);
         }
         out
@@ -772,7 +822,8 @@ mod tests {
     }
 
     /// The AVX2 build of `scores` gives the portable build's scores to the bit (on a processor
-    /// without AVX2 there is nothing to compare).
+    /// without AVX2 there is nothing to compare), and so do the native and the WebAssembly
+    /// orders of work (`scores_with`).
     #[test]
     fn scores_are_the_same_on_every_path() {
         let val =
@@ -808,6 +859,9 @@ mod tests {
         let xs = Layers::inputs(&sums, &Layers::states(&l.runs(&sums)));
         let one_by_one: Vec<Row> = xs.iter().map(|x| l.forward(x).1).collect();
         assert_eq!(bits(&one_by_one), bits(&portable));
+        // the WebAssembly build's order of work, and the native one's
+        assert_eq!(bits(&net.scores_with::<false>(&sums)), bits(&portable));
+        assert_eq!(bits(&net.scores_with::<true>(&sums)), bits(&portable));
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: checked just above
