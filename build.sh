@@ -5,7 +5,8 @@
 #   ./build.sh build   build the wasm into www/pkg/ and the native CLI
 #   ./build.sh screenshots  build, then rewrite docs/screenshot-*.png (the browser tests otherwise
 #                      write them to target/screenshots/, so that a test run leaves git clean)
-#   ./build.sh bench   throughput table (native) and wasm load/analyse timings in Chromium
+#   ./build.sh bench   throughput table (native), then the page's in Chromium: where its time goes,
+#                      against native and compromise, first render, paste -> render, wasm size
 #   ./build.sh fuzz    the long fuzzer pass (NEWSLENS_FUZZ_CASES, default 200000)
 #   ./build.sh python  build the Python wheel (maturin, abi3) into target/wheels/
 #   ./build.sh extension  build, then the browser extension into target/extension/ (unpacked) and
@@ -49,8 +50,8 @@ ensure_chromium() {
 }
 
 ensure_node_modules() {
-  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
-    say "installing playwright-core and axe-core (no browser download)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] || [ ! -d tests/e2e/node_modules/compromise ]; then
+    say "installing playwright-core, axe-core and compromise (no browser download)"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
@@ -128,7 +129,8 @@ run_tests() {
 bench() {
   build
   say "native throughput"
-  ./target/release/newslens bench --data "${DATA:-../shared/data}"
+  # bench.mjs compares the page's throughput with this table's
+  ./target/release/newslens bench --data "${DATA:-../shared/data}" | tee target/bench-native.md
   ensure_chromium
   ensure_node_modules
   say "wasm in Chromium"

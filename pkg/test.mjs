@@ -65,3 +65,36 @@ test('index.d.ts declares exactly the fields the analysis has', async () => {
   assert.ok(seen.size > 2, [...seen].join());
   for (const stage of seen) assert.ok(stages.includes(stage), `stage ${stage} is not declared`);
 });
+
+// The CLI and the page give byte-identical analyses: the wasm's JSON (the page's worker calls the
+// same `analyzeJson`) against the native CLI's, on every PolNeAR dev text. These texts hold no
+// character outside the Basic Multilingual Plane, so UTF-16 offsets (wasm) and code-point
+// offsets (CLI) are the same numbers. Both are read and written again by JSON.stringify: the CLI
+// pretty-prints, and serde writes a whole f64 as "10.0" where JS writes "10"; every number must
+// be the same double.
+test('the wasm and the native CLI give the same analysis of every PolNeAR dev text', async (t) => {
+  const { spawnSync } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const cli = new URL('../target/release/newslens', import.meta.url);
+  const data = new URL('../../shared/data/polnear-dev.jsonl', import.meta.url);
+  if (!existsSync(data)) return t.skip('no ../shared/data/polnear-dev.jsonl');
+  assert.ok(existsSync(cli), 'build the CLI first: cargo build --release --bin newslens');
+  const texts = readFileSync(data, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+  assert.ok(texts.length >= 80, `${texts.length} texts`);
+  await Analyzer.load(); // loads the wasm
+  const { Analyzer: Raw } = await import('./dist/newslens.js');
+  const raw = new Raw();
+  for (const [i, text] of texts.entries()) {
+    assert.ok(![...text].some((c) => c.codePointAt(0) > 0xffff), `text ${i} has a character outside the BMP`);
+    const out = spawnSync(cli.pathname, ['analyze', '-'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(out.status, 0, out.stderr);
+    const page = JSON.stringify(JSON.parse(raw.analyzeJson(text)));
+    const native = JSON.stringify(JSON.parse(out.stdout));
+    if (page !== native) {
+      let at = 0;
+      while (page[at] === native[at]) at++;
+      assert.fail(`text ${i} differs at ${at}: wasm …${page.slice(at - 80, at + 80)}… CLI …${native.slice(at - 80, at + 80)}…`);
+    }
+  }
+  raw.free();
+});

@@ -94,7 +94,11 @@ pub fn viterbi<const N: usize>(
     for i in (1..n).rev() {
         let cur = out[i] as usize;
         let prev = &score[i - 1];
-        let top = (0..N).fold(f32::NEG_INFINITY, |b, p| b.max(prev[p] + trans[p][cur]));
+        // a comparison, as above: WebAssembly calls a library function for `f32::max`
+        let top = (0..N).fold(f32::NEG_INFINITY, |b, p| {
+            let v = prev[p] + trans[p][cur];
+            if v > b { v } else { b }
+        });
         let arg = (0..N).find(|&p| prev[p] + trans[p][cur] == top);
         out[i - 1] = arg.unwrap_or(0) as u8;
     }

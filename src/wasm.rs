@@ -43,8 +43,9 @@ impl Analyzer {
 
 #[wasm_bindgen]
 impl Analyzer {
-    /// `analyzeJson`, calling `onProgress(stage, fraction)` as the analysis goes (at most once per
-    /// percent; stage is "tokens", "entities", "quotes", "speakers" or "actors"). The worker posts
+    /// `analyzeJson`, calling `onProgress(stage, fraction)` as the analysis goes (when a stage
+    /// starts, otherwise at most once per percent; stage is "tokens", "entities", "quotes",
+    /// "speakers", "reported" or "actors"). The worker posts
     /// these to the page, which shows them and offers Cancel for long texts.
     #[wasm_bindgen(js_name = analyzeJsonWithProgress)]
     pub fn analyze_json_with_progress(

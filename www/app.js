@@ -48,7 +48,9 @@ let latest = 0;
 const waiting = new Map(); // id -> {text, done}
 /** A fresh worker (at start, after Cancel, and after a failure). */
 function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  // the first is boot.js's, started before this module loaded
+  worker = self.newslensBoot?.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  self.newslensBoot = null;
   worker.onmessage = (ev) => {
     if (ev.data.progress !== undefined) { if (ev.data.id === latest) showProgress(ev.data.stage, ev.data.progress); return; }
     performance.mark('newslens-result');

@@ -64,6 +64,7 @@ pub fn find_with_progress(
     model: &EntityModel,
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Entity> {
+    progress(0.0);
     let (infos, stats) = features::token_infos(text, tok, &model.gaz);
     // a window with no capitalised word of two or more letters holds no name: not tagged
     let ranges: Vec<TokenRange> = tok

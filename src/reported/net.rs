@@ -159,14 +159,28 @@ impl Gru {
     /// One step: from input `x` and state `prev`.
     #[inline(always)]
     fn step(&self, x: &Sum, prev: State) -> Step {
+        self.recurrent(self.input_sums(x), prev)
+    }
+
+    /// The gates' sums of input `x` alone: the biases, plus each input's column in order. They
+    /// do not depend on the state, so `Net::scores` computes them for a whole window first,
+    /// with no token waiting for the one before.
+    #[inline(always)]
+    fn input_sums(&self, x: &Sum) -> [State; 3] {
         let mut a = self.b;
-        let mut un = [0f32; R];
-        // the three gates' sums are independent chains: interleaved, each in its own order
+        // the three gates' sums are independent chains, each added in its own order
         for d in 0..D {
             for g in 0..3 {
                 add_scaled(&mut a[g], &self.w[g][d], x[d]);
             }
         }
+        a
+    }
+
+    /// The rest of a step, from the input's gates' sums (`input_sums`) and the state `prev`.
+    #[inline(always)]
+    fn recurrent(&self, mut a: [State; 3], prev: State) -> Step {
+        let mut un = [0f32; R];
         for j in 0..R {
             add_scaled(&mut a[0], &self.u[0][j], prev[j]);
             add_scaled(&mut a[1], &self.u[1][j], prev[j]);
@@ -245,6 +259,12 @@ impl Gru {
 fn dot<const N: usize>(a: &[f32; N], b: &[f32; N]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
+
+/// Whether the target's vector registers are wide enough (AVX2's 256 bits, natively) for
+/// `Net::scores` to run the two recurrent directions, and two tokens' hidden layers, side by
+/// side; WebAssembly's 128-bit registers would spill. The order of each sum's additions is the
+/// same either way, so the scores are the same to the bit (a test checks both).
+const WIDE: bool = !cfg!(target_arch = "wasm32");
 
 /// The recurrent runs of a window: left to right, then right to left (each in its own order).
 pub type Runs = [Vec<Step>; 2];
@@ -370,7 +390,9 @@ impl Layers {
         }
         for hk in h.iter_mut() {
             for v in hk.iter_mut() {
-                *v = v.max(0.0);
+                // a comparison, not `f32::max`: WebAssembly has no instruction for its NaN rule
+                // and calls a library function per unit
+                *v = if *v > 0.0 { *v } else { 0.0 };
             }
         }
         for j in 0..H {
@@ -403,6 +425,35 @@ impl Layers {
 fn add_scaled<const N: usize>(acc: &mut [f32; N], x: &[f32; N], k: f32) {
     for (a, v) in acc.iter_mut().zip(x) {
         *a += v * k;
+    }
+}
+
+/// `part += row`, lane by lane, in 16 bits (wrapping, which `Net::accumulate_portable` never
+/// reaches).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn add_row(part: &mut [i16; D], row: &[i8; D]) {
+    for d in 0..D {
+        part[d] = part[d].wrapping_add(row[d] as i16);
+    }
+}
+
+/// `add_row` in WebAssembly: the row in one 128-bit load, widened in two halves. (LLVM's
+/// vectoriser widens the plain loop four bytes at a time, in registers a quarter full.)
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn add_row(part: &mut [i16; D], row: &[i8; D]) {
+    use core::arch::wasm32::{i16x8_add, i16x8_extend_high_i8x16, i16x8_extend_low_i8x16};
+    use core::arch::wasm32::{v128, v128_load, v128_store};
+    const _: () = assert!(D == 16);
+    let p = part.as_mut_ptr() as *mut v128;
+    // SAFETY: `row` is 16 readable bytes and `part` 32 writable ones (D = 16, checked above);
+    // WebAssembly's v128 loads and stores need no alignment.
+    unsafe {
+        let r = v128_load(row.as_ptr() as *const v128);
+        v128_store(p, i16x8_add(v128_load(p), i16x8_extend_low_i8x16(r)));
+        let p = p.add(1);
+        v128_store(p, i16x8_add(v128_load(p), i16x8_extend_high_i8x16(r)));
     }
 }
 
@@ -459,13 +510,20 @@ impl Net {
         self.accumulate_portable(feats, sum)
     }
 
+    /// The rows' integers are summed in 16 bits, a row in one 128-bit register (WebAssembly
+    /// widened each row to 32 bits four bytes at a time), and carried into 32 bits every
+    /// `I16_ROWS` rows: 256 rows of at most 128 in size stay within i16, so the sum is exact.
     #[inline(always)]
     fn accumulate_portable(&self, feats: &[u32], sum: &mut Sum) {
+        const I16_ROWS: usize = 256;
         let mut acc = [0i32; D];
-        for f in feats {
-            let r = &self.rows[Net::bucket(*f, self.rows.len())];
+        for chunk in feats.chunks(I16_ROWS) {
+            let mut part = [0i16; D];
+            for f in chunk {
+                add_row(&mut part, &self.rows[Net::bucket(*f, self.rows.len())]);
+            }
             for d in 0..D {
-                acc[d] += r[d] as i32;
+                acc[d] += part[d] as i32;
             }
         }
         for d in 0..D {
@@ -492,29 +550,57 @@ impl Net {
         self.scores_portable(sums)
     }
 
-    /// `Layers::states` of `Layers::runs` without keeping each step for a gradient (both
-    /// directions in one loop), then `Layers::inputs` and `forward`; plain loops, since a
-    /// closure inside would be compiled without the caller's AVX2.
     #[inline(always)]
     fn scores_portable(&self, sums: &[Sum]) -> Vec<Row> {
+        self.scores_with::<WIDE>(sums)
+    }
+
+    /// `Layers::states` of `Layers::runs` without keeping each step for a gradient, then
+    /// `Layers::inputs` and `forward`; plain loops, since a closure inside would be compiled
+    /// without the caller's AVX2. Each gate's input sums come first for the whole window (no
+    /// token waits for the one before), then the recurrent runs: both directions in one loop and
+    /// tokens two at a time when `SIDE_BY_SIDE`, one after the other otherwise.
+    #[inline(always)]
+    fn scores_with<const SIDE_BY_SIDE: bool>(&self, sums: &[Sum]) -> Vec<Row> {
         let n = sums.len();
+        let [g0, g1] = &self.layers.gru;
+        let mut ins = Vec::with_capacity(n);
+        for x in sums {
+            ins.push([g0.input_sums(x), g1.input_sums(x)]);
+        }
         let mut states = vec![[[0f32; R]; 2]; n];
         let (mut fwd, mut bwd) = ([0f32; R], [0f32; R]);
-        for i in 0..n {
-            fwd = self.layers.gru[0].step(&sums[i], fwd).h;
-            states[i][FORWARD] = fwd;
-            bwd = self.layers.gru[1].step(&sums[n - 1 - i], bwd).h;
-            states[n - 1 - i][BACKWARD] = bwd;
+        if SIDE_BY_SIDE {
+            for i in 0..n {
+                fwd = g0.recurrent(ins[i][FORWARD], fwd).h;
+                states[i][FORWARD] = fwd;
+                bwd = g1.recurrent(ins[n - 1 - i][BACKWARD], bwd).h;
+                states[n - 1 - i][BACKWARD] = bwd;
+            }
+        } else {
+            for i in 0..n {
+                fwd = g0.recurrent(ins[i][FORWARD], fwd).h;
+                states[i][FORWARD] = fwd;
+            }
+            for i in (0..n).rev() {
+                bwd = g1.recurrent(ins[i][BACKWARD], bwd).h;
+                states[i][BACKWARD] = bwd;
+            }
         }
         let xs = Layers::inputs(sums, &states);
         let mut out = Vec::with_capacity(n);
-        let mut pairs = xs.chunks_exact(2);
-        for p in &mut pairs {
-            for (_, o) in self.layers.forward_many([&p[0], &p[1]]) {
-                out.push(o);
+        let alone = if SIDE_BY_SIDE {
+            let mut pairs = xs.chunks_exact(2);
+            for p in &mut pairs {
+                for (_, o) in self.layers.forward_many([&p[0], &p[1]]) {
+                    out.push(o);
+                }
             }
-        }
-        for x in pairs.remainder() {
+            pairs.remainder()
+        } else {
+            &xs[..]
+        };
+        for x in alone {
             out.push(self.layers.forward(x).1);
         }
         out
@@ -607,6 +693,27 @@ mod tests {
         assert!(Net::from_bytes(&b[..b.len() - 1]).is_err());
         assert!(Net::from_bytes(b"nope").is_err());
         assert!(Net::from_bytes(MAGIC).is_err());
+    }
+
+    /// The 16-bit partial sums of `accumulate` never overflow: a thousand features on the
+    /// largest rows, positive and negative, give the exact integer sums, scaled once.
+    #[test]
+    fn accumulate_sums_many_rows_exactly() {
+        let mut rows = vec![[0f32; D]; 4];
+        rows[1] = [1.0; D];
+        rows[2] = [-1.0; D];
+        let net = Net::new(&rows, Layers::zero());
+        assert_eq!(net.rows[1], [127; D]);
+        let (up, down) = (1u32 << 30, 1u32 << 31);
+        assert_eq!((Net::bucket(up, 4), Net::bucket(down, 4)), (1, 2));
+        for (n_up, n_down) in [(1000, 0), (0, 1000), (700, 300), (255, 1), (257, 0)] {
+            let mut feats = vec![up; n_up];
+            feats.extend(std::iter::repeat_n(down, n_down));
+            let mut sum = [0f32; D];
+            net.accumulate(&feats, &mut sum);
+            let want = ((n_up as i32 - n_down as i32) * 127) as f32 * net.scale[0];
+            assert_eq!(sum[0].to_bits(), want.to_bits(), "{n_up} up, {n_down} down");
+        }
     }
 
     /// A probe: token `i`'s weight on each of its inputs, from `val`.
@@ -764,7 +871,8 @@ mod tests {
     }
 
     /// The AVX2 build of `scores` gives the portable build's scores to the bit (on a processor
-    /// without AVX2 there is nothing to compare).
+    /// without AVX2 there is nothing to compare), and so do the native and the WebAssembly
+    /// orders of work (`scores_with`).
     #[test]
     fn scores_are_the_same_on_every_path() {
         let val =
@@ -800,6 +908,9 @@ mod tests {
         let xs = Layers::inputs(&sums, &Layers::states(&l.runs(&sums)));
         let one_by_one: Vec<Row> = xs.iter().map(|x| l.forward(x).1).collect();
         assert_eq!(bits(&one_by_one), bits(&portable));
+        // the WebAssembly build's order of work, and the native one's
+        assert_eq!(bits(&net.scores_with::<false>(&sums)), bits(&portable));
+        assert_eq!(bits(&net.scores_with::<true>(&sums)), bits(&portable));
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: checked just above

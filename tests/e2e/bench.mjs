@@ -1,14 +1,150 @@
-// Browser benchmark (not a test): the wasm in Debian's Chromium. Prints a table: module
-// load + model load, and analyse throughput on the sample article and a 2 MB text; then the
-// adversarial inputs of `newslens bench` (same generator), slowest first.
+// Browser benchmark (not a test): the wasm and the page in Debian's Chromium. Prints
+// 1. where the page's time goes, for a 5 KB article and for PolNeAR dev as one 400 KB document:
+//    the worker's wasm load and model load, each stage in the worker (from its progress
+//    messages), the result's transfer to the page, the render of the article and of the sidebar,
+//    and compromise (the JS NLP library) on the same text in the same page;
+// 2. the page against its targets: throughput on PolNeAR dev against the native CLI's (from
+//    `newslens bench`'s table, which `./build.sh bench` saves to target/bench-native.md) and
+//    against compromise's, first highlighted render after navigation (5 cold loads), paste ->
+//    highlighted for the 5 KB article (5 pastes), the wasm's gzipped size;
+// 3. the wasm's own load and analysis timings, then the adversarial inputs of `newslens bench`
+//    (same generator), slowest first.
 // Run by `./build.sh bench`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ROOT, startServer, launch } from './helpers.mjs';
+
+const TARGETS = { native: 0.6, compromise: 12, firstRender: 300, paste: 50, gzipMB: 1.2 };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const bytesOf = (s) => Buffer.byteLength(s, 'utf8');
+
+const dev = readFileSync(path.join(ROOT, '../shared/data/polnear-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+// the dev article nearest 5 KB, and the whole set as one document (as `newslens bench` does)
+const small = dev.reduce((best, t) => (Math.abs(bytesOf(t) - 5000) < Math.abs(bytesOf(best) - 5000) ? t : best));
+const large = dev.join('\n\n');
+const compromiseJs = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/compromise/builds/compromise.js'), 'utf8');
 
 const server = await startServer();
 const browser = await launch();
-const page = await (await browser.newContext()).newPage();
+
+/** The page, loaded from a fresh context (no cache), with compromise added (CSP bypassed for it). */
+async function freshPage({ withCompromise = false } = {}) {
+  const context = await browser.newContext({ bypassCSP: withCompromise, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // the time the page last became ready (data-ready = 1: the highlighted article is on screen)
+  await page.addInitScript(() => {
+    window.__ready = null;
+    new MutationObserver(() => { if (document.body?.dataset.ready === '1') window.__ready = performance.now(); })
+      .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+  });
+  await page.goto(server.url + 'index.html');
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 60000 });
+  if (withCompromise) await page.addScriptTag({ content: compromiseJs });
+  return { context, page };
+}
+
+// ---------------------------------------------------------------- first render, cold
+const firstRenders = [];
+for (let i = 0; i < 5; i++) {
+  const { context, page } = await freshPage();
+  firstRenders.push(await page.evaluate(() => window.__ready));
+  await context.close();
+}
+
+// ---------------------------------------------------------------- the page at work
+const { page } = await freshPage({ withCompromise: true });
+
+// paste -> highlighted, the 5 KB article (a paste outside any field, as a reader's Ctrl+V)
+const pastes = [];
+for (let i = 0; i < 6; i++) {
+  const text = i % 2 ? small : `${small}\n`; // another text each time, so that nothing is reused
+  pastes.push(await page.evaluate(async (text) => {
+    window.__ready = null;
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    const t0 = performance.now();
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    while (window.__ready === null) await new Promise((r) => setTimeout(r, 1));
+    return window.__ready - t0;
+  }, text));
+}
+pastes.shift(); // the first paste warms the page's code paths
+
+/** One analysis in a fresh worker, timed stage by stage; then the page's render of it. */
+const stagesOf = (text) => page.evaluate(async (text) => {
+  const worker = new Worker('./worker.js', { type: 'module' });
+  const stages = []; // [name, first message's time]
+  let lastProgress = 0;
+  const t0 = performance.now();
+  const result = await new Promise((done) => {
+    worker.onmessage = (ev) => {
+      const now = performance.now();
+      if (ev.data.progress !== undefined) {
+        if (stages.at(-1)?.[0] !== ev.data.stage) stages.push([ev.data.stage, now]);
+        lastProgress = now;
+        return;
+      }
+      done({ ...ev.data, arrived: performance.timeOrigin + now });
+    };
+    worker.postMessage({ id: 1, text });
+  });
+  worker.terminate();
+  const t1 = performance.now();
+  const raw = JSON.parse(result.json);
+  const parsed = performance.now();
+  const stageMs = stages.map(([name, at], i) => [name, (stages[i + 1]?.[1] ?? lastProgress) - at]);
+  // the worker's time after its last progress message: the export to JSON
+  const exportMs = Math.max(0, result.ms - (lastProgress - stages[0][1]));
+  const { renderArticle, renderActors, paint } = await import('./render.js');
+  const { applyEdits } = await import('./edits.js');
+  const view = { selected: null, hidden: [], labels: true };
+  const r0 = performance.now();
+  const analysis = paint(applyEdits(text, raw, []), raw);
+  const noop = () => {};
+  renderActors(document.getElementById('actors'), text, analysis, view, '', { select: noop, goto: noop, gotoReport: noop, correct: noop });
+  document.getElementById('actors').getBoundingClientRect(); // style and layout included
+  const r1 = performance.now();
+  await renderArticle(document.getElementById('article'), text, analysis, view);
+  document.getElementById('article').getBoundingClientRect();
+  const r2 = performance.now();
+  // compromise on the same text: its people, places, organisations and quotations
+  const c0 = performance.now();
+  const doc = window.nlp(text);
+  const found = [doc.people().json(), doc.places().json(), doc.organizations().json(), doc.quotations().json()];
+  const compromiseMs = performance.now() - c0;
+  return {
+    wasm: result.loadMs.wasm, models: result.loadMs.models, stageMs, exportMs,
+    transfer: result.arrived - result.sentAt + (parsed - t1), sidebar: r1 - r0, article: r2 - r1,
+    total: r2 - t0, compromiseMs, compromiseFound: found.reduce((n, f) => n + f.length, 0),
+  };
+}, text);
+await stagesOf(small); // warm-up: the HTTP cache and the page's render code
+const timings = [await stagesOf(small), await stagesOf(large)];
+
+// throughput on PolNeAR dev, each document alone, best of 3 (as `newslens bench`), and compromise
+const through = await page.evaluate(async (texts) => {
+  const m = await import('./pkg/newslens.js');
+  await m.default();
+  const a = new m.Analyzer();
+  const best = (f) => {
+    let b = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      for (const t of texts) f(t);
+      b = Math.min(b, performance.now() - s);
+    }
+    return b;
+  };
+  const newslens = best((t) => a.analyzeJson(t));
+  const compromise = best((t) => {
+    const doc = window.nlp(t);
+    return [doc.people().json(), doc.places().json(), doc.organizations().json(), doc.quotations().json()];
+  });
+  return { newslens, compromise };
+}, dev);
+
+// ---------------------------------------------------------------- wasm load and adversarial inputs
 await page.goto(server.url + 'index.html#');
 const sample = readFileSync(path.join(ROOT, 'www/sample.txt'), 'utf8');
 const r = await page.evaluate(async (sample) => {
@@ -54,8 +190,48 @@ const r = await page.evaluate(async (sample) => {
 }, sample);
 await browser.close();
 server.stop();
+
+// ---------------------------------------------------------------- tables
+const ms = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+console.log(`Where the page's time goes (Chromium; a fresh worker each; ${ms(bytesOf(small) / 1000)} KB: the PolNeAR dev article nearest 5 KB; ${ms(bytesOf(large) / 1000)} KB: PolNeAR dev as one document)`);
+console.log('');
+console.log(`| step | ${ms(bytesOf(small) / 1000)} KB, ms | ${ms(bytesOf(large) / 1000)} KB, ms |`);
+console.log('|---|---:|---:|');
+const row = (name, f) => console.log(`| ${name} | ${timings.map((t) => ms(f(t))).join(' | ')} |`);
+row('worker: fetch + compile + instantiate the wasm', (t) => t.wasm);
+row('worker: load the models', (t) => t.models);
+for (const [i, [stage]] of timings[1].stageMs.entries()) row(`worker: stage ${stage}`, (t) => t.stageMs.find(([s]) => s === stage)?.[1] ?? t.stageMs[i][1]);
+row('worker: export to JSON', (t) => t.exportMs);
+row('transfer of the result to the page + JSON.parse', (t) => t.transfer);
+row('render: sidebar (actors)', (t) => t.sidebar);
+row('render: article', (t) => t.article);
+row('**total: new worker -> article on screen**', (t) => t.total);
+row('compromise on the same text (people, places, organisations, quotations)', (t) => t.compromiseMs);
+
+let nativeKBs = null;
+const nativeFile = path.join(ROOT, 'target/bench-native.md');
+if (existsSync(nativeFile)) {
+  const m = readFileSync(nativeFile, 'utf8').match(/\| polnear-dev\.jsonl \(whole analyze, best of 3\) \|[^|]*\|[^|]*\|[^|]*\| (\d+) \|/);
+  if (m) nativeKBs = Number(m[1]);
+}
+const devKB = dev.reduce((n, t) => n + bytesOf(t), 0) / 1000;
+const chromeKBs = devKB / (through.newslens / 1000);
+const compromiseKBs = devKB / (through.compromise / 1000);
+const gz = gzipSync(readFileSync(path.join(ROOT, 'www/pkg/newslens_bg.wasm')), { level: 9 }).length / 1e6;
+const meets = (ok) => (ok ? 'yes' : '**no**');
+console.log('');
+console.log('| the page against its targets | measured | target | met |');
+console.log('|---|---:|---:|:---:|');
+if (nativeKBs) console.log(`| Chromium / native CLI throughput, PolNeAR dev (${ms(chromeKBs)} / ${nativeKBs} KB/s) | ${(chromeKBs / nativeKBs).toFixed(2)} | >= ${TARGETS.native} | ${meets(chromeKBs / nativeKBs >= TARGETS.native)} |`);
+else console.log(`| Chromium throughput, PolNeAR dev (no target/bench-native.md to compare with) | ${ms(chromeKBs)} KB/s | | |`);
+console.log(`| newslens / compromise throughput, same page, PolNeAR dev (${ms(chromeKBs)} / ${ms(compromiseKBs)} KB/s) | ${(chromeKBs / compromiseKBs).toFixed(1)}x | >= ${TARGETS.compromise}x | ${meets(chromeKBs / compromiseKBs >= TARGETS.compromise)} |`);
+console.log(`| navigation -> sample highlighted, median of 5 cold loads (${firstRenders.map(ms).join(', ')}) | ${ms(median(firstRenders))} ms | <= ${TARGETS.firstRender} ms | ${meets(median(firstRenders) <= TARGETS.firstRender)} |`);
+console.log(`| paste -> highlighted, ${ms(bytesOf(small) / 1000)} KB article, median of 5 (${pastes.map(ms).join(', ')}) | ${ms(median(pastes))} ms | <= ${TARGETS.paste} ms | ${meets(median(pastes) <= TARGETS.paste)} |`);
+console.log(`| wasm (models inside), gzip -9 | ${gz.toFixed(2)} MB | <= ${TARGETS.gzipMB} MB | ${meets(gz <= TARGETS.gzipMB)} |`);
+
 const rate = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
-console.log('| Chromium (wasm) | ms | MB/s |');
+console.log('');
+console.log('| Chromium (wasm, on the page\'s main thread) | ms | MB/s |');
 console.log('|---|---:|---:|');
 console.log(`| fetch + compile + instantiate wasm | ${r.wasmInit.toFixed(1)} | |`);
 console.log(`| load the models, right after instantiation | ${r.modelLoad.toFixed(1)} | |`);
