@@ -14,7 +14,9 @@ use super::cluster::Cluster;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
 use crate::hash::DocMap;
-use crate::lexicon::{DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title};
+use crate::lexicon::{
+    CLAUSE_FINAL_SPEECH, DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title,
+};
 use crate::speakers::candidates::in_quote;
 use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
@@ -304,9 +306,21 @@ impl<'a> Resolver<'a> {
                     .flatten()
                 {
                     return Some(ci);
+                } else if let Some(ci) = matches!(want, Want::Person(_))
+                    .then(|| self.who_said(lo, hi, want, clusters))
+                    .flatten()
+                {
+                    return Some(ci);
                 } else if self.opens_with_same_pronoun(s, want) {
                     // "She has faced … Hillary Clinton …": a sentence whose subject is the same
-                    // pronoun continues the chain; its other names are not the antecedent
+                    // pronoun continues the chain; its other names are not the antecedent, but
+                    // the pronoun, once resolved as a speaker, is
+                    let resolved = found.find(|&(m, _)| {
+                        matches!(normalise(m.text(self.text)).as_str(), "he" | "she" | "it")
+                    });
+                    if let Some((_, ci)) = resolved {
+                        return Some(ci);
+                    }
                     let p = tok.paragraph_at(lo);
                     if last_chain_para != Some(p) {
                         chain_paras += 1;
@@ -336,23 +350,54 @@ impl<'a> Resolver<'a> {
         fallback
     }
 
-    /// Does sentence `s` open with a pronoun of the person `want` asks for ("She has faced …"
-    /// when a "she" is resolved)?
+    /// Does sentence `s` continue the chain of the pronoun `want` asks for: it opens with that
+    /// pronoun ("She has faced …"; "It said …" for it), or gives words to it ("…, he said.")?
     fn opens_with_same_pronoun(&self, s: usize, want: Want) -> bool {
-        let Want::Person(Some(g)) = want else {
-            return false;
+        let same: &[&str] = match want {
+            Want::Person(Some(Gender::Male)) => &["he"],
+            Want::Person(Some(Gender::Female)) => &["she"],
+            Want::Body => &["it"],
+            Want::Person(None) => return false,
         };
         let Some(sent) = self.tok.sentences.get(s) else {
             return false;
         };
+        let word = |i: usize| normalise(self.tok.tokens[i].span.text(self.text));
+        let speaks = |i: usize| {
+            self.tok.tokens.get(i + 1).is_some_and(|_| {
+                i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&word(i + 1).as_str())
+            })
+        };
         let first = (sent.start..sent.end).find(|&i| self.tok.tokens[i].kind == TokenKind::Word);
-        first.is_some_and(|i| {
-            let w = normalise(self.tok.tokens[i].span.text(self.text));
-            match g {
-                Gender::Male => w == "he",
-                Gender::Female => w == "she",
-            }
-        })
+        // "He now faces …" opens a chain; "It was the second time" does not, "It said" does
+        let opens = first
+            .is_some_and(|i| same.contains(&word(i).as_str()) && (want != Want::Body || speaks(i)));
+        opens
+            || (sent.start..sent.end).any(|i| {
+                same.contains(&word(i).as_str())
+                    && speaks(i)
+                    && !in_quote(self.tok.tokens[i].span, self.quotes)
+            })
+    }
+
+    /// "Malu replaced John Inienger, who told officers …": in `lo..hi`, a compatible mention
+    /// that a relative clause gives words to.
+    fn who_said(&self, lo: usize, hi: usize, want: Want, clusters: &[Cluster]) -> Option<usize> {
+        let tok = self.tok;
+        let word = |i: usize| tok.tokens.get(i).map(|t| normalise(t.span.text(self.text)));
+        self.mentions
+            .range(lo..hi)
+            .map(|(_, &(m, ci))| (m, ci))
+            .find(|&(m, ci)| {
+                let k = tok.tokens.partition_point(|t| t.span.start < m.end);
+                m.end <= hi
+                    && self.compatible(&clusters[ci], want)
+                    && !in_quote(m, self.quotes)
+                    && word(k).as_deref() == Some(",")
+                    && word(k + 1).as_deref() == Some("who")
+                    && word(k + 2).is_some_and(|w| CLAUSE_FINAL_SPEECH.contains(&w.as_str()))
+            })
+            .map(|(_, ci)| ci)
     }
 
     /// Does the word `h` stand right before or right after mention `m` ("the daily Le Figaro",
@@ -561,6 +606,42 @@ mod tests {
             &Gazetteers::default(),
         );
         assert_eq!(r[1].as_deref(), Some("Hillary Clinton"));
+    }
+
+    #[test]
+    fn the_one_a_relative_clause_gives_words_to_is_the_antecedent() {
+        let names = [("Sam Malu", Per), ("John Inienger", Per)];
+        let t = "Sam Malu replaced John Inienger, who told officers that peace was near. “It was \
+                 difficult,” he said.";
+        let r = resolved(t, &names, &[("he", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("John Inienger"));
+        // must not fire: a relative clause without a verb of speech
+        let t = "Sam Malu replaced John Inienger, who left in June. “It was difficult,” he said.";
+        let r = resolved(t, &names, &[("he", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("Sam Malu"));
+    }
+
+    #[test]
+    fn he_said_and_it_said_sentences_continue_the_chain() {
+        let names = [
+            ("Timothy Reid", Per),
+            ("Brush Wellman", Org),
+            ("Ann Lee", Per),
+        ];
+        let t = "Timothy Reid spoke for Brush Wellman. A suit by Ann Lee was dismissed, he said. \
+                 “We are defending them,” he said.";
+        let r = resolved(t, &names, &[("he", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("Timothy Reid"));
+        let names = [("Catholic Information Office", Org), ("Sudan", Loc)];
+        let t = "The Catholic Information Office spoke. It said Sudan held them. “The mission was \
+                 looted,” it added.";
+        let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("Catholic Information Office"));
+        // must not fire: "It was" opens no chain
+        let t = "The Catholic Information Office spoke. It was Sudan that held them. “The mission \
+                 was looted,” it added.";
+        let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+        assert_eq!(one(r).as_deref(), Some("Sudan"));
     }
 
     #[test]
