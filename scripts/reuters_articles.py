@@ -10,7 +10,10 @@
     python3 scripts/reuters_articles.py build ../shared/data/conll2003-dev.jsonl OUT.jsonl
         writes the annotated articles in score.py's "articles" format
     python3 scripts/reuters_articles.py score ../shared/data/conll2003-dev.jsonl [NEWSLENS]
-    (--ann FILE reads another annotation file than tests/fixtures/reuters-annotations.txt)
+    (--ann FILE reads another annotation file than tests/fixtures/reuters-annotations.txt;
+     --open reads the open set's, tests/fixtures/reuters-open-annotations.txt, whose texts are
+     CoNLL-2003 train stories: python3 scripts/reuters_articles.py --open build
+     ../shared/data/conll2003-train.jsonl OUT.jsonl, then score as any articles file)
         builds the set, runs `newslens batch` on it and prints only the set's totals
         (scripts/confidence.py's table included): the set is sealed, its errors are never read
 
@@ -44,6 +47,8 @@ sys.path.insert(0, HERE)
 from dev_articles import KIND, actors_of, place_mentions  # noqa: E402
 
 ROOT_ANN = os.path.join(HERE, "..", "tests", "fixtures", "reuters-annotations.txt")
+# the open Reuters set: CoNLL-2003 train stories with the same conventions; its errors may be read
+OPEN_ANN = os.path.join(HERE, "..", "tests", "fixtures", "reuters-open-annotations.txt")
 
 # tokens glued to the word before them / after them
 NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve",
@@ -187,7 +192,8 @@ def build_article(doc, spec):
     if len(seen) != len(spans):
         left = [text[a:a + 30] for a, b in spans if (a, b) not in seen]
         raise SystemExit(f"{doc['id']}: quoted spans not annotated: {left}")
-    return {"id": doc["id"], "source": "conll2003-dev (Reuters), annotated for newslens", "text": text,
+    split = doc["id"].rsplit("-", 1)[0]
+    return {"id": doc["id"], "source": f"{split} (Reuters), annotated for newslens", "text": text,
             "entities": entities, "optional_entities": optional, "quotes": quotes,
             "actors": actors_of(entities, quotes, doc["id"])}
 
@@ -234,6 +240,9 @@ if __name__ == "__main__":
         i = sys.argv.index("--ann")
         ROOT_ANN = sys.argv[i + 1]
         del sys.argv[i:i + 2]
+    if "--open" in sys.argv:  # the open set, on ../shared/data/conll2003-train.jsonl
+        sys.argv.remove("--open")
+        ROOT_ANN = OPEN_ANN
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "ids" and len(sys.argv) == 3:
         for r in selected(read_jsonl(sys.argv[2])):

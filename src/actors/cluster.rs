@@ -656,6 +656,37 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_nearer_another_full_name_is_in_doubt() {
+        let shared = |t: &str, first: &str, second: &str| {
+            let names = [(first, Per), (second, Per), ("Das", Per)];
+            cluster(
+                t,
+                &analyze_text(t),
+                &ents(t, &names),
+                &Gazetteers::default(),
+            )
+            .shared_surname
+        };
+        let t = "Mangala Das prayed. Tarak Das, 70, was found. Das spoke.";
+        assert_eq!(shared(t, "Mangala Das", "Tarak Das"), [false, false, true]);
+        // must not fire: the one it joins, introduced first, was also named last
+        let t = "Mangala Das prayed. Tarak Das was found. Mangala Das wept. Das spoke.";
+        let names = [
+            ("Mangala Das", Per),
+            ("Tarak Das", Per),
+            ("Mangala Das", Per),
+            ("Das", Per),
+        ];
+        let got = cluster(
+            t,
+            &analyze_text(t),
+            &ents(t, &names),
+            &Gazetteers::default(),
+        );
+        assert_eq!(got.shared_surname, [false, false, false, false]);
+    }
+
+    #[test]
     fn an_honorific_of_the_other_gender_blocks_a_surname_merge() {
         let t = "Mr. Obama spoke at length. Michelle Obama listened.";
         let gaz = Gazetteers::parse("FIRST_F\tMichelle\n", "");
