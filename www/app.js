@@ -10,6 +10,7 @@ import { compareArticles, renderComparison } from './compare.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
+import { pendingNote } from './quotetools.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
@@ -373,7 +374,13 @@ function renderTable() {
     correct,
     sort: (key) => { state.tableSort = key; renderTable(); refind(); },
     filter: (f) => { state.tableSpeaker = f.speaker ?? state.tableSpeaker; state.tableKind = f.kind ?? state.tableKind; renderTable(); refind(); },
-    tools: (i) => { state.tools = i; renderTable(); if (i !== null) $(`tools-${i}`)?.querySelector('select')?.focus(); },
+    // a note typed in the tools being closed (or left for another quotation's) is saved first
+    tools: (i) => {
+      const note = pendingNote($('quote-table'));
+      state.tools = i;
+      if (note) correct(note); else renderTable();
+      if (i !== null) $(`tools-${i}`)?.querySelector('select')?.focus();
+    },
     sheet: (id) => openSheet(id),
     cite: copyCitation,
     link: copyQuoteLink,

@@ -5,7 +5,8 @@
 //             did not move, and after a tap the pointer sits where the finger was: such replays
 //             never show a card)
 //   keyboard  shown while the element has the focus, and tied to it as its description
-//   touch     a tap pins the card of what was tapped until the next tap elsewhere
+//   touch     a tap pins the card of what was tapped until the next tap elsewhere, or until the
+//             keyboard moves the focus elsewhere
 // The card is placed by the element (under it, or above it when there is no room below), inside
 // the screen, and moves with the page. It never scrolls the page. What the card says comes from
 // the caller (`lines`, `spoken`); this module only shows, places and hides it.
@@ -86,6 +87,10 @@ export function wireCard(article, card, content) {
     if (t) show(t, { focused: true });
   });
   article.addEventListener('focusout', () => { if (!pinned) hide(); });
+  // the focus moved on (Tab, a shortcut, a script) past a pinned card's element: the card goes
+  document.addEventListener('focusin', (e) => {
+    if (pinned && shownFor && !shownFor.contains(e.target) && !card.contains(e.target)) hide();
+  }, true);
   // a tap: the card of what was tapped, pinned
   article.addEventListener('click', (e) => {
     if (!touch) return;

@@ -6,6 +6,23 @@
 
 import { el, choiceMenu } from './render.js';
 
+// The button a pointer is pressing, while it is pressed: a press on a button marked
+// data-keeps-note (Checked, Flag, the table's "Check & cite") takes the note along itself, so the
+// note's own save on leaving the field (which would rebuild the tools under the pointer and lose
+// the press) waits for it.
+let pressed = null;
+document.addEventListener('pointerdown', (e) => { pressed = e.target.closest?.('[data-keeps-note]') ?? null; }, true);
+for (const type of ['pointerup', 'pointercancel']) document.addEventListener(type, () => setTimeout(() => { pressed = null; }, 0), true);
+
+/**
+ * The note typed in the tools under `root` and not saved yet, as its mark edit (null: none).
+ * The page saves it before it closes the tools, so that closing never loses a note.
+ */
+export function pendingNote(root) {
+  const note = root?.querySelector('input[data-note]');
+  return note?.pendingEdit?.() ?? null;
+}
+
 /** The reader's check of a quotation as a word: 'checked', 'flagged' or ''. */
 export function checkOf(q) { return q?.check ?? ''; }
 
@@ -62,17 +79,17 @@ export function quoteTools(text, analysis, i, handlers) {
   // the reader's check, and a note (kept when the field is left: nothing typed is lost)
   const note = el('input', { type: 'text', value: q.note ?? '', 'aria-label': `Quotation ${n}: note`, placeholder: 'note (source, call, doubt…)', autocomplete: 'off' });
   const mark = (check) => handlers.correct({ op: 'mark', quote: i, check, note: note.value.trim() });
-  // a press on Checked or Flag saves the note with the mark, in one step (the note's own save,
-  // on leaving the field, would rebuild the tools under the pointer and lose the press)
-  let marking = false;
+  // a press on Checked or Flag saves the note with the mark, in one step
   const toggle = (check, label) => {
     const on = checkOf(q) === check;
     const b = el('button', { type: 'button', class: `check-${check}`, 'aria-pressed': String(on), textContent: label, 'aria-label': `Quotation ${n}: ${check}` });
-    b.addEventListener('pointerdown', () => { marking = true; });
-    b.addEventListener('click', () => { marking = false; mark(on ? null : check); });
+    b.dataset.keepsNote = '';
+    b.addEventListener('click', () => mark(on ? null : check));
     return b;
   };
-  const saveNote = () => { if (!marking && note.value.trim() !== (q.note ?? '')) mark(checkOf(q) || null); };
+  note.dataset.note = '';
+  note.pendingEdit = () => (note.value.trim() !== (q.note ?? '') ? { op: 'mark', quote: i, check: checkOf(q) || null, note: note.value.trim() } : null);
+  const saveNote = () => { if (!pressed) { const e = note.pendingEdit(); if (e) handlers.correct(e); } };
   note.addEventListener('change', saveNote);
   note.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); saveNote(); } });
   box.append(row(toggle('checked', '✓ Checked'), toggle('flagged', '⚑ Flag'), note));

@@ -146,6 +146,7 @@ function checkCell(r, open, handlers) {
     r.note ? el('span', { class: 'note', textContent: ` · ${r.note}` }) : null);
   if (r.kind === 'quoted' && handlers.tools) {
     const b = el('button', { type: 'button', class: 'tools-toggle', 'aria-expanded': String(open), 'aria-controls': `tools-${r.quote}`, 'aria-label': `Check & cite quotation ${r.index + 1}`, textContent: 'Check & cite' });
+    b.dataset.keepsNote = ''; // a press that closes the tools saves their unsaved note (quotetools.js)
     b.addEventListener('click', () => handlers.tools(open ? null : r.quote));
     td.append(' ', b);
   }
