@@ -794,6 +794,8 @@ function wire() {
     const v = JSON.parse(localStorage.getItem(COMPARE_KEY) ?? 'null');
     if (v) { $('compare-a').value = String(v.a ?? ''); $('compare-b').value = String(v.b ?? ''); }
   } catch { /* storage disabled */ }
+  // a choice in the menu of rarer actions closes it (the action itself runs on)
+  for (const b of $('more-menu').querySelectorAll('button')) b.addEventListener('click', () => $('more-menu').hidePopover());
   $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
   $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));

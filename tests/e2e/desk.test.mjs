@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, startServer, launch, openPage, ready, pasteText } from './helpers.mjs';
+import { ROOT, OUT, startServer, launch, openPage, ready, pasteText, action } from './helpers.mjs';
 
 let server;
 let browser;
@@ -45,5 +45,56 @@ test('rough edges: a note left unsaved is saved when "Check & cite" closes the t
   const focusIn = await p.evaluate(() => document.activeElement.closest('#article') !== null);
   assert.equal(focusIn, false, 'the focus left the article');
   assert.equal((await cardState(p)).shown, false, 'the card went with the focus');
+  await phone.close();
+});
+
+const ACTIONS = ['btn-edit', 'btn-table', 'btn-compare', 'btn-undo', 'btn-share', 'btn-sample', 'btn-open', 'btn-export-html', 'btn-export-json', 'btn-copy-json', 'btn-export-csv'];
+
+test('the actions bar: one row at 1280 px (rarer actions in a menu), every action reached by Tab, 44 px targets on a phone', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  // the longest Undo label: corrections of this article
+  await page.locator('#actors .actor', { hasText: 'Bob Roe' }).click();
+  for (const k of ['organisation', 'person', 'organisation', 'person', 'organisation', 'person', 'organisation', 'person', 'organisation', 'person', 'organisation', 'person']) {
+    await page.getByLabel('Type of Bob Roe', { exact: true }).selectOption(k);
+    await ready(page);
+  }
+  assert.match(await page.textContent('#btn-undo'), /\(12\)/);
+  const rows = await page.$$eval('.actions > button', (bs) => [...new Set(bs.filter((b) => b.getClientRects().length).map((b) => Math.round(b.getBoundingClientRect().top)))]);
+  assert.equal(rows.length, 1, `the actions sit on ${rows.length} rows`);
+  // by keyboard: Tab from the first action reaches the others; Enter opens the menu, Tab goes on into it
+  await page.focus('#btn-edit');
+  const seen = ['btn-edit'];
+  for (let i = 0; i < 14; i++) {
+    const id = await page.evaluate(() => document.activeElement.id);
+    if (id === 'btn-more' && (await page.getAttribute('#btn-more', 'aria-expanded')) !== 'true') await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => document.activeElement.id));
+  }
+  for (const id of ACTIONS) assert.ok(seen.includes(id), `${id} not reached by Tab: ${seen.join(' ')}`);
+  // a choice in the menu acts and closes it; Escape closes it without acting, the focus back on its button
+  if (await page.isVisible('#more-menu')) await page.click('#btn-more');
+  assert.equal(await page.isVisible('#more-menu'), false);
+  await page.focus('#btn-more');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.isVisible('#btn-export-csv'), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#btn-export-csv'), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'btn-more');
+  const [dl] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-csv')]);
+  assert.match(dl.suggestedFilename(), /\.csv$/);
+  assert.equal(await page.isVisible('#more-menu'), false, 'the menu closed on the choice');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  // a phone: every action a 44 px target (the bar scrolls sideways), the menu within the screen
+  const { context: phone, page: p } = await openPage(browser, server.url, PHONE);
+  await p.locator('#btn-more').scrollIntoViewIfNeeded();
+  await p.locator('#btn-more').tap();
+  await p.locator('#btn-export-csv').waitFor({ timeout: 3000 });
+  const small = await p.evaluate((ids) => ids.map((id) => [id, document.getElementById(id).getBoundingClientRect()]).filter(([id, r]) => r.height < 44 || (document.getElementById(id).closest('#more-menu') && (r.left < 0 || r.right > 390))).map(([id, r]) => `${id} ${JSON.stringify(r)}`), [...ACTIONS, 'btn-more']);
+  assert.deepEqual(small, []);
+  await p.locator('#btn-sample').tap();
+  await ready(p);
+  await p.locator('#more-menu').waitFor({ state: 'hidden', timeout: 3000 });
   await phone.close();
 });
