@@ -11,6 +11,7 @@ import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
 import { pendingNote } from './quotetools.js';
+import { wireToolsDialog } from './toolsdialog.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
@@ -353,6 +354,7 @@ async function render() {
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
   renderSidebar();
+  toolsDialog?.refresh();
   $('btn-undo').disabled = !state.edits.length && !state.previous;
   $('btn-undo').textContent = state.edits.length ? `Undo correction (${state.edits.length})` : state.previous ? 'Undo: previous article' : 'Undo correction';
   if (state.analysis) {
@@ -579,6 +581,7 @@ function runFind(step = 0) {
  */
 let card = null;
 function hideCard() { card?.hide(); }
+let toolsDialog = null; // a quotation's tools over the article (toolsdialog.js)
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -811,8 +814,22 @@ function wire() {
   });
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');
+  // a quotation's tools, from the article: its card offers "Check & cite" (toolsdialog.js)
+  toolsDialog = wireToolsDialog($('tools-dialog'), {
+    data: () => ({ text: state.text, analysis: state.analysis }),
+    correct,
+    cite: copyCitation,
+    link: copyQuoteLink,
+    element: (i) => document.querySelector(`#article [data-quote="${i}"]`),
+  });
+  const toolsOf = (t) => {
+    const q = t.closest('[data-quote]');
+    if (!q) return undefined;
+    const i = Number(q.dataset.quote);
+    return { label: 'Check & cite', name: `Check & cite quotation ${i + 1}`, run: () => toolsDialog.open(i) };
+  };
   card = wireCard(art, $('card'), (t) => (state.analysis
-    ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis) }
+    ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis), action: toolsOf(t) }
     : { lines: [], spoken: '' }));
   // a click on a name or quotation follows its actor (again: stop following)
   art.addEventListener('click', (e) => {
@@ -844,7 +861,7 @@ function wire() {
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (!state.selected || e.target.matches('input, textarea')) return;
+    if (!state.selected || e.target.matches('input, textarea') || e.target.closest('dialog')) return;
     // in a menu the arrow keys are the menu's own
     const arrows = !e.target.matches('select');
     if (arrows && (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article'))) { e.preventDefault(); moveMention(1); }

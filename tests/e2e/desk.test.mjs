@@ -98,3 +98,66 @@ test('the actions bar: one row at 1280 px (rarer actions in a menu), every actio
   await p.locator('#more-menu').waitFor({ state: 'hidden', timeout: 3000 });
   await phone.close();
 });
+
+test('a quotation\'s tools open from the article: its hover card, Tab from the focused quotation, a tap on a phone', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await pasteText(page, ARTICLE);
+  const dialog = page.locator('#tools-dialog');
+  // the mouse: over the quotation, then onto its card's button
+  const never = page.locator('#article .quote', { hasText: 'Never' });
+  const b = await never.boundingBox();
+  await page.mouse.move(b.x + 4, b.y + b.height / 2);
+  const action = page.locator('#card .card-action');
+  await action.waitFor({ timeout: 3000 });
+  assert.equal(await action.textContent(), 'Check & cite');
+  const a = await action.boundingBox();
+  await page.mouse.move(b.x + 4, b.y + b.height + 3, { steps: 3 });
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2, { steps: 5 });
+  await page.mouse.click(a.x + a.width / 2, a.y + a.height / 2);
+  await dialog.waitFor({ timeout: 3000 });
+  assert.equal(await dialog.locator('h2').textContent(), 'Quotation 2: check & cite');
+  assert.equal(await dialog.locator('.tools-words').textContent(), '“Never,”');
+  await dialog.getByRole('button', { name: /: checked$/ }).click();
+  await ready(page);
+  assert.equal(await dialog.isVisible(), true, 'the tools stay open after a correction');
+  assert.equal(await dialog.getByRole('button', { name: /: checked$/ }).getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await dialog.isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '“Never,”', 'the focus is back on the quotation');
+  // the keyboard: arrows to a quotation, Tab to its card's action, Enter; a note typed and Escape keeps it
+  await page.focus('#article');
+  let guard = 0;
+  while (!(await page.evaluate(() => document.activeElement.closest('[data-quote]')?.textContent?.includes('We vote today'))) && guard++ < 30) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Check & cite quotation 1');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /said by$/, 'the tools take the focus');
+  await dialog.getByRole('textbox', { name: /: note$/ }).fill('ask the mayor');
+  await page.keyboard.press('Escape');
+  await ready(page);
+  assert.equal(await dialog.isVisible(), false);
+  await page.click('#btn-table');
+  assert.match(await row(page, 'We vote today').textContent(), /ask the mayor/);
+  assert.match(await row(page, 'Never').textContent(), /✓ checked/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  // a phone: a tap on the quotation, a tap on its card's action
+  const { context: phone, page: p } = await openPage(browser, server.url, PHONE);
+  await pasteText(p, ARTICLE);
+  await p.locator('#article .quote', { hasText: 'The plan is dead' }).tap();
+  await p.locator('#card .card-action').waitFor({ timeout: 3000 });
+  await p.locator('#card .card-action').tap();
+  const d = p.locator('#tools-dialog');
+  await d.waitFor({ timeout: 3000 });
+  const small = await p.evaluate(() => [...document.querySelectorAll('#tools-dialog button, #tools-dialog input, #tools-dialog select')]
+    .map((e) => [e.getAttribute('aria-label') || e.textContent, e.getBoundingClientRect()]).filter(([, r]) => r.height < 44 || r.left < 0 || r.right > 390).map(([n]) => n));
+  assert.deepEqual(small, []);
+  await d.getByRole('combobox', { name: /someone new$/ }).fill('a spokesman');
+  await d.getByRole('combobox', { name: /the new speaker is$/ }).selectOption('unnamed');
+  await d.getByRole('button', { name: /credit to someone new/ }).tap();
+  await ready(p);
+  await d.getByRole('button', { name: 'Close' }).tap();
+  assert.equal(await p.locator('#article .quote', { hasText: 'The plan is dead' }).getAttribute('data-speaker'), 'a spokesman');
+  await phone.close();
+});

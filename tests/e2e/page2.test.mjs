@@ -59,7 +59,10 @@ test('a screen reader hears each name\'s kind and each quotation\'s speaker; the
   const focused = await axNode(page, '#article .quote');
   assert.match(focused.description, /^quotation, said by Ann Reyes\b/, JSON.stringify(focused));
   assert.match(await page.textContent('#card'), /quoted: Ann Reyes/, 'the card still shows the speaker to the eye');
-  // leaving the article: the card goes, and nothing points at it any more
+  // Tab goes on into the card's action (a quotation's Check & cite), then out: the card goes, and
+  // nothing points at it any more
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await page.evaluate(() => [Boolean(document.activeElement.closest('#card')), document.activeElement.textContent]), [true, 'Check & cite']);
   await page.keyboard.press('Tab');
   assert.equal(await page.isVisible('#card'), false);
   assert.equal(await page.$$eval('#article [aria-describedby]', (els) => els.length), 0);
