@@ -10,7 +10,7 @@ import { compareArticles, renderComparison } from './compare.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
-import { pendingNote } from './quotetools.js';
+import { pendingNote, toolsName } from './quotetools.js';
 import { wireToolsDialog } from './toolsdialog.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
@@ -36,7 +36,7 @@ const state = {
   tableSpeaker: '', // the table shows one speaker's rows ('' every speaker)
   tableKind: '', // … of one kind ('quoted', 'reported'; '' both)
   tools: null, // the quotation whose tools are open in the table
-  picked: null, // the quotation a link points to: outlined and scrolled to
+  picked: null, // the quotation or reported speech a link points to ('[data-quote="3"]'): outlined and scrolled to
   sheet: null, // the actor whose quote sheet is shown instead of the article
   compare: false, // the comparison of two articles instead of the article
   // the last article replaced while it had corrections (Sample article, a file, a paste, a link,
@@ -448,29 +448,31 @@ async function exportSheet() {
   download(`newslens-quotes-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'actor'}.html`, 'text/html', sheetHtml(state.text, state.analysis, state.sheet, { headline, url: state.url, date: state.date }, css));
 }
 
-/** Copy a quotation's citation, as plain text and rich text. */
-async function copyCitation(i) {
+/** Copy a quotation's (or a reported speech's: `what` 'report') citation, as plain text and rich text. */
+async function copyCitation(i, what = 'quote') {
   const { headline } = articleDetails();
-  const c = citation(state.text, state.analysis, i, { headline, url: state.url, date: state.date });
-  status(await copyRich(c.plain, c.html) ? `Citation of quotation ${i + 1} copied (plain and rich text).` : 'The browser refused clipboard access.');
+  const c = citation(state.text, state.analysis, i, { headline, url: state.url, date: state.date }, what);
+  const name = toolsName(state.analysis, i, what).toLowerCase();
+  status(await copyRich(c.plain, c.html) ? `Citation of ${name} copied (plain and rich text).` : 'The browser refused clipboard access.');
 }
 
-/** Copy a link to one quotation: the share link, with the quotation outlined and scrolled to. */
-async function copyQuoteLink(i) {
-  const url = `${location.origin}${location.pathname}${await serialize({ ...currentView(), quote: i })}`;
+/** Copy a link to one quotation (or reported speech): the share link, with it outlined and scrolled to. */
+async function copyQuoteLink(i, what = 'quote') {
+  const url = `${location.origin}${location.pathname}${await serialize({ ...currentView(), [what]: i })}`;
+  const name = toolsName(state.analysis, i, what).toLowerCase();
   try {
     await navigator.clipboard.writeText(url);
-    status(`Link to quotation ${i + 1} copied (${url.length.toLocaleString()} characters).`);
+    status(`Link to ${name} copied (${url.length.toLocaleString()} characters).`);
   } catch {
     history.replaceState(null, '', url);
-    status(`The link to quotation ${i + 1} is in the address bar.`);
+    status(`The link to ${name} is in the address bar.`);
   }
 }
 
 /** Outline the quotation a link points to, and bring it on screen. */
 function showPicked(scroll = true) {
   if (state.picked === null) return;
-  const parts = document.querySelectorAll(`#article [data-quote="${state.picked}"]`);
+  const parts = document.querySelectorAll(`#article ${state.picked}`);
   for (const e of parts) e.classList.add('picked');
   if (scroll && parts[0]) { parts[0].scrollIntoView({ block: 'center' }); parts[0].focus({ preventScroll: true }); }
 }
@@ -714,7 +716,9 @@ async function loadFromHash() {
   try {
     const v = await parse(location.hash);
     await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels, url: v.url, date: v.date, fromLink: true });
-    if (v.quote !== undefined && state.analysis?.quotes[v.quote]) { state.picked = v.quote; state.table = false; await render(); showPicked(); }
+    const picked = v.quote !== undefined && state.analysis?.quotes[v.quote] ? `[data-quote="${v.quote}"]`
+      : v.report !== undefined && state.analysis?.attributions[v.report] ? `[data-report="${v.report}"]` : null;
+    if (picked) { state.picked = picked; state.table = false; await render(); showPicked(); }
     return true;
   } catch (e) {
     state.text = '';
@@ -820,13 +824,14 @@ function wire() {
     correct,
     cite: copyCitation,
     link: copyQuoteLink,
-    element: (i) => document.querySelector(`#article [data-quote="${i}"]`),
+    element: (i, what) => document.querySelector(`#article [data-${what}="${i}"]`),
   });
   const toolsOf = (t) => {
-    const q = t.closest('[data-quote]');
+    const q = t.closest('[data-quote],[data-report]');
     if (!q) return undefined;
-    const i = Number(q.dataset.quote);
-    return { label: 'Check & cite', name: `Check & cite quotation ${i + 1}`, run: () => toolsDialog.open(i) };
+    const what = q.dataset.quote !== undefined ? 'quote' : 'report';
+    const i = Number(q.dataset[what]);
+    return { label: 'Check & cite', name: `Check & cite ${toolsName(state.analysis, i, what).toLowerCase()}`, run: () => toolsDialog.open(i, what) };
   };
   card = wireCard(art, $('card'), (t) => (state.analysis
     ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis), action: toolsOf(t) }

@@ -38,12 +38,13 @@ export async function serialize(view) {
   if (view.url) v.u = String(view.url).slice(0, 2000);
   if (view.date) v.d = String(view.date).slice(0, 10);
   if (Number.isInteger(view.quote) && view.quote >= 0) v.q = view.quote; // a link to one quotation
+  if (Number.isInteger(view.report) && view.report >= 0) v.r = view.report; // … or one reported speech (an attribution)
   const json = JSON.stringify(v);
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `#${VERSION}.${toBase64Url(packed)}`;
 }
 
-/** @returns {Promise<{text: string, selected: string|null, hidden: string[], edits: object[], quote?: number}>} */
+/** @returns {Promise<{text: string, selected: string|null, hidden: string[], edits: object[], quote?: number, report?: number}>} */
 export async function parse(fragment) {
   const body = fragment.replace(/^#/, '');
   if (!body.startsWith(`${VERSION}.`)) throw new ShareError('This link was not made by newslens (or by a newer version).');
@@ -60,8 +61,9 @@ export async function parse(fragment) {
     && (json.e === undefined || (Array.isArray(json.e) && json.e.length <= 10000 && json.e.every(isEdit)))
     && (json.u === undefined || (typeof json.u === 'string' && json.u.length <= 2000))
     && (json.d === undefined || (typeof json.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json.d)))
-    && (json.q === undefined || (Number.isInteger(json.q) && json.q >= 0));
+    && (json.q === undefined || (Number.isInteger(json.q) && json.q >= 0))
+    && (json.r === undefined || (Number.isInteger(json.r) && json.r >= 0));
   if (!ok) throw new ShareError('The link is damaged: it does not hold a newslens view.');
   if (json.t.length > MAX_TEXT_CHARS) throw new ShareError('The link holds more text than newslens accepts.');
-  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1, url: json.u ?? '', date: json.d ?? '', ...(json.q !== undefined ? { quote: json.q } : {}) };
+  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1, url: json.u ?? '', date: json.d ?? '', ...(json.q !== undefined ? { quote: json.q } : {}), ...(json.r !== undefined ? { report: json.r } : {}) };
 }

@@ -161,3 +161,63 @@ test('a quotation\'s tools open from the article: its hover card, Tab from the f
   assert.equal(await p.locator('#article .quote', { hasText: 'The plan is dead' }).getAttribute('data-speaker'), 'a spokesman');
   await phone.close();
 });
+
+test('reported speech has the tools too: credit its source, check or flag it with a note, cite it; links and exports carry them', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  await pasteText(page, ARTICLE);
+  await page.click('#btn-table');
+  const reported = () => row(page, 'the vote would fail');
+  await reported().locator('.tools-toggle').click();
+  let t = page.locator('#quote-table .tools-row');
+  assert.equal(await t.getAttribute('id') ?? await t.locator('td').getAttribute('id'), 'tools-r' + (await reported().getAttribute('data-report')));
+  await t.getByRole('combobox', { name: /someone new$/ }).fill('Carla Diaz');
+  await t.getByRole('textbox', { name: /new speaker's role$/ }).fill('council clerk');
+  await t.getByRole('button', { name: /credit to someone new/ }).click();
+  await ready(page);
+  assert.match(await page.textContent('#status'), /Carla Diaz added, credited with the reported speech/);
+  t = page.locator('#quote-table .tools-row');
+  await t.getByRole('textbox', { name: /: note$/ }).fill('Roe denies it');
+  await t.getByRole('button', { name: /: flagged$/ }).click();
+  await ready(page);
+  assert.match(await reported().textContent(), /Carla Diaz.*⚑ flagged · Roe denies it/);
+  // the article: the reported speech in Carla Diaz's colour; its card offers the tools
+  await page.click('#btn-table');
+  const span = page.locator('#article .reported', { hasText: 'the vote would fail' });
+  assert.equal(await span.getAttribute('data-actor'), await page.locator('#actors .actor', { hasText: 'Carla Diaz' }).getAttribute('data-actor'));
+  await span.hover();
+  await page.locator('#card .card-action').waitFor();
+  assert.match(await page.textContent('#card'), /Carla Diaz \(reported\)/);
+  await page.locator('#card .card-action').click();
+  const d = page.locator('#tools-dialog');
+  await d.waitFor();
+  assert.equal(await d.locator('h2').textContent(), 'Reported speech 1: check & cite');
+  assert.equal(await d.getByRole('button', { name: /: flagged$/ }).getAttribute('aria-pressed'), 'true');
+  await d.getByRole('button', { name: /copy citation$/ }).click();
+  await page.waitForFunction(() => /Citation of reported speech 1 copied/.test(document.getElementById('status').textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `Reported, not quoted: the vote would fail\n— Carla Diaz, council clerk, reported in “${HEADLINE}”`);
+  await d.getByRole('button', { name: /copy a link to it$/ }).click();
+  await page.waitForFunction(() => /Link to reported speech 1 copied/.test(document.getElementById('status').textContent));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await d.getByRole('button', { name: 'Close' }).click();
+  // the link: the source, the flag and the note, the reported speech outlined and focused
+  const p2 = await context.newPage();
+  await p2.goto(link);
+  await ready(p2);
+  assert.equal(await p2.evaluate(() => document.activeElement.matches('.reported.picked') && document.activeElement.textContent), 'the vote would fail');
+  await p2.click('#btn-table');
+  assert.match(await row(p2, 'the vote would fail').textContent(), /Carla Diaz.*⚑ flagged · Roe denies it/);
+  // the exports
+  const [dc] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-csv')]);
+  assert.ok(readFileSync(await dc.path(), 'utf8').includes('the vote would fail,reported,Carla Diaz,council clerk,said,6,corrected,flagged,Roe denies it,'));
+  const [dh] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-html')]);
+  assert.match(readFileSync(await dh.path(), 'utf8'), /<b>Carla Diaz<\/b> \(corrected by hand\) <i>said<\/i>: the vote would fail <span class="mark mark-flagged">⚑ flagged by the reader<\/span> <span class="note">\(note: Roe denies it\)<\/span>/);
+  const [dj] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-json')]);
+  const json = JSON.parse(readFileSync(await dj.path(), 'utf8'));
+  assert.deepEqual(json.attributions.filter((r) => r.check).map((r) => [r.check, r.note]), [['flagged', 'Roe denies it']]);
+  // undone, step by step
+  for (let i = 0; i < 2; i++) { await page.click('#btn-undo'); await ready(page); }
+  assert.equal(await span.getAttribute('data-actor'), await page.locator('#actors .actor', { hasText: 'Bob Roe' }).getAttribute('data-actor'));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
