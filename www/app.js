@@ -6,7 +6,7 @@ import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, sorted, filtered, toCsv, checkedLine } from './table.js';
 import { citation, copyRich } from './cite.js';
 import { sheetNodes, sheetHtml } from './sheet.js';
-import { compareArticles, renderComparison } from './compare.js';
+import { wireCompare } from './comparepage.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
@@ -15,7 +15,6 @@ import { wireToolsDialog } from './toolsdialog.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
-const COMPARE_KEY = 'newslens.compare.v1';
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -389,38 +388,6 @@ function renderTable() {
   }));
 }
 
-/** Open (or close) the comparison of two articles; version A starts as the article shown. */
-function openCompare(on) {
-  state.compare = on;
-  if (on) { state.table = false; state.sheet = null; }
-  if (on && !$('compare-a').value.trim()) $('compare-a').value = state.text;
-  render();
-  if (on) $('compare-title').focus();
-}
-
-/** Analyse both versions (one after the other in the worker) and show what differs. */
-async function runCompare() {
-  const a = normaliseLineEndings($('compare-a').value);
-  const b = normaliseLineEndings($('compare-b').value);
-  const out = $('compare-result');
-  if (!a.trim() || !b.trim()) { out.replaceChildren(el('p', { class: 'hint', textContent: 'Paste both versions first.' })); return; }
-  const why = rejectText(a) ?? rejectText(b);
-  if (why) { out.replaceChildren(el('p', { class: 'hint', textContent: why })); return; }
-  if (state.busy) { status('Wait for the article to finish, then compare.'); return; }
-  $('btn-compare-run').disabled = true;
-  status('Comparing…');
-  document.body.dataset.compared = '0';
-  // both are sent at once: an article pasted meanwhile is analysed after them, never dropped
-  const [ra, rb] = await Promise.all([runAnalysis(a), runAnalysis(b)]);
-  $('btn-compare-run').disabled = false;
-  const failed = [ra, rb].find((r) => r.error || r.cancelled);
-  if (failed) { status(`The comparison failed: ${failed.error ?? 'cancelled'}.`); return; }
-  const result = compareArticles({ text: a, analysis: JSON.parse(ra.json) }, { text: b, analysis: JSON.parse(rb.json) });
-  out.replaceChildren(...renderComparison(result));
-  status(`Compared: ${result.changed.length} quotation${result.changed.length === 1 ? '' : 's'} changed, ${result.onlyA.length} only in A, ${result.onlyB.length} only in B.`);
-  document.body.dataset.compared = '1';
-}
-
 /** Show the quote sheet of an actor instead of the article (null: back). */
 function openSheet(id) {
   state.sheet = id;
@@ -584,6 +551,7 @@ function runFind(step = 0) {
 let card = null;
 function hideCard() { card?.hide(); }
 let toolsDialog = null; // a quotation's tools over the article (toolsdialog.js)
+let comparison = null; // the comparison view (comparepage.js)
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -719,6 +687,7 @@ async function loadFromHash() {
     const picked = v.quote !== undefined && state.analysis?.quotes[v.quote] ? `[data-quote="${v.quote}"]`
       : v.report !== undefined && state.analysis?.attributions[v.report] ? `[data-report="${v.report}"]` : null;
     if (picked) { state.picked = picked; state.table = false; await render(); showPicked(); }
+    if (v.compare) await comparison.load(v.compare);
     return true;
   } catch (e) {
     state.text = '';
@@ -767,7 +736,8 @@ function wire() {
   // itself stays hidden. Its value is cleared after each pick: the same file can be opened again.
   $('btn-open').addEventListener('click', () => $('file').click());
   $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; loadFile(f); });
-  $('btn-share').addEventListener('click', share);
+  // Share in the comparison view shares the comparison (both versions)
+  $('btn-share').addEventListener('click', () => (state.compare && !state.editing ? comparison.share() : share()));
   $('btn-undo').addEventListener('click', undo);
   $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); viewChanged(); });
   $('src-date').addEventListener('change', (e) => { state.date = e.target.value; viewChanged(); });
@@ -787,20 +757,10 @@ function wire() {
   // a button, not a #fragment link: fragments are share links here
   $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
   $('btn-table').addEventListener('click', () => { state.table = state.sheet || state.compare ? true : !state.table; state.sheet = null; state.compare = false; render(); });
-  $('btn-compare').addEventListener('click', () => openCompare(!state.compare));
-  $('btn-compare-close').addEventListener('click', () => openCompare(false));
-  $('btn-compare-run').addEventListener('click', runCompare);
-  // the two versions are kept (a reload finds them again)
-  for (const id of ['compare-a', 'compare-b']) {
-    $(id).addEventListener('input', () => {
-      const v = { a: $('compare-a').value, b: $('compare-b').value };
-      if (v.a.length + v.b.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(COMPARE_KEY, JSON.stringify(v)); } catch { /* storage full or disabled */ }
-    });
-  }
-  try {
-    const v = JSON.parse(localStorage.getItem(COMPARE_KEY) ?? 'null');
-    if (v) { $('compare-a').value = String(v.a ?? ''); $('compare-b').value = String(v.b ?? ''); }
-  } catch { /* storage disabled */ }
+  comparison = wireCompare({
+    state, render, analyse: runAnalysis, clean: normaliseLineEndings, reject: rejectText, status, download,
+    view: currentView, css: async () => (await fetch(new URL('./style.css', import.meta.url))).text(),
+  });
   // a choice in the menu of rarer actions closes it (the action itself runs on)
   for (const b of $('more-menu').querySelectorAll('button')) b.addEventListener('click', () => $('more-menu').hidePopover());
   $('btn-export-csv').addEventListener('click', exportCsv);

@@ -221,3 +221,60 @@ test('reported speech has the tools too: credit its source, check or flag it wit
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+const VERSION_B = `${HEADLINE}\n\nMayor Ann Lee met Bob Roe and Carla Diaz in Springfield.\n\n“We vote today, and we will win,” the mayor said.\n\n“The plan is dead,” a voice shouted.\n\n“It is a good plan,” Carla Diaz said.`;
+
+test('a comparison travels: a share link holds both versions; too long a link is refused with the file offered; the comparison exports as HTML', async () => {
+  const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  await pasteText(page, ARTICLE);
+  await page.click('#btn-compare');
+  await page.fill('#compare-b', VERSION_B);
+  await page.evaluate(() => { document.body.dataset.compared = '0'; });
+  await page.click('#btn-compare-run');
+  await page.waitForFunction(() => document.body.dataset.compared === '1');
+  // the link: copied, and it opens on the comparison, run, both versions in place
+  await page.click('#btn-compare-share');
+  await page.waitForFunction(() => /Link to this comparison copied/.test(document.getElementById('compare-message').textContent));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const p2 = await (await browser.newContext()).newPage();
+  await p2.goto(link);
+  await p2.waitForFunction(() => document.body.dataset.compared === '1', null, { timeout: 30000 });
+  assert.equal(await p2.isVisible('#compare'), true);
+  assert.equal(await p2.inputValue('#compare-a'), ARTICLE);
+  assert.equal(await p2.inputValue('#compare-b'), VERSION_B);
+  assert.equal(await p2.locator('#compare-result ol.changed li').count(), 1);
+  assert.match(await p2.textContent('#compare-result'), /Carla Diaz/);
+  await p2.context().close();
+  // Share in the actions bar shares the comparison while it is open
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.click('#btn-share');
+  await page.waitForFunction(() => /Link to this comparison copied/.test(document.getElementById('compare-message').textContent) && document.getElementById('compare-message').textContent !== '');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#v1\./);
+  // the export: a file without script, the same tables and lists as the page
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-compare-export')]);
+  const file = path.join(OUT, 'comparison.html');
+  await dl.saveAs(file);
+  const pageRows = await page.$$eval('#compare-result .compare-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const pf = await ctx.newPage();
+  await pf.goto(`file://${file}`);
+  assert.deepEqual(await pf.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => tr.textContent)), pageRows);
+  assert.deepEqual(await pf.locator('ol.changed ins').allTextContents(), ['and we will win,”']);
+  assert.match(await pf.textContent('h1'), /Comparison/);
+  assert.equal(await pf.$$eval('script', (s) => s.length), 0);
+  await ctx.close();
+  // too long for a link: said clearly, no link made, the file offered (the focus on its button)
+  let seed = 7;
+  const word = () => { let w = ''; for (let i = 0; i < 6; i++) { seed = (seed * 1103515245 + 12345) % 2147483648; w += 'abcdefghijklmnopqrstuvwxyz'[seed % 26]; } return w; };
+  const long = `${VERSION_B}\n\n${Array.from({ length: 9000 }, word).join(' ')}`;
+  await page.fill('#compare-b', long);
+  await page.evaluate(() => navigator.clipboard.writeText('nothing'));
+  await page.click('#btn-compare-share');
+  await page.waitForFunction(() => /too long to share/.test(document.getElementById('compare-message').textContent));
+  assert.match(await page.textContent('#compare-message'), /No link was made\. Export the comparison as a file instead\./);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'nothing');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'btn-compare-export');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
