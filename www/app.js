@@ -12,6 +12,7 @@ import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
 import { pendingNote, toolsName } from './quotetools.js';
 import { wireToolsDialog } from './toolsdialog.js';
+import { wireAddActor, trackSelection, markControls } from './addactor.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
@@ -312,7 +313,8 @@ function renderSidebar() {
   const root = $('actors');
   keepFocus(root, () => {
     const unfolded = root.querySelector('details.other-group')?.open;
-    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: (i) => { openSheet(null); gotoQuote(i); }, gotoReport: (i) => { openSheet(null); gotoReport(i); }, correct, sheet: openSheet });
+    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: (i) => { openSheet(null); gotoQuote(i); }, gotoReport: (i) => { openSheet(null); gotoReport(i); }, correct, sheet: openSheet,
+      markControls: (actor) => markControls(state.text, a, actor, { correct, selection: () => articleSelection?.(), say: status }) });
     if (unfolded) root.querySelector('details.other-group')?.setAttribute('open', '');
   });
 }
@@ -552,6 +554,7 @@ let card = null;
 function hideCard() { card?.hide(); }
 let toolsDialog = null; // a quotation's tools over the article (toolsdialog.js)
 let comparison = null; // the comparison view (comparepage.js)
+let articleSelection = null; // the words last selected in the article (addactor.js)
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -757,6 +760,13 @@ function wire() {
   // a button, not a #fragment link: fragments are share links here
   $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
   $('btn-table').addEventListener('click', () => { state.table = state.sheet || state.compare ? true : !state.table; state.sheet = null; state.compare = false; render(); });
+  // an actor the reader adds is followed at once, so that names can be marked as theirs
+  wireAddActor($('btn-add-actor'), $('add-actor'), (edit) => {
+    correct(edit);
+    const id = `n${state.edits.filter((e) => e.op === 'add').length}`;
+    if (state.analysis?.actors.some((x) => x.id === id)) select(id);
+  });
+  articleSelection = trackSelection($('article'));
   comparison = wireCompare({
     state, render, analyse: runAnalysis, clean: normaliseLineEndings, reject: rejectText, status, download,
     view: currentView, css: async () => (await fetch(new URL('./style.css', import.meta.url))).text(),

@@ -18,6 +18,9 @@
 //   {op: 'role', actor: id, role}                 the actor's role ("" clears it)
 //   {op: 'mark', quote: i, check, note}           the reader checked the quotation ('checked'), doubts it
 //                                                 ('flagged') or neither (null), with a note ("" none)
+//   {op: 'mention', actor: id, start, end}       the words [start, end) of the text name that actor (a
+//                                                 name the reader marks): a name of its own, taken from
+//                                                 any other actor, and the names it overlaps give way
 //
 // 'speaker', 'mark' and 'add' may name a piece of reported speech instead of a quotation:
 // `report: j` (an index into the attributions, one without a quotation) in place of `quote: i`.
@@ -52,6 +55,7 @@ export function isEdit(e) {
       && (e.role === undefined || text(e.role, MAX_NAME)) && ((e.quote === undefined && e.report === undefined) || said(e));
     case 'rename': return id(e.actor) && name(e.name);
     case 'role': return id(e.actor) && text(e.role, MAX_NAME);
+    case 'mention': return id(e.actor) && Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.end > e.start && e.end - e.start <= MAX_NAME;
     case 'mark': return said(e) && (e.check === null || CHECKS.includes(e.check)) && text(e.note, MAX_NOTE);
     default: return false;
   }
@@ -142,6 +146,26 @@ export function applyEdits(text, analysis, edits) {
       if (!q) continue;
       if (e.check) q.check = e.check; else delete q.check;
       if (e.note.trim()) q.note = e.note.trim(); else delete q.note;
+    } else if (e.op === 'mention') {
+      const x = actor(e.actor);
+      const words = text.slice(e.start, e.end);
+      if (!x || e.end > text.length || !words.trim()) continue;
+      const overlaps = (s, t) => s < e.end && e.start < t;
+      // the names it overlaps give way; so do the mentions of any actor there
+      a.entities = a.entities.filter((n) => !overlaps(n.start, n.end));
+      for (const y of a.actors) {
+        const keep = y.mentions.map((m, i) => i).filter((i) => !overlaps(y.mentions[i][0], y.mentions[i][1]));
+        if (keep.length === y.mentions.length) continue;
+        y.mentions = keep.map((i) => y.mentions[i]);
+        y.mention_kinds = keep.map((i) => y.mention_kinds[i]);
+        y.corrected = true;
+      }
+      const at = a.entities.findIndex((n) => n.start > e.start);
+      a.entities.splice(at < 0 ? a.entities.length : at, 0, { start: e.start, end: e.end, label: LABEL_OF_KIND[x.kind], text: words, actor: x.id, corrected: true });
+      const i = x.mentions.findIndex((m) => m[0] > e.start);
+      x.mentions.splice(i < 0 ? x.mentions.length : i, 0, [e.start, e.end]);
+      x.mention_kinds.splice(i < 0 ? x.mention_kinds.length : i, 0, 'name');
+      x.corrected = true;
     } else if (e.op === 'label') {
       for (const ent of a.entities) {
         if (!ent.actor && ent.text === e.name) { ent.label = e.label; ent.corrected = true; }
@@ -168,6 +192,7 @@ export function describeEdit(e, before) {
     case 'add': return `${e.name.trim()} added${e.unnamed ? ' as an unnamed source' : ''}${e.quote !== undefined || e.report !== undefined ? `, credited with ${what}` : ''}`;
     case 'rename': return `${name(e.actor)} renamed ${e.name.trim()}`;
     case 'role': return e.role.trim() ? `${name(e.actor)}'s role is now “${e.role.trim()}”` : `${name(e.actor)}'s role cleared`;
+    case 'mention': return `a name marked as ${name(e.actor)}`;
     case 'mark': return `${what} ${e.check ?? 'not marked'}${e.note.trim() ? ', with a note' : ''}`;
     default: return 'a correction';
   }

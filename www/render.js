@@ -335,6 +335,7 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
       const li = el('li', {}, btn);
       if (selected && handlers.correct) li.append(correctionControls(text, analysis, a, handlers.correct));
+      if (selected && handlers.markControls) li.append(handlers.markControls(a));
       if (selected && handlers.sheet && (a.quotes || reported.length)) {
         const sheet = el('button', { type: 'button', class: 'sheet-open-btn', textContent: `Quote sheet of ${a.name}` });
         sheet.addEventListener('click', () => handlers.sheet(a.id));

@@ -278,3 +278,59 @@ test('a comparison travels: a share link holds both versions; too long a link is
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('add an actor from the sidebar (name, kind, role) and mark names in the text as theirs: a name found, or words selected; undoable, in share links', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  const text = `${ARTICLE}\n\nThe council will meet again in Springfield on Friday.`;
+  await pasteText(page, text);
+  const before = await page.locator('#actors .actor').count();
+  await page.click('#btn-add-actor');
+  const form = page.getByRole('group', { name: 'Add an actor' });
+  await form.getByRole('combobox', { name: 'Name' }).fill('City Council');
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption('organisation');
+  await form.getByRole('textbox', { name: 'Role' }).fill('the town’s council');
+  await form.getByRole('textbox', { name: 'Role' }).press('Enter');
+  await ready(page);
+  assert.match(await page.textContent('#status'), /Corrected: City Council added/);
+  assert.equal(await page.locator('#actors .actor').count(), before + 1);
+  const council = page.locator('#actors .actor', { hasText: 'City Council' });
+  assert.match(await council.textContent(), /the town’s council/);
+  assert.equal(await council.getAttribute('aria-pressed'), 'true', 'the new actor is followed');
+  const id = await council.getAttribute('data-actor');
+  // a name found in the text, by its menu (Enter applies)
+  const menu = page.getByLabel('Mark a name in the text as City Council', { exact: true });
+  await menu.focus();
+  const springfield = await menu.locator('option', { hasText: 'Springfield' }).first().getAttribute('value');
+  await menu.selectOption(springfield);
+  await ready(page);
+  const marks = () => page.$$eval(`#article [data-entity][data-actor="${id}"]`, (els) => els.map((e) => e.textContent));
+  assert.deepEqual(await marks(), ['Springfield']);
+  // words selected in the article
+  await page.evaluate(() => {
+    const node = [...document.querySelectorAll('#article')][0];
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf('council will');
+      if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 'council'.length); getSelection().removeAllRanges(); getSelection().addRange(r); return; }
+    }
+  });
+  await page.waitForTimeout(100);
+  await page.getByRole('button', { name: 'Mark the selected words as City Council' }).click();
+  await ready(page);
+  assert.deepEqual(await marks(), ['Springfield', 'council']);
+  assert.match(await page.locator('#actors .actor', { hasText: 'City Council' }).textContent(), /2 mentions/);
+  // in a share link
+  await page.click('#btn-share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+  const p2 = await context.newPage();
+  await p2.goto(await page.evaluate(() => location.href));
+  await ready(p2);
+  assert.deepEqual(await p2.$$eval(`#article [data-entity][data-actor="${id}"]`, (els) => els.map((e) => e.textContent)), ['Springfield', 'council']);
+  assert.match(await p2.locator('#actors .actor', { hasText: 'City Council' }).textContent(), /the town’s council/);
+  // undone, step by step
+  for (let i = 0; i < 3; i++) { await page.click('#btn-undo'); await ready(page); }
+  assert.equal(await page.locator('#actors .actor', { hasText: 'City Council' }).count(), 0);
+  assert.equal(await page.locator('#article mark.ent', { hasText: 'Springfield' }).first().getAttribute('data-label'), 'LOC');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
