@@ -334,3 +334,64 @@ test('add an actor from the sidebar (name, kind, role) and mark names in the tex
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+const AXE = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+const VIEWS = [
+  ['desktop light', { viewport: { width: 1280, height: 900 } }],
+  ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+  ['phone light', PHONE],
+  ['phone dark', { ...PHONE, colorScheme: 'dark' }],
+];
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+test('axe-core finds no violation in the views added here: the actions menu, a card with its action, the tools over the article (quotation, reported speech), adding an actor, the comparison\'s message and its export', async () => {
+  const found = [];
+  for (const [name, opts] of VIEWS) {
+    const { context, page } = await openPage(browser, server.url, { ...opts, acceptDownloads: true });
+    await pasteText(page, ARTICLE);
+    await page.locator('#btn-more').dispatchEvent('click');
+    await page.locator('#btn-export-csv').waitFor();
+    for (const v of await axe(page)) found.push(`${name}, menu: ${v}`);
+    await page.evaluate(() => document.getElementById('more-menu').hidePopover());
+    await page.focus('#article');
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement.matches('.quote'))); i++) await page.keyboard.press('ArrowRight');
+    await page.locator('#card .card-action').waitFor();
+    for (const v of await axe(page)) found.push(`${name}, card: ${v}`);
+    await page.locator('#card .card-action').dispatchEvent('click');
+    await page.locator('#tools-dialog').waitFor();
+    await page.locator('#tools-dialog').getByRole('button', { name: /: flagged$/ }).dispatchEvent('click');
+    await ready(page);
+    for (const v of await axe(page)) found.push(`${name}, quotation's tools: ${v}`);
+    await page.keyboard.press('Escape');
+    await page.focus('#article');
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement.matches('.reported'))); i++) await page.keyboard.press('ArrowRight');
+    await page.locator('#card .card-action').dispatchEvent('click');
+    await page.locator('#tools-dialog').waitFor();
+    for (const v of await axe(page)) found.push(`${name}, reported speech's tools: ${v}`);
+    await page.keyboard.press('Escape');
+    await page.locator('#btn-add-actor').dispatchEvent('click');
+    await page.getByRole('group', { name: 'Add an actor' }).getByRole('combobox', { name: 'Name' }).fill('City Council');
+    await page.getByRole('group', { name: 'Add an actor' }).getByRole('button').dispatchEvent('click');
+    await ready(page);
+    for (const v of await axe(page)) found.push(`${name}, added actor: ${v}`);
+    await page.locator('#btn-compare').dispatchEvent('click');
+    await page.fill('#compare-b', VERSION_B);
+    await page.evaluate(() => { document.body.dataset.compared = '0'; });
+    await page.locator('#btn-compare-run').dispatchEvent('click');
+    await page.waitForFunction(() => document.body.dataset.compared === '1');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-compare-export').dispatchEvent('click')]);
+    for (const v of await axe(page)) found.push(`${name}, comparison with its message: ${v}`);
+    const file = path.join(OUT, `comparison-axe-${name.replace(' ', '-')}.html`);
+    await dl.saveAs(file);
+    await page.goto(`file://${file}`);
+    for (const v of await axe(page)) found.push(`${name}, exported comparison: ${v}`);
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
