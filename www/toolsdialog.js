@@ -1,9 +1,10 @@
-// A quotation's (or a reported speech's) tools opened from the article: a modal dialog over the text holding the same
-// tools as the table's row (quotetools.js), so that the reader checks, credits and cites without
-// leaving their place. Opened by the "Check & cite" action of a quotation's card (hover, tap, or
-// Tab from the focused quotation); Escape or Close shuts it, the focus back on the quotation. A
-// note typed and not saved is saved when it closes. It is rebuilt after every correction (the
-// page calls refresh), the focus kept on the control of the same name. It applies no edit itself.
+// A quotation's (or a reported speech's) tools opened from the article: a modal dialog over the
+// text holding the same tools as the table's row (quotetools.js), so that the reader checks,
+// credits and cites without leaving their place. Opened by the "Check & cite" action of its card
+// (hover, tap, or Tab on from the focused quotation or reported speech); Escape, Close or a click
+// outside shuts it, the focus back on it in the article. A note typed and not saved is saved when
+// it closes. It is rebuilt after every correction (the page calls refresh), the focus kept on the
+// control of the same name. It applies no edit itself.
 
 import { el } from './render.js';
 import { quoteTools, pendingNote, toolsName } from './quotetools.js';
