@@ -6,14 +6,16 @@ import { htmlToText } from './htmltext.js';
 import { renderQuoteTable, quoteRows, sorted, filtered, toCsv, checkedLine } from './table.js';
 import { citation, copyRich } from './cite.js';
 import { sheetNodes, sheetHtml } from './sheet.js';
-import { compareArticles, renderComparison } from './compare.js';
+import { wireCompare } from './comparepage.js';
 import { applyEdits, describeEdit, isEdit } from './edits.js';
 import { listWarning } from './textcheck.js';
 import { wireCard } from './card.js';
+import { pendingNote, toolsName } from './quotetools.js';
+import { wireToolsDialog } from './toolsdialog.js';
+import { wireAddActor, trackSelection, markControls } from './addactor.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
-const COMPARE_KEY = 'newslens.compare.v1';
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -34,7 +36,7 @@ const state = {
   tableSpeaker: '', // the table shows one speaker's rows ('' every speaker)
   tableKind: '', // … of one kind ('quoted', 'reported'; '' both)
   tools: null, // the quotation whose tools are open in the table
-  picked: null, // the quotation a link points to: outlined and scrolled to
+  picked: null, // the quotation or reported speech a link points to ('[data-quote="3"]'): outlined and scrolled to
   sheet: null, // the actor whose quote sheet is shown instead of the article
   compare: false, // the comparison of two articles instead of the article
   // the last article replaced while it had corrections (Sample article, a file, a paste, a link,
@@ -313,7 +315,8 @@ function renderSidebar() {
   const root = $('actors');
   keepFocus(root, () => {
     const unfolded = root.querySelector('details.other-group')?.open;
-    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: (i) => { openSheet(null); gotoQuote(i); }, gotoReport: (i) => { openSheet(null); gotoReport(i); }, correct, sheet: openSheet });
+    renderActors(root, state.text, a, state, state.filter, { select: (id) => select(id, { reveal: true }), goto: (i) => { openSheet(null); gotoQuote(i); }, gotoReport: (i) => { openSheet(null); gotoReport(i); }, correct, sheet: openSheet,
+      markControls: (actor) => markControls(state.text, a, actor, { correct, selection: () => articleSelection?.(), say: status }) });
     if (unfolded) root.querySelector('details.other-group')?.setAttribute('open', '');
   });
 }
@@ -354,6 +357,7 @@ async function render() {
   if (editing) { $('editor').value = state.text; updateCounter(); }
   renderLegend();
   renderSidebar();
+  toolsDialog?.refresh();
   $('btn-undo').disabled = !state.edits.length && !state.previous;
   $('btn-undo').textContent = state.edits.length ? `Undo correction (${state.edits.length})` : state.previous ? 'Undo: previous article' : 'Undo correction';
   if (state.analysis) {
@@ -375,43 +379,17 @@ function renderTable() {
     correct,
     sort: (key) => { state.tableSort = key; renderTable(); refind(); },
     filter: (f) => { state.tableSpeaker = f.speaker ?? state.tableSpeaker; state.tableKind = f.kind ?? state.tableKind; renderTable(); refind(); },
-    tools: (i) => { state.tools = i; renderTable(); if (i !== null) $(`tools-${i}`)?.querySelector('select')?.focus(); },
+    // a note typed in the tools being closed (or left for another quotation's) is saved first
+    tools: (i) => {
+      const note = pendingNote($('quote-table'));
+      state.tools = i;
+      if (note) correct(note); else renderTable();
+      if (i !== null) $(`tools-${i}`)?.querySelector('select')?.focus();
+    },
     sheet: (id) => openSheet(id),
     cite: copyCitation,
     link: copyQuoteLink,
   }));
-}
-
-/** Open (or close) the comparison of two articles; version A starts as the article shown. */
-function openCompare(on) {
-  state.compare = on;
-  if (on) { state.table = false; state.sheet = null; }
-  if (on && !$('compare-a').value.trim()) $('compare-a').value = state.text;
-  render();
-  if (on) $('compare-title').focus();
-}
-
-/** Analyse both versions (one after the other in the worker) and show what differs. */
-async function runCompare() {
-  const a = normaliseLineEndings($('compare-a').value);
-  const b = normaliseLineEndings($('compare-b').value);
-  const out = $('compare-result');
-  if (!a.trim() || !b.trim()) { out.replaceChildren(el('p', { class: 'hint', textContent: 'Paste both versions first.' })); return; }
-  const why = rejectText(a) ?? rejectText(b);
-  if (why) { out.replaceChildren(el('p', { class: 'hint', textContent: why })); return; }
-  if (state.busy) { status('Wait for the article to finish, then compare.'); return; }
-  $('btn-compare-run').disabled = true;
-  status('Comparing…');
-  document.body.dataset.compared = '0';
-  // both are sent at once: an article pasted meanwhile is analysed after them, never dropped
-  const [ra, rb] = await Promise.all([runAnalysis(a), runAnalysis(b)]);
-  $('btn-compare-run').disabled = false;
-  const failed = [ra, rb].find((r) => r.error || r.cancelled);
-  if (failed) { status(`The comparison failed: ${failed.error ?? 'cancelled'}.`); return; }
-  const result = compareArticles({ text: a, analysis: JSON.parse(ra.json) }, { text: b, analysis: JSON.parse(rb.json) });
-  out.replaceChildren(...renderComparison(result));
-  status(`Compared: ${result.changed.length} quotation${result.changed.length === 1 ? '' : 's'} changed, ${result.onlyA.length} only in A, ${result.onlyB.length} only in B.`);
-  document.body.dataset.compared = '1';
 }
 
 /** Show the quote sheet of an actor instead of the article (null: back). */
@@ -441,29 +419,31 @@ async function exportSheet() {
   download(`newslens-quotes-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'actor'}.html`, 'text/html', sheetHtml(state.text, state.analysis, state.sheet, { headline, url: state.url, date: state.date }, css));
 }
 
-/** Copy a quotation's citation, as plain text and rich text. */
-async function copyCitation(i) {
+/** Copy a quotation's (or a reported speech's: `what` 'report') citation, as plain text and rich text. */
+async function copyCitation(i, what = 'quote') {
   const { headline } = articleDetails();
-  const c = citation(state.text, state.analysis, i, { headline, url: state.url, date: state.date });
-  status(await copyRich(c.plain, c.html) ? `Citation of quotation ${i + 1} copied (plain and rich text).` : 'The browser refused clipboard access.');
+  const c = citation(state.text, state.analysis, i, { headline, url: state.url, date: state.date }, what);
+  const name = toolsName(state.analysis, i, what).toLowerCase();
+  status(await copyRich(c.plain, c.html) ? `Citation of ${name} copied (plain and rich text).` : 'The browser refused clipboard access.');
 }
 
-/** Copy a link to one quotation: the share link, with the quotation outlined and scrolled to. */
-async function copyQuoteLink(i) {
-  const url = `${location.origin}${location.pathname}${await serialize({ ...currentView(), quote: i })}`;
+/** Copy a link to one quotation (or reported speech): the share link, with it outlined and scrolled to. */
+async function copyQuoteLink(i, what = 'quote') {
+  const url = `${location.origin}${location.pathname}${await serialize({ ...currentView(), [what]: i })}`;
+  const name = toolsName(state.analysis, i, what).toLowerCase();
   try {
     await navigator.clipboard.writeText(url);
-    status(`Link to quotation ${i + 1} copied (${url.length.toLocaleString()} characters).`);
+    status(`Link to ${name} copied (${url.length.toLocaleString()} characters).`);
   } catch {
     history.replaceState(null, '', url);
-    status(`The link to quotation ${i + 1} is in the address bar.`);
+    status(`The link to ${name} is in the address bar.`);
   }
 }
 
 /** Outline the quotation a link points to, and bring it on screen. */
 function showPicked(scroll = true) {
   if (state.picked === null) return;
-  const parts = document.querySelectorAll(`#article [data-quote="${state.picked}"]`);
+  const parts = document.querySelectorAll(`#article ${state.picked}`);
   for (const e of parts) e.classList.add('picked');
   if (scroll && parts[0]) { parts[0].scrollIntoView({ block: 'center' }); parts[0].focus({ preventScroll: true }); }
 }
@@ -574,6 +554,9 @@ function runFind(step = 0) {
  */
 let card = null;
 function hideCard() { card?.hide(); }
+let toolsDialog = null; // a quotation's tools over the article (toolsdialog.js)
+let comparison = null; // the comparison view (comparepage.js)
+let articleSelection = null; // the words last selected in the article (addactor.js)
 
 // ---------------------------------------------------------------- keyboard: follow an actor
 function moveMention(dir) {
@@ -639,7 +622,8 @@ function download(name, type, content) {
   a.download = name;
   document.body.append(a);
   a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  a.remove(); // an empty link left in the page has no name (axe: link-name)
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 function exportJson() {
@@ -706,7 +690,10 @@ async function loadFromHash() {
   try {
     const v = await parse(location.hash);
     await setText(v.text, { selected: v.selected, hidden: v.hidden, edits: v.edits, labels: v.labels, url: v.url, date: v.date, fromLink: true });
-    if (v.quote !== undefined && state.analysis?.quotes[v.quote]) { state.picked = v.quote; state.table = false; await render(); showPicked(); }
+    const picked = v.quote !== undefined && state.analysis?.quotes[v.quote] ? `[data-quote="${v.quote}"]`
+      : v.report !== undefined && state.analysis?.attributions[v.report] ? `[data-report="${v.report}"]` : null;
+    if (picked) { state.picked = picked; state.table = false; await render(); showPicked(); }
+    if (v.compare) await comparison.load(v.compare);
     return true;
   } catch (e) {
     state.text = '';
@@ -755,7 +742,8 @@ function wire() {
   // itself stays hidden. Its value is cleared after each pick: the same file can be opened again.
   $('btn-open').addEventListener('click', () => $('file').click());
   $('file').addEventListener('change', (e) => { const f = e.target.files[0]; e.target.value = ''; loadFile(f); });
-  $('btn-share').addEventListener('click', share);
+  // Share in the comparison view shares the comparison (both versions)
+  $('btn-share').addEventListener('click', () => (state.compare && !state.editing ? comparison.share() : share()));
   $('btn-undo').addEventListener('click', undo);
   $('src-url').addEventListener('change', (e) => { state.url = e.target.value.trim(); viewChanged(); });
   $('src-date').addEventListener('change', (e) => { state.date = e.target.value; viewChanged(); });
@@ -775,20 +763,19 @@ function wire() {
   // a button, not a #fragment link: fragments are share links here
   $('btn-skip').addEventListener('click', () => $('actor-filter').focus());
   $('btn-table').addEventListener('click', () => { state.table = state.sheet || state.compare ? true : !state.table; state.sheet = null; state.compare = false; render(); });
-  $('btn-compare').addEventListener('click', () => openCompare(!state.compare));
-  $('btn-compare-close').addEventListener('click', () => openCompare(false));
-  $('btn-compare-run').addEventListener('click', runCompare);
-  // the two versions are kept (a reload finds them again)
-  for (const id of ['compare-a', 'compare-b']) {
-    $(id).addEventListener('input', () => {
-      const v = { a: $('compare-a').value, b: $('compare-b').value };
-      if (v.a.length + v.b.length <= MAX_DRAFT_CHARS) try { localStorage.setItem(COMPARE_KEY, JSON.stringify(v)); } catch { /* storage full or disabled */ }
-    });
-  }
-  try {
-    const v = JSON.parse(localStorage.getItem(COMPARE_KEY) ?? 'null');
-    if (v) { $('compare-a').value = String(v.a ?? ''); $('compare-b').value = String(v.b ?? ''); }
-  } catch { /* storage disabled */ }
+  // an actor the reader adds is followed at once, so that names can be marked as theirs
+  wireAddActor($('btn-add-actor'), $('add-actor'), (edit) => {
+    correct(edit);
+    const id = `n${state.edits.filter((e) => e.op === 'add').length}`;
+    if (state.analysis?.actors.some((x) => x.id === id)) select(id);
+  });
+  articleSelection = trackSelection($('article'));
+  comparison = wireCompare({
+    state, render, analyse: runAnalysis, clean: normaliseLineEndings, reject: rejectText, status, download,
+    view: currentView, css: async () => (await fetch(new URL('./style.css', import.meta.url))).text(),
+  });
+  // a choice in the menu of rarer actions closes it (the action itself runs on)
+  for (const b of $('more-menu').querySelectorAll('button')) b.addEventListener('click', () => $('more-menu').hidePopover());
   $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
   $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));
@@ -804,8 +791,23 @@ function wire() {
   });
   $('actor-filter').addEventListener('input', (e) => { state.filter = e.target.value; renderSidebar(); });
   const art = $('article');
+  // a quotation's tools, from the article: its card offers "Check & cite" (toolsdialog.js)
+  toolsDialog = wireToolsDialog($('tools-dialog'), {
+    data: () => ({ text: state.text, analysis: state.analysis }),
+    correct,
+    cite: copyCitation,
+    link: copyQuoteLink,
+    element: (i, what) => document.querySelector(`#article [data-${what}="${i}"]`),
+  });
+  const toolsOf = (t) => {
+    const q = t.closest('[data-quote],[data-report]');
+    if (!q) return undefined;
+    const what = q.dataset.quote !== undefined ? 'quote' : 'report';
+    const i = Number(q.dataset[what]);
+    return { label: 'Check & cite', name: `Check & cite ${toolsName(state.analysis, i, what).toLowerCase()}`, run: () => toolsDialog.open(i, what) };
+  };
   card = wireCard(art, $('card'), (t) => (state.analysis
-    ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis) }
+    ? { lines: cardLines(t, state.text, state.analysis), spoken: cardSpoken(t, state.analysis), action: toolsOf(t) }
     : { lines: [], spoken: '' }));
   // a click on a name or quotation follows its actor (again: stop following)
   art.addEventListener('click', (e) => {
@@ -837,7 +839,7 @@ function wire() {
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (!state.selected || e.target.matches('input, textarea')) return;
+    if (!state.selected || e.target.matches('input, textarea') || e.target.closest('dialog')) return;
     // in a menu the arrow keys are the menu's own
     const arrows = !e.target.matches('select');
     if (arrows && (e.key === 'ArrowRight' || e.key === 'ArrowDown' && e.target.closest('#article'))) { e.preventDefault(); moveMention(1); }

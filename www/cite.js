@@ -1,7 +1,8 @@
 // A quotation's citation: its words, who said them (name, role), and where (the article's
 // headline, outlet, date, link), as plain text and as HTML for rich-text editors; and the copy of
 // both to the clipboard at once. `citation` is pure; `copyRich` is the only part that touches the
-// browser. The words are the article's own, quotation marks included, never rewritten.
+// browser. The words are the article's own, quotation marks included, never rewritten. Reported
+// speech is cited as such ("reported, not quoted"), its words never put in quotation marks.
 
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -16,22 +17,24 @@ export function outletOf(url) {
 }
 
 /**
- * The citation of quotation `i`: {plain, html}. `details`: {headline, url, date} (each optional).
+ * The citation of quotation `i` (or, `what` 'report', of the reported speech that is attribution `i`): {plain, html}. `details`: {headline, url, date} (each optional).
  * A quotation without a speaker says so ("speaker not identified") rather than guess.
  */
-export function citation(text, analysis, i, details = {}) {
-  const q = analysis.quotes[i];
+export function citation(text, analysis, i, details = {}, what = 'quote') {
+  const reported = what === 'report';
+  const q = reported ? analysis.attributions[i] : analysis.quotes[i];
   const a = q.actor ? analysis.actors.find((x) => x.id === q.actor) : null;
-  const words = text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
-  const name = a?.name ?? q.speaker_text ?? 'speaker not identified';
+  const said = reported ? q.content.map(([s, e]) => text.slice(s, e)).join(' … ') : text.slice(q.start, q.end);
+  const words = `${reported ? 'Reported, not quoted: ' : ''}${said.replace(/\s+/g, ' ').trim()}`;
+  const name = a?.name ?? (reported ? q.source_refers_to ?? q.source_text : q.speaker_text) ?? 'speaker not identified';
   const role = a?.role ?? '';
   const outlet = outletOf(details.url);
   const url = outlet ? new URL(details.url.trim()).href : '';
   const where = [details.headline ? `“${details.headline}”` : '', outlet, details.date ?? ''].filter(Boolean);
-  const plain = `${words}\n— ${name}${role ? `, ${role}` : ''}${where.length ? `, quoted in ${where.join(', ')}` : ''}${url ? `. ${url}` : ''}`;
+  const plain = `${words}\n— ${name}${role ? `, ${role}` : ''}${where.length ? `, ${reported ? 'reported' : 'quoted'} in ${where.join(', ')}` : ''}${url ? `. ${url}` : ''}`;
   const head = details.headline ? (url ? `<a href="${escapeHtml(url)}">${escapeHtml(details.headline)}</a>` : escapeHtml(details.headline)) : '';
   const whereHtml = [head ? `<cite>${head}</cite>` : '', escapeHtml(outlet), details.date ? `<time datetime="${escapeHtml(details.date)}">${escapeHtml(details.date)}</time>` : ''].filter(Boolean);
-  const html = `<blockquote><p>${escapeHtml(words)}</p><footer>— <strong>${escapeHtml(name)}</strong>${role ? `, ${escapeHtml(role)}` : ''}${whereHtml.length ? `, quoted in ${whereHtml.join(', ')}` : ''}${url && !head ? `. <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : ''}</footer></blockquote>`;
+  const html = `<blockquote><p>${escapeHtml(words)}</p><footer>— <strong>${escapeHtml(name)}</strong>${role ? `, ${escapeHtml(role)}` : ''}${whereHtml.length ? `, ${reported ? 'reported' : 'quoted'} in ${whereHtml.join(', ')}` : ''}${url && !head ? `. <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : ''}</footer></blockquote>`;
   return { plain, html };
 }
 

@@ -1,8 +1,9 @@
 // Compare two articles (two versions of a story, or two outlets' stories): who is quoted in each,
 // which quotations are the same, which changed (their words, or their speaker), and which appear
 // in one only. `compareArticles` is pure (two texts with their analyses in, a plain result out);
-// `renderComparison` only builds elements, article text as text nodes. It neither analyses nor
-// corrects: the page passes both analyses.
+// `renderComparison` only builds elements, article text as text nodes; `comparisonHtml` writes
+// those same elements out as a standalone file. It neither analyses nor corrects: the page passes
+// both analyses.
 
 const norm = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 const tokens = (s) => norm(s).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
@@ -105,18 +106,22 @@ function el(tag, props = {}, ...kids) {
   return e;
 }
 
-/** The comparison as elements: who is quoted, what changed, what is in one only. `names`: {a, b}. */
-export function renderComparison(result, names = { a: 'A', b: 'B' }) {
+/**
+ * The comparison as elements: who is quoted, what changed, what is in one only, under headings of
+ * `level` (3 on the page, 2 in the exported file). `names`: {a, b}.
+ */
+export function renderComparison(result, names = { a: 'A', b: 'B' }, level = 3) {
+  const h = `h${level}`;
   const out = [];
   const head = el('tr', {}, el('th', { scope: 'col', textContent: 'Speaker' }), el('th', { scope: 'col', textContent: `Quotations in ${names.a}` }), el('th', { scope: 'col', textContent: `in ${names.b}` }), el('th', { scope: 'col', textContent: 'Where' }));
   const rows = result.speakers.map((s) => el('tr', { className: s.a && s.b ? '' : 'only' },
     el('th', { scope: 'row', textContent: s.name }), el('td', { textContent: String(s.a) }), el('td', { textContent: String(s.b) }),
     el('td', { textContent: s.a && s.b ? 'both' : s.a ? `${names.a} only` : `${names.b} only` })));
-  out.push(el('h3', { textContent: 'Who is quoted' }),
+  out.push(el(h, { textContent: 'Who is quoted' }),
     result.speakers.length ? el('table', { className: 'compare-table' }, el('thead', {}, head), el('tbody', {}, ...rows)) : el('p', { className: 'hint', textContent: 'No named speaker in either.' }));
   const quote = (q) => el('span', {}, el('b', { textContent: q.speaker || 'no speaker found' }), ': ', q.words);
   const diff = (d) => el('p', { className: 'diff' }, ...d.flatMap((part, k) => [k ? ' ' : '', part.op === 'same' ? part.text : el(part.op, { textContent: part.text })]));
-  out.push(el('h3', { textContent: `Changed (${result.changed.length})` }),
+  out.push(el(h, { textContent: `Changed (${result.changed.length})` }),
     result.changed.length ? el('ol', { className: 'compare-list changed' }, ...result.changed.map((c) => el('li', {},
       el('p', {}, el('span', { className: 'tag', textContent: `${names.a}: ` }), quote(c.a)),
       el('p', {}, el('span', { className: 'tag', textContent: `${names.b}: ` }), quote(c.b)),
@@ -124,9 +129,22 @@ export function renderComparison(result, names = { a: 'A', b: 'B' }) {
       c.speaker ? el('p', { className: 'hint', textContent: `The speaker changed: ${c.a.speaker || 'none'} → ${c.b.speaker || 'none'}` }) : null)))
       : el('p', { className: 'hint', textContent: 'No quotation changed.' }));
   for (const [side, list] of [[names.a, result.onlyA], [names.b, result.onlyB]]) {
-    out.push(el('h3', { textContent: `Only in ${side} (${list.length})` }),
+    out.push(el(h, { textContent: `Only in ${side} (${list.length})` }),
       list.length ? el('ul', { className: 'compare-list' }, ...list.map((q) => el('li', {}, quote(q)))) : el('p', { className: 'hint', textContent: 'None.' }));
   }
   out.push(el('p', { className: 'hint', textContent: `${result.same.length} quotation${result.same.length === 1 ? '' : 's'} the same in both.` }));
   return out;
+}
+
+/**
+ * The comparison as a standalone HTML document (inline CSS, no script): the elements
+ * renderComparison builds for the page, written out. `titles`: {a, b}, the versions' headlines.
+ */
+export function comparisonHtml(result, css, titles = {}) {
+  const head = el('header', { className: 'top' }, el('h1', { textContent: 'Comparison of two articles' }),
+    el('p', { className: 'details', textContent: `A: ${titles.a || 'version A'} · B: ${titles.b || 'version B'}` }));
+  const main = el('main', { id: 'compare-result', className: 'compare-export' }, ...renderComparison(result, undefined, 2));
+  const title = el('title', { textContent: `Comparison: ${titles.a || 'A'} / ${titles.b || 'B'}` });
+  const style = el('style', { textContent: css });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${title.outerHTML}${style.outerHTML}</head><body class="export">${head.outerHTML}${main.outerHTML}<footer class="foot">Compared with newslens.</footer></body></html>`;
 }

@@ -18,6 +18,12 @@
 //   {op: 'role', actor: id, role}                 the actor's role ("" clears it)
 //   {op: 'mark', quote: i, check, note}           the reader checked the quotation ('checked'), doubts it
 //                                                 ('flagged') or neither (null), with a note ("" none)
+//   {op: 'mention', actor: id, start, end}       the words [start, end) of the text name that actor (a
+//                                                 name the reader marks): a name of its own, taken from
+//                                                 any other actor, and the names it overlaps give way
+//
+// 'speaker', 'mark' and 'add' may name a piece of reported speech instead of a quotation:
+// `report: j` (an index into the attributions, one without a quotation) in place of `quote: i`.
 
 export const KINDS = ['person', 'organisation', 'place', 'other'];
 export const CHECKS = ['checked', 'flagged'];
@@ -26,6 +32,12 @@ const MAX_NOTE = 2000;
 export const LABELS = ['PER', 'ORG', 'LOC', 'MISC'];
 const LABEL_OF_KIND = { person: 'PER', organisation: 'ORG', place: 'LOC', other: 'MISC' };
 
+/** Does `e` name exactly one quotation (`quote`) or piece of reported speech (`report`)? */
+function said(e) {
+  const index = (x) => Number.isInteger(x) && x >= 0;
+  return e.report === undefined ? index(e.quote) : e.quote === undefined && index(e.report);
+}
+
 /** Is `e` an edit of a known shape? (Share links and saved drafts are checked with it.) */
 export function isEdit(e) {
   if (!e || typeof e !== 'object') return false;
@@ -33,17 +45,18 @@ export function isEdit(e) {
   const text = (x, max) => typeof x === 'string' && x.length <= max;
   const name = (x) => text(x, MAX_NAME) && x.trim().length > 0;
   switch (e.op) {
-    case 'speaker': return Number.isInteger(e.quote) && e.quote >= 0 && (e.actor === null || id(e.actor));
+    case 'speaker': return said(e) && (e.actor === null || id(e.actor));
     case 'merge': return id(e.actor) && id(e.into) && e.actor !== e.into;
     case 'split': return id(e.actor) && Number.isInteger(e.at) && e.at >= 0;
     case 'delete': return id(e.actor);
     case 'kind': return id(e.actor) && KINDS.includes(e.kind);
     case 'label': return typeof e.name === 'string' && e.name.length > 0 && e.name.length <= 200 && LABELS.includes(e.label);
     case 'add': return name(e.name) && KINDS.includes(e.kind) && (e.unnamed === undefined || e.unnamed === true)
-      && (e.role === undefined || text(e.role, MAX_NAME)) && (e.quote === undefined || (Number.isInteger(e.quote) && e.quote >= 0));
+      && (e.role === undefined || text(e.role, MAX_NAME)) && ((e.quote === undefined && e.report === undefined) || said(e));
     case 'rename': return id(e.actor) && name(e.name);
     case 'role': return id(e.actor) && text(e.role, MAX_NAME);
-    case 'mark': return Number.isInteger(e.quote) && e.quote >= 0 && (e.check === null || CHECKS.includes(e.check)) && text(e.note, MAX_NOTE);
+    case 'mention': return id(e.actor) && Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.end > e.start && e.end - e.start <= MAX_NAME;
+    case 'mark': return said(e) && (e.check === null || CHECKS.includes(e.check)) && text(e.note, MAX_NOTE);
     default: return false;
   }
 }
@@ -58,18 +71,22 @@ export function applyEdits(text, analysis, edits) {
   let fresh = 0;
   let added = 0;
   const actor = (id) => a.actors.find((x) => x.id === id);
+  // what an edit names: the quotation, or the attribution that reports speech (null: none)
+  const target = (e) => (e.report === undefined ? a.quotes[e.quote] : a.attributions[e.report]?.quote == null ? a.attributions[e.report] : null) ?? null;
   const reassign = (from, to) => {
     for (const list of [a.entities, a.quotes, a.attributions]) for (const x of list) if (x.actor === from) x.actor = to;
   };
   for (const e of edits) {
     if (!isEdit(e)) continue;
     if (e.op === 'speaker') {
-      const q = a.quotes[e.quote];
+      const q = target(e);
       if (!q || (e.actor !== null && !actor(e.actor))) continue;
       q.actor = e.actor;
       q.corrected = true;
-      q.confidence = 'sure'; // the reader decided
-      for (const r of a.attributions) if (r.quote === e.quote) r.actor = e.actor;
+      if (e.report === undefined) {
+        q.confidence = 'sure'; // the reader decided
+        for (const r of a.attributions) if (r.quote === e.quote) r.actor = e.actor;
+      }
     } else if (e.op === 'merge') {
       const from = actor(e.actor);
       const into = actor(e.into);
@@ -110,12 +127,14 @@ export function applyEdits(text, analysis, edits) {
       added += 1;
       const id = `n${added}`;
       a.actors.push({ id, name: e.name.trim(), kind: e.kind, role: e.role?.trim() || null, mentions: [], mention_kinds: [], quotes: 0, corrected: true, ...(e.unnamed ? { unnamed: true } : {}) });
-      const q = e.quote === undefined ? null : a.quotes[e.quote];
+      const q = e.quote === undefined && e.report === undefined ? null : target(e);
       if (q) {
         q.actor = id;
         q.corrected = true;
-        q.confidence = 'sure';
-        for (const r of a.attributions) if (r.quote === e.quote) r.actor = id;
+        if (e.report === undefined) {
+          q.confidence = 'sure';
+          for (const r of a.attributions) if (r.quote === e.quote) r.actor = id;
+        }
       }
     } else if (e.op === 'rename' || e.op === 'role') {
       const x = actor(e.actor);
@@ -123,10 +142,30 @@ export function applyEdits(text, analysis, edits) {
       if (e.op === 'rename') x.name = e.name.trim(); else x.role = e.role.trim() || null;
       x.corrected = true;
     } else if (e.op === 'mark') {
-      const q = a.quotes[e.quote];
+      const q = target(e);
       if (!q) continue;
       if (e.check) q.check = e.check; else delete q.check;
       if (e.note.trim()) q.note = e.note.trim(); else delete q.note;
+    } else if (e.op === 'mention') {
+      const x = actor(e.actor);
+      const words = text.slice(e.start, e.end);
+      if (!x || e.end > text.length || !words.trim()) continue;
+      const overlaps = (s, t) => s < e.end && e.start < t;
+      // the names it overlaps give way; so do the mentions of any actor there
+      a.entities = a.entities.filter((n) => !overlaps(n.start, n.end));
+      for (const y of a.actors) {
+        const keep = y.mentions.map((m, i) => i).filter((i) => !overlaps(y.mentions[i][0], y.mentions[i][1]));
+        if (keep.length === y.mentions.length) continue;
+        y.mentions = keep.map((i) => y.mentions[i]);
+        y.mention_kinds = keep.map((i) => y.mention_kinds[i]);
+        y.corrected = true;
+      }
+      const at = a.entities.findIndex((n) => n.start > e.start);
+      a.entities.splice(at < 0 ? a.entities.length : at, 0, { start: e.start, end: e.end, label: LABEL_OF_KIND[x.kind], text: words, actor: x.id, corrected: true });
+      const i = x.mentions.findIndex((m) => m[0] > e.start);
+      x.mentions.splice(i < 0 ? x.mentions.length : i, 0, [e.start, e.end]);
+      x.mention_kinds.splice(i < 0 ? x.mention_kinds.length : i, 0, 'name');
+      x.corrected = true;
     } else if (e.op === 'label') {
       for (const ent of a.entities) {
         if (!ent.actor && ent.text === e.name) { ent.label = e.label; ent.corrected = true; }
@@ -142,17 +181,19 @@ export function applyEdits(text, analysis, edits) {
 /** A short description of an edit for the status line ("Ann Lee merged into Ann Lee-Smith"). */
 export function describeEdit(e, before) {
   const name = (id) => before.actors.find((x) => x.id === id)?.name ?? id;
+  const what = e.report === undefined ? `quotation ${e.quote + 1}` : 'the reported speech';
   switch (e.op) {
-    case 'speaker': return e.actor ? `quotation ${e.quote + 1} credited to ${name(e.actor)}` : `quotation ${e.quote + 1} left without a speaker`;
+    case 'speaker': return e.actor ? `${what} credited to ${name(e.actor)}` : `${what} left without a ${e.report === undefined ? 'speaker' : 'source'}`;
     case 'merge': return `${name(e.actor)} merged into ${name(e.into)}`;
     case 'split': return `a mention split off ${name(e.actor)}`;
     case 'delete': return `${name(e.actor)} removed from the actors`;
     case 'kind': return `${name(e.actor)} is now a ${e.kind}`;
     case 'label': return `“${e.name}” is now ${e.label}`;
-    case 'add': return `${e.name.trim()} added${e.unnamed ? ' as an unnamed source' : ''}${e.quote !== undefined ? `, credited with quotation ${e.quote + 1}` : ''}`;
+    case 'add': return `${e.name.trim()} added${e.unnamed ? ' as an unnamed source' : ''}${e.quote !== undefined || e.report !== undefined ? `, credited with ${what}` : ''}`;
     case 'rename': return `${name(e.actor)} renamed ${e.name.trim()}`;
     case 'role': return e.role.trim() ? `${name(e.actor)}'s role is now “${e.role.trim()}”` : `${name(e.actor)}'s role cleared`;
-    case 'mark': return `quotation ${e.quote + 1} ${e.check ?? 'not marked'}${e.note.trim() ? ', with a note' : ''}`;
+    case 'mention': return `a name marked as ${name(e.actor)}`;
+    case 'mark': return `${what} ${e.check ?? 'not marked'}${e.note.trim() ? ', with a note' : ''}`;
     default: return 'a correction';
   }
 }

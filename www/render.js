@@ -122,7 +122,7 @@ function quotePhrase(q, actors) {
 }
 function reportPhrase(r, actors) {
   const who = sourceName(r, actors);
-  return `reported speech, ${who ? `from ${who}` : 'source not found'}`;
+  return `reported speech, ${who ? `from ${who}` : 'source not found'}${r.corrected ? ', corrected by hand' : ''}`;
 }
 
 /** The spoken form of the card of an element of the article (its name, quotation, reported speech). */
@@ -335,6 +335,7 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
       btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
       const li = el('li', {}, btn);
       if (selected && handlers.correct) li.append(correctionControls(text, analysis, a, handlers.correct));
+      if (selected && handlers.markControls) li.append(handlers.markControls(a));
       if (selected && handlers.sheet && (a.quotes || reported.length)) {
         const sheet = el('button', { type: 'button', class: 'sheet-open-btn', textContent: `Quote sheet of ${a.name}` });
         sheet.addEventListener('click', () => handlers.sheet(a.id));
@@ -515,6 +516,7 @@ export function cardLines(target, text, analysis) {
     const who = sourceName(r, actors);
     const cue = r.cue.length ? ` · “${r.cue.map(([s, e]) => text.slice(s, e)).join(' ')}”` : '';
     lines.push(who ? `${who} (reported)${cue}` : `reported speech, source not found${cue}`);
+    if (r.corrected) lines.push('✎ corrected by hand');
   }
   return lines;
 }
@@ -594,6 +596,12 @@ function keyHtml() {
     + '<li><span class="sw reported-sw">said</span> reported speech, dotted in its source’s colour</li></ul>';
 }
 
+/** The reader's check and note of a quotation or reported speech, for the exported lists. */
+function markHtml(q) {
+  const mark = q.check === 'checked' ? ' <span class="mark mark-checked">✓ checked by the reader</span>' : q.check === 'flagged' ? ' <span class="mark mark-flagged">⚑ flagged by the reader</span>' : '';
+  return `${mark}${q.note ? ` <span class="note">(note: ${escapeHtml(q.note)})</span>` : ''}`;
+}
+
 /**
  * A standalone HTML document of the highlighted article: inline CSS, no script. The article is
  * drawn by the page's renderer (renderArticle) and written out with nodesHtml, so that the file
@@ -612,16 +620,14 @@ export async function exportHtml(text, analysis, css, title = 'newslens export',
   // who said what, in words: readable without hovering, on paper and on phones
   const said = analysis.quotes.map((q) => {
     const who = q.actor ? actors.get(q.actor)?.name : q.speaker_text;
-    const mark = q.check === 'checked' ? ' <span class="mark mark-checked">✓ checked by the reader</span>' : q.check === 'flagged' ? ' <span class="mark mark-flagged">⚑ flagged by the reader</span>' : '';
-    const note = q.note ? ` <span class="note">(note: ${escapeHtml(q.note)})</span>` : '';
-    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}${mark}${note}</li>`;
+    return `<li><b>${escapeHtml(who ?? 'no speaker found')}</b>${q.corrected ? ' (corrected by hand)' : q.confidence === 'unsure' && q.actor ? ' (uncertain)' : ''}: ${escapeHtml(text.slice(q.start, q.end))}${markHtml(q)}</li>`;
   }).join('');
   const checked = analysis.quotes.filter((q) => q.check === 'checked').length;
   const checkedLine = `<p class="checked-line">Attributed by machine, checked by the reader: ${checked} of ${analysis.quotes.length}.</p>`;
   const reportedList = (analysis.attributions ?? []).filter(isReported).map((r) => {
     const who = sourceName(r, actors);
     const cue = r.cue.map(([s, e]) => text.slice(s, e)).join(' ');
-    return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}</li>`;
+    return `<li><b>${escapeHtml(who ?? 'no source found')}</b>${r.corrected ? ' (corrected by hand)' : ''}${cue ? ` <i>${escapeHtml(cue)}</i>` : ''}: ${escapeHtml(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}${markHtml(r)}</li>`;
   }).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head><body class="export">${headerHtml(headline, details)}<main class="layout"><article id="article">${body}</article><aside class="sidebar">${keyHtml()}<h2>Actors</h2><ul>${list}</ul><h2>Who said what</h2>${checkedLine}<ol class="said">${said}</ol>${reportedList ? `<h2>Reported speech</h2><ol class="said reported-list">${reportedList}</ol>` : ''}</aside></main><footer class="foot">Highlighted with newslens.</footer></body></html>`;
 }

@@ -1,7 +1,8 @@
 // Share links: the whole view in the URL fragment, never sent to a server.
 // serialize(view) -> "#v1.<base64url(deflate-raw(JSON))>"; parse(fragment) -> view or ShareError.
 // Pure functions (no DOM), so they are tested directly. The reader's corrections travel too, as
-// the edits themselves (a few bytes each), never as a second copy of the analysis.
+// the edits themselves (a few bytes each), never as a second copy of the analysis. A comparison
+// travels as its two versions (version A left out when it is the article itself).
 import { isEdit } from './edits.js';
 
 export const VERSION = 'v1';
@@ -38,12 +39,14 @@ export async function serialize(view) {
   if (view.url) v.u = String(view.url).slice(0, 2000);
   if (view.date) v.d = String(view.date).slice(0, 10);
   if (Number.isInteger(view.quote) && view.quote >= 0) v.q = view.quote; // a link to one quotation
+  if (Number.isInteger(view.report) && view.report >= 0) v.r = view.report; // … or one reported speech (an attribution)
+  if (view.compare) v.c = [view.compare.a ?? null, view.compare.b]; // a comparison: version A (null: the article), version B
   const json = JSON.stringify(v);
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `#${VERSION}.${toBase64Url(packed)}`;
 }
 
-/** @returns {Promise<{text: string, selected: string|null, hidden: string[], edits: object[], quote?: number}>} */
+/** @returns {Promise<{text: string, selected: string|null, hidden: string[], edits: object[], quote?: number, report?: number}>} */
 export async function parse(fragment) {
   const body = fragment.replace(/^#/, '');
   if (!body.startsWith(`${VERSION}.`)) throw new ShareError('This link was not made by newslens (or by a newer version).');
@@ -60,8 +63,11 @@ export async function parse(fragment) {
     && (json.e === undefined || (Array.isArray(json.e) && json.e.length <= 10000 && json.e.every(isEdit)))
     && (json.u === undefined || (typeof json.u === 'string' && json.u.length <= 2000))
     && (json.d === undefined || (typeof json.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(json.d)))
-    && (json.q === undefined || (Number.isInteger(json.q) && json.q >= 0));
+    && (json.q === undefined || (Number.isInteger(json.q) && json.q >= 0))
+    && (json.r === undefined || (Number.isInteger(json.r) && json.r >= 0))
+    && (json.c === undefined || (Array.isArray(json.c) && json.c.length === 2 && (json.c[0] === null || typeof json.c[0] === 'string') && typeof json.c[1] === 'string'
+      && (json.c[0] ?? '').length <= MAX_TEXT_CHARS && json.c[1].length <= MAX_TEXT_CHARS));
   if (!ok) throw new ShareError('The link is damaged: it does not hold a newslens view.');
   if (json.t.length > MAX_TEXT_CHARS) throw new ShareError('The link holds more text than newslens accepts.');
-  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1, url: json.u ?? '', date: json.d ?? '', ...(json.q !== undefined ? { quote: json.q } : {}) };
+  return { text: json.t, selected: json.s, hidden: json.h, edits: json.e ?? [], labels: json.l === 1, url: json.u ?? '', date: json.d ?? '', ...(json.q !== undefined ? { quote: json.q } : {}), ...(json.r !== undefined ? { report: json.r } : {}), ...(json.c ? { compare: { a: json.c[0], b: json.c[1] } } : {}) };
 }

@@ -40,7 +40,7 @@ export function sheetItems(text, analysis, actorId) {
     if (r.actor !== actorId || !isReported(r) || !r.content.length) continue;
     const s = r.content[0][0];
     const e = r.content.at(-1)[1];
-    items.push({ kind: 'reported', ...sentenceAround(text, s, e), start: s, check: '', note: '' });
+    items.push({ kind: 'reported', ...sentenceAround(text, s, e), start: s, check: r.check ?? '', note: r.note ?? '' });
   }
   return items.sort((x, y) => x.start - y.start);
 }

@@ -1,7 +1,8 @@
 // Who said what, as a table: every quotation and every piece of reported speech, in article order
 // (or by speaker, or least sure first), with its speaker, role, cue word, paragraph, how sure the
 // machine is and the reader's check, "no speaker found" when there is none; filtered by speaker
-// and kind; each quotation's row opens its tools (quotetools.js). And the same rows as CSV.
+// and kind; each row opens its tools (quotetools.js: a quotation's, or a reported speech's). And
+// the same rows as CSV.
 // `quoteRows`, the sorts, the filter and `toCsv` are pure; the render function only builds
 // elements, with text as text nodes.
 
@@ -54,9 +55,9 @@ export function quoteRows(text, analysis) {
       ...who(r.actor, r.source_refers_to ?? r.source_text),
       cue: r.cue.map(([s, e]) => text.slice(s, e)).join(' '),
       unsure: false,
-      corrected: false,
-      check: '',
-      note: '',
+      corrected: Boolean(r.corrected),
+      check: r.check ?? '',
+      note: r.note ?? '',
     });
   });
   return [...quoted, ...reported]
@@ -74,7 +75,7 @@ export function bySpeaker(rows) {
  * one only as written, "a voice"), 'unsure', 'sure', 'corrected' (by the reader).
  */
 export function confidenceOf(r) {
-  return r.kind === 'reported' ? '' : r.corrected ? 'corrected' : !r.actor ? 'none' : r.unsure ? 'unsure' : 'sure';
+  return r.corrected ? 'corrected' : r.kind === 'reported' ? '' : !r.actor ? 'none' : r.unsure ? 'unsure' : 'sure';
 }
 const RANK = { none: 0, unsure: 1, sure: 2, corrected: 3, '': 4 };
 /** Rows by confidence: no actor first, then unsure, sure, corrected by hand; reported speech last. */
@@ -121,16 +122,20 @@ export function toCsv(rows, details = {}) {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** The speaker of a row; for a quotation, a menu that credits it to another actor (a correction). */
+/** The key of a row's tools: a quotation's index, or "r" and a reported speech's attribution. */
+export function toolsKey(r) { return r.kind === 'quoted' ? r.quote : `r${r.att}`; }
+
+/** The speaker of a row, and a menu that credits it to another actor (a correction). */
 function speakerCell(r, analysis, handlers) {
   const label = (r.speaker || 'no speaker found') + (r.unsure ? ' (?)' : '') + (r.corrected ? ' ✎' : '');
   const td = el('td', { class: r.speaker ? 'speaker' : 'speaker none' }, el('span', { textContent: label }));
-  if (r.kind !== 'quoted' || !handlers.correct) return td;
-  const pick = el('select', { class: 'reassign', 'aria-label': `Quotation ${r.index + 1}: credit to` },
+  if (!handlers.correct) return td;
+  const pick = el('select', { class: 'reassign', 'aria-label': `${r.kind === 'quoted' ? 'Quotation' : 'Reported speech'} ${r.index + 1}: credit to` },
     el('option', { value: '', textContent: 'change…' }),
     ...analysis.actors.filter((a) => a.id !== r.actor).map((a) => el('option', { value: a.id, textContent: a.name })),
     r.actor ? el('option', { value: '-', textContent: 'no speaker' }) : null);
-  const hint = choiceMenu(pick, (v) => { if (v) handlers.correct({ op: 'speaker', quote: r.quote, actor: v === '-' ? null : v }); });
+  const at = r.kind === 'quoted' ? { quote: r.quote } : { report: r.att };
+  const hint = choiceMenu(pick, (v) => { if (v) handlers.correct({ op: 'speaker', ...at, actor: v === '-' ? null : v }); });
   td.append(' ', pick, hint);
   return td;
 }
@@ -144,9 +149,10 @@ function checkCell(r, open, handlers) {
     el('span', { class: `conf conf-${confidenceOf(r) || 'reported'}`, textContent: CONFIDENCE_WORDS[confidenceOf(r)] }),
     r.check ? el('span', { class: `mark mark-${r.check}`, textContent: ` ${CHECK_WORDS[r.check]}` }) : null,
     r.note ? el('span', { class: 'note', textContent: ` · ${r.note}` }) : null);
-  if (r.kind === 'quoted' && handlers.tools) {
-    const b = el('button', { type: 'button', class: 'tools-toggle', 'aria-expanded': String(open), 'aria-controls': `tools-${r.quote}`, 'aria-label': `Check & cite quotation ${r.index + 1}`, textContent: 'Check & cite' });
-    b.addEventListener('click', () => handlers.tools(open ? null : r.quote));
+  if (handlers.tools) {
+    const b = el('button', { type: 'button', class: 'tools-toggle', 'aria-expanded': String(open), 'aria-controls': `tools-${toolsKey(r)}`, 'aria-label': `Check & cite ${r.kind === 'quoted' ? 'quotation' : 'reported speech'} ${r.index + 1}`, textContent: 'Check & cite' });
+    b.dataset.keepsNote = ''; // a press that closes the tools saves their unsaved note (quotetools.js)
+    b.addEventListener('click', () => handlers.tools(open ? null : toolsKey(r)));
     td.append(' ', b);
   }
   return td;
@@ -176,8 +182,8 @@ function filters(rows, view, handlers) {
 
 /**
  * The table into `root`. `view`: {sort: 'article' | 'speaker' | 'confidence', speaker, kind (filters),
- * open (the quotation whose tools are open, or null)}; handlers {goto(quote), gotoReport(att),
- * sort(key), correct(edit), filter({speaker?, kind?}), tools(quote | null), sheet(actor), cite(quote), link(quote)}.
+ * open (the toolsKey of the row whose tools are open, or null)}; handlers {goto(quote), gotoReport(att),
+ * sort(key), correct(edit), filter({speaker?, kind?}), tools(toolsKey | null), sheet(actor), cite(i, what), link(i, what)}.
  */
 export function renderQuoteTable(root, text, analysis, view, handlers) {
   const rows = quoteRows(text, analysis);
@@ -195,7 +201,7 @@ export function renderQuoteTable(root, text, analysis, view, handlers) {
     const jump = el('button', { type: 'button', class: r.kind === 'quoted' ? 'quote-link' : 'report-link', textContent: r.words.length > 200 ? `${r.words.slice(0, 197)}…` : r.words });
     jump.addEventListener('click', () => (r.kind === 'quoted' ? handlers.goto(r.quote) : handlers.gotoReport(r.att)));
     const data = r.kind === 'quoted' ? { quote: String(r.quote), actor: r.actor ?? '' } : { report: String(r.att), actor: r.actor ?? '' };
-    const open = r.kind === 'quoted' && view.open === r.quote;
+    const open = view.open === toolsKey(r);
     // the classes and labels lay a row out as a card on phones (style.css)
     body.push(el('tr', { class: `row-${r.kind}${r.check ? ` row-${r.check}` : ''}`, data },
       el('td', { class: 'num', textContent: String(r.index + 1) }), el('td', { class: 'words' }, jump),
@@ -204,7 +210,10 @@ export function renderQuoteTable(root, text, analysis, view, handlers) {
       el('td', { class: 'role', textContent: r.role }), el('td', { class: 'cue', data: { label: 'cue' }, textContent: r.cue }),
       el('td', { class: 'para', data: { label: '¶' }, textContent: String(r.paragraph) }),
       checkCell(r, open, handlers)));
-    if (open) body.push(el('tr', { class: 'tools-row' }, el('td', { colSpan: 8, id: `tools-${r.quote}` }, quoteTools(text, analysis, r.quote, handlers))));
+    if (open) {
+      const tools = r.kind === 'quoted' ? quoteTools(text, analysis, r.quote, handlers) : quoteTools(text, analysis, r.att, handlers, 'report');
+      body.push(el('tr', { class: 'tools-row' }, el('td', { colSpan: 8, id: `tools-${toolsKey(r)}` }, tools)));
+    }
   }
   const quoted = rows.filter((r) => r.kind === 'quoted');
   const reported = rows.length - quoted.length;

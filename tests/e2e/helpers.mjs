@@ -78,3 +78,12 @@ export async function pasteEvent(page, selector, text) {
     document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, [selector, text]);
 }
+
+/**
+ * Press an action of the actions bar: the rarer ones (Sample article, Open file…, the exports) sit
+ * in the "Open & export" menu, opened first when the action is not on screen.
+ */
+export async function action(page, selector, how = 'click') {
+  if (!(await page.isVisible(selector))) await page.locator('#btn-more')[how]();
+  await page.locator(selector)[how]();
+}

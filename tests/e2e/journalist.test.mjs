@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, SHOTS, startServer, launch, openPage, ready, pasteText } from './helpers.mjs';
+import { ROOT, OUT, SHOTS, startServer, launch, openPage, ready, pasteText, action } from './helpers.mjs';
 
 let server;
 let browser;
@@ -216,16 +216,16 @@ test('check quotes: checked or flagged with a note, sorted by confidence; the ex
   const order = await page.$$eval('#quote-table tbody tr:not(.tools-row) td.check .conf', (els) => els.map((e) => e.textContent));
   assert.deepEqual(order, ['no actor', 'unsure', 'sure', '']);
   // exports
-  const [dc] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+  const [dc] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-csv')]);
   const csv = readFileSync(await dc.path(), 'utf8');
   assert.match(csv, /^\uFEFF#,words,kind,speaker,role,cue,paragraph,confidence,check,note,headline,source,date\r\n/);
   assert.ok(csv.includes('"“We vote today,”",quoted,Ann Lee,Mayor,said,3,unsure,flagged,call the mayor’s office,'), csv);
   assert.ok(csv.includes('"“Never,”",quoted,Bob Roe,,said,4,sure,checked,,'), csv);
-  const [dh] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const [dh] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-html')]);
   const html = readFileSync(await dh.path(), 'utf8');
   assert.match(html, /Attributed by machine, checked by the reader: 1 of 3\./);
   assert.match(html, /“We vote today,”<span class="mark mark-flagged">|“We vote today,” <span class="mark mark-flagged">⚑ flagged by the reader<\/span> <span class="note">\(note: call the mayor’s office\)<\/span>/);
-  const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-json')]);
+  const [dj] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-json')]);
   const json = JSON.parse(readFileSync(await dj.path(), 'utf8'));
   assert.deepEqual([json.checked.checked, json.checked.flagged, json.checked.quotations], [1, 1, 3]);
   assert.equal(json.quotes.find((q) => q.note === 'call the mayor’s office').check, 'flagged');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, startServer, launch, openPage, ready, pasteText } from './helpers.mjs';
+import { ROOT, OUT, startServer, launch, openPage, ready, pasteText, action } from './helpers.mjs';
 
 let server;
 let browser;
@@ -59,7 +59,10 @@ test('a screen reader hears each name\'s kind and each quotation\'s speaker; the
   const focused = await axNode(page, '#article .quote');
   assert.match(focused.description, /^quotation, said by Ann Reyes\b/, JSON.stringify(focused));
   assert.match(await page.textContent('#card'), /quoted: Ann Reyes/, 'the card still shows the speaker to the eye');
-  // leaving the article: the card goes, and nothing points at it any more
+  // Tab goes on into the card's action (a quotation's Check & cite), then out: the card goes, and
+  // nothing points at it any more
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await page.evaluate(() => [Boolean(document.activeElement.closest('#card')), document.activeElement.textContent]), [true, 'Check & cite']);
   await page.keyboard.press('Tab');
   assert.equal(await page.isVisible('#card'), false);
   assert.equal(await page.$$eval('#article [aria-describedby]', (els) => els.length), 0);
@@ -107,7 +110,7 @@ test('table and exports: Find searches the open table, the words have room, the 
   await page.locator('#quote-table tbody tr', { hasText: 'Never' }).locator('select.reassign').selectOption({ label: 'Ann Lee' });
   await ready(page);
   // the CSV: a UTF-8 byte order mark (curly quotes survive a spreadsheet), the headline and source on each row
-  const [dc] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-csv')]);
+  const [dc] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-csv')]);
   const bytes = readFileSync(await dc.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a byte order mark');
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
@@ -118,7 +121,7 @@ test('table and exports: Find searches the open table, the words have room, the 
   // the HTML export is drawn by the page's own renderer: the same marks, the unsure dashes, the ✎
   const page_ = await page.$$eval('#article .quote, #article .reported, #article mark', (els) => els.map((e) => [e.tagName, e.textContent, [...e.classList].filter((c) => !/^c\d+$/.test(c)).sort().join(' ')]));
   assert.ok(page_.some(([, , c]) => /\bunsure\b/.test(c)) && page_.some(([, , c]) => /\bcorrected\b/.test(c)), JSON.stringify(page_));
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-html')]);
   const file = path.join(OUT, 'export-page2.html');
   await dl.saveAs(file);
   const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 700 } });
@@ -171,7 +174,7 @@ test('axe-core finds no violation in the exported HTML, light and dark, desktop 
   await page.locator('#actors .actor').nth(1).click(); // the sample, with a correction: its ✎ in the file
   await page.locator('#actors .corrections select[aria-label^="Type of"]').selectOption('organisation');
   await ready(page);
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-export-html')]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), action(page, '#btn-export-html')]);
   const file = path.join(OUT, 'export-axe.html');
   await dl.saveAs(file);
   await context.close();
