@@ -22,6 +22,7 @@ use crate::speakers::phrase::{governing_preposition, modifier_of};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// How many sentences back (the mention's own sentence included) the search goes.
 const MAX_SENTENCES: usize = 6;
@@ -311,7 +312,7 @@ impl<'a> Resolver<'a> {
                     .flatten()
                 {
                     return Some(ci);
-                } else if self.opens_with_same_pronoun(s, want) {
+                } else if self.opens_with_same_pronoun(s, lo..hi, want) {
                     // "She has faced … Hillary Clinton …": a sentence whose subject is the same
                     // pronoun continues the chain; its other names are not the antecedent, but
                     // the pronoun, once resolved as a speaker, is
@@ -352,7 +353,9 @@ impl<'a> Resolver<'a> {
 
     /// Does sentence `s` continue the chain of the pronoun `want` asks for: it opens with that
     /// pronoun ("She has faced …"; "It said …" for it), or gives words to it ("…, he said.")?
-    fn opens_with_same_pronoun(&self, s: usize, want: Want) -> bool {
+    /// Only the tokens within the bytes `within` are read (the search's bounded window), so that
+    /// a text of one endless sentence costs no more than its window per pronoun.
+    fn opens_with_same_pronoun(&self, s: usize, within: Range<usize>, want: Want) -> bool {
         let same: &[&str] = match want {
             Want::Person(Some(Gender::Male)) => &["he"],
             Want::Person(Some(Gender::Female)) => &["she"],
@@ -372,8 +375,16 @@ impl<'a> Resolver<'a> {
         // "He now faces …" opens a chain; "It was the second time" does not, "It said" does
         let opens = first
             .is_some_and(|i| same.contains(&word(i).as_str()) && (want != Want::Body || speaks(i)));
+        let from = self
+            .tok
+            .tokens
+            .partition_point(|t| t.span.start < within.start);
+        let to = self
+            .tok
+            .tokens
+            .partition_point(|t| t.span.start < within.end);
         opens
-            || (sent.start..sent.end).any(|i| {
+            || (from.max(sent.start)..to.min(sent.end)).any(|i| {
                 same.contains(&word(i).as_str())
                     && speaks(i)
                     && !in_quote(self.tok.tokens[i].span, self.quotes)
