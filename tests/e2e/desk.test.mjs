@@ -247,9 +247,14 @@ test('a comparison travels: a share link holds both versions; too long a link is
   assert.match(await p2.textContent('#compare-result'), /Carla Diaz/);
   await p2.context().close();
   // Share in the actions bar shares the comparison while it is open
-  await page.evaluate(() => navigator.clipboard.writeText(''));
+  // (the message from the first share still stands: clear it, and wait for the new one)
+  await page.evaluate(() => {
+    document.getElementById('compare-message').textContent = '';
+    return navigator.clipboard.writeText('');
+  });
   await page.click('#btn-share');
-  await page.waitForFunction(() => /Link to this comparison copied/.test(document.getElementById('compare-message').textContent) && document.getElementById('compare-message').textContent !== '');
+  await page.waitForFunction(() => /Link to this comparison copied/.test(document.getElementById('compare-message').textContent));
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#v1\./);
   // the export: a file without script, the same tables and lists as the page
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#btn-compare-export')]);
