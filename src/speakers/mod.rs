@@ -168,6 +168,7 @@ pub fn attribute_with_progress(
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let ruled = quoted::quoted_as_saying(text, tok, ents, q)
             .or_else(|| phrase::possessive_claim(text, tok, ents, q))
+            .or_else(|| phrase::possessive_words(text, tok, q))
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| spokesperson::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q))

@@ -5,7 +5,9 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{AUXILIARIES, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title};
+use crate::lexicon::{
+    AUXILIARIES, CLAUSE_FINAL_SPEECH, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title,
+};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
@@ -505,6 +507,41 @@ pub fn claim_colon_subject(
         })
 }
 
+/// "Nancy Reagan was laughed at with her “just say no” message": a short quotation between a
+/// possessive "her"/"his"/"its" and the noun it modifies is the possessor's words; the pronoun
+/// is the speaker (the actors stage resolves it). "told her “I love you” often" is not: the
+/// pronoun follows a preposition or opens a clause, and the word after the quotation is a plain
+/// lower-case word, no function word or verb of speech.
+pub fn possessive_words(text: &str, tok: &Tokenized, q: Span) -> Option<Mention> {
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    let close = tok.tokens.partition_point(|t| t.span.start < q.end);
+    let short = close - open <= 8;
+    let poss = tok.tokens.get(open.checked_sub(1)?)?;
+    let after = tok.tokens.get(close)?;
+    let w = normalise(after.span.text(text));
+    let modified = after.kind == TokenKind::Word
+        && after.span.text(text).starts_with(char::is_lowercase)
+        && !is_stop(&w)
+        && !PREPOSITIONS.contains(&w.as_str())
+        && !AUXILIARIES.contains(&w.as_str())
+        && !CLAUSE_FINAL_SPEECH.contains(&w.as_str());
+    // "with her “…” message", "His “…” plan": after a preposition or at a clause's start, the
+    // word is a possessive, not the object of "told her"
+    let before = (open >= 2).then(|| tok.tokens[open - 2]);
+    let determiner = before.is_none_or(|b| {
+        b.kind != TokenKind::Word || PREPOSITIONS.contains(&normalise(b.span.text(text)).as_str())
+    });
+    let possessive = determiner
+        && matches!(
+            normalise(poss.span.text(text)).as_str(),
+            "her" | "his" | "its"
+        );
+    (short && possessive && modified).then_some(Mention {
+        span: poss.span,
+        kind: MentionKind::Pronoun,
+    })
+}
+
 /// "Trump’s claim that “…”", "Trump’s statement about “…”": a possessive name and a word for
 /// what was said, right before the quotation, make the owner the speaker, whoever the sentence's
 /// subject is.
@@ -722,6 +759,21 @@ mod tests {
         let tok = analyze_text(t);
         let ents = crate::actors::test_entities(t, &[("Dragutin Stanojlovic", Label::Per)]);
         assert_eq!(named_description(t, &tok, &ents, m).span, m.span);
+    }
+
+    #[test]
+    fn words_owned_by_a_possessive_pronoun_are_its_referent_s() {
+        fn words(t: &str) -> Option<&str> {
+            let tok = analyze_text(t);
+            possessive_words(t, &tok, crate::actors::test_first_quote(t)).map(|m| m.span.text(t))
+        }
+        assert_eq!(
+            words("She was mocked for her “just say no” message."),
+            Some("her")
+        );
+        // must not fire: "her" as an object, a long quotation
+        assert_eq!(words("He told her “I love you” and left."), None);
+        assert_eq!(words("He told her “I love you” often."), None);
     }
 
     #[test]
