@@ -689,7 +689,7 @@ mod tests {
     #[test]
     fn an_honorific_of_the_other_gender_blocks_a_surname_merge() {
         let t = "Mr. Obama spoke at length. Michelle Obama listened.";
-        let gaz = Gazetteers::parse("FIRST_F\tMichelle\n", "");
+        let gaz = Gazetteers::parse("FIRST_F\tMichelle\n", "").unwrap();
         let got = groups(t, &[("Obama", Per), ("Michelle Obama", Per)], &gaz);
         assert_eq!(got, [s("Michelle Obama", 1), s("Obama", 1)]);
     }
@@ -890,7 +890,7 @@ mod tests {
         let fox = c.clusters.iter().find(|c| c.name == "Fox News").unwrap();
         assert_eq!((fox.mentions.len(), fox.label()), (3, Org));
         // a first name or a place in the gazetteer stays apart ("Charlotte" / "Charlotte Observer")
-        let gaz = Gazetteers::parse("FIRST_F\tcharlotte\n", "");
+        let gaz = Gazetteers::parse("FIRST_F\tcharlotte\n", "").unwrap();
         let t = "The Charlotte Observer said so. Charlotte agreed.";
         let got = groups(t, &[("Charlotte Observer", Org), ("Charlotte", Per)], &gaz);
         assert_eq!(got, [s("Charlotte", 1), s("Charlotte Observer", 1)]);

@@ -101,7 +101,8 @@ mod tests {
         let gaz = Gazetteers::parse(
             "FIRST_F\tMelanie\nFIRST_M\tKevin\nFIRST_M\tClinton\nLAST\tClinton\n",
             "",
-        );
+        )
+        .unwrap();
         let g = |s: &str| first_name_gender(&name_words(s), &gaz);
         assert_eq!(g("Melanie"), Some(Gender::Female));
         assert_eq!(g("Kevin"), Some(Gender::Male));

@@ -6,6 +6,7 @@
 //! binary. This module only loads and matches them; it makes no decision about labels.
 
 use crate::hash::{IdHasher, hash_bytes};
+use crate::model_file::ModelError;
 use crate::text::Tokenized;
 use crate::text::normalise;
 use std::collections::HashMap;
@@ -31,12 +32,18 @@ pub struct Gazetteers {
 impl Gazetteers {
     /// Parse the gazetteer file (`list<TAB>phrase` lines) and the cluster file
     /// (`bits<TAB>word` lines). Unknown or malformed lines are skipped.
-    pub fn parse(gazetteer: &str, clusters: &str) -> Gazetteers {
+    pub fn parse(gazetteer: &str, clusters: &str) -> Result<Gazetteers, ModelError> {
         let mut g = Gazetteers::default();
         g.phrases.reserve(gazetteer.len() / 12);
-        for line in gazetteer.lines() {
-            let Some((list, phrase)) = line.split_once('\t') else {
+        let bad = |file: &str, n: usize, why: &str| {
+            Err(ModelError(format!("{file} line {}: {why}", n + 1)))
+        };
+        for (n, line) in gazetteer.lines().enumerate() {
+            if line.is_empty() {
                 continue;
+            }
+            let Some((list, phrase)) = line.split_once('\t') else {
+                return bad("gazetteer.tsv", n, "not 'LIST<tab>phrase'");
             };
             let bit = match g.lists.iter().position(|l| l == list) {
                 Some(b) => b,
@@ -44,7 +51,7 @@ impl Gazetteers {
                     g.lists.push(list.to_string());
                     g.lists.len() - 1
                 }
-                None => continue,
+                None => return bad("gazetteer.tsv", n, "a 33rd list (at most 32 fit a lookup)"),
             };
             // ASCII lower-case letters and single spaces are their own key: hash them directly
             let simple = !phrase.is_empty()
@@ -63,9 +70,18 @@ impl Gazetteers {
             };
             *g.phrases.entry(h).or_default() |= 1 << bit;
         }
-        for line in clusters.lines() {
+        for (n, line) in clusters.lines().enumerate() {
+            if line.is_empty() {
+                continue;
+            }
             let mut parts = line.split('\t');
-            if let (Some(bits), Some(word)) = (parts.next(), parts.next()) {
+            let (Some(bits), Some(word), None) = (parts.next(), parts.next(), parts.next()) else {
+                return bad("clusters.tsv", n, "not 'BITS<tab>word'");
+            };
+            if bits.is_empty() || !bits.bytes().all(|b| b == b'0' || b == b'1') {
+                return bad("clusters.tsv", n, "a cluster path is a string of 0 and 1");
+            }
+            {
                 let p = |n: usize| {
                     hash_bytes(
                         100 + n as u64,
@@ -75,7 +91,7 @@ impl Gazetteers {
                 g.clusters.insert(key_hash(word), [p(4), p(8), p(64)]);
             }
         }
-        g
+        Ok(g)
     }
 
     pub fn len(&self) -> usize {
@@ -186,7 +202,7 @@ mod tests {
 
     #[test]
     fn phrases_match_whatever_the_typography() {
-        let g = Gazetteers::parse("LOC\tNew York\nPER\tO'Brien\nLOC\tYork\n", "");
+        let g = Gazetteers::parse("LOC\tNew York\nPER\tO'Brien\nLOC\tYork\n", "").unwrap();
         assert_eq!(g.lookup("new york"), 1);
         assert_eq!(g.lookup("O’Brien"), 2);
         assert_eq!(g.lookup("Boston"), 0);
@@ -213,7 +229,7 @@ mod tests {
 
     #[test]
     fn longest_match_wins_and_marks_positions() {
-        let g = Gazetteers::parse("LOC\tNew York\nLOC\tYork\n", "");
+        let g = Gazetteers::parse("LOC\tNew York\nLOC\tYork\n", "").unwrap();
         let text = "He flew to New York today";
         let tok = crate::text::tokens::analyze_text(text);
         let lowers: Vec<String> = tok
@@ -230,5 +246,28 @@ mod tests {
         assert_eq!(marks[3], vec![0]); // B of list 0
         assert_eq!(marks[4], vec![2]); // L of list 0
         assert!(marks[0].is_empty());
+    }
+
+    #[test]
+    fn a_malformed_line_is_an_error_naming_it() {
+        let err = |g: &str, c: &str| Gazetteers::parse(g, c).err().map(|e| e.0);
+        assert_eq!(err("LOC\tYork\n\nLOC\tParis\n", "0101\tparis\n"), None);
+        assert!(
+            err("LOC\tYork\nLOC York\n", "")
+                .unwrap()
+                .contains("gazetteer.tsv line 2")
+        );
+        assert!(
+            err("", "0101\tparis\n01x\tyork\n")
+                .unwrap()
+                .contains("clusters.tsv line 2")
+        );
+        assert!(
+            err("", "0101 paris\n")
+                .unwrap()
+                .contains("clusters.tsv line 1")
+        );
+        let lists: String = (0..33).map(|i| format!("L{i}\tword\n")).collect();
+        assert!(err(&lists, "").unwrap().contains("33rd list"));
     }
 }

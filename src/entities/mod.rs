@@ -47,7 +47,7 @@ impl EntityModel {
     pub fn embedded() -> Result<EntityModel, ModelError> {
         EntityModel::from_parts(
             EMBEDDED_MODEL,
-            Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS),
+            Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS)?,
         )
     }
 }

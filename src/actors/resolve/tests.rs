@@ -169,7 +169,7 @@ fn a_chain_of_he_said_stays_with_its_speaker() {
 
 #[test]
 fn she_is_never_a_man_and_he_never_a_woman() {
-    let gaz = Gazetteers::parse("FIRST_F\tMelania\nFIRST_M\tTed\n", "");
+    let gaz = Gazetteers::parse("FIRST_F\tMelania\nFIRST_M\tTed\n", "").unwrap();
     let t = "Melania praised Ted Cruz. “The day was personal,” he said.";
     let r = resolved(
         t,

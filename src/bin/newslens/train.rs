@@ -164,7 +164,8 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
             let gaz = newslens::entities::gazetteer::Gazetteers::parse(
                 &list("gazetteer.tsv")?,
                 &list("clusters.tsv")?,
-            );
+            )
+            .map_err(|e| e.to_string())?;
             eprintln!(
                 "gazetteer: {} phrases in {} lists",
                 gaz.len(),
