@@ -193,14 +193,13 @@ fn resolve_speakers(
 ) -> Resolved {
     let mut resolver = Resolver::new(text, tok, quotes, clusters, roles);
     // the cluster a mention refers to: a name's own, or the resolver's for a pronoun or description
+    // the index of the entity a name mention is
+    let entity_of = |m: Mention| {
+        let i = ents.partition_point(|e| e.span.start < m.span.start);
+        ents.get(i).filter(|e| e.span == m.span).map(|_| i)
+    };
     let refers = |resolver: &Resolver, clusters: &[Cluster], m: Mention| match m.kind {
-        MentionKind::Name => {
-            let i = ents.partition_point(|e| e.span.start < m.span.start);
-            ents.get(i)
-                .filter(|e| e.span == m.span)
-                .map(|_| of[i])
-                .filter(|c| *c != usize::MAX)
-        }
+        MentionKind::Name => entity_of(m).map(|i| of[i]).filter(|c| *c != usize::MAX),
         MentionKind::Pronoun => resolver.pronoun(m.span, clusters),
         MentionKind::Description => resolver.description(m.span, clusters),
     };
@@ -209,10 +208,8 @@ fn resolve_speakers(
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
         if let Some(ci) = refers(&resolver, clusters, m) {
-            let shared = m.kind == MentionKind::Name && {
-                let i = ents.partition_point(|e| e.span.start < m.span.start);
-                shared_surname.get(i).copied().unwrap_or(false)
-            };
+            let shared =
+                m.kind == MentionKind::Name && entity_of(m).is_some_and(|i| shared_surname[i]);
             in_doubt[qi] = shared
                 || m.kind == MentionKind::Pronoun
                     && (resolver.rival(m.span, ci, clusters).is_some() || resolver.far(m.span, ci));

@@ -106,13 +106,7 @@ impl<'a> Resolver<'a> {
     /// `chosen` is the nearest candidate.
     pub fn rival(&self, p: Span, chosen: usize, clusters: &[Cluster]) -> Option<usize> {
         let want = self.want_of_pronoun(p)?;
-        let floor = p.start.saturating_sub(MAX_BYTES);
-        let (antecedent, _) = self
-            .mentions
-            .range(floor..p.start)
-            .rev()
-            .map(|(_, &(m, ci))| (m, ci))
-            .find(|&(m, ci)| ci == chosen && !in_quote(m, self.quotes))?;
+        let antecedent = self.antecedent_mention(p, chosen)?;
         self.mentions
             .range(antecedent.end..p.start)
             .map(|(_, &(m, ci))| (m, ci))
@@ -129,16 +123,19 @@ impl<'a> Resolver<'a> {
     /// Is the antecedent of pronoun `p`, cluster `chosen`, last named (outside quotations) more
     /// than two paragraphs before it? A far antecedent is found, but not sure.
     pub fn far(&self, p: Span, chosen: usize) -> bool {
+        self.antecedent_mention(p, chosen)
+            .is_none_or(|m| self.tok.paragraph_at(p.start) - self.tok.paragraph_at(m.start) > 2)
+    }
+
+    /// The last mention of cluster `chosen` before pronoun `p`, outside quotations, within reach.
+    fn antecedent_mention(&self, p: Span, chosen: usize) -> Option<Span> {
         let floor = p.start.saturating_sub(MAX_BYTES);
-        let last = self
-            .mentions
+        self.mentions
             .range(floor..p.start)
             .rev()
             .map(|(_, &(m, ci))| (m, ci))
-            .find(|&(m, ci)| ci == chosen && !in_quote(m, self.quotes));
-        last.is_none_or(|(m, _)| {
-            self.tok.paragraph_at(p.start) - self.tok.paragraph_at(m.start) > 2
-        })
+            .find(|&(m, ci)| ci == chosen && !in_quote(m, self.quotes))
+            .map(|(m, _)| m)
     }
 
     /// The actor a description speaker refers to: the one actor whose role holds the head noun
@@ -366,11 +363,8 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let word = |i: usize| normalise(self.tok.tokens[i].span.text(self.text));
-        let speaks = |i: usize| {
-            self.tok.tokens.get(i + 1).is_some_and(|_| {
-                i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&word(i + 1).as_str())
-            })
-        };
+        let speaks =
+            |i: usize| i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&word(i + 1).as_str());
         let first = (sent.start..sent.end).find(|&i| self.tok.tokens[i].kind == TokenKind::Word);
         // "He now faces …" opens a chain; "It was the second time" does not, "It said" does
         let opens = first

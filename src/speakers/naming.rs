@@ -2,7 +2,7 @@
 //! of naming puts the quoted words in its subject's mouth, not its object's, though the object
 //! stands nearer the quotation. This module only reads that pattern; the ranker decides the rest.
 
-use super::phrase::clause_stop;
+use super::phrase::{clause_stop, entity_ending_at};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{AUXILIARIES, NAMING_VERBS};
 use crate::text::{Span, Tokenized, normalise};
@@ -45,8 +45,7 @@ pub fn naming_verb_subject(
         }
     }
     let end = tok.tokens.get(k.checked_sub(1)?)?.span.end;
-    let i = ents.partition_point(|e| e.span.end < end);
-    let e = ents.get(i).filter(|e| e.span.end == end)?;
+    let e = entity_ending_at(ents, end)?;
     matches!(e.label, Label::Per | Label::Org | Label::Loc).then_some(Mention {
         span: e.span,
         kind: MentionKind::Name,
@@ -67,8 +66,7 @@ pub fn named_object(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Op
         k -= 1;
     }
     let end = tok.tokens.get(k.checked_sub(1)?)?.span.end;
-    let i = ents.partition_point(|e| e.span.end < end);
-    let e = ents.get(i).filter(|e| e.span.end == end)?;
+    let e = entity_ending_at(ents, end)?;
     let first = tok.tokens.partition_point(|t| t.span.start < e.span.start);
     let after_verb = first > 0 && NAMING_VERBS.contains(&word(first - 1).as_str());
     (as_ || after_verb).then_some(e.span)

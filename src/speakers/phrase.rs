@@ -146,14 +146,13 @@ fn appositive_name(text: &str, tok: &Tokenized, ents: &[Entity], d: Span) -> Opt
     if tok.tokens.get(next)?.span.text(text) != "," {
         return None;
     }
-    let start = tok.tokens.get(next + 1)?.span.start;
-    let e = ents.get(ents.partition_point(|e| e.span.start < start))?;
+    let e = entity_starting_at(ents, tok.tokens.get(next + 1)?.span.start)?;
     let after = tok.tokens.partition_point(|t| t.span.start < e.span.end);
     let closes = tok
         .tokens
         .get(after)
         .is_none_or(|t| matches!(t.span.text(text), "." | "," | ";" | "!" | "?"));
-    (e.span.start == start && e.label == Label::Per && closes).then_some(e.span)
+    (e.label == Label::Per && closes).then_some(e.span)
 }
 
 /// "Professor Tom Lodge of the University of the Witwatersrand", "Ann Lee at Acme": a body or
