@@ -31,6 +31,7 @@ pub use analysis::{
 pub use model_file::ModelError;
 pub use text::{Span, Unit};
 
+use actors::countries::Countries;
 use cues::Cues;
 use entities::EntityModel;
 use quotes::QuoteModel;
@@ -44,6 +45,7 @@ pub struct Models {
     pub speakers: SpeakerModel,
     pub reported: ReportedModel,
     pub cues: Cues,
+    pub countries: Countries,
 }
 
 impl Models {
@@ -55,6 +57,7 @@ impl Models {
             speakers: SpeakerModel::embedded()?,
             reported: ReportedModel::embedded()?,
             cues: Cues::embedded()?,
+            countries: Countries::embedded()?,
         })
     }
 
@@ -210,6 +213,7 @@ pub fn analyze_with_progress(
         &atts,
         &sources,
         &m.entities.gaz,
+        &m.countries,
     );
     let entities = actors::consistent_labels(&entities, &actors);
     let mut quotes: Vec<Quote> = spans

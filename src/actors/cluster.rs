@@ -10,6 +10,7 @@
 //! (PKK)", "(ISIS/ISIL)") or with "also known as" / "formerly" merge. All lookups go through hash
 //! indexes, so clustering is linear in the number of mentions.
 
+use super::countries::{self, Countries};
 use super::names::{
     Gender, acronym_of, display_name, first_name_gender, honorific_gender, name_words,
 };
@@ -249,7 +250,13 @@ pub struct Clustering {
 }
 
 /// Group entities into clusters.
-pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -> Clustering {
+pub fn cluster(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    gaz: &Gazetteers,
+    countries: &Countries,
+) -> Clustering {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::new(tok.key);
     let mut of = vec![usize::MAX; ents.len()];
@@ -315,6 +322,7 @@ pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], gaz: &Gazetteers) -
         of[i] = ci;
     }
     merge_declared_aliases(text, ents, &mut of);
+    join_capitals_to_countries(text, tok, ents, countries, &clusters, &mut of);
     let clusters = rebuild(text, ents, &vote, &of, clusters);
     Clustering {
         clusters,
@@ -564,6 +572,34 @@ fn merge_declared_aliases(text: &str, ents: &[Entity], of: &mut [usize]) {
     }
 }
 
+/// A capital standing for its government ("Baghdad says") joins its country's actor when the
+/// country is named in the text too (`countries::capitals_as_governments`); a capital as a place
+/// stays the city's.
+fn join_capitals_to_countries(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    countries: &Countries,
+    clusters: &[Cluster],
+    of: &mut [usize],
+) {
+    let wanted = countries::capitals_as_governments(text, tok, ents, countries);
+    if wanted.iter().all(Option::is_none) {
+        return;
+    }
+    let mut by_key: DocMap<String, usize> = DocMap::with_hasher(tok.key);
+    for &c in of.iter().filter(|&&c| c != usize::MAX) {
+        by_key.entry(clusters[c].key.join(" ")).or_insert(c);
+    }
+    for (i, country) in wanted.iter().enumerate() {
+        if let Some(&c) = country.and_then(|k| by_key.get(k))
+            && of[i] != usize::MAX
+        {
+            of[i] = c;
+        }
+    }
+}
+
 /// Recompute mentions, votes and display names after merges; emptied clusters stay, empty.
 fn rebuild(
     text: &str,
@@ -604,328 +640,4 @@ fn rebuild(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::tokens::analyze_text;
-
-    use crate::actors::test_entities as ents;
-
-    /// (display name, number of mentions) of every non-empty cluster, sorted.
-    fn groups(text: &str, names: &[(&str, Label)], gaz: &Gazetteers) -> Vec<(String, usize)> {
-        let tok = analyze_text(text);
-        let c = cluster(text, &tok, &ents(text, names), gaz);
-        let mut v: Vec<(String, usize)> = c
-            .clusters
-            .iter()
-            .filter(|c| !c.mentions.is_empty())
-            .map(|c| (c.name.clone(), c.mentions.len()))
-            .collect();
-        v.sort();
-        v
-    }
-    fn g(text: &str, names: &[(&str, Label)]) -> Vec<(String, usize)> {
-        groups(text, names, &Gazetteers::default())
-    }
-    fn s(name: &str, n: usize) -> (String, usize) {
-        (name.to_string(), n)
-    }
-    use Label::*;
-
-    #[test]
-    fn surname_and_honorific_join_the_full_name() {
-        let t = "Vladimir Putin spoke. Mr. Putin left. Putin’s aides stayed.";
-        let got = g(
-            t,
-            &[("Vladimir Putin", Per), ("Putin", Per), ("Putin", Per)],
-        );
-        assert_eq!(got, [s("Vladimir Putin", 3)]);
-    }
-
-    #[test]
-    fn a_shared_surname_goes_to_the_person_introduced_first() {
-        let t = "Bill Clinton spoke. Later Hillary Clinton arrived. Clinton said no.";
-        let got = g(
-            t,
-            &[
-                ("Bill Clinton", Per),
-                ("Hillary Clinton", Per),
-                ("Clinton", Per),
-            ],
-        );
-        assert_eq!(got, [s("Bill Clinton", 2), s("Hillary Clinton", 1)]);
-    }
-
-    #[test]
-    fn a_shared_surname_nearer_another_full_name_is_in_doubt() {
-        let shared = |t: &str, first: &str, second: &str| {
-            let names = [(first, Per), (second, Per), ("Das", Per)];
-            cluster(
-                t,
-                &analyze_text(t),
-                &ents(t, &names),
-                &Gazetteers::default(),
-            )
-            .shared_surname
-        };
-        let t = "Mangala Das prayed. Tarak Das, 70, was found. Das spoke.";
-        assert_eq!(shared(t, "Mangala Das", "Tarak Das"), [false, false, true]);
-        // must not fire: the one it joins, introduced first, was also named last
-        let t = "Mangala Das prayed. Tarak Das was found. Mangala Das wept. Das spoke.";
-        let names = [
-            ("Mangala Das", Per),
-            ("Tarak Das", Per),
-            ("Mangala Das", Per),
-            ("Das", Per),
-        ];
-        let got = cluster(
-            t,
-            &analyze_text(t),
-            &ents(t, &names),
-            &Gazetteers::default(),
-        );
-        assert_eq!(got.shared_surname, [false, false, false, false]);
-    }
-
-    #[test]
-    fn an_honorific_of_the_other_gender_blocks_a_surname_merge() {
-        let t = "Mr. Obama spoke at length. Michelle Obama listened.";
-        let gaz = Gazetteers::parse("FIRST_F\tMichelle\n", "").unwrap();
-        let got = groups(t, &[("Obama", Per), ("Michelle Obama", Per)], &gaz);
-        assert_eq!(got, [s("Michelle Obama", 1), s("Obama", 1)]);
-    }
-
-    #[test]
-    fn a_surname_far_before_the_full_name_stays_apart() {
-        let filler = "The debate went on. ".repeat(140);
-        let t = format!("Obama spoke. {filler}Michelle Obama listened.");
-        let got = g(&t, &[("Obama", Per), ("Michelle Obama", Per)]);
-        assert_eq!(got.len(), 2);
-    }
-
-    #[test]
-    fn a_first_name_joins_the_one_full_name_it_starts() {
-        let t = "Sarah Okoye spoke. Later Sarah laughed.";
-        assert_eq!(
-            g(t, &[("Sarah Okoye", Per), ("Sarah", Per)]),
-            [s("Sarah Okoye", 2)]
-        );
-        // two full names with that first name: the first name stays apart
-        let t = "Sarah Okoye and Sarah Lee spoke. Later Sarah laughed.";
-        assert_eq!(
-            g(
-                t,
-                &[("Sarah Okoye", Per), ("Sarah Lee", Per), ("Sarah", Per)]
-            )
-            .len(),
-            3
-        );
-    }
-
-    #[test]
-    fn a_middle_initial_is_ignored() {
-        let got = g(
-            "Donald J. Trump spoke. Donald Trump left. Loretta E. Lynch and Loretta Lynch met.",
-            &[
-                ("Donald J. Trump", Label::Per),
-                ("Donald Trump", Label::Per),
-                ("Loretta E. Lynch", Label::Per),
-                ("Loretta Lynch", Label::Per),
-            ],
-        );
-        assert_eq!(got, [s("Donald J. Trump", 2), s("Loretta E. Lynch", 2)]);
-        // a first initial and different middle names stay as they are
-        let got = g(
-            "J. Smith spoke. John Smith left. Ann Mary Roe and Ann Beth Roe met.",
-            &[
-                ("J. Smith", Label::Per),
-                ("John Smith", Label::Per),
-                ("Ann Mary Roe", Label::Per),
-                ("Ann Beth Roe", Label::Per),
-            ],
-        );
-        assert_eq!(got.len(), 4, "{got:?}");
-    }
-
-    #[test]
-    fn name_particles_are_ignored() {
-        let t = "Mohammed al-Rashid spoke. Rashid left.";
-        assert_eq!(
-            g(t, &[("Mohammed al-Rashid", Per), ("Rashid", Per)]),
-            [s("Mohammed al-Rashid", 2)]
-        );
-    }
-
-    #[test]
-    fn different_first_names_stay_apart() {
-        let t = "John Smith met John Brown.";
-        assert_eq!(g(t, &[("John Smith", Per), ("John Brown", Per)]).len(), 2);
-    }
-
-    #[test]
-    fn acronym_joins_its_expansion() {
-        let t = "The Federal Bureau of Investigation said the FBI would act.";
-        let got = g(t, &[("Federal Bureau of Investigation", Org), ("FBI", Org)]);
-        assert_eq!(got, [s("Federal Bureau of Investigation", 2)]);
-        let t = "The Department of Veterans Affairs said the VA would act.";
-        let got = g(t, &[("Department of Veterans Affairs", Org), ("VA", Org)]);
-        assert_eq!(got, [s("Department of Veterans Affairs", 2)]);
-    }
-
-    #[test]
-    fn parenthesised_acronym_joins_the_name_before_it() {
-        let t = "The Kurdistan Workers’ Party (PKK) fought. The PKK denied it.";
-        let got = g(
-            t,
-            &[
-                ("Kurdistan Workers’ Party", Org),
-                ("PKK", Org),
-                ("PKK", Org),
-            ],
-        );
-        assert_eq!(got, [s("Kurdistan Workers’ Party", 3)]);
-    }
-
-    #[test]
-    fn two_acronyms_in_one_parenthesis_stay_two_actors() {
-        let t = "The People’s Protection Units (the YPG and YPJ) advanced. The YPG said the YPJ held the town.";
-        let got = g(
-            t,
-            &[
-                ("People’s Protection Units", Org),
-                ("YPG", Org),
-                ("YPJ", Org),
-                ("YPG", Org),
-                ("YPJ", Org),
-            ],
-        );
-        assert_eq!(
-            got,
-            [s("People’s Protection Units", 1), s("YPG", 2), s("YPJ", 2)]
-        );
-    }
-
-    #[test]
-    fn slash_separated_acronyms_in_parentheses_join_the_name() {
-        let t = "The Islamic State (ISIS/ISIL) claimed it. ISIL later denied it, and ISIS agreed.";
-        let got = g(
-            t,
-            &[
-                ("Islamic State", Org),
-                ("ISIS", Org),
-                ("ISIL", Org),
-                ("ISIL", Org),
-                ("ISIS", Org),
-            ],
-        );
-        assert_eq!(got, [s("Islamic State", 5)]);
-    }
-
-    #[test]
-    fn aliases_the_text_declares_merge() {
-        let t = "The Liberation Front, also known as Jabhat, attacked. Jabhat denied it.";
-        let got = g(
-            t,
-            &[("Liberation Front", Org), ("Jabhat", Org), ("Jabhat", Org)],
-        );
-        assert_eq!(got, [s("Liberation Front", 3)]);
-        let t = "The Liberation Front (LF) advanced. Jabhat [the Arabic name for the LF] held.";
-        let got = g(
-            t,
-            &[
-                ("Liberation Front", Org),
-                ("LF", Org),
-                ("Jabhat", Org),
-                ("LF", Org),
-            ],
-        );
-        assert_eq!(got, [s("Liberation Front", 4)]);
-        // a bracket that glosses something else joins nothing
-        let t = "Jabhat [a group near the LF] held.";
-        assert_eq!(g(t, &[("Jabhat", Org), ("LF", Org)]).len(), 2);
-        let t = "Acme Holdings (formerly Bolt) grew.";
-        assert_eq!(
-            g(t, &[("Acme Holdings", Org), ("Bolt", Org)]),
-            [s("Acme Holdings", 2)]
-        );
-    }
-
-    #[test]
-    fn country_and_state_aliases_and_dotted_acronyms_join() {
-        let t = "The United States and America met the U.S. team in Raleigh, N.C., in North Carolina. The S.E.C. and the Securities and Exchange Commission agreed.";
-        let got = g(
-            t,
-            &[
-                ("United States", Loc),
-                ("America", Loc),
-                ("U.S.", Loc),
-                ("Raleigh", Loc),
-                ("N.C.", Loc),
-                ("North Carolina", Loc),
-                ("S.E.C.", Org),
-                ("Securities and Exchange Commission", Org),
-            ],
-        );
-        assert_eq!(
-            got,
-            [
-                s("North Carolina", 2),
-                s("Raleigh", 1),
-                s("Securities and Exchange Commission", 2),
-                s("United States", 3)
-            ]
-        );
-    }
-
-    #[test]
-    fn a_short_form_read_as_a_person_joins_the_organisation_and_votes_with_it() {
-        let t = "Fox News ran it. Trump told Fox that it was fine. Fox later agreed.";
-        let names = [
-            ("Fox News", Org),
-            ("Trump", Per),
-            ("Fox", Per),
-            ("Fox", Per),
-        ];
-        let tok = analyze_text(t);
-        let c = cluster(t, &tok, &ents(t, &names), &Gazetteers::default());
-        let fox = c.clusters.iter().find(|c| c.name == "Fox News").unwrap();
-        assert_eq!((fox.mentions.len(), fox.label()), (3, Org));
-        // a first name or a place in the gazetteer stays apart ("Charlotte" / "Charlotte Observer")
-        let gaz = Gazetteers::parse("FIRST_F\tcharlotte\n", "").unwrap();
-        let t = "The Charlotte Observer said so. Charlotte agreed.";
-        let got = groups(t, &[("Charlotte Observer", Org), ("Charlotte", Per)], &gaz);
-        assert_eq!(got, [s("Charlotte", 1), s("Charlotte Observer", 1)]);
-        // two organisations open with the word: no guess
-        let t = "Acme Bank and Acme Foods met. Acme said no.";
-        let got = g(t, &[("Acme Bank", Org), ("Acme Foods", Org), ("Acme", Per)]);
-        assert_eq!(got, [s("Acme", 1), s("Acme Bank", 1), s("Acme Foods", 1)]);
-    }
-
-    #[test]
-    fn the_names_of_one_militant_group_join() {
-        let t = "The Islamic State lost ground. Fighting ISIS is hard, and ISIL knows it.";
-        let got = g(t, &[("Islamic State", Org), ("ISIS", Org), ("ISIL", Org)]);
-        assert_eq!(got, [s("Islamic State", 3)]);
-    }
-
-    #[test]
-    fn a_place_does_not_join_a_body_named_after_it() {
-        let t = "The University of Lagos closed. Lagos flooded.";
-        let got = g(t, &[("University of Lagos", Org), ("Lagos", Loc)]);
-        assert_eq!(got, [s("Lagos", 1), s("University of Lagos", 1)]);
-    }
-
-    #[test]
-    fn organisation_short_forms_join() {
-        let t = "The Washington Post reported it. The Post said more. BBC News and the BBC agreed.";
-        let got = g(
-            t,
-            &[
-                ("The Washington Post", Org),
-                ("Post", Org),
-                ("BBC News", Org),
-                ("BBC", Org),
-            ],
-        );
-        assert_eq!(got, [s("BBC News", 2), s("The Washington Post", 2)]);
-    }
-}
+mod tests;

@@ -473,7 +473,17 @@ mod tests {
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<String> {
         let ents = crate::actors::test_entities(text, names);
         let tok = analyze_text(text);
-        let actors = build(text, &tok, &ents, &[], &[], &[], &Gazetteers::default()).actors;
+        let actors = build(
+            text,
+            &tok,
+            &ents,
+            &[],
+            &[],
+            &[],
+            &Gazetteers::default(),
+            &crate::actors::countries::Countries::default(),
+        )
+        .actors;
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -640,7 +650,16 @@ mod tests {
             actors,
             quote_actor: qa,
             ..
-        } = build(t, &tok, &ents, &[q], &[choice], &[], &gaz);
+        } = build(
+            t,
+            &tok,
+            &ents,
+            &[q],
+            &[choice],
+            &[],
+            &gaz,
+            &crate::actors::countries::Countries::default(),
+        );
         assert!(actors.is_empty() && qa == [None]);
         // months, party labels, a header in capitals
         let t =

@@ -12,6 +12,7 @@
 //! This module does not find entities or speakers; it only groups what earlier stages found.
 
 pub mod cluster;
+pub mod countries;
 pub mod kinds;
 pub mod names;
 pub mod resolve;
@@ -24,6 +25,7 @@ use crate::entities::gazetteer::Gazetteers;
 use crate::speakers::Choice;
 use crate::text::{Span, Tokenized};
 use cluster::Cluster;
+use countries::Countries;
 use resolve::Resolver;
 
 /// What `build` makes: the actors and who each speaker mention refers to.
@@ -40,6 +42,7 @@ pub struct Built {
 }
 
 /// Build the actors from entities and the speakers' attributions.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
     tok: &Tokenized,
@@ -48,12 +51,13 @@ pub fn build(
     atts: &[Choice],
     sources: &[Option<Mention>],
     gaz: &Gazetteers,
+    countries: &Countries,
 ) -> Built {
     let cluster::Clustering {
         mut clusters,
         of,
         shared_surname,
-    } = cluster::cluster(text, tok, ents, gaz);
+    } = cluster::cluster(text, tok, ents, gaz, countries);
     let roles: Vec<Option<String>> = clusters
         .iter()
         .map(|c| {
@@ -285,7 +289,17 @@ mod tests {
             }
             None => (vec![], vec![]),
         };
-        let actors = build(text, &tok, &e, &quotes, &atts, &[], &Gazetteers::default()).actors;
+        let actors = build(
+            text,
+            &tok,
+            &e,
+            &quotes,
+            &atts,
+            &[],
+            &Gazetteers::default(),
+            &crate::actors::countries::Countries::default(),
+        )
+        .actors;
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -332,7 +346,17 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let actors = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default()).actors;
+        let actors = build(
+            t,
+            &tok,
+            &e,
+            &[],
+            &[],
+            &[],
+            &Gazetteers::default(),
+            &crate::actors::countries::Countries::default(),
+        )
+        .actors;
         let labels: Vec<Label> = consistent_labels(&e, &actors)
             .iter()
             .map(|e| e.label)
@@ -358,7 +382,17 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let actors = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default()).actors;
+        let actors = build(
+            t,
+            &tok,
+            &e,
+            &[],
+            &[],
+            &[],
+            &Gazetteers::default(),
+            &crate::actors::countries::Countries::default(),
+        )
+        .actors;
         let kinds: Vec<(&str, ActorKind)> =
             actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
         assert_eq!(kinds, [("Union State", ActorKind::Organisation)]);
@@ -375,7 +409,17 @@ mod tests {
                 ("Union State", Label::Loc),
             ],
         );
-        let actors = build(t, &tok, &e, &[], &[], &[], &Gazetteers::default()).actors;
+        let actors = build(
+            t,
+            &tok,
+            &e,
+            &[],
+            &[],
+            &[],
+            &Gazetteers::default(),
+            &crate::actors::countries::Countries::default(),
+        )
+        .actors;
         assert!(actors.is_empty());
     }
 
@@ -407,7 +451,16 @@ mod tests {
             actors,
             quote_actor: qa,
             ..
-        } = build(t, &tok, &e, &[q], &[att], &[], &Gazetteers::default());
+        } = build(
+            t,
+            &tok,
+            &e,
+            &[q],
+            &[att],
+            &[],
+            &Gazetteers::default(),
+            &crate::actors::countries::Countries::default(),
+        );
         assert_eq!(actors[0].name, "Ann Lee");
         assert_eq!(actors[0].quotes, 1);
         assert_eq!(qa, [Some(actors[0].id)]);

@@ -53,7 +53,16 @@ fn resolved(
         actors,
         quote_actor: qa,
         ..
-    } = build(t, &tok, &ents(t, names), &quotes, &atts, &[], gaz);
+    } = build(
+        t,
+        &tok,
+        &ents(t, names),
+        &quotes,
+        &atts,
+        &[],
+        gaz,
+        &crate::actors::countries::Countries::default(),
+    );
     qa.iter()
         .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
         .collect()
@@ -201,7 +210,14 @@ fn rival_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> Option<String> {
 fn doubt_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> (Option<String>, bool) {
     let tok = analyze_text(t);
     let ents = ents(t, names);
-    let clusters = crate::actors::cluster::cluster(t, &tok, &ents, &Gazetteers::default()).clusters;
+    let clusters = crate::actors::cluster::cluster(
+        t,
+        &tok,
+        &ents,
+        &Gazetteers::default(),
+        &crate::actors::countries::Countries::default(),
+    )
+    .clusters;
     let q = crate::actors::test_first_quote(t);
     let quotes = [q];
     let roles = vec![None; clusters.len()];

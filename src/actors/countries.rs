@@ -1,0 +1,225 @@
+//! Countries as the actors stage knows them: each one's capitals and demonyms
+//! (`models/countries.tsv`, built by `scripts/build_countries.py`), and the reading of a capital
+//! as its government: "Baghdad says", "backed by Baghdad" and "Baghdad's oil deal" name Iraq;
+//! "BAGHDAD" in a dateline and "arrived in Baghdad" name the city.
+//!
+//! It does not decide which mentions name one actor (that is `cluster`); it only says, for a
+//! capital's mention, whether its position makes it the government, and which country that is.
+
+use std::collections::HashMap;
+
+use crate::analysis::{Entity, Label};
+use crate::lexicon::{AUXILIARIES, IRREGULAR_PAST};
+use crate::model_file::ModelError;
+use crate::text::Tokenized;
+
+use super::names::name_words;
+
+/// The shipped table (see models/README.md).
+pub const EMBEDDED_COUNTRIES: &str = include_str!("../../models/countries.tsv");
+
+/// Capitals and demonyms, keyed by their name words joined with one space ("new delhi").
+#[derive(Default)]
+pub struct Countries {
+    /// capital -> country, both as name words joined ("baghdad" -> "iraq")
+    by_capital: HashMap<String, String>,
+    /// demonym -> country ("iraqi" -> "iraq")
+    by_demonym: HashMap<String, String>,
+}
+
+impl Countries {
+    /// Parse `country<TAB>capitals<TAB>demonyms` lines (lists comma-separated, a field may be
+    /// empty).
+    pub fn parse(table: &str) -> Result<Countries, ModelError> {
+        let mut c = Countries::default();
+        for (n, line) in table.lines().enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(country), Some(capitals), Some(demonyms), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return Err(ModelError(format!(
+                    "countries.tsv line {}: not 'country<tab>capitals<tab>demonyms'",
+                    n + 1
+                )));
+            };
+            let country = joined(country);
+            for capital in capitals.split(',').filter(|s| !s.is_empty()) {
+                c.by_capital.insert(joined(capital), country.clone());
+            }
+            for demonym in demonyms.split(',').filter(|s| !s.is_empty()) {
+                c.by_demonym.insert(joined(demonym), country.clone());
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn embedded() -> Result<Countries, ModelError> {
+        Countries::parse(EMBEDDED_COUNTRIES)
+    }
+
+    /// The country whose capital this name is ("New Delhi" -> "india").
+    pub fn country_of_capital(&self, name: &str) -> Option<&str> {
+        self.by_capital.get(&joined(name)).map(String::as_str)
+    }
+
+    /// The country of a demonym ("Iraqi" -> "iraq").
+    pub fn country_of_demonym(&self, word: &str) -> Option<&str> {
+        self.by_demonym.get(&joined(word)).map(String::as_str)
+    }
+}
+
+fn joined(name: &str) -> String {
+    name_words(name).join(" ")
+}
+
+/// Verbs whose object is someone addressed or judged, so an agent: "accused Taipei", "urged
+/// Washington".
+const ADDRESSEE_VERBS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "blamed",
+    "blames",
+    "blaming",
+    "criticised",
+    "criticized",
+    "condemned",
+    "urged",
+    "urges",
+    "urging",
+    "warned",
+    "warns",
+    "told",
+    "tells",
+    "asked",
+    "slammed",
+    "infuriated",
+    "angered",
+    "pressed",
+    "pressured",
+    "persuade",
+    "persuaded",
+];
+
+/// Does this capital's mention stand for its government, by its position: the subject of a verb
+/// ("Baghdad says", "Colombo estimates", "Washington would"), a possessor of something lower-case
+/// ("Baghdad's oil deal"), the agent after "by" or the partner after "with", or the one addressed
+/// by a verb of speaking or judging ("accused Taipei"). A dateline or headline in capitals, or a
+/// place position ("in Baghdad", "Cairo airport", "London's Stansted airport") is the city.
+pub fn stands_for_government(text: &str, tok: &Tokenized, e: &Entity) -> bool {
+    if e.label == Label::Per || is_all_caps(e.span.text(text)) {
+        return false;
+    }
+    let first = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+    let after = tok.tokens.partition_point(|t| t.span.start < e.span.end);
+    let word = |i: usize| -> &str { tok.tokens.get(i).map_or("", |t| t.span.text(text)) };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let next = word(after);
+    if next == "'s" || next == "’s" {
+        return lower(word(after + 1));
+    }
+    if lower(next) && is_verb_after_subject(&next.to_lowercase()) {
+        return true;
+    }
+    let prev = if first > 0 { word(first - 1) } else { "" };
+    let prev = prev.to_lowercase();
+    prev == "by" || prev == "with" || ADDRESSEE_VERBS.contains(&prev.as_str())
+}
+
+/// A verb that can follow its subject: an auxiliary, an irregular past, or a word ending in
+/// "-s" or "-ed" ("says", "estimates", "accused").
+fn is_verb_after_subject(w: &str) -> bool {
+    AUXILIARIES.contains(&w)
+        || IRREGULAR_PAST.contains(&w)
+        || (w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// For each entity, the country whose government it names as a capital in a government's
+/// position (`stands_for_government`), when that country is named in the text too: the key of
+/// the country, as the cluster keys write it.
+pub fn capitals_as_governments<'c>(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    countries: &'c Countries,
+) -> Vec<Option<&'c str>> {
+    ents.iter()
+        .map(|e| {
+            let country = countries.country_of_capital(e.span.text(text))?;
+            stands_for_government(text, tok, e).then_some(country)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::test_entities as ents;
+    use crate::text::tokens::analyze_text;
+    use Label::*;
+
+    fn table() -> Countries {
+        Countries::parse("Iraq\tBaghdad\tIraqi\nUnited Kingdom\tLondon\tBritish\n").unwrap()
+    }
+
+    /// For each mention of `city` in `text` (all tagged places), whether it names the government.
+    fn governments(text: &str, city: &str) -> Vec<bool> {
+        let tok = analyze_text(text);
+        let names: Vec<(&str, Label)> = text.matches(city).map(|_| (city, Loc)).collect();
+        let e = ents(text, &names);
+        let t = table();
+        capitals_as_governments(text, &tok, &e, &t)
+            .iter()
+            .map(Option::is_some)
+            .collect()
+    }
+
+    #[test]
+    fn a_capital_as_subject_possessor_agent_or_addressee_is_its_government() {
+        let t = "Baghdad says it will talk. They discussed Baghdad's oil deal. It was backed by \
+                 Baghdad. Ties with Baghdad grew. Kuwait accused Baghdad of delay.";
+        assert_eq!(governments(t, "Baghdad"), [true; 5]);
+    }
+
+    #[test]
+    fn a_capital_as_a_place_is_the_city() {
+        let t = "BAGHDAD says the headline. He arrived in Baghdad on Monday. The Baghdad airport \
+                 shut. Planes reached London's Stansted airport. She left Baghdad.";
+        assert_eq!(governments(t, "BAGHDAD"), [false]);
+        assert_eq!(governments(t, "Baghdad"), [false; 3]);
+        assert_eq!(governments(t, "London"), [false]);
+    }
+
+    #[test]
+    fn a_person_named_like_a_capital_is_not_a_government() {
+        let t = "Paris said no.";
+        let tok = analyze_text(t);
+        let e = ents(t, &[("Paris", Per)]);
+        let c = Countries::parse("France\tParis\tFrench\n").unwrap();
+        assert_eq!(capitals_as_governments(t, &tok, &e, &c), [None]);
+    }
+
+    #[test]
+    fn the_table_reads_lists_and_rejects_malformed_lines() {
+        let c = Countries::parse("South Africa\tPretoria,Cape Town\tSouth African\n").unwrap();
+        assert_eq!(c.country_of_capital("Cape Town"), Some("south africa"));
+        assert_eq!(c.country_of_demonym("South African"), Some("south africa"));
+        assert_eq!(c.country_of_capital("Durban"), None);
+        assert!(Countries::parse("Iraq\tBaghdad\n").is_err());
+    }
+
+    #[test]
+    fn the_shipped_table_leaves_out_a_capital_two_countries_claim() {
+        let c = Countries::embedded().unwrap();
+        assert_eq!(c.country_of_capital("Baghdad"), Some("iraq"));
+        assert_eq!(c.country_of_capital("Washington"), Some("united states"));
+        assert_eq!(c.country_of_capital("Jerusalem"), None);
+    }
+}
