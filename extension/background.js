@@ -10,7 +10,7 @@ import { plan } from './plan.js';
 
 /** The most text analysed (UTF-16 units): a page longer than a long feature is cut there. */
 const MAX_TEXT = 400_000;
-const CONTENT = ['vendor/Readability.js', 'vendor/Readability-readerable.js', 'ext/content/extract.js', 'ext/content/card.js', 'ext/content/highlight.js', 'ext/content/main.js'];
+const CONTENT = ['vendor/Readability.js', 'vendor/Readability-readerable.js', 'ext/content/extract.js', 'ext/content/place.js', 'ext/content/card.js', 'ext/content/highlight.js', 'ext/content/main.js'];
 
 let analyzer = null;
 async function loadAnalyzer() {

@@ -3,13 +3,15 @@
 // styles), www/ (a copy of the page, its modules and its built wasm: the service worker, the panel
 // and "Open in newslens" load them from there), vendor/ (Readability from node_modules) and
 // ext/content/highlight.css, written from the page's palette in www/style.css so that the
-// extension paints speakers in the page's colours. --host-permission adds a host permission (the
+// extension paints speakers in the page's colours, and ext/content/place.js, the page's card
+// placement (www/place.js) as a content script. --host-permission adds a host permission (the
 // browser tests' copy, which has no user gesture to grant activeTab). It does not build the wasm
 // (./build.sh build does) nor zip the folder (./build.sh extension does).
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { highlightCss } from './palette.mjs';
+import { placeCard } from '../www/place.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -36,6 +38,11 @@ for (const dir of ['', 'content']) {
   for (const f of readdirSync(path.join(HERE, dir))) if (own(f)) cpSync(path.join(HERE, dir, f), path.join(out, 'ext', dir, f));
 }
 writeFileSync(path.join(out, 'ext/content/highlight.css'), highlightCss(readFileSync(path.join(ROOT, 'www/style.css'), 'utf8')));
+// the page's card placement for the content scripts, which cannot import a module: the function's
+// own source (www/place.js keeps it self-contained), set on the content scripts' namespace
+writeFileSync(path.join(out, 'ext/content/place.js'), `// Written by extension/build.mjs from www/place.js: do not edit.
+(globalThis.newslensExt ??= {}).placeCard ??= ${placeCard.toString()};
+`);
 
 // the page as it is built (its modules, style, worker and wasm)
 cpSync(path.join(ROOT, 'www'), path.join(out, 'www'), { recursive: true });

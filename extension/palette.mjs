@@ -10,6 +10,7 @@
 //   picked                             the quotation the panel scrolled to
 // Only colour, background and text decoration: what ::highlight() may style. Used by build.mjs;
 // pure (a string in, a string out).
+import { PALETTE } from '../www/render.js'; // the page's number of speaker colours
 
 /** The custom properties of the first `:root { … }` block after `from` in `css`. */
 function rootVars(css, from = 0) {
@@ -17,8 +18,6 @@ function rootVars(css, from = 0) {
   const body = css.slice(css.indexOf('{', at) + 1, css.indexOf('}', at));
   return Object.fromEntries([...body.matchAll(/--([\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
 }
-
-export const PALETTE = 24;
 
 export function highlightCss(styleCss) {
   const light = rootVars(styleCss);

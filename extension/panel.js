@@ -9,6 +9,7 @@
 import { renderActors, exportHtml, paint } from '../www/render.js';
 import { renderQuoteTable, quoteRows, toCsv } from '../www/table.js';
 import { serialize } from '../www/share.js';
+import { download } from '../www/download.js';
 
 const $ = (id) => document.getElementById(id);
 const fixedTab = Number(new URLSearchParams(location.search).get('tab')) || null;
@@ -72,14 +73,6 @@ function draw() {
     sort: (key) => { view.sort = key; draw(); },
     filter: (f) => { Object.assign(view, f); draw(); },
   });
-}
-
-function download(name, type, content) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([content], { type }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 const details = () => ({ headline: current.title ?? '', source: current.url ?? '', date: '' });

@@ -12,7 +12,7 @@ are (opening words, speaker actor or None). Conventions: tests/fixtures/README.m
 import json
 import sys
 
-from dev_articles import actors_of  # one actor-list builder for both fixture sets
+from dev_articles import actors_of, place_mentions  # one mention placer and actor-list builder for every fixture set
 
 
 ARTICLES = {
@@ -84,18 +84,8 @@ ARTICLES = {
 
 def build(row, spec):
     text = row["text"]
-    entities, optional = [], []
-    at = 0
-    for surface, label, actor in spec["mentions"]:
-        i = text.find(surface, at)
-        if i < 0:
-            raise SystemExit(f"{row['id']}: {surface!r} not found after offset {at}")
-        at = i + len(surface)
-        span = {"start": i, "end": at, "text": surface}
-        if label is None:
-            optional.append(span)
-        else:
-            entities.append({**span, "label": label, "actor": actor})
+    mentions = [(surface, label, actor, i) for i, (surface, label, actor) in enumerate(spec["mentions"])]
+    entities, optional = place_mentions(text, mentions, lambda i: f"{row['id']}: mention {i}")
     gold_quotes = {q["start"]: q for q in row["quotes"]}
     quotes = []
     for opening, actor in spec["quotes"]:

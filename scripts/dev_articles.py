@@ -28,34 +28,53 @@ KIND = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other"}
 
 
 def read_jsonl(path):
+    """The rows of a JSONL file by their "id", in file order."""
     with open(path, encoding="utf-8") as fh:
         return {r["id"]: r for r in (json.loads(l) for l in fh if l.strip())}
 
 
-def parse_annotations(path):
+def parse_blocks(path, quote_line):
+    """The blocks of an annotation file (this one's format, or reuters_articles.py's), by article id:
+    {"mentions": [(surface, label or None, actor or None, line number)], "quotes": [...]}. A line
+    "## id" opens a block, other lines opening with "#" are comments; `quote_line(line, cols,
+    where)` reads a quote line into its entry for "quotes" (`cols`: the line split at "|",
+    `where`: "file:line" for an error), or returns None for a line that is no quote line, which
+    is then a mention: "surface | label | actor", "-" for no label (optional) or no actor."""
     blocks, cur = {}, None
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         line = line.rstrip("\n")
         if not line.strip() or line.startswith("#") and not line.startswith("## "):
             continue
         if line.startswith("## "):
-            cur = blocks.setdefault(line[3:].strip(), {"mentions": [], "quotes": [], "line": n})
+            cur = blocks.setdefault(line[3:].strip(), {"mentions": [], "quotes": []})
             continue
-        cols = [c.strip() for c in line.split("|")]
         if cur is None:
             raise SystemExit(f"{path}:{n}: annotation before the first '## id' line")
-        if line.startswith(">"):
-            if len(cols) < 2:
-                raise SystemExit(f"{path}:{n}: quote line needs '> n | actor'")
-            cur["quotes"].append((int(cols[0][1:].strip()), None if cols[1] == "-" else cols[1], cols[2] if len(cols) > 2 else "", n))
-        else:
-            if len(cols) != 3:
-                raise SystemExit(f"{path}:{n}: mention line needs 'surface | label | actor', got {cols}")
-            surface, label, actor = cols
-            if label != "-" and label not in KIND:
-                raise SystemExit(f"{path}:{n}: unknown label {label!r}")
-            cur["mentions"].append((surface, None if label == "-" else label, None if actor == "-" else actor, n))
+        cols = [c.strip() for c in line.split("|")]
+        quote = quote_line(line, cols, f"{path}:{n}")
+        if quote is not None:
+            cur["quotes"].append((*quote, n))
+            continue
+        if len(cols) != 3:
+            raise SystemExit(f"{path}:{n}: a mention line is 'surface | label | actor', got {cols}")
+        surface, label, actor = cols
+        if label != "-" and label not in KIND:
+            raise SystemExit(f"{path}:{n}: unknown label {label!r}")
+        cur["mentions"].append((surface, None if label == "-" else label, None if actor in ("-", "") else actor, n))
     return blocks
+
+
+def polnear_quote(line, cols, where):
+    """'> n | actor id/- | opening words': PolNeAR's n-th quote, who said it, how it opens."""
+    if not line.startswith(">"):
+        return None
+    if len(cols) < 2:
+        raise SystemExit(f"{where}: quote line needs '> n | actor'")
+    return int(cols[0][1:].strip()), None if cols[1] == "-" else cols[1], cols[2] if len(cols) > 2 else ""
+
+
+def parse_annotations(path):
+    return parse_blocks(path, polnear_quote)
 
 
 def find_word(text, surface, at):
@@ -130,15 +149,20 @@ def build_article(row, spec):
             "optional_entities": optional, "quotes": sorted(quotes, key=lambda q: q["start"]), "actors": actors}
 
 
-def build(src, dst):
+def write_articles(src, dst, blocks, build_one):
+    """Each annotated article of `blocks`, built by `build_one(row, block)` from its row of `src`,
+    as a line of `dst` (score.py's articles format)."""
     rows = read_jsonl(src)
-    blocks = parse_annotations(ROOT_ANN)
     with open(dst, "w", encoding="utf-8") as out:
         for aid, spec in blocks.items():
             if aid not in rows:
                 raise SystemExit(f"{aid}: not in {src}")
-            out.write(json.dumps(build_article(rows[aid], spec), ensure_ascii=False) + "\n")
+            out.write(json.dumps(build_one(rows[aid], spec), ensure_ascii=False) + "\n")
     print(f"{len(blocks)} articles -> {dst}", file=sys.stderr)
+
+
+def build(src, dst):
+    write_articles(src, dst, parse_annotations(ROOT_ANN), build_article)
 
 
 def slug(name):

@@ -44,7 +44,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from dev_articles import KIND, actors_of, place_mentions  # noqa: E402
+from dev_articles import actors_of, parse_blocks, place_mentions, read_jsonl, write_articles  # noqa: E402
 
 ROOT_ANN = os.path.join(HERE, "..", "tests", "fixtures", "reuters-annotations.txt")
 # the open Reuters set: CoNLL-2003 train stories with the same conventions; its errors may be read
@@ -55,11 +55,6 @@ NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "'s", "'S",
                    "'ll", "'d", "'m", "'RE", "'VE", "'LL", "'D", "'M", "'", "..."}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "US$"}
 SPORTS = re.compile(r"^[A-Z][A-Z .&/-]+ ?-|^[A-Z]+ [A-Z ]+-|Reuters historical calendar|World Markets Overnight")
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(l) for l in fh if l.strip()]
 
 
 def running_text(doc):
@@ -142,34 +137,21 @@ def selected(rows):
     return [r for r in rows if '"' in r["text"] and not SPORTS.match(r["text"].split("\n")[0])]
 
 
+def quotation_line(line, cols, where):
+    """'> opening words | actor id/-': a quotation and who said it (actor None: no named actor);
+    'x opening words': a quoted span that is no quotation (actor False)."""
+    if not (line.startswith(">") or line.startswith("x ")):
+        return None
+    opening = cols[0][1:].strip()
+    if line.startswith("x "):
+        return opening, False
+    if len(cols) != 2:
+        raise SystemExit(f"{where}: a quotation line is '> opening words | actor'")
+    return opening, None if cols[1] == "-" else cols[1]
+
+
 def parse_annotations(path):
-    blocks, cur = {}, None
-    for n, line in enumerate(open(path, encoding="utf-8"), 1):
-        line = line.rstrip("\n")
-        if not line.strip() or line.startswith("#") and not line.startswith("## "):
-            continue
-        if line.startswith("## "):
-            cur = blocks.setdefault(line[3:].strip(), {"mentions": [], "quotes": []})
-            continue
-        if cur is None:
-            raise SystemExit(f"{path}:{n}: annotation before the first '## id' line")
-        cols = [c.strip() for c in line.split("|")]
-        if line.startswith(">") or line.startswith("x "):
-            opening = cols[0][1:].strip()
-            if line.startswith(">"):
-                if len(cols) != 2:
-                    raise SystemExit(f"{path}:{n}: a quotation line is '> opening words | actor'")
-                cur["quotes"].append((opening, None if cols[1] == "-" else cols[1], n))
-            else:
-                cur["quotes"].append((opening, False, n))
-            continue
-        if len(cols) != 3:
-            raise SystemExit(f"{path}:{n}: a mention line is 'surface | label | actor', got {cols}")
-        surface, label, actor = cols
-        if label != "-" and label not in KIND:
-            raise SystemExit(f"{path}:{n}: unknown label {label!r}")
-        cur["mentions"].append((surface, None if label == "-" else label, None if actor in ("-", "") else actor, n))
-    return blocks
+    return parse_blocks(path, quotation_line)
 
 
 def build_article(doc, spec):
@@ -199,18 +181,11 @@ def build_article(doc, spec):
 
 
 def build(src, dst):
-    rows = {r["id"]: r for r in read_jsonl(src)}
-    blocks = parse_annotations(ROOT_ANN)
-    with open(dst, "w", encoding="utf-8") as out:
-        for aid, spec in blocks.items():
-            if aid not in rows:
-                raise SystemExit(f"{aid}: not in {src}")
-            out.write(json.dumps(build_article(rows[aid], spec), ensure_ascii=False) + "\n")
-    print(f"{len(blocks)} articles -> {dst}", file=sys.stderr)
+    write_articles(src, dst, parse_annotations(ROOT_ANN), build_article)
 
 
 def blank(src, ids):
-    rows = {r["id"]: r for r in read_jsonl(src)}
+    rows = read_jsonl(src)
     for aid in ids:
         text, ents = running_text(rows[aid])
         print(f"=== {aid}\n{text}\n")
@@ -245,7 +220,7 @@ if __name__ == "__main__":
         ROOT_ANN = OPEN_ANN
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "ids" and len(sys.argv) == 3:
-        for r in selected(read_jsonl(sys.argv[2])):
+        for r in selected(read_jsonl(sys.argv[2]).values()):
             print(r["id"], len(r["text"]), r["text"].count('"') // 2, r["text"].split("\n")[0][:70], sep="\t")
     elif cmd == "blank" and len(sys.argv) >= 4:
         blank(sys.argv[2], sys.argv[3:])

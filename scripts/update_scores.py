@@ -21,7 +21,8 @@ def score(gold, *flags):
         res = json.loads(subprocess.run(["python3", SHARED / "eval/score.py", gold, out.name, "--json"], check=True,
                                         capture_output=True, text=True).stdout)
         if res.get("kind") == "articles":
-            res["confidence"] = json.loads(subprocess.run(["python3", ROOT / "scripts/confidence.py", gold, out.name, "--json"],
+            res["confidence"] = json.loads(subprocess.run(["python3", ROOT / "scripts/confidence.py", gold, out.name, "--json",
+                                                           "--score", SHARED / "eval/score.py"],
                                                           check=True, capture_output=True, text=True).stdout)
     return res
 

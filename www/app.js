@@ -13,6 +13,7 @@ import { wireCard } from './card.js';
 import { pendingNote, toolsName } from './quotetools.js';
 import { wireToolsDialog } from './toolsdialog.js';
 import { wireAddActor, trackSelection, markControls } from './addactor.js';
+import { download } from './download.js';
 
 const DRAFT_KEY = 'newslens.draft.v1';
 const EDITS_KEY = 'newslens.edits.v1';
@@ -614,16 +615,6 @@ async function share() {
   } else {
     status(copied ? `Link copied (${len} characters). The article travels inside the link; no server sees it.` : `The link is in the address bar (${len} characters).`);
   }
-}
-
-function download(name, type, content) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([content], { type }));
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove(); // an empty link left in the page has no name (axe: link-name)
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 function exportJson() {

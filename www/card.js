@@ -8,7 +8,7 @@
 //   touch     a tap pins the card of what was tapped until the next tap elsewhere, or until the
 //             keyboard moves the focus elsewhere
 // The card is placed by the element (under it, or above it when there is no room below), inside
-// the screen, and moves with the page. It never scrolls the page. What the card says comes from
+// the screen (place.js), and moves with the page. It never scrolls the page. What the card says comes from
 // the caller (`lines`, `spoken`); this module only shows, places and hides it.
 //
 // A card may offer one action (a quotation's "Check & cite"): a button on the card, reached by the
@@ -16,7 +16,10 @@
 // from the focused element (the card follows the article in the page, so Tab goes on into it).
 // What the action does is the caller's (`action.run`).
 
+import { placeCard } from './place.js';
+
 const MARKS = '[data-entity],[data-quote],[data-report]';
+const viewport = () => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight });
 
 /**
  * Wire the card of `card` to the elements of `article`. `content(target)` returns
@@ -57,13 +60,7 @@ export function wireCard(article, card, content) {
     const rects = [...target.getClientRects()];
     const hit = tapAt && rects.find((r) => r.top <= tapAt.y && tapAt.y <= r.bottom && r.left <= tapAt.x && tapAt.x <= r.right);
     const r = hit ?? (rects.length ? rects.at(-1) : target.getBoundingClientRect());
-    const vw = document.documentElement.clientWidth;
-    const vh = document.documentElement.clientHeight;
-    const h = card.offsetHeight;
-    let top = r.bottom + 6;
-    if (top + h > vh - 4 && r.top - 6 - h >= 4) top = r.top - 6 - h;
-    top = Math.max(4, Math.min(top, vh - h - 4));
-    const left = Math.max(4, Math.min(r.left, vw - card.offsetWidth - 8));
+    const { top, left } = placeCard(r, { width: card.offsetWidth, height: card.offsetHeight }, viewport());
     card.style.setProperty('top', `${top + window.scrollY}px`);
     card.style.setProperty('left', `${left + window.scrollX}px`);
   }

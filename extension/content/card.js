@@ -3,8 +3,9 @@
 // reach it and the site's scripts cannot read it; its host element is put on the page's root
 // element only while the card is shown, and taken off when it hides, so the page's DOM is as it
 // was whenever no card is shown. The card never takes the pointer (pointer-events: none) and sits
-// in the viewport (position: fixed) by the rectangle it describes. What it says comes from the
-// caller (lines of text, set as text); this file only shows, places and hides it.
+// in the viewport (position: fixed) by the rectangle it describes, where the page's card would go
+// (ns.placeCard: www/place.js, written into content/place.js by build.mjs). What it says comes from
+// the caller (lines of text, set as text); this file only shows, places and hides it.
 (() => {
   const ns = (globalThis.newslensExt ??= {});
   if (ns.card) return;
@@ -42,13 +43,8 @@
       box.replaceChildren(...lines.map((l) => line(l)), line('newslens', 'brand'));
       box.classList.toggle('dark', Boolean(dark));
       if (!host.isConnected) document.documentElement.append(host);
-      const vw = document.documentElement.clientWidth;
-      const vh = document.documentElement.clientHeight;
-      const h = box.offsetHeight;
-      let top = rect.bottom + 6;
-      if (top + h > vh - 4 && rect.top - 6 - h >= 4) top = rect.top - 6 - h;
-      top = Math.max(4, Math.min(top, vh - h - 4));
-      const left = Math.max(4, Math.min(rect.left, vw - box.offsetWidth - 8));
+      const view = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+      const { top, left } = ns.placeCard(rect, { width: box.offsetWidth, height: box.offsetHeight }, view);
       host.style.setProperty('transform', `translate(${Math.round(left)}px, ${Math.round(top)}px)`);
     },
     hide() { host?.remove(); },

@@ -2,19 +2,14 @@
 // keyboard, phone), tools for reported speech, adding an actor and marking a name as that actor,
 // the actions bar on one row, a comparison that travels (link or file), and the rough edges of the
 // tools (a note saved when the tools close, a tapped card that goes when the focus moves on).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, startServer, launch, openPage, ready, pasteText, action } from './helpers.mjs';
+import { OUT, openPage, ready, pasteText, action, server, browser, useBrowser, VIEWS, axe, PHONE } from './helpers.mjs';
 
-let server;
-let browser;
+useBrowser();
 
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const HEADLINE = 'Council votes on the flood plan';
 const ARTICLE = `${HEADLINE}\n\nMayor Ann Lee met Bob Roe in Springfield.\n\n“We vote today,” the mayor said.\n\n“Never,” Bob Roe said.\n\n“The plan is dead,” a voice shouted.\n\nLater, Roe said the vote would fail.`;
 const row = (page, words) => page.locator('#quote-table tbody tr:not(.tools-row)', { hasText: words });
@@ -339,21 +334,6 @@ test('add an actor from the sidebar (name, kind, role) and mark names in the tex
   assert.deepEqual(page.problems, []);
   await context.close();
 });
-
-const AXE = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
-const VIEWS = [
-  ['desktop light', { viewport: { width: 1280, height: 900 } }],
-  ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-  ['phone light', PHONE],
-  ['phone dark', { ...PHONE, colorScheme: 'dark' }],
-];
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 test('axe-core finds no violation in the views added here: the actions menu, a card with its action, the tools over the article (quotation, reported speech), adding an actor, the comparison\'s message and its export', async () => {
   const found = [];

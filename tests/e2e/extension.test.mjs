@@ -8,13 +8,12 @@
 // panel, a page without an article; and that nothing is fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, SHOTS } from './helpers.mjs';
+import { ROOT, SHOTS, startServer } from './helpers.mjs';
 import { reportedPieces } from '../../www/render.js';
 
 const SHIPPED = path.join(ROOT, 'target/extension');
@@ -33,10 +32,8 @@ let openedNewslens = 0; // newslens pages opened from the panel
 before(async () => {
   assert.ok(existsSync(path.join(SHIPPED, 'manifest.json')), 'target/extension is missing: run ./build.sh extension');
   execFileSync('node', [path.join(ROOT, 'extension/build.mjs'), EXT, '--host-permission=http://127.0.0.1/*'], { stdio: 'inherit' });
-  const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), path.join(ROOT, 'tests/e2e/extension-pages'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [chunk] = await once(proc.stdout, 'data');
-  base = String(chunk).trim().split('\n')[0];
-  server = proc;
+  server = await startServer(path.join(ROOT, 'tests/e2e/extension-pages'));
+  base = server.url;
   profile = mkdtempSync(path.join(os.tmpdir(), 'newslens-ext-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -52,7 +49,7 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  server?.kill();
+  server?.stop();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 

@@ -1,7 +1,10 @@
-// Shared setup for the browser tests: a static server over www/ and Debian's Chromium.
+// Shared setup for the browser tests: a static server over www/ and Debian's Chromium (one of
+// each per test file, `useBrowser`), the views every axe-core check covers, and the steps the
+// tests take on the page (paste, drop, the actions menu).
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -14,9 +17,9 @@ export const SHOTS = process.env.NEWSLENS_SCREENSHOTS ? path.resolve(process.env
 mkdirSync(OUT, { recursive: true });
 mkdirSync(SHOTS, { recursive: true });
 
-/** Start scripts/serve.py on a free port; resolves to {url, stop}. */
-export async function startServer() {
-  const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), path.join(ROOT, 'www'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Start scripts/serve.py over `dir` (the page, www/) on a free port; resolves to {url, stop}. */
+export async function startServer(dir = path.join(ROOT, 'www')) {
+  const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = await once(proc.stdout, 'data');
   const url = String(chunk).trim().split('\n')[0];
   return { url, stop: () => proc.kill() };
@@ -29,6 +32,42 @@ export async function launch() {
   });
   if (!launch.said) { console.log(`# Chromium ${browser.version()} (/usr/bin/chromium)`); launch.said = true; }
   return browser;
+}
+
+/** The test file's server over www/ and its Chromium, set by `useBrowser`'s before hook. */
+export let server;
+export let browser;
+
+/**
+ * Give the calling test file one server and one Chromium: started before its first test, stopped
+ * after its last. Call once at the file's top level, then use the imported `server` and `browser`
+ * (live bindings: set once the hook has run).
+ */
+export function useBrowser() {
+  before(async () => { server = await startServer(); browser = await launch(); });
+  after(async () => { await browser?.close(); server?.stop(); });
+}
+
+/** A phone's context options: a small touch screen. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+/** The views every axe-core check covers: [name, context options], light and dark, desktop and phone. */
+export const VIEWS = [
+  ['desktop light', { viewport: { width: 1280, height: 900 } }],
+  ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+  ['phone light', PHONE],
+  ['phone dark', { ...PHONE, colorScheme: 'dark' }],
+];
+
+let axeSource = null;
+/** axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now, one line each. */
+export async function axe(page) {
+  axeSource ??= readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+  // evaluated through the DevTools protocol: the page's CSP does not apply to it
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
 }
 
 /** A page that records console errors, page errors and CSP violations. */

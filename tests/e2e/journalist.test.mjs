@@ -1,18 +1,13 @@
 // What journalists asked for (issue 35): credit a quote to anyone, cite a quote, a quote sheet per
 // person, check quotes, on desktop and phone; each travels in share links and exports.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, SHOTS, startServer, launch, openPage, ready, pasteText, action } from './helpers.mjs';
+import { ROOT, OUT, SHOTS, openPage, ready, pasteText, action, server, browser, useBrowser, VIEWS, axe, PHONE } from './helpers.mjs';
 
-let server;
-let browser;
+useBrowser();
 
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const HEADLINE = 'Council votes on the flood plan';
 const ARTICLE = `${HEADLINE}\n\nMayor Ann Lee met Bob Roe in Springfield.\n\n“We vote today,” the mayor said.\n\n“Never,” Bob Roe said.\n\n“The plan is dead,” a voice shouted.\n\nLater, Roe said the vote would fail.`;
 
@@ -389,21 +384,6 @@ test('screenshots: the quote sheet and the comparison (the sample article)', asy
   assert.ok(readFileSync(compared).length > 10000);
   await context.close();
 });
-
-const AXE = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
-const VIEWS = [
-  ['desktop light', { viewport: { width: 1280, height: 900 } }],
-  ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-  ['phone light', PHONE],
-  ['phone dark', { ...PHONE, colorScheme: 'dark' }],
-];
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 test('axe-core finds no violation in the new views: a quotation\'s tools with marks, the filtered table, a quote sheet, the comparison, the exported sheet', async () => {
   const found = [];

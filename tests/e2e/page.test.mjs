@@ -1,17 +1,13 @@
 // The page end to end in real Chromium: paste and render, layers, actors and keyboard, share
 // links, tampered links, file drop, exports, hostile text under CSP, and screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, SHOTS, startServer, launch, openPage, ready, pasteText, entityTexts, dropFile, pasteEvent, action } from './helpers.mjs';
+import { ROOT, OUT, SHOTS, openPage, ready, pasteText, entityTexts, dropFile, pasteEvent, action, server, browser, useBrowser, VIEWS, axe } from './helpers.mjs';
 
 const ARTICLE = readFileSync(path.join(ROOT, 'tests/fixtures/paste-article.txt'), 'utf8');
-let server;
-let browser;
-
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
+useBrowser();
 
 test('the sample article is preloaded and highlighted', async () => {
   const { context, page } = await openPage(browser, server.url);
@@ -886,26 +882,14 @@ test('a text that reads as a list, not an article, gets a warning; an article do
 });
 
 test('axe-core finds no WCAG 2.2 A/AA violation, light and dark, desktop and phone', async () => {
-  const axeSource = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
   const found = [];
-  for (const [name, opts] of [
-    ['desktop light', { viewport: { width: 1280, height: 900 } }],
-    ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-    ['phone light', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
-    ['phone dark', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
-  ]) {
+  for (const [name, opts] of VIEWS) {
     const { context, page } = await openPage(browser, server.url, opts);
     // the sample article, an actor followed (its correction controls open), labels on (by default)
     await page.click('#actors .actor >> nth=0');
     for (const view of ['article', 'table']) {
       if (view === 'table') await page.click('#btn-table');
-      // evaluated through the DevTools protocol: the page's CSP does not apply to it
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
-      for (const v of result) found.push(`${name}, ${view}: ${v}`);
+      for (const v of await axe(page)) found.push(`${name}, ${view}: ${v}`);
     }
     await context.close();
   }

@@ -1,16 +1,12 @@
 // The page end to end, continued (issue 35's defects 5, 8 and 9): what a screen reader hears, the
 // table and the exports, and legibility on desktop and phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, OUT, startServer, launch, openPage, ready, pasteText, action } from './helpers.mjs';
+import { OUT, openPage, ready, pasteText, action, server, browser, useBrowser, VIEWS, axe, PHONE } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
+useBrowser();
 
 /**
  * What Chromium's accessibility tree holds for the element `selector` (the n-th match): its role,
@@ -151,24 +147,6 @@ test('table and exports: Find searches the open table, the words have room, the 
   await context.close();
 });
 
-const AXE = readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
-const VIEWS = [
-  ['desktop light', { viewport: { width: 1280, height: 900 } }],
-  ['desktop dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-  ['phone light', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
-  ['phone dark', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' }],
-];
-
-/** axe-core's WCAG 2.2 A/AA and best-practice violations on the page as it is now. */
-async function axe(page) {
-  // evaluated through the DevTools protocol: the page's CSP does not apply to it
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
-
 test('axe-core finds no violation in the exported HTML, light and dark, desktop and phone', async () => {
   const { context, page } = await openPage(browser, server.url, { acceptDownloads: true });
   await page.locator('#actors .actor').nth(1).click(); // the sample, with a correction: its ✎ in the file
@@ -246,7 +224,7 @@ test('legibility: a prompt to paste one\'s own article, the sample selected in t
   await context.close();
   // a phone: every control is at least 44 px tall, in the article (an actor followed, the other
   // names open), in the table and in the editor
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext(PHONE);
   const p = await phone.newPage();
   await p.goto(server.url);
   await ready(p);

@@ -2,18 +2,14 @@
 // items): the address bar never holds a stale share link, following an actor keeps the reading
 // place, a menu never saves a correction on a key, a replaced article can be brought back, every
 // action is reached with Tab, and a failing analyser is replaced without losing the text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, SHOTS, startServer, launch, openPage, ready, pasteText, dropFile, pasteEvent, action } from './helpers.mjs';
+import { ROOT, SHOTS, openPage, ready, pasteText, dropFile, pasteEvent, action, server, browser, useBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => { server = await startServer(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.stop(); });
+useBrowser();
 
 // an article with a name that is no actor ("Republican", retyped in the tests) and two speakers
 const ARTICLE = 'Ann Lee, a Republican, met Bob Roe on Election Day.\n“We will vote,” Lee said. The Republican base agreed.\n“Never,” Bob Roe said.';
