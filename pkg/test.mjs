@@ -66,8 +66,9 @@ test('index.d.ts declares exactly the fields the analysis has', async () => {
   for (const stage of seen) assert.ok(stages.includes(stage), `stage ${stage} is not declared`);
 });
 
-// The CLI and the page give byte-identical analyses: the wasm's JSON (the page's worker calls the
-// same `analyzeJson`) against the native CLI's, on every PolNeAR dev text. These texts hold no
+// The CLI and the page give byte-identical analyses: the wasm's JSON (`analyzeJson`, and the
+// whole analysis of `analyzeJsonInTwoPhases`, which the page's worker calls) against the native
+// CLI's, on every PolNeAR dev text; the first phase comes once, before it, with no attributions. These texts hold no
 // character outside the Basic Multilingual Plane, so UTF-16 offsets (wasm) and code-point
 // offsets (CLI) are the same numbers. Both are read and written again by JSON.stringify: the CLI
 // pretty-prints, and serde writes a whole f64 as "10.0" where JS writes "10"; every number must
@@ -90,6 +91,12 @@ test('the wasm and the native CLI give the same analysis of every PolNeAR dev te
     assert.equal(out.status, 0, out.stderr);
     const page = JSON.stringify(JSON.parse(raw.analyzeJson(text)));
     const native = JSON.stringify(JSON.parse(out.stdout));
+    const firsts = [];
+    const whole = JSON.stringify(JSON.parse(raw.analyzeJsonInTwoPhases(text, () => {}, (f) => firsts.push(JSON.parse(f)))));
+    assert.equal(whole, page, `text ${i}: the two-phase analysis ends in the one-pass analysis`);
+    assert.equal(firsts.length, 1);
+    assert.deepEqual(firsts[0].attributions, []);
+    assert.deepEqual(firsts[0].quotes.map((q) => [q.start, q.end]), JSON.parse(page).quotes.map((q) => [q.start, q.end]));
     if (page !== native) {
       let at = 0;
       while (page[at] === native[at]) at++;

@@ -175,6 +175,29 @@ pub fn analyze_with_progress(
     m: &Models,
     report: &mut dyn FnMut(Stage, f32),
 ) -> Result<Analysis, InputError> {
+    analyze_in_phases(text, m, report, None)
+}
+
+/// `analyze_with_progress` in two phases, for the page: `first` is called, before reported speech
+/// is looked for (the slowest stage in the browser), with the analysis of entities, quotations,
+/// speakers and actors built without reported speech (no attributions; an actor that only the
+/// reported speech names or resolves may be missing, and quote counts may be lower). The returned
+/// analysis is the whole one: the same, to the byte, as `analyze_with`'s.
+pub fn analyze_in_two_phases(
+    text: &str,
+    m: &Models,
+    report: &mut dyn FnMut(Stage, f32),
+    first: &mut dyn FnMut(&Analysis),
+) -> Result<Analysis, InputError> {
+    analyze_in_phases(text, m, report, Some(first))
+}
+
+fn analyze_in_phases(
+    text: &str,
+    m: &Models,
+    report: &mut dyn FnMut(Stage, f32),
+    first: Option<&mut dyn FnMut(&Analysis)>,
+) -> Result<Analysis, InputError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(InputError::TooLong { bytes: text.len() });
     }
@@ -196,66 +219,97 @@ pub fn analyze_with_progress(
         &m.speakers,
         &mut |f| progress.at(Stage::Speakers, f),
     );
+    let early = Early {
+        text,
+        tok: &tok,
+        entities: &entities,
+        spans: &spans,
+        gaz: &m.entities.gaz,
+        countries: &m.countries,
+    };
+    if let Some(first) = first {
+        first(&early.assemble(atts.clone(), Vec::new()));
+    }
     progress.at(Stage::Reported, 0.0);
     let found = reported::find(text, &tok, &entities, &spans, &atts, &m.cues, &m.reported);
     progress.at(Stage::Actors, 0.0);
-    let sources: Vec<Option<Mention>> = found.iter().map(|f| f.antecedent.or(f.source)).collect();
-    let actors::Built {
-        actors,
-        quote_actor,
-        quote_in_doubt,
-        source_actor,
-    } = actors::build(
-        text,
-        &tok,
-        &entities,
-        &spans,
-        &atts,
-        &sources,
-        &m.entities.gaz,
-        &m.countries,
-    );
-    let entities = actors::consistent_labels(&entities, &actors);
-    let mut quotes: Vec<Quote> = spans
-        .iter()
-        .zip(atts)
-        .zip(quote_actor.iter().copied())
-        .zip(quote_in_doubt)
-        .map(|(((span, a), actor), in_doubt)| Quote {
-            span: *span,
-            speaker: a.speaker,
-            cue: a.cue,
-            actor,
-            confidence: confidence(&a, actor, in_doubt),
-            margin_milli: (a.margin.clamp(-1000.0, 1000.0) * 1000.0) as i32,
-        })
-        .collect();
-    let mut actors = actors;
-    lend_reported_sources(&mut quotes, &mut actors, &found, &source_actor);
-    let attributions = found
-        .into_iter()
-        .zip(source_actor)
-        .map(|(f, actor)| Attribution {
-            refers_to: f
-                .source
-                .and_then(|m| reported::refers_to(text, &tok, &entities, m.span)),
-            source: f.source,
-            cue: f.cue,
-            content: f.content,
-            actor: match f.quote {
-                Some(qi) => quotes[qi].actor,
-                None => actor,
-            },
-            quote: f.quote,
-        })
-        .collect();
+    let analysis = early.assemble(atts, found);
     progress.at(Stage::Actors, 1.0);
-    Ok(Analysis {
-        entities,
-        quotes,
-        attributions,
-        actors,
-    })
+    Ok(analysis)
+}
+
+/// What the stages before reported speech found: `assemble` builds an analysis from it and the
+/// reported speech found (none for the page's first phase).
+struct Early<'a> {
+    text: &'a str,
+    tok: &'a text::Tokenized,
+    entities: &'a [Entity],
+    spans: &'a [Span],
+    gaz: &'a entities::gazetteer::Gazetteers,
+    countries: &'a Countries,
+}
+
+impl Early<'_> {
+    /// Actors, labels, confidence and attributions from the speakers' choices and the reported
+    /// speech found.
+    fn assemble(&self, atts: Vec<speakers::Choice>, found: Vec<reported::Found>) -> Analysis {
+        let Early {
+            text,
+            tok,
+            entities,
+            spans,
+            gaz,
+            countries,
+        } = *self;
+        let sources: Vec<Option<Mention>> =
+            found.iter().map(|f| f.antecedent.or(f.source)).collect();
+        let actors::Built {
+            actors,
+            quote_actor,
+            quote_in_doubt,
+            source_actor,
+        } = actors::build(text, tok, entities, spans, &atts, &sources, gaz, countries);
+        let entities = actors::consistent_labels(entities, &actors);
+        let mut quotes: Vec<Quote> = spans
+            .iter()
+            .zip(atts)
+            .zip(quote_actor.iter().copied())
+            .zip(quote_in_doubt)
+            .map(|(((span, a), actor), in_doubt)| Quote {
+                span: *span,
+                speaker: a.speaker,
+                cue: a.cue,
+                actor,
+                confidence: confidence(&a, actor, in_doubt),
+                margin_milli: (a.margin.clamp(-1000.0, 1000.0) * 1000.0) as i32,
+            })
+            .collect();
+        let mut actors = actors;
+        lend_reported_sources(&mut quotes, &mut actors, &found, &source_actor);
+        let attributions = found
+            .into_iter()
+            .zip(source_actor)
+            .map(|(f, actor)| Attribution {
+                refers_to: f
+                    .source
+                    .and_then(|m| reported::refers_to(text, tok, &entities, m.span)),
+                source: f.source,
+                cue: f.cue,
+                content: f.content,
+                actor: match f.quote {
+                    Some(qi) => quotes[qi].actor,
+                    None => actor,
+                },
+                quote: f.quote,
+            })
+            .collect();
+        Analysis {
+            entities,
+            quotes,
+            attributions,
+            actors,
+        }
+    }
 }
 
 /// A quotation the speaker ranker left without a speaker, inside reported speech whose source
@@ -447,5 +501,57 @@ mod tests {
         assert!(seen.len() <= 108, "{} reports", seen.len());
         // the same analysis as without progress
         assert_eq!(analyze_with(&text, &m).unwrap(), a);
+    }
+
+    #[test]
+    fn two_phases_show_speakers_first_and_end_in_the_single_pass_analysis() {
+        let m = Models::embedded().unwrap();
+        let t = "Ann Lee met Bob Roe in Paris.\n\n“We will vote,” Lee said. Roe said the plan would fail, \
+                 and the mayor told reporters that the city would pay. “Never,” Bob Roe said.";
+        let mut firsts = Vec::new();
+        let mut stages = Vec::new();
+        let calls = std::cell::Cell::new(0);
+        let whole =
+            analyze_in_two_phases(t, &m, &mut |s, _| stages.push((s, calls.get())), &mut |a| {
+                calls.set(calls.get() + 1);
+                firsts.push(a.clone())
+            });
+        let whole = whole.unwrap();
+        assert_eq!(whole, analyze_with(t, &m).unwrap());
+        assert_eq!(firsts.len(), 1);
+        let first = &firsts[0];
+        // the first comes before reported speech is looked for, and holds none
+        assert!(
+            stages
+                .iter()
+                .all(|&(s, n)| (s == Stage::Reported || s == Stage::Actors) == (n == 1)),
+            "{stages:?}"
+        );
+        assert!(first.attributions.is_empty());
+        assert!(
+            whole.attributions.iter().any(|r| r.quote.is_none()),
+            "{:?}",
+            whole.attributions
+        );
+        // entities, quotations and their speakers are there already
+        assert_eq!(first.entities.len(), whole.entities.len());
+        let spans = |a: &Analysis| {
+            a.quotes
+                .iter()
+                .map(|q| (q.span, q.speaker))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(spans(first), spans(&whole));
+        let names = |a: &Analysis| a.actors.iter().map(|x| x.name.clone()).collect::<Vec<_>>();
+        assert!(
+            names(first).contains(&"Ann Lee".to_string()),
+            "{:?}",
+            names(first)
+        );
+        // a too-long text calls neither
+        let long = "a".repeat(MAX_TEXT_BYTES + 1);
+        let mut called = false;
+        assert!(analyze_in_two_phases(&long, &m, &mut |_, _| {}, &mut |_| called = true).is_err());
+        assert!(!called);
     }
 }

@@ -69,6 +69,40 @@ impl Analyzer {
 }
 
 #[wasm_bindgen]
+impl Analyzer {
+    /// `analyzeJsonWithProgress` in two phases (`crate::analyze_in_two_phases`): `onFirst(json)` is
+    /// called, before reported speech is looked for, with the analysis of entities, quotations,
+    /// speakers and actors (no attributions); the returned JSON is the whole analysis, the same as
+    /// `analyzeJson`'s. The page's worker posts the first at once, so that highlights are drawn
+    /// while the reported-speech net runs.
+    #[wasm_bindgen(js_name = analyzeJsonInTwoPhases)]
+    pub fn analyze_json_in_two_phases(
+        &self,
+        text: &str,
+        on_progress: &js_sys::Function,
+        on_first: &js_sys::Function,
+    ) -> Result<String, JsError> {
+        let mut report = |stage: crate::Stage, done: f32| {
+            let _ = on_progress.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(stage.as_str()),
+                &JsValue::from_f64(done as f64),
+            );
+        };
+        let mut first = |a: &crate::Analysis| {
+            // a first that cannot be written or a throwing callback must not stop the analysis
+            if let Ok(json) = serde_json::to_string(&a.export(text, Unit::Utf16)) {
+                let _ = on_first.call1(&JsValue::NULL, &JsValue::from_str(&json));
+            }
+        };
+        let a = crate::analyze_in_two_phases(text, &self.models, &mut report, &mut first)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        serde_json::to_string(&a.export(text, Unit::Utf16))
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+#[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }

@@ -32,6 +32,9 @@ const state = {
   filter: '',
   editing: false,
   busy: false,
+  // the first phase is shown (entities, quotations, speakers, actors) and reported speech is on its
+  // way: corrections, exports and citations wait for the whole analysis (`whole`)
+  pending: false,
   table: false, // the who-said-what table instead of the article
   tableSort: 'article', // or 'speaker', 'confidence'
   tableSpeaker: '', // the table shows one speaker's rows ('' every speaker)
@@ -56,6 +59,7 @@ function startWorker() {
   self.newslensBoot = null;
   worker.onmessage = (ev) => {
     if (ev.data.progress !== undefined) { if (ev.data.id === latest) showProgress(ev.data.stage, ev.data.progress); return; }
+    if (ev.data.first !== undefined) { performance.mark('newslens-first'); if (ev.data.id === latest) waiting.get(ev.data.id)?.first?.(ev.data); return; }
     performance.mark('newslens-result');
     const job = waiting.get(ev.data.id);
     waiting.delete(ev.data.id);
@@ -81,9 +85,13 @@ function replaceWorker() {
   for (const [id, job] of waiting) worker.postMessage({ id, text: job.text });
 }
 startWorker();
-function runAnalysis(text) {
+/**
+ * Analyse `text`; resolves to the whole analysis. `first({first, firstMs})`, when given, is called
+ * with the first phase (no reported speech yet) while this is the latest analysis.
+ */
+function runAnalysis(text, first = null) {
   const id = ++latest;
-  return new Promise((done) => { waiting.set(id, { text, done }); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
+  return new Promise((done) => { waiting.set(id, { text, done, first }); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
 }
 /** Stop the running analysis: the worker is terminated and replaced; the text stays. */
 function cancelAnalysis() {
@@ -94,7 +102,7 @@ function cancelAnalysis() {
   for (const [id, job] of jobs) job.done({ id, cancelled: true });
 }
 
-const STAGE_NAMES = { tokens: 'reading', entities: 'finding names', quotes: 'finding quotations', speakers: 'finding speakers', actors: 'grouping actors' };
+const STAGE_NAMES = { tokens: 'reading', entities: 'finding names', quotes: 'finding quotations', speakers: 'finding speakers', reported: 'finding reported speech', actors: 'grouping actors' };
 function showProgress(stage, fraction) {
   const pct = Math.floor(fraction * 100);
   document.body.dataset.progress = String(pct);
@@ -130,6 +138,7 @@ function normaliseLineEndings(text) { return text.replace(/\r\n?/g, '\n'); }
 async function setText(raw, view = {}) {
   hideCard(); // a card never outlives the article it describes
   const text = normaliseLineEndings(raw);
+  latestText = text;
   const why = rejectText(text);
   if (why) { showError(why); return; }
   showError('');
@@ -159,7 +168,9 @@ async function setText(raw, view = {}) {
   if (!view.fromLink && sameArticle) viewChanged();
   if (!text.trim()) { state.raw = state.analysis = { entities: [], quotes: [], attributions: [], actors: [] }; status(''); render(); return; }
   state.busy = true;
+  finishPending();
   document.body.dataset.ready = '0';
+  document.body.dataset.first = '0';
   // leave the editor at once: a textarea holding megabytes is costly to restyle while we wait
   $('editor-wrap').hidden = true;
   $('article').hidden = false;
@@ -169,12 +180,34 @@ async function setText(raw, view = {}) {
   document.body.classList.add('busy');
   document.body.dataset.phase = 'analysing';
   document.body.dataset.progress = '0';
-  const r = await runAnalysis(text);
+  // the first phase (entities, quotations, speakers, actors) is drawn as soon as it comes; reported
+  // speech joins it later. Saved corrections name the whole analysis's actors and attributions:
+  // with some to apply, the page waits for it.
+  let first = null;
+  const showFirst = (f) => {
+    if (state.edits.length || view.selected || !state.busy) return;
+    clearTimeout(slow);
+    $('working').hidden = true;
+    document.body.classList.remove('busy');
+    state.pending = true;
+    state.raw = JSON.parse(f.first);
+    state.analysis = paint(applyEdits(state.text, state.raw, []), state.raw);
+    first = state.analysis;
+    if (state.selected && !first.actors.some((a) => a.id === state.selected)) state.selected = null;
+    showReportedLoading(true);
+    status(`${first.actors.length} actors, ${first.quotes.length} quotations, ${first.entities.length} names · reported speech is loading…`);
+    document.body.dataset.phase = 'first';
+    firstShown = render().then(() => { if (state.pending && first === state.analysis) document.body.dataset.first = '1'; });
+  };
+  let firstShown = null;
+  const r = await runAnalysis(text, showFirst);
   clearTimeout(slow);
   $('working').hidden = true;
   if (r.stale) return;
+  if (latestText !== text) return;
   state.busy = false;
   document.body.classList.remove('busy');
+  if (r.cancelled || r.error) finishPending();
   if (r.cancelled) {
     // nothing is lost: the text goes back into the editor
     state.raw = state.analysis = null;
@@ -198,6 +231,10 @@ async function setText(raw, view = {}) {
   document.body.dataset.phase = 'rendering';
   state.raw = JSON.parse(r.json);
   state.analysis = paint(applyEdits(state.text, state.raw, state.edits), state.raw);
+  state.pending = false;
+  // the actor followed (or whose sheet is open) in the first phase: the same actor in the whole
+  // analysis, found by its first mention (reported speech may have changed the actors' ids)
+  if (first) for (const k of ['selected', 'sheet']) if (state[k]) state[k] = sameActor(first, state.analysis, state[k]);
   if (state.selected && !state.analysis.actors.some((a) => a.id === state.selected)) state.selected = null;
   const a = state.analysis;
   const fixes = state.edits.length ? ` · ${state.edits.length} correction${state.edits.length === 1 ? '' : 's'} of yours applied` : '';
@@ -205,7 +242,46 @@ async function setText(raw, view = {}) {
   const back = replaced && !view.restoring ? ` · The previous article and its ${replaced} correction${replaced === 1 ? '' : 's'} were replaced: Undo (Ctrl+Z) brings them back.` : '';
   status(`${a.actors.length} actors, ${a.quotes.length} quotations, ${a.entities.length} names · analysed in ${r.ms.toFixed(0)} ms on this device${fixes}${warning ? ` · ${warning}` : ''}${back}`);
   document.body.dataset.listLike = warning ? '1' : '0';
-  render();
+  await render();
+  document.body.dataset.first = '1';
+  if (first) viewChanged(); // the view changed while the first phase was shown: the link follows
+  finishPending();
+}
+
+/** The text of the latest setText (an older one that resolves late draws nothing). */
+let latestText = null;
+
+/** Functions waiting for the whole analysis (`whole`). */
+const whenWhole = [];
+/**
+ * Resolves when the analysis shown is the whole one (reported speech included): corrections,
+ * exports, citations and links wait for it while the first phase is on screen.
+ */
+function whole() {
+  return state.pending ? new Promise((go) => whenWhole.push(go)) : Promise.resolve();
+}
+
+/** The id in `to` of the actor `id` of `from`: the one holding its first mention (null: none). */
+function sameActor(from, to, id) {
+  const a = from.actors.find((x) => x.id === id);
+  const m = a?.mentions[0];
+  if (!m) return null;
+  return to.actors.find((x) => x.mentions.some(([s, e]) => s === m[0] && e === m[1]))?.id ?? null;
+}
+
+/** The whole analysis is in (or none will come): what waited for it goes on. */
+function finishPending() {
+  state.pending = false;
+  showReportedLoading(false);
+  for (const go of whenWhole.splice(0)) go();
+}
+
+/** The quiet sign that reported speech is still being looked for: on its layer button, and the article busy. */
+function showReportedLoading(on) {
+  $('reported-loading').hidden = !on;
+  document.body.dataset.reported = on ? 'loading' : 'ready';
+  if (on) $('article').setAttribute('aria-busy', 'true');
+  else $('article').removeAttribute('aria-busy');
 }
 
 // ---------------------------------------------------------------- corrections
@@ -245,10 +321,32 @@ function setEdits(edits, message) {
   status(`${message}${n ? ` · ${n} correction${n === 1 ? '' : 's'} (Undo: Ctrl+Z)` : ''}`);
   render();
 }
-function correct(edit) {
+async function correct(edit) {
   if (!isEdit(edit)) return;
+  // made on the first phase: applied once the whole analysis is in, when the actor it names is the
+  // same there (reported speech may change the actors)
+  if (state.pending) {
+    const before = state.analysis;
+    const text = state.text;
+    status('Reported speech is still loading: your correction is applied as soon as it is in.');
+    await whole();
+    if (!state.raw || state.busy || state.text !== text) return;
+    edit = remapEdit(edit, before, state.analysis);
+    if (!edit) { status('The actors changed when reported speech came in: please make that correction again.'); return; }
+  }
   setEdits([...state.edits, edit], `${edit.op === 'mark' ? 'Saved' : 'Corrected'}: ${describeEdit(edit, state.analysis)}.`);
 }
+/** An edit made on analysis `from`, naming the same actors in `to`; null when one is gone. */
+function remapEdit(edit, from, to) {
+  const out = { ...edit };
+  for (const k of ['actor', 'into']) {
+    if (typeof out[k] !== 'string' || out[k].startsWith('n')) continue; // 'n…': an actor the reader added
+    out[k] = sameActor(from, to, out[k]);
+    if (!out[k]) return null;
+  }
+  return out;
+}
+
 function undo() {
   if (!state.edits.length) { restorePrevious(); return; }
   const last = state.edits.at(-1);
@@ -414,6 +512,7 @@ function renderSheet() {
 }
 
 async function exportSheet() {
+  await whole();
   const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
   const { headline } = articleDetails();
   const name = state.analysis.actors.find((a) => a.id === state.sheet)?.name ?? 'actor';
@@ -422,6 +521,7 @@ async function exportSheet() {
 
 /** Copy a quotation's (or a reported speech's: `what` 'report') citation, as plain text and rich text. */
 async function copyCitation(i, what = 'quote') {
+  await whole();
   const { headline } = articleDetails();
   const c = citation(state.text, state.analysis, i, { headline, url: state.url, date: state.date }, what);
   const name = toolsName(state.analysis, i, what).toLowerCase();
@@ -430,6 +530,7 @@ async function copyCitation(i, what = 'quote') {
 
 /** Copy a link to one quotation (or reported speech): the share link, with it outlined and scrolled to. */
 async function copyQuoteLink(i, what = 'quote') {
+  await whole();
   const url = `${location.origin}${location.pathname}${await serialize({ ...currentView(), [what]: i })}`;
   const name = toolsName(state.analysis, i, what).toLowerCase();
   try {
@@ -457,7 +558,8 @@ function leaveTable() {
   refind();
 }
 
-function exportCsv() {
+async function exportCsv() {
+  await whole();
   if (!state.analysis) return;
   const rows = quoteRows(state.text, state.analysis);
   download('newslens-quotes.csv', 'text/csv;charset=utf-8', toCsv(sorted(filtered(rows, state.tableSpeaker, state.tableKind), state.tableSort), articleDetails()));
@@ -588,7 +690,7 @@ function currentView() {
  */
 let linkToken = 0;
 function viewChanged() {
-  if (location.hash.length < 2 || !state.text.trim()) return;
+  if (location.hash.length < 2 || !state.text.trim() || state.pending) return;
   const token = ++linkToken;
   serialize(currentView()).then((frag) => {
     if (token === linkToken && location.hash.length > 1) history.replaceState(null, '', frag);
@@ -601,6 +703,7 @@ function dropLink() {
 
 async function share() {
   if (!state.text.trim()) { status('Nothing to share yet.'); return; }
+  await whole(); // the followed actor's id is the whole analysis's
   // the view may change while the link is being made: then it is made again, of the new view
   let token;
   let frag;
@@ -628,6 +731,7 @@ function exportJson() {
 }
 
 async function exportHtmlFile() {
+  await whole();
   if (!state.analysis) return;
   const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
   // the article's first line (its headline) names the exported file's page
@@ -769,8 +873,9 @@ function wire() {
   for (const b of $('more-menu').querySelectorAll('button')) b.addEventListener('click', () => $('more-menu').hidePopover());
   $('btn-export-csv').addEventListener('click', exportCsv);
   $('btn-export-html').addEventListener('click', exportHtmlFile);
-  $('btn-export-json').addEventListener('click', () => state.analysis && download('newslens-analysis.json', 'application/json', exportJson()));
+  $('btn-export-json').addEventListener('click', async () => { await whole(); if (state.analysis) download('newslens-analysis.json', 'application/json', exportJson()); });
   $('btn-copy-json').addEventListener('click', async () => {
+    await whole();
     try { await navigator.clipboard.writeText(exportJson()); status('Analysis copied as JSON.'); } catch { status('The browser refused clipboard access; use Export JSON.'); }
   });
   for (const b of document.querySelectorAll('.layer')) b.addEventListener('click', () => toggleLayer(b.dataset.layer));

@@ -155,78 +155,134 @@ export function headlineOf(text) {
 
 /** Segments rendered per slice; between slices the page gets the main thread back. */
 const SLICE = 4000;
+/** Texts longer than this (UTF-16 units) are first drawn as plain text, then highlighted visible paragraphs first. */
+const LONG_TEXT = 30000;
+/** Classes the page adds to an element of the article (the followed actor, a linked quotation): kept when it is redressed. */
+const PAGE_CLASSES = ['sel', 'picked'];
 
 /**
- * Render the highlighted article into `root` (cleared first): the one renderer of the page and of
- * the HTML export (exportHtml). The headline (headlineOf) is a heading of level
- * `view.headingLevel` (2 on the page, under the page's own title). Long texts are built in slices
- * with a pause between them, so the page stays responsive; resolves to false when a newer render
- * replaced this one before it finished.
+ * Where the article is cut into paragraphs (the unit that is rendered, compared and replaced): 0
+ * and the start of every line that is not empty. From the text alone, so that two analyses of one
+ * text have the same paragraphs; each paragraph keeps the line breaks that follow it.
  */
-export async function renderArticle(root, text, analysis, view, pause = () => new Promise((r) => setTimeout(r, 0))) {
-  const token = Symbol('render');
-  root.renderToken = token;
-  root.replaceChildren();
-  let frag = document.createDocumentFragment();
+export function paragraphStarts(text) {
+  const starts = text ? [0] : [];
+  for (let i = text.indexOf('\n'); i !== -1 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
+    if (text[i + 1] !== '\n') starts.push(i + 1);
+  }
+  return starts;
+}
+
+/*
+ * How an element of the article is dressed: its classes, actor, speaker label, entity label and
+ * spoken description, from the analysis. The renderer creates elements with these, and an update
+ * sets them again on the elements it keeps (`dress`), so that a correction never rebuilds them.
+ */
+function entitySpec(analysis, i, names) {
+  const e = analysis.entities[i];
+  return { cls: `ent ent-${e.label}${e.actor ? ` c${colourOf(analysis, e.actor)}` : ''}`, actor: e.actor ?? null, speaker: null, label: e.label, desc: entityPhrase(e, names) };
+}
+function quoteSpec(analysis, i, names) {
+  const q = analysis.quotes[i];
+  // the speaker's name, shown as a label before the quotation when labels are on (CSS ::before:
+  // the label is never part of the article's text); an attribution the core is unsure of has a
+  // dashed underline and a "?" on the card
+  const who = q.actor ? names.get(q.actor)?.name : q.speaker_text;
+  let cls = 'quote';
+  if (q.actor) cls += ` c${colourOf(analysis, q.actor)}${q.confidence === 'unsure' ? ' unsure' : ''}`;
+  else cls += ' unattributed';
+  if (q.corrected) cls += ' corrected';
+  return { cls, actor: q.actor ?? null, speaker: who ?? null, label: null, desc: quotePhrase(q, names) };
+}
+function reportSpec(analysis, att, names) {
+  const r = analysis.attributions[att];
+  return { cls: `reported${r.actor ? ` c${colourOf(analysis, r.actor)}` : ''}`, actor: r.actor ?? null, speaker: null, label: null, desc: reportPhrase(r, names) };
+}
+const specKey = (s) => `${s.cls}\u0001${s.actor}\u0001${s.speaker}\u0001${s.label}\u0001${s.desc}`;
+
+/** Set an element's classes, data and description to `spec`, touching only what differs. */
+function dress(e, spec) {
+  let cls = spec.cls;
+  for (const c of PAGE_CLASSES) if (e.classList.contains(c)) cls += ` ${c}`;
+  if (e.className !== cls) e.className = cls;
+  for (const k of ['actor', 'speaker', 'label']) {
+    if (spec[k] === null) { if (k in e.dataset) delete e.dataset[k]; } else if (e.dataset[k] !== spec[k]) e.dataset[k] = spec[k];
+  }
+  if (e.getAttribute('aria-description') !== spec.desc) e.setAttribute('aria-description', spec.desc);
+}
+
+/**
+ * What each paragraph of the article is to show: its segments, the elements they open (in
+ * document order) with their dress, and two keys: `key` changes when its elements would be cut
+ * differently (another name, quotation or reported speech), `dressKey` when only their dress would.
+ */
+function planParagraphs(text, analysis) {
   const head = headlineOf(text);
+  const starts = paragraphStarts(text);
+  const pieces = reportedPieces(analysis);
+  const segs = segments(text, analysis, pieces, head ? [head.start, head.end, ...starts] : starts);
+  const names = actorById(analysis);
+  const plans = [];
+  let si = 0;
+  for (let p = 0; p < starts.length; p++) {
+    const start = starts[p];
+    const end = starts[p + 1] ?? text.length;
+    const mine = [];
+    let key = '';
+    const specs = [];
+    let box = null;
+    let ent = null;
+    for (; si < segs.length && segs[si].end <= end; si++) {
+      const seg = segs[si];
+      const b = seg.quote !== null ? `q${seg.quote}` : seg.report !== null ? `r${pieces[seg.report].att}` : null;
+      if (b !== box) {
+        box = b;
+        ent = null;
+        if (b !== null) specs.push(seg.quote !== null ? quoteSpec(analysis, seg.quote, names) : reportSpec(analysis, pieces[seg.report].att, names));
+      }
+      if (seg.entity !== ent) {
+        ent = seg.entity;
+        if (ent !== null) specs.push(entitySpec(analysis, ent, names));
+      }
+      key += `${seg.start}-${seg.end}:${b}:${seg.entity};`;
+      mine.push({ ...seg, box: b, att: seg.report !== null ? pieces[seg.report].att : null });
+    }
+    plans.push({ start, end, segs: mine, specs, key, dressKey: specs.map(specKey).join('\u0002') });
+  }
+  return { head, plans };
+}
+
+/** The elements of one paragraph (its plan), into `into` (cleared first). Text only as text nodes. */
+function buildParagraph(into, text, plan, head, level) {
+  into.replaceChildren();
   let headEl = null;
-  // where a run that belongs to no quotation goes: the headline's heading, or the article
+  // where a run that belongs to no quotation goes: the headline's heading, or the paragraph
   const top = (seg) => {
-    if (!head || seg.start < head.start || seg.end > head.end) return frag;
+    if (!head || seg.start < head.start || seg.end > head.end) return into;
     if (!headEl) {
-      headEl = el('span', { class: 'headline', role: 'heading', 'aria-level': String(view.headingLevel ?? 2) });
-      frag.appendChild(headEl);
+      headEl = el('span', { class: 'headline', role: 'heading', 'aria-level': String(level ?? 2) });
+      into.appendChild(headEl);
     }
     return headEl;
   };
+  let spec = 0;
   let quoteEl = null;
-  let quoteIdx = null;
+  let box = null;
   let entEl = null;
   let entIdx = null;
   let detached = false; // quoteEl is a continuation not yet placed (the quote went past a line break)
-  const pieces = reportedPieces(analysis);
-  const segs = segments(text, analysis, pieces, head ? [head.start, head.end] : []);
-  const names = actorById(analysis);
-  for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i];
-    const box = boxOf(seg);
-    if (box !== quoteIdx) {
-      quoteIdx = box;
+  for (const seg of plan.segs) {
+    if (seg.box !== box) {
+      box = seg.box;
       entEl = null; entIdx = null;
       detached = false;
       if (box === null) quoteEl = null;
-      else if (seg.quote === null) {
-        const att = pieces[seg.report].att;
-        const r = analysis.attributions[att];
+      else {
         quoteEl = document.createElement('span');
-        quoteEl.className = 'reported';
-        quoteEl.dataset.report = String(att);
-        quoteEl.tabIndex = -1;
-        quoteEl.setAttribute('aria-description', reportPhrase(r, names));
-        if (r.actor) {
-          quoteEl.dataset.actor = r.actor;
-          quoteEl.classList.add(`c${colourOf(analysis, r.actor)}`);
-        }
-        top(seg).appendChild(quoteEl);
-      } else {
-        const q = analysis.quotes[seg.quote];
-        quoteEl = document.createElement('span');
-        quoteEl.className = 'quote';
-        quoteEl.dataset.quote = String(seg.quote);
+        if (seg.quote !== null) quoteEl.dataset.quote = String(seg.quote);
+        else quoteEl.dataset.report = String(seg.att);
         quoteEl.tabIndex = -1; // one tab stop for the whole article: arrow keys move inside it
-        quoteEl.setAttribute('aria-description', quotePhrase(q, names));
-        // the speaker's name, shown as a label before the quotation when labels are on (CSS
-        // ::before: the label is never part of the article's text)
-        const who = q.actor ? names.get(q.actor)?.name : q.speaker_text;
-        if (who) quoteEl.dataset.speaker = who;
-        if (q.actor) {
-          quoteEl.dataset.actor = q.actor;
-          quoteEl.classList.add(`c${colourOf(analysis, q.actor)}`);
-          // an attribution the core is unsure of: dashed underline and a "?" on the card
-          if (q.confidence === 'unsure') quoteEl.classList.add('unsure');
-          if (q.corrected) quoteEl.classList.add('corrected');
-        } else quoteEl.classList.add('unattributed');
-        if (q.corrected && !q.actor) quoteEl.classList.add('corrected');
+        dress(quoteEl, plan.specs[spec++]);
         top(seg).appendChild(quoteEl);
       }
     }
@@ -236,17 +292,10 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
       entIdx = seg.entity;
       if (entIdx === null) entEl = null;
       else {
-        const e = analysis.entities[entIdx];
         entEl = document.createElement('mark');
-        entEl.className = `ent ent-${e.label}`;
         entEl.dataset.entity = String(entIdx);
-        entEl.dataset.label = e.label;
         entEl.tabIndex = -1;
-        entEl.setAttribute('aria-description', entityPhrase(e, names));
-        if (e.actor) {
-          entEl.dataset.actor = e.actor;
-          entEl.classList.add(`c${colourOf(analysis, e.actor)}`); // the actor's colour when they are followed
-        }
+        dress(entEl, plan.specs[spec++]);
         parent.appendChild(entEl);
       }
     }
@@ -266,17 +315,154 @@ export async function renderArticle(root, text, analysis, view, pause = () => ne
         }
       }
     } else (entEl ?? parent).appendChild(document.createTextNode(run));
-    if ((i + 1) % SLICE === 0 && i + 1 < segs.length) {
-      // open elements (quoteEl, entEl) stay referenced: later slices keep filling them in place
-      root.appendChild(frag);
-      frag = document.createDocumentFragment();
+  }
+}
+
+/** Dress the elements of a paragraph whose cut is unchanged; false when they do not match the plan. */
+function redressParagraph(into, plan) {
+  const els = into.querySelectorAll('[data-entity],[data-quote],[data-report]');
+  if (els.length !== plan.specs.length) return false;
+  els.forEach((e, i) => dress(e, plan.specs[i]));
+  return true;
+}
+
+/** Indices of `wrappers` on screen (first to last), or [] when the article is not shown. */
+function onScreen(wrappers) {
+  const h = window.innerHeight;
+  if (!wrappers.length || !wrappers[0].isConnected || wrappers[0].getClientRects().length === 0) return [];
+  let lo = 0;
+  let hi = wrappers.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (wrappers[mid].getBoundingClientRect().bottom <= 0) lo = mid + 1; else hi = mid; }
+  const out = [];
+  for (let i = lo; i < wrappers.length; i++) {
+    const r = wrappers[i].getBoundingClientRect();
+    if (r.top >= h) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Render the highlighted article into `root`: the one renderer of the page and of the HTML export
+ * (exportHtml). The headline (headlineOf) is a heading of level `view.headingLevel` (2 on the
+ * page, under the page's own title). The article is a run of paragraphs (`span.para`). Drawn again
+ * for the same text (a correction, reported speech joining, another view), only the paragraphs
+ * that change are touched: one whose names, quotations and reported speech are cut as before
+ * keeps its elements, and only their classes, data and descriptions are set; another is rebuilt.
+ * The paragraphs on screen go first, and the reader stays where they were: when a paragraph above
+ * changes height, the page scrolls by as much; a text selection and the focus stay. Long texts
+ * are first drawn as plain text (the page has its height at once); then their paragraphs are
+ * highlighted, those on screen first, in slices with a pause between them so that the page stays
+ * responsive. Resolves to false when a newer render replaced this one before it finished.
+ */
+export async function renderArticle(root, text, analysis, view, pause = () => new Promise((r) => setTimeout(r, 0))) {
+  const token = Symbol('render');
+  root.renderToken = token;
+  const level = view.headingLevel ?? 2;
+  const { head, plans } = planParagraphs(text, analysis);
+  let drawn = root.drawn;
+  if (!drawn || drawn.text !== text || drawn.level !== level || drawn.wrappers.length !== plans.length || !root.contains(drawn.wrappers[0] ?? root)) {
+    const long = text.length > LONG_TEXT;
+    const frag = document.createDocumentFragment();
+    const wrappers = plans.map((p) => {
+      const w = document.createElement('span');
+      w.className = 'para';
+      if (long) w.textContent = text.slice(p.start, p.end);
+      else buildParagraph(w, text, p, head, level);
+      frag.appendChild(w);
+      return w;
+    });
+    root.replaceChildren(frag);
+    drawn = root.drawn = { text, level, wrappers, keys: plans.map((p) => (long ? null : p.key)), dressKeys: plans.map((p) => (long ? null : p.dressKey)) };
+    if (!long) { applyView(root, analysis, view); return true; }
+  }
+  for (const e of root.querySelectorAll('.picked')) e.classList.remove('picked'); // the page outlines its pick again
+  const stale = [];
+  plans.forEach((p, i) => { if (drawn.keys[i] !== p.key || drawn.dressKeys[i] !== p.dressKey) stale.push(i); });
+  const todo = new Set(stale);
+  let next = 0; // the next of `stale` in text order
+  let lastY = null; // the scroll position at the last slice
+  while (todo.size) {
+    // the first slice keeps the reader's place by hand (it rebuilds what is on screen); later ones
+    // change paragraphs off screen only, which the browser's scroll anchoring handles, and look at
+    // the layout again only when the reader scrolled (a forced layout of a long text is costly)
+    const look = lastY === null || window.scrollY !== lastY;
+    const keep = keepReader(root, drawn, lastY === null);
+    let work = 0;
+    const draw = (i) => {
+      const p = plans[i];
+      const w = drawn.wrappers[i];
+      if (drawn.keys[i] !== p.key || !redressParagraph(w, p)) buildParagraph(w, text, p, head, level);
+      drawn.keys[i] = p.key;
+      drawn.dressKeys[i] = p.dressKey;
+      todo.delete(i);
+      work += p.segs.length + 1;
+    };
+    // each slice: the paragraphs on screen now first (the reader may have scrolled), then in order
+    if (look) for (const i of onScreen(drawn.wrappers)) if (todo.has(i)) draw(i);
+    lastY = window.scrollY;
+    for (; next < stale.length && work < SLICE; next++) if (todo.has(stale[next])) draw(stale[next]);
+    applyView(root, analysis, view);
+    keep();
+    if (todo.size) {
       await pause();
       if (root.renderToken !== token) return false;
     }
   }
-  root.appendChild(frag);
   applyView(root, analysis, view);
   return true;
+}
+
+/**
+ * Before paragraphs of the article change: what the reader has there (with `place`, the paragraph
+ * at the top of the screen and where it is; the focused element, a text selection, as text offsets). Returns
+ * the function that puts it back after the change.
+ */
+function keepReader(root, drawn, place = true) {
+  const top = place ? onScreen(drawn.wrappers)[0] : undefined;
+  const anchor = top === undefined ? null : drawn.wrappers[top];
+  const y = anchor?.getBoundingClientRect().top;
+  const focused = document.activeElement && root.contains(document.activeElement) && document.activeElement !== root ? document.activeElement : null;
+  const which = focused && ['entity', 'quote', 'report'].find((k) => focused.dataset[k] !== undefined);
+  const focusKey = which ? `[data-${which}="${focused.dataset[which]}"]` : null;
+  const sel = window.getSelection();
+  const range = sel && sel.rangeCount && !sel.isCollapsed && root.contains(sel.getRangeAt(0).commonAncestorContainer) ? sel.getRangeAt(0) : null;
+  const offsets = range ? [textOffset(root, range.startContainer, range.startOffset), textOffset(root, range.endContainer, range.endOffset)] : null;
+  return () => {
+    if (anchor) {
+      const dy = anchor.getBoundingClientRect().top - y;
+      if (dy) window.scrollBy({ top: dy, behavior: 'instant' });
+    }
+    if (focusKey && !focused.isConnected) root.querySelector(focusKey)?.focus({ preventScroll: true });
+    if (offsets && !(range.startContainer.isConnected && range.endContainer.isConnected)) {
+      const r = document.createRange();
+      r.setStart(...textPoint(root, offsets[0]));
+      r.setEnd(...textPoint(root, offsets[1]));
+      sel.removeAllRanges();
+      sel.addRange(r);
+    }
+  };
+}
+
+/** The text offset of a DOM point in the article (the length of its text before the point). */
+function textOffset(root, node, offset) {
+  const r = document.createRange();
+  r.setStart(root, 0);
+  r.setEnd(node, offset);
+  return r.toString().length;
+}
+
+/** The DOM point at a text offset of the article. */
+function textPoint(root, offset) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  let last = null;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (offset <= n + t.data.length) return [t, offset - n];
+    n += t.data.length;
+    last = t;
+  }
+  return last ? [last, last.data.length] : [root, 0];
 }
 
 /** Classes for hidden layers and the selected actor; cheap, no re-render. */
@@ -611,7 +797,8 @@ export async function exportHtml(text, analysis, css, title = 'newslens export',
   const actors = actorById(analysis);
   const root = document.createElement('div');
   await renderArticle(root, text, analysis, { hidden: [], selected: null, labels: true, headingLevel: 1 }, () => Promise.resolve());
-  const nodes = [...root.childNodes];
+  // the paragraphs' wrappers (span.para) stay behind: their children are the article
+  const nodes = [...root.childNodes].flatMap((n) => (n.classList?.contains('para') ? [...n.childNodes] : [n]));
   const h = nodes.findIndex((n) => n.nodeType === Node.ELEMENT_NODE && n.classList.contains('headline'));
   const headline = h >= 0 ? nodesHtml(nodes[h].childNodes, analysis, actors) : 'Highlighted article';
   const body = nodesHtml(h >= 0 ? nodes.slice(h + 1) : nodes, analysis, actors).replace(/^\s+/, '');

@@ -1,8 +1,10 @@
 // Runs the wasm analysis off the main thread. Messages: {id, text} -> any number of
-// {id, progress, stage} while it works, then {id, json, ms, loadMs, sentAt} | {id, error, panic}.
+// {id, progress, stage} while it works, {id, first, firstMs} once entities, quotations, speakers
+// and actors are ready (before reported speech, the slowest stage: the page draws them at once),
+// then {id, json, ms, loadMs, sentAt} (the whole analysis) | {id, error, panic}.
 // `panic` is true when the wasm trapped (a Rust panic): the analyser is then unusable, and the
 // page replaces this worker after any error.
-// The result travels as a JSON string: far cheaper to pass than an object graph for long texts.
+// Results travel as JSON strings: far cheaper to pass than an object graph for long texts.
 // `loadMs` is {wasm: fetch, compile and instantiate (or, started by boot.js, waiting for the page's
 // compiled module and instantiating it); models: the analyser's model load}, and
 // `sentAt` the wall-clock time of posting (timeOrigin + now): the benchmark reads them.
@@ -27,7 +29,8 @@ self.onmessage = async (ev) => {
   try {
     const { analyzer, loadMs } = await ready;
     const t0 = performance.now();
-    const json = analyzer.analyzeJsonWithProgress(text, (stage, progress) => self.postMessage({ id, stage, progress }));
+    const json = analyzer.analyzeJsonInTwoPhases(text, (stage, progress) => self.postMessage({ id, stage, progress }),
+      (first) => self.postMessage({ id, first, firstMs: performance.now() - t0 }));
     const ms = performance.now() - t0;
     self.postMessage({ id, json, ms, loadMs, sentAt: performance.timeOrigin + performance.now() });
   } catch (e) {

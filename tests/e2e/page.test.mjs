@@ -302,17 +302,21 @@ test('a 2 MB text is analysed off the main thread', async () => {
     const t0 = performance.now();
     document.getElementById('btn-analyze').click();
     const clickEnd = performance.now();
-    // the main thread's own timer, every 50 ms: it keeps ticking while the worker analyses
+    // the main thread's own timer, every 50 ms: it keeps ticking while the worker analyses, until
+    // its first message (the first phase, which the page then draws while reported speech is found)
     let ticks = 0;
     const timer = setInterval(() => { ticks += 1; }, 50);
-    while (!/analysed in/.test(document.getElementById('status').textContent)) await new Promise((r) => setTimeout(r, 20));
+    const answers = () => [...performance.getEntriesByName('newslens-first'), ...performance.getEntriesByName('newslens-result')].filter((m) => m.startTime > clickEnd);
+    const answered = () => answers().length > 0;
+    while (!answered()) await new Promise((r) => setTimeout(r, 20));
     clearInterval(timer);
+    while (!/analysed in/.test(document.getElementById('status').textContent)) await new Promise((r) => setTimeout(r, 20));
     const tAnalysed = performance.now() - t0;
     while (document.body.dataset.ready !== '1') await new Promise((r) => setTimeout(r, 20));
     const tRendered = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 200)); // let the observer deliver
-    const end = performance.getEntriesByName('newslens-result').at(-1).startTime;
-    // long tasks that began after the click returned and ended before the worker's answer arrived: the page's
+    const end = answers().sort((a, b) => a.startTime - b.startTime)[0].startTime;
+    // long tasks that began after the click returned and ended before the worker's first answer arrived: the page's
     // own work while analysing (the click's task itself restyles the 2 MB textarea; rendering the
     // result afterwards is reported, not judged)
     const during = tasks.filter((t) => t.start > clickEnd && t.start + t.ms < end).map((t) => t.ms);

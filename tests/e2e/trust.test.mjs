@@ -209,15 +209,15 @@ test('a failure inside the analyser replaces it: the text is kept, the message i
   // the worker as shipped, with its analyser made to fail as a Rust panic does: a trap
   // ("unreachable") on one text, and every later call on that instance failing too
   const source = readFileSync(path.join(ROOT, 'www/worker.js'), 'utf8');
-  const call = 'analyzer.analyzeJsonWithProgress(';
-  assert.ok(source.includes(call), 'the worker calls analyzeJsonWithProgress');
+  const call = 'analyzer.analyzeJsonInTwoPhases(';
+  assert.ok(source.includes(call), 'the worker calls analyzeJsonInTwoPhases');
   const faulty = `let poisoned = false;
-const faulty = (a) => ({ analyzeJsonWithProgress(text, progress) {
+const faulty = (a) => ({ analyzeJsonInTwoPhases(text, progress, first) {
   if (poisoned) throw new Error('recursive use of an object detected which would lead to unsafe aliasing in rust');
   if (text.includes('PANIC-HERE')) { poisoned = true; throw new WebAssembly.RuntimeError('unreachable'); }
-  return a.analyzeJsonWithProgress(text, progress);
+  return a.analyzeJsonInTwoPhases(text, progress, first);
 } });
-${source.replace(call, 'faulty(analyzer).analyzeJsonWithProgress(')}`;
+${source.replace(call, 'faulty(analyzer).analyzeJsonInTwoPhases(')}`;
   let served = 0;
   await context.route('**/worker.js', (route) => { served += 1; route.fulfill({ contentType: 'text/javascript', body: faulty }); });
   const page = await context.newPage();
