@@ -4,7 +4,8 @@
     python3 scripts/build_countries.py models/countries.tsv
 
 Source: countryinfo==1.0.1 (PyPI, MIT; data from the REST Countries project), downloaded with
-`pip download` at that pinned version into a temporary folder.
+`pip download` at that pinned version into a temporary folder, and `OTHER_CAPITALS` below:
+former seats of government and older English spellings that news archives use ("Bonn", "Kiev").
 
 Output lines: `country<TAB>capitals<TAB>demonyms`, lists comma-separated, a field empty when
 unknown. What news text
@@ -21,6 +22,17 @@ import tempfile
 import zipfile
 
 SOURCE = "countryinfo==1.0.1"
+
+# Names a news archive uses for a seat of government that the source does not give: a former
+# capital that was the seat of government within living memory, and the English spelling of a
+# capital the source spells another way.
+OTHER_CAPITALS = {
+    "Germany": ["Bonn"],  # seat of government of West Germany and of Germany until 1999
+    "Ukraine": ["Kiev"],  # the English spelling until about 2019
+    "China": ["Peking"],
+    "Myanmar": ["Rangoon", "Yangon"],  # capital until 2005
+    "Kazakhstan": ["Almaty", "Alma-Ata", "Astana"],  # Almaty until 1997; Astana since 2022
+}
 
 
 def load(tmp):
@@ -40,7 +52,8 @@ def load(tmp):
 def capitals(d):
     cs = d.get("capital") or []
     out = []
-    for s in cs if isinstance(cs, list) else cs.split("/"):
+    listed = cs if isinstance(cs, list) else cs.split("/")
+    for s in listed + OTHER_CAPITALS.get(d["name"].strip(), []):
         s = s.strip()
         for district in (", D.C.", " D.C."):
             if s.endswith(district):

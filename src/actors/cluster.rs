@@ -283,7 +283,7 @@ pub fn cluster(
             continue;
         }
         let mut label = e.label;
-        let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i]);
+        let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i], gaz);
         shared_surname[i] = shared;
         let found = found.or_else(|| {
             let ci = short_form_of_org(&clusters, &index, e, words, honorific[i], gaz)?;
@@ -322,7 +322,7 @@ pub fn cluster(
         of[i] = ci;
     }
     merge_declared_aliases(text, ents, &mut of);
-    join_capitals_to_countries(text, tok, ents, countries, &clusters, &mut of);
+    join_capitals_to_countries(text, tok, ents, countries, &mut of);
     let clusters = rebuild(text, ents, &vote, &of, clusters);
     Clustering {
         clusters,
@@ -338,6 +338,7 @@ fn find_cluster(
     e: Entity,
     words: &[String],
     honorific: Option<Gender>,
+    gaz: &Gazetteers,
 ) -> (Option<usize>, bool) {
     let k = key_words(words);
     if let Some(&ci) = index.by_words.get(&k) {
@@ -373,6 +374,7 @@ fn find_cluster(
             && (ck.ends_with(&k)
                 || (e.label != Label::Per
                     && single
+                    && !is_region(gaz, &k[0])
                     && ck.contains(&k[0])
                     && ck.iter().filter(|w| w.len() > 3).count() <= 2))
     };
@@ -475,6 +477,15 @@ fn place_or_first_name(gaz: &Gazetteers, w: &str) -> bool {
     ]
     .iter()
     .any(|l| gaz.has(bits, l))
+}
+
+/// Is `w` a country, state or continent of the gazetteer? Such a name is an actor of its own,
+/// never the short form of a longer name that holds it ("Taiwan" and "Taiwan Strait").
+fn is_region(gaz: &Gazetteers, w: &str) -> bool {
+    let bits = gaz.lookup(w);
+    ["COUNTRY", "STATE", "CONTINENT"]
+        .iter()
+        .any(|l| gaz.has(bits, l))
 }
 
 /// Names the text declares to be the same actor: an acronym in parentheses right after a name
@@ -580,16 +591,20 @@ fn join_capitals_to_countries(
     tok: &Tokenized,
     ents: &[Entity],
     countries: &Countries,
-    clusters: &[Cluster],
     of: &mut [usize],
 ) {
     let wanted = countries::capitals_as_governments(text, tok, ents, countries);
     if wanted.iter().all(Option::is_none) {
         return;
     }
+    // a country's cluster, by the words of any of its mentions ("Taiwan" of a cluster whose
+    // fullest name is longer)
     let mut by_key: DocMap<String, usize> = DocMap::with_hasher(tok.key);
-    for &c in of.iter().filter(|&&c| c != usize::MAX) {
-        by_key.entry(clusters[c].key.join(" ")).or_insert(c);
+    for (e, &c) in ents.iter().zip(of.iter()) {
+        if c != usize::MAX {
+            let words = key_words(&name_words(e.span.text(text)));
+            by_key.entry(words.join(" ")).or_insert(c);
+        }
     }
     for (i, country) in wanted.iter().enumerate() {
         if let Some(&c) = country.and_then(|k| by_key.get(k))

@@ -372,3 +372,21 @@ fn organisation_short_forms_join() {
     );
     assert_eq!(got, [s("BBC News", 2), s("The Washington Post", 2)]);
 }
+
+#[test]
+fn a_country_is_not_the_short_form_of_a_longer_place() {
+    let t = "Ships crossed the Taiwan Strait. Taiwan protested. The Hudson Valley and the Hudson.";
+    let names = [
+        ("Taiwan Strait", Loc),
+        ("Taiwan", Loc),
+        ("Hudson Valley", Loc),
+        ("Hudson", Loc),
+    ];
+    let gaz = Gazetteers::parse("COUNTRY\tTaiwan\n", "").unwrap();
+    let got = groups(t, &names, &gaz);
+    // the country stays apart; a word that names no country still joins
+    assert_eq!(
+        got,
+        [s("Hudson Valley", 2), s("Taiwan", 1), s("Taiwan Strait", 1)]
+    );
+}

@@ -57,7 +57,7 @@ enum Cmd {
         /// Keep the complete rows of an interrupted run's OUTPUT and analyse only the rest.
         #[arg(long)]
         resume: bool,
-        /// Load the model files this folder holds (reported.bin, cues.tsv, quotes.bin,
+        /// Load the model files this folder holds (ner.bin, reported.bin, cues.tsv, quotes.bin,
         /// speakers.bin) instead of the embedded ones.
         #[arg(long)]
         models: Option<PathBuf>,
@@ -174,10 +174,11 @@ fn emit(line: &str) {
 }
 
 /// The embedded models (with the reported-speech ensemble when `accurate`), with each file that
-/// `dir` holds (`reported.bin`, `cues.tsv`, `quotes.bin`, `speakers.bin`; with `accurate`
-/// `reported-2.bin` and `reported-3.bin` too) loaded from there instead: to score a model
-/// trained elsewhere (a held-out fold's, `scripts/cv_reported.sh`) without rebuilding the
-/// binary. The entity tagger (three files that go together) always stays the embedded one.
+/// `dir` holds (`reported.bin`, `cues.tsv`, `quotes.bin`, `speakers.bin`, `countries.tsv`,
+/// `ner.bin`; with `accurate` `reported-2.bin` and `reported-3.bin` too) loaded from there
+/// instead: to score a model trained elsewhere (a held-out fold's, `scripts/cv_reported.sh`)
+/// without rebuilding the binary. The entity tagger reads its lists (`gazetteer.tsv`,
+/// `clusters.tsv`) from the folder when it holds both, else the embedded ones.
 pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
     let mut m = if accurate {
         Models::accurate()?
@@ -221,6 +222,22 @@ pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
     if let Some(b) = read("speakers.bin")? {
         m.speakers = newslens::speakers::SpeakerModel::from_bytes(&b)
             .map_err(|e| named("speakers.bin", e))?;
+    }
+    if let Some(b) = read("ner.bin")? {
+        use newslens::entities::{EMBEDDED_CLUSTERS, EMBEDDED_GAZETTEER, gazetteer::Gazetteers};
+        let gaz = match (read("gazetteer.tsv")?, read("clusters.tsv")?) {
+            (Some(g), Some(c)) => {
+                Gazetteers::parse(&utf8(g, "gazetteer.tsv")?, &utf8(c, "clusters.tsv")?)
+            }
+            _ => Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS),
+        }
+        .map_err(|e| named("gazetteer.tsv", e))?;
+        m.entities = newslens::entities::EntityModel::from_parts(&b, gaz)
+            .map_err(|e| named("ner.bin", e))?;
+    }
+    if let Some(b) = read("countries.tsv")? {
+        m.countries = newslens::actors::countries::Countries::parse(&utf8(b, "countries.tsv")?)
+            .map_err(|e| named("countries.tsv", e))?;
     }
     if let Some(b) = read("cues.tsv")? {
         m.cues =
