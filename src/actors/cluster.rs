@@ -148,7 +148,7 @@ const ALIASES: &[(&str, &str)] = &[
 /// The words a name is compared by: particles dropped ("Mohammed al-Rashid" -> mohammed rashid),
 /// middle initials dropped ("Donald J. Trump" -> donald trump), known aliases replaced ("U.S." ->
 /// united states).
-fn key_words(words: &[String]) -> Vec<String> {
+pub(super) fn key_words(words: &[String]) -> Vec<String> {
     let joined = words.join(" ");
     if let Some((_, canon)) = ALIASES.iter().find(|(a, _)| *a == joined) {
         return canon.split(' ').map(str::to_string).collect();

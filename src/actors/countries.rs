@@ -6,7 +6,7 @@
 //! It does not decide which mentions name one actor (that is `cluster`); it only says, for a
 //! capital's mention, whether its position makes it the government, and which country that is.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{Entity, Label};
 use crate::lexicon::{AUXILIARIES, IRREGULAR_PAST};
@@ -25,6 +25,8 @@ pub struct Countries {
     by_capital: HashMap<String, String>,
     /// demonym -> country ("iraqi" -> "iraq")
     by_demonym: HashMap<String, String>,
+    /// every country of the table ("iraq")
+    names: HashSet<String>,
 }
 
 impl Countries {
@@ -46,6 +48,7 @@ impl Countries {
                 )));
             };
             let country = joined(country);
+            c.names.insert(country.clone());
             for capital in capitals.split(',').filter(|s| !s.is_empty()) {
                 c.by_capital.insert(joined(capital), country.clone());
             }
@@ -63,6 +66,11 @@ impl Countries {
     /// The country whose capital this name is ("New Delhi" -> "india").
     pub fn country_of_capital(&self, name: &str) -> Option<&str> {
         self.by_capital.get(&joined(name)).map(String::as_str)
+    }
+
+    /// Is this (as name words joined with one space) a country of the table?
+    pub fn is_country(&self, key: &str) -> bool {
+        self.names.contains(key)
     }
 
     /// The country of a demonym ("Iraqi" -> "iraq").

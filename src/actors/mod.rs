@@ -81,6 +81,7 @@ pub fn build(
         sources,
         &mut clusters,
         &roles,
+        countries,
     );
     let mut quote_counts = vec![0usize; clusters.len()];
     for ci in quote_cluster.iter().flatten() {
@@ -194,8 +195,10 @@ fn resolve_speakers(
     sources: &[Option<Mention>],
     clusters: &mut [Cluster],
     roles: &[Option<String>],
+    countries: &Countries,
 ) -> Resolved {
-    let mut resolver = Resolver::new(text, tok, quotes, clusters, roles);
+    let mut resolver =
+        Resolver::new(text, tok, quotes, clusters, roles).with_countries(countries, clusters);
     // the cluster a mention refers to: a name's own, or the resolver's for a pronoun or description
     // the index of the entity a name mention is
     let entity_of = |m: Mention| {

@@ -10,7 +10,8 @@
 //! already resolved count as mentions, so a chain of "he said" stays with its speaker. Nothing
 //! compatible within a few sentences: no actor (a wrong speaker is worse than none).
 
-use super::cluster::Cluster;
+use super::cluster::{Cluster, key_words};
+use super::countries::Countries;
 use super::names::{Gender, name_words};
 use crate::analysis::Label;
 use crate::hash::DocMap;
@@ -45,7 +46,29 @@ pub struct Resolver<'a> {
     mentions: BTreeMap<usize, (Span, usize)>,
     /// A word of a cluster's role ("spokesman", "senator") -> the clusters with that role word.
     role_words: DocMap<String, Vec<usize>>,
+    /// The countries the text names: country (name words joined) -> its cluster.
+    governments: DocMap<String, usize>,
+    countries: Option<&'a Countries>,
 }
+
+/// Words that make a description a government's voice when a demonym or a country goes with it
+/// ("an Australian foreign ministry official", "the Afghan embassy", "Iraq's government").
+const GOVERNMENT_WORDS: &[&str] = &[
+    "ministry",
+    "government",
+    "embassy",
+    "consulate",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+];
+
+/// A government's bodies: "the embassy official" is the embassy's the text named before ("the
+/// Afghan embassy in Abu Dhabi").
+const GOVERNMENT_BODIES: &[&str] = &["ministry", "government", "embassy", "consulate"];
 
 impl<'a> Resolver<'a> {
     pub fn new(
@@ -76,7 +99,71 @@ impl<'a> Resolver<'a> {
             quotes,
             mentions,
             role_words,
+            governments: DocMap::with_hasher(tok.key),
+            countries: None,
         }
+    }
+
+    /// Read descriptions of a government's voice with this table of countries: "an Australian
+    /// foreign ministry official" is Australia's when the text names Australia.
+    pub fn with_countries(mut self, countries: &'a Countries, clusters: &[Cluster]) -> Self {
+        for (ci, c) in clusters.iter().enumerate() {
+            for m in &c.mentions {
+                let key = key_words(&name_words(m.span.text(self.text))).join(" ");
+                if countries.is_country(&key) {
+                    self.governments.entry(key).or_insert(ci);
+                }
+            }
+        }
+        self.countries = Some(countries);
+        self
+    }
+
+    /// The country whose government description `d` speaks for: a demonym or a country named in
+    /// it beside a government word ("an Australian foreign ministry official", "Iraq's foreign
+    /// ministry"), or a government body named before with one ("the embassy official" after "the
+    /// Afghan embassy"). Only a country the text names elsewhere.
+    fn government(&self, d: Span, words: &[String]) -> Option<usize> {
+        if !words.iter().any(|w| GOVERNMENT_WORDS.contains(&w.as_str())) {
+            return None;
+        }
+        let first = self.first_token(d);
+        let last = self.tok.tokens.partition_point(|t| t.span.start < d.end);
+        if let Some(ci) = self.country_among(first, last) {
+            return Some(ci);
+        }
+        let body = words
+            .iter()
+            .find(|w| GOVERNMENT_BODIES.contains(&w.as_str()))?;
+        let floor = d.start.saturating_sub(MAX_BYTES);
+        (0..first)
+            .rev()
+            .take_while(|&i| self.tok.tokens[i].span.start >= floor)
+            .filter(|&i| normalise(self.tok.tokens[i].span.text(self.text)) == *body)
+            .find_map(|named| {
+                // the words before the body in its noun phrase: "the South Korean foreign
+                // ministry"; the latest such phrase within reach
+                let sentence = self.tok.sentences[self.tok.sentence_of(named)];
+                self.country_among(named.saturating_sub(4).max(sentence.start), named)
+            })
+    }
+
+    /// A country named in tokens `from..to`, by a demonym of one or two words or by its name.
+    fn country_among(&self, from: usize, to: usize) -> Option<usize> {
+        let countries = self.countries?;
+        let word = |i: usize| self.tok.tokens[i].span.text(self.text);
+        (from..to).find_map(|i| {
+            let one = name_words(word(i)).join(" ");
+            let two =
+                (i + 1 < to).then(|| name_words(&format!("{} {}", word(i), word(i + 1))).join(" "));
+            [two, Some(one)].into_iter().flatten().find_map(|k| {
+                let country = countries
+                    .country_of_demonym(&k)
+                    .map(str::to_string)
+                    .or_else(|| countries.is_country(&k).then_some(k))?;
+                self.governments.get(&country).copied()
+            })
+        })
     }
 
     /// A speaker mention resolved to cluster `ci` becomes a mention later searches can find.
@@ -142,6 +229,9 @@ impl<'a> Resolver<'a> {
     /// ("the Russian president"), else the search by the head noun's kind.
     pub fn description(&self, d: Span, clusters: &[Cluster]) -> Option<usize> {
         let words = name_words(d.text(self.text));
+        if let Some(ci) = self.government(d, &words) {
+            return Some(ci);
+        }
         // "a White House spokesman", "a spokeswoman for Acme Corp", "a spokesman for Netanyahu":
         // the body or person the phrase names.
         // "a spokeswoman" of no named body is someone new, not a person named before; "the

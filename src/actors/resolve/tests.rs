@@ -8,6 +8,7 @@ use crate::speakers::Choice;
 use crate::text::Span;
 use crate::text::tokens::analyze_text;
 
+use crate::actors::countries::Countries;
 use crate::actors::test_entities as ents;
 
 /// The name of the actor that each quotation (“…”) in `t` goes to, when the quotation's
@@ -17,6 +18,17 @@ fn resolved(
     names: &[(&str, Label)],
     speakers: &[(&str, MentionKind)],
     gaz: &Gazetteers,
+) -> Vec<Option<String>> {
+    resolved_with(t, names, speakers, gaz, &Countries::default())
+}
+
+/// `resolved`, with a table of countries.
+fn resolved_with(
+    t: &str,
+    names: &[(&str, Label)],
+    speakers: &[(&str, MentionKind)],
+    gaz: &Gazetteers,
+    countries: &Countries,
 ) -> Vec<Option<String>> {
     let tok = analyze_text(t);
     let mut quotes = Vec::new();
@@ -61,7 +73,7 @@ fn resolved(
         &atts,
         &[],
         gaz,
-        &crate::actors::countries::Countries::default(),
+        countries,
     );
     qa.iter()
         .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
@@ -503,4 +515,34 @@ fn a_spokesperson_speaks_for_the_body_their_phrase_names_else_for_no_one() {
         &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_government_official_described_by_a_demonym_speaks_for_the_named_country() {
+    let countries =
+        Countries::parse("Australia\tCanberra\tAustralian\nAfghanistan\tKabul\tAfghan\n").unwrap();
+    let gaz = Gazetteers::default();
+    let t =
+        "Australia protested to Sudan. “Bizarre,” an Australian foreign ministry official said.";
+    let names = [("Australia", Loc), ("Sudan", Loc)];
+    let speaker = [("an Australian foreign ministry official", Description)];
+    let r = resolved_with(t, &names, &speaker, &gaz, &countries);
+    assert_eq!(one(r).as_deref(), Some("Australia"));
+    // a body named before with its country: "the embassy official" is the Afghan embassy's
+    let t = "Guards will go home to Afghanistan, the Afghan embassy in Dubai said. The embassy \
+             was busy. “Possibly Kandahar,” the embassy official said.";
+    let names = [("Afghanistan", Loc), ("Dubai", Loc)];
+    let speaker = [("the embassy official", Description)];
+    let r = resolved_with(t, &names, &speaker, &gaz, &countries);
+    assert_eq!(one(r).as_deref(), Some("Afghanistan"));
+    // no government word: an Australian tourist is not Australia
+    let t = "Australia protested. “Bizarre,” an Australian tourist said.";
+    let speaker = [("an Australian tourist", Description)];
+    let r = resolved_with(t, &[("Australia", Loc)], &speaker, &gaz, &countries);
+    assert_eq!(one(r), None);
+    // a country the text does not name is no actor to speak for
+    let t = "Sudan protested. “Bizarre,” an Australian official said.";
+    let speaker = [("an Australian official", Description)];
+    let r = resolved_with(t, &[("Sudan", Loc)], &speaker, &gaz, &countries);
+    assert_eq!(one(r), None);
 }
