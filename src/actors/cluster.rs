@@ -283,7 +283,8 @@ pub fn cluster(
             continue;
         }
         let mut label = e.label;
-        let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i], gaz);
+        let placed = in_place_pair(text, ents, i, gaz);
+        let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i], gaz, placed);
         shared_surname[i] = shared;
         let found = found.or_else(|| {
             let ci = short_form_of_org(&clusters, &index, e, words, honorific[i], gaz)?;
@@ -339,6 +340,7 @@ fn find_cluster(
     words: &[String],
     honorific: Option<Gender>,
     gaz: &Gazetteers,
+    placed: bool,
 ) -> (Option<usize>, bool) {
     let k = key_words(words);
     if let Some(&ci) = index.by_words.get(&k) {
@@ -369,8 +371,10 @@ fn find_cluster(
             && gender_ok(c)
             && near(c)
             // a place is not the short form of a body named after it ("Lagos" and "University
-            // of Lagos"); a surname tagged as a place still joins its person
+            // of Lagos"); a surname tagged as a place still joins its person, unless a state or
+            // country follows it ("near Turner, Arkansas")
             && !(e.label == Label::Loc && c.label() == Label::Org)
+            && !(placed && c.is_person())
             && (ck.ends_with(&k)
                 || (e.label != Label::Per
                     && single
@@ -477,6 +481,20 @@ fn place_or_first_name(gaz: &Gazetteers, w: &str) -> bool {
     ]
     .iter()
     .any(|l| gaz.has(bits, l))
+}
+
+/// Is entity `i` a place followed by its state or country ("Turner, Arkansas", "Raleigh,
+/// N.C.")? Such a name is a town, not a surname tagged as a place.
+fn in_place_pair(text: &str, ents: &[Entity], i: usize, gaz: &Gazetteers) -> bool {
+    let (Some(e), Some(next)) = (ents.get(i), ents.get(i + 1)) else {
+        return false;
+    };
+    let region = key_words(&name_words(next.span.text(text)));
+    e.label == Label::Loc
+        && next.label == Label::Loc
+        && text.get(e.span.end..next.span.start) == Some(", ")
+        && (is_region(gaz, &region.join(" "))
+            || ALIASES.iter().any(|(_, canon)| *canon == region.join(" ")))
 }
 
 /// Is `w` a country, state or continent of the gazetteer? Such a name is an actor of its own,

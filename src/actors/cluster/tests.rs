@@ -390,3 +390,18 @@ fn a_country_is_not_the_short_form_of_a_longer_place() {
         [s("Hudson Valley", 2), s("Taiwan", 1), s("Taiwan Strait", 1)]
     );
 }
+
+#[test]
+fn a_town_followed_by_its_state_is_not_a_surname() {
+    let gaz = Gazetteers::parse("STATE\tArkansas\n", "").unwrap();
+    let t = "Two churches near Turner, Arkansas, burned. Rev. Jerome Turner spoke.";
+    let names = [("Turner", Loc), ("Arkansas", Loc), ("Jerome Turner", Per)];
+    assert_eq!(
+        groups(t, &names, &gaz),
+        [s("Arkansas", 1), s("Jerome Turner", 1), s("Turner", 1)]
+    );
+    // a surname tagged as a place, with no state after it, still joins its person
+    let t = "Two churches near Turner burned. Rev. Jerome Turner spoke.";
+    let names = [("Turner", Loc), ("Jerome Turner", Per)];
+    assert_eq!(groups(t, &names, &gaz), [s("Jerome Turner", 2)]);
+}
