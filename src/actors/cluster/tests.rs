@@ -405,3 +405,24 @@ fn a_town_followed_by_its_state_is_not_a_surname() {
     let names = [("Turner", Loc), ("Jerome Turner", Per)];
     assert_eq!(groups(t, &names, &gaz), [s("Jerome Turner", 2)]);
 }
+
+#[test]
+fn the_text_s_own_pronoun_after_a_verb_of_speech_gives_the_gender() {
+    let gender = |t: &str, name: &str| {
+        let gaz = Gazetteers::parse("FIRST_F\tJannie\n", "").unwrap();
+        let c = cluster(
+            t,
+            &analyze_text(t),
+            &ents(t, &[(name, Per)]),
+            &gaz,
+            &Countries::default(),
+        );
+        c.clusters[0].gender
+    };
+    // the first-name list says a woman; the text says a man
+    let t = "Political scientist Jannie Gagiano said he doubted it.";
+    assert_eq!(gender(t, "Jannie Gagiano"), Some(Gender::Male));
+    // a pronoun that is not right after a verb of speech says nothing
+    let t = "Jannie Gagiano met him. He left.";
+    assert_eq!(gender(t, "Jannie Gagiano"), Some(Gender::Female));
+}
