@@ -172,6 +172,7 @@ pub fn attribute_with_progress(
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| phrase::name_appositive_cue(text, tok, ents, |i| ctx.is_cue(i), q))
             .or_else(|| spokesperson::spokesperson(text, tok, ents, |i| ctx.is_cue(i), q))
+            .or_else(|| naming::passive_naming_agent(text, tok, ents, q))
             .or_else(|| naming::naming_verb_subject(text, tok, ents, q));
         let ruled = ruled.or_else(|| {
             let prev = out.last()?;

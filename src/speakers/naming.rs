@@ -2,7 +2,7 @@
 //! of naming puts the quoted words in its subject's mouth, not its object's, though the object
 //! stands nearer the quotation. This module only reads that pattern; the ranker decides the rest.
 
-use super::phrase::{clause_stop, entity_ending_at};
+use super::phrase::{clause_stop, entity_ending_at, entity_starting_at};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{AUXILIARIES, NAMING_VERBS};
 use crate::text::{Span, Tokenized, normalise};
@@ -70,6 +70,50 @@ pub fn named_object(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Op
     let first = tok.tokens.partition_point(|t| t.span.start < e.span.start);
     let after_verb = first > 0 && NAMING_VERBS.contains(&word(first - 1).as_str());
     (as_ || after_verb).then_some(e.span)
+}
+
+/// Past participles that name in the passive: "described as “…” by X", "dubbed “…” by X".
+const PASSIVE_NAMING: &[&str] = &[
+    "described",
+    "called",
+    "branded",
+    "labeled",
+    "labelled",
+    "dubbed",
+    "termed",
+    "hailed",
+    "denounced",
+];
+
+/// "the movie described as “a tender and cruel comedy” by Lelouche": in the passive, the one
+/// after "by" names, so says the words: a person or organisation right after the "by" that
+/// follows the quotation, with the participle (and "as", an article) right before it.
+pub fn passive_naming_agent(
+    text: &str,
+    tok: &Tokenized,
+    ents: &[Entity],
+    q: Span,
+) -> Option<Mention> {
+    let word = |k: usize| tok.tokens.get(k).map(|t| normalise(t.span.text(text)));
+    let mut k = tok.tokens.partition_point(|t| t.span.start < q.start);
+    for skip in ["a", "an", "the", "as"] {
+        if k > 0 && word(k - 1).as_deref() == Some(skip) {
+            k -= 1;
+        }
+    }
+    if !(k > 0 && word(k - 1).is_some_and(|w| PASSIVE_NAMING.contains(&w.as_str()))) {
+        return None;
+    }
+    let after = tok.tokens.partition_point(|t| t.span.start < q.end);
+    if word(after).as_deref() != Some("by") {
+        return None;
+    }
+    let agent = tok.tokens.get(after + 1)?.span.start;
+    let e = entity_starting_at(ents, agent)?;
+    matches!(e.label, Label::Per | Label::Org).then_some(Mention {
+        span: e.span,
+        kind: MentionKind::Name,
+    })
 }
 
 #[cfg(test)]
@@ -144,5 +188,23 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn in_the_passive_the_one_after_by_names() {
+        let names = [("Tapie", Label::Per), ("Lelouche", Label::Per)];
+        let agent = |t: &str| {
+            let tok = analyze_text(t);
+            let ents = crate::actors::test_entities(t, &names);
+            let q = crate::actors::test_first_quote(t);
+            passive_naming_agent(t, &tok, &ents, q).map(|m| m.span.text(t).to_string())
+        };
+        let t = "Tapie plays a lawyer in a movie described as “a cruel comedy” by Lelouche.";
+        assert_eq!(agent(t).as_deref(), Some("Lelouche"));
+        // no participle of naming before the quotation, or no "by" after it: no rule
+        let t = "Tapie plays a lawyer in “a cruel comedy” by Lelouche.";
+        assert_eq!(agent(t), None);
+        let t = "Tapie's movie was described as “a cruel comedy” and Lelouche agreed.";
+        assert_eq!(agent(t), None);
     }
 }
