@@ -222,7 +222,7 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
     ents
 }
 
-/// Capitalised heads of the names of bodies that go on with "for", "to", "against" or "of":
+/// Capitalised heads of the names of bodies that go on with "for", "to", "against", "of" or "on":
 /// "Coalition for the Homeless", "Alliance to Reclaim Our Schools", "Movement for Black Lives".
 const BODY_HEADS: &[&str] = &[
     "coalition",
@@ -246,6 +246,9 @@ const BODY_HEADS: &[&str] = &[
     "federation",
     "congress",
     "commission",
+    "subcommittee",
+    "board",
+    "school",
     "organization",
     "organisation",
     "friends",
@@ -259,35 +262,26 @@ const BODY_HEADS: &[&str] = &[
 /// "The Northeast Ohio Coalition for the Homeless": a name the tagger cut at its connecting word
 /// ("Northeast Ohio Coalition" + "Homeless", or "Movement" left untagged + "Black Lives") is one
 /// organisation: the capitalised run ending in a body's head word, the connector ("for",
-/// "for the", "to", "against", "of": "American Civil Liberties Union of Ohio") and the entity
-/// after it.
+/// "for the", "for a", "to", "against", "of": "American Civil Liberties Union of Ohio"; "on"
+/// before a body or other name, not a place or person: "Subcommittee on Consumer Protection",
+/// not "the European Union on Bosnia") and the entity after it, or two or more capitalised words
+/// the tagger left out ("Commission on Presidential Debates").
 fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| tok.tokens[i].span.text(text);
     let cap =
         |i: usize| tok.tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let ents = untagged_tails(text, tok, ents);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for mut e in ents {
         let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
-        // the connector before the entity: "for", "for the", "to", "against"
-        let mut k = a;
-        if k > 0 && normalise(word(k - 1)) == "the" {
-            k -= 1;
-        }
-        let connector = k > 0
-            && matches!(
-                normalise(word(k - 1)).as_str(),
-                "for" | "to" | "against" | "of"
-            );
-        if !connector
-            || k < 2
-            || !cap(k - 2)
-            || !BODY_HEADS.contains(&normalise(word(k - 2)).as_str())
+        let k = connector_before(text, tok, a, e.label);
+        if k == a || k < 1 || !cap(k - 1) || !BODY_HEADS.contains(&normalise(word(k - 1)).as_str())
         {
             out.push(e);
             continue;
         }
         // the capitalised run ending in the head word (at most 5 words, not past a sentence start)
-        let head = k - 2;
+        let head = k - 1;
         let mut start = head;
         while start > 0 && head - start < 5 && cap(start - 1) && normalise(word(start - 1)) != "the"
         {
@@ -302,6 +296,61 @@ fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
         out.push(e);
     }
     out
+}
+
+/// The first token of the connector ("for", "for the", "for a", "to", "against", "of", "on")
+/// that ends just before token `a`, or `a` when there is none. "on" only before an organisation
+/// (`label`): a place, a person or an event after it is what the body met or did ("on Bosnia",
+/// "on Labor Day").
+fn connector_before(text: &str, tok: &Tokenized, a: usize, label: Label) -> usize {
+    let word = |i: usize| normalise(tok.tokens[i].span.text(text));
+    let mut k = a;
+    let mut article = None;
+    if k > 0 && matches!(word(k - 1).as_str(), "the" | "a" | "an") {
+        k -= 1;
+        article = Some(word(k));
+    }
+    if k == 0 {
+        return a;
+    }
+    let connects = match (word(k - 1).as_str(), article.as_deref()) {
+        ("for", _) => true,
+        ("to" | "against" | "of", None | Some("the")) => true,
+        ("on", None) => label == Label::Org,
+        _ => false,
+    };
+    if connects { k - 1 } else { a }
+}
+
+/// "The Commission on Presidential Debates" with only "Commission" tagged: an organisation that
+/// ends in a body's head word, then "on", "for" or "of" and two to five capitalised words that no
+/// entity holds, up to a lower-case word or a mark, takes them in.
+fn untagged_tails(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| tok.tokens[i].span.text(text);
+    let cap =
+        |i: usize| tok.tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    for i in 0..ents.len() {
+        let e = ents[i];
+        let b = tok.tokens.partition_point(|t| t.span.start < e.span.end);
+        if e.label != Label::Org
+            || b == 0
+            || b + 2 >= tok.tokens.len()
+            || !BODY_HEADS.contains(&normalise(word(b - 1)).as_str())
+            || !matches!(normalise(word(b)).as_str(), "on" | "for" | "of")
+        {
+            continue;
+        }
+        let mut end = b + 1;
+        while end < tok.tokens.len() && end - b <= 5 && cap(end) {
+            end += 1;
+        }
+        let next_start = ents.get(i + 1).map_or(usize::MAX, |n| n.span.start);
+        if end - b - 1 < 2 || end - b - 1 > 5 || tok.tokens[end - 1].span.end > next_start {
+            continue;
+        }
+        ents[i].span = Span::new(e.span.start, tok.tokens[end - 1].span.end);
+    }
+    ents
 }
 
 /// "the Iraq War", "the Vietnam War": a place followed by "War" names the war (MISC), not the

@@ -389,3 +389,48 @@ fn a_first_name_in_an_editors_brackets_belongs_to_the_name() {
     let ents = crate::actors::test_entities(t, &[("Merkel", Label::Per), ("Roe", Label::Per)]);
     assert_eq!(editors_brackets(t, ents.clone()), ents);
 }
+
+#[test]
+fn a_body_cut_before_on_or_for_a_is_one_organisation() {
+    let text = "The Senate Subcommittee on Consumer Protection, the Committee for a Fair Budget and \
+                the Commission on Presidential Debates met.";
+    let tok = crate::text::tokens::analyze_text(text);
+    let ents = ents_at(
+        text,
+        &[
+            ("Senate Subcommittee", Label::Org),
+            ("Consumer Protection", Label::Org),
+            ("Fair Budget", Label::Org),
+            ("Commission", Label::Org),
+        ],
+    );
+    assert_eq!(
+        shown(text, &named_bodies(text, &tok, ents)),
+        [
+            ("Senate Subcommittee on Consumer Protection", Label::Org),
+            ("Committee for a Fair Budget", Label::Org),
+            ("Commission on Presidential Debates", Label::Org),
+        ]
+    );
+}
+
+#[test]
+fn a_place_or_a_day_after_on_stays_apart_from_the_body() {
+    let text = "The European Union on Bosnia, the Commission on Monday and the Council of a \
+                Green Party met the Board on Human Rights Day.";
+    let tok = crate::text::tokens::analyze_text(text);
+    let ents = ents_at(
+        text,
+        &[
+            ("European Union", Label::Org),
+            ("Bosnia", Label::Loc),
+            ("Commission", Label::Org),
+            ("Council", Label::Org),
+            ("Green Party", Label::Org),
+            ("Board", Label::Org),
+            ("Human Rights Day", Label::Misc),
+        ],
+    );
+    let got = shown(text, &named_bodies(text, &tok, ents.clone()));
+    assert_eq!(got, shown(text, &ents));
+}
