@@ -145,7 +145,9 @@ fn without_leading_titles(
 }
 
 /// "Ninety percent", "Thousands marched": a number word opening a sentence is no name;
-/// "Editor’s note", "President" alone: a title alone names no one.
+/// "Editor’s note", "President" alone: a title alone names no one. Whatever the label for
+/// "Editor" and a title shortened with a full stop ("Mr.", "Lt."), which name no body or place
+/// either; a person's for the others ("Prince" alone may be the musician's).
 fn is_a_number_word_or_title_alone(
     text: &str,
     tok: &Tokenized,
@@ -157,8 +159,8 @@ fn is_a_number_word_or_title_alone(
         return false;
     }
     let first = lower(text, tok, a);
-    let title_alone =
-        label == Label::Per && (NAME_TITLES.contains(&first.as_str()) || first == "editor");
+    let title = NAME_TITLES.contains(&first.as_str());
+    let title_alone = first == "editor" || (title && (label == Label::Per || first.ends_with('.')));
     is_number_word(&first) || title_alone
 }
 
@@ -512,6 +514,25 @@ mod tests {
         let text = "Editor’s note: the President spoke.";
         let tok = crate::text::tokens::analyze_text(text);
         assert_eq!(tidy(text, &tok, 0, 1, Label::Per), None);
+        // "Editor" and "Lt." alone are no body either; a longer name keeps its title word
+        assert_eq!(tidy(text, &tok, 0, 1, Label::Org), None);
+        let text = "Retired Lt. Gen. Flynn spoke, and Lt. Governor Smith and Prince left.";
+        let tok = crate::text::tokens::analyze_text(text);
+        let at = |w: &str| {
+            tok.tokens
+                .iter()
+                .position(|t| t.span.text(text) == w)
+                .unwrap()
+        };
+        assert_eq!(tidy(text, &tok, at("Lt."), at("Lt.") + 1, Label::Org), None);
+        // a full title as an organisation, and a name after "Lt.", stay
+        let p = at("Prince");
+        assert_eq!(tidy(text, &tok, p, p + 1, Label::Org), Some((p, p + 1)));
+        let g = at("Governor");
+        assert_eq!(
+            tidy(text, &tok, g - 1, g + 2, Label::Org),
+            Some((g - 1, g + 2))
+        );
     }
 
     #[test]

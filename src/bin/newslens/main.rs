@@ -57,8 +57,9 @@ enum Cmd {
         /// Keep the complete rows of an interrupted run's OUTPUT and analyse only the rest.
         #[arg(long)]
         resume: bool,
-        /// Load the model files this folder holds (ner.bin, reported.bin, cues.tsv, quotes.bin,
-        /// speakers.bin) instead of the embedded ones.
+        /// Load the model files this folder holds (reported.bin, cues.tsv, quotes.bin,
+        /// speakers.bin, countries.tsv, ner.bin with gazetteer.tsv and clusters.tsv) instead of
+        /// the embedded ones.
         #[arg(long)]
         models: Option<PathBuf>,
         /// Find reported speech with an ensemble of three nets (the shipped one and two trained
@@ -87,17 +88,22 @@ enum Cmd {
         check: Option<PathBuf>,
         /// For `reported` and `speakers`: leave every tenth PolNeAR train document out of
         /// training and write their ids to OUT/held-out-ids.txt, to choose the model's settings
-        /// on them instead of PolNeAR dev (`scripts/tune_reported.sh`).
+        /// on them instead of PolNeAR dev (`scripts/tune_reported.sh`). For `ner`: the same with
+        /// CoNLL-2003 train documents (`scripts/cv_ner.sh`).
         #[arg(long)]
         hold_out: bool,
         /// With `--hold-out`: which tenth, documents with index % 10 == K (default 9), so that
-        /// several tenths can each be held out in turn (`scripts/cv_reported.sh`).
+        /// several tenths can each be held out in turn (`scripts/cv_reported.sh`, `cv_ner.sh`).
         #[arg(long, default_value_t = 9, value_parser = clap::value_parser!(u8).range(0..10))]
         fold: u8,
         /// For `reported`: train the accurate mode's member K (2 or 3: the shipped settings
         /// with seed 10 + K) into OUT/reported-K.bin instead of OUT/reported.bin.
         #[arg(long, value_parser = clap::value_parser!(u64).range(2..4))]
         member: Option<u64>,
+        /// For `ner`: how many averaged-perceptron runs the stored model averages (default 8;
+        /// fewer trains faster, for cross-validation).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..33))]
+        members: Option<u64>,
     },
     /// Measure throughput of the whole analysis on the shared dev sets and print a table.
     Bench {
@@ -139,6 +145,7 @@ fn main() {
             hold_out,
             fold,
             member,
+            members,
         } => train::run(
             &what,
             &data,
@@ -149,6 +156,7 @@ fn main() {
                 check,
                 hold_out: hold_out.then_some(fold as usize),
                 member,
+                members: members.map(|m| m as usize),
             },
         ),
         Cmd::Bench { data } => bench::run(&data),
@@ -174,11 +182,12 @@ fn emit(line: &str) {
 }
 
 /// The embedded models (with the reported-speech ensemble when `accurate`), with each file that
-/// `dir` holds (`reported.bin`, `cues.tsv`, `quotes.bin`, `speakers.bin`, `countries.tsv`,
-/// `ner.bin`; with `accurate` `reported-2.bin` and `reported-3.bin` too) loaded from there
-/// instead: to score a model trained elsewhere (a held-out fold's, `scripts/cv_reported.sh`)
-/// without rebuilding the binary. The entity tagger reads its lists (`gazetteer.tsv`,
-/// `clusters.tsv`) from the folder when it holds both, else the embedded ones.
+/// `dir` holds (`reported.bin`, `cues.tsv`, `quotes.bin`, `speakers.bin`, `countries.tsv`; with `accurate`
+/// `reported-2.bin` and `reported-3.bin` too) loaded from there instead: to score a model
+/// trained elsewhere (a held-out fold's, `scripts/cv_reported.sh`, `scripts/cv_ner.sh`) without
+/// rebuilding the binary. The entity tagger is the folder's when it holds `ner.bin`, with the
+/// folder's `gazetteer.tsv` and `clusters.tsv` where it holds them (the tagger was trained
+/// with the lists it reads), else the embedded ones.
 pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
     let mut m = if accurate {
         Models::accurate()?
@@ -215,6 +224,21 @@ pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
             }
         }
     }
+    if let Some(b) = read("ner.bin")? {
+        let list = |name: &str, embedded: &str| -> Res<String> {
+            match read(name)? {
+                Some(b) => utf8(b, name),
+                None => Ok(embedded.to_string()),
+            }
+        };
+        let gaz = newslens::entities::gazetteer::Gazetteers::parse(
+            &list("gazetteer.tsv", newslens::entities::EMBEDDED_GAZETTEER)?,
+            &list("clusters.tsv", newslens::entities::EMBEDDED_CLUSTERS)?,
+        )
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+        m.entities = newslens::entities::EntityModel::from_parts(&b, gaz)
+            .map_err(|e| named("ner.bin", e))?;
+    }
     if let Some(b) = read("quotes.bin")? {
         m.quotes =
             newslens::quotes::QuoteModel::from_bytes(&b).map_err(|e| named("quotes.bin", e))?;
@@ -222,18 +246,6 @@ pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
     if let Some(b) = read("speakers.bin")? {
         m.speakers = newslens::speakers::SpeakerModel::from_bytes(&b)
             .map_err(|e| named("speakers.bin", e))?;
-    }
-    if let Some(b) = read("ner.bin")? {
-        use newslens::entities::{EMBEDDED_CLUSTERS, EMBEDDED_GAZETTEER, gazetteer::Gazetteers};
-        let gaz = match (read("gazetteer.tsv")?, read("clusters.tsv")?) {
-            (Some(g), Some(c)) => {
-                Gazetteers::parse(&utf8(g, "gazetteer.tsv")?, &utf8(c, "clusters.tsv")?)
-            }
-            _ => Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS),
-        }
-        .map_err(|e| named("gazetteer.tsv", e))?;
-        m.entities = newslens::entities::EntityModel::from_parts(&b, gaz)
-            .map_err(|e| named("ner.bin", e))?;
     }
     if let Some(b) = read("countries.tsv")? {
         m.countries = newslens::actors::countries::Countries::parse(&utf8(b, "countries.tsv")?)

@@ -30,8 +30,11 @@ fn span_of(map: &OffsetMap, v: &Value) -> Option<Span> {
 }
 
 fn conll_docs(path: &Path) -> Res<Vec<newslens::entities::trainer::Doc>> {
-    Ok(read_jsonl(path)?
-        .iter()
+    Ok(conll_rows(&read_jsonl(path)?))
+}
+
+fn conll_rows(rows: &[Value]) -> Vec<newslens::entities::trainer::Doc> {
+    rows.iter()
         .map(|r| {
             let text = text_of(r);
             let map = OffsetMap::new(&text, Unit::CodePoint);
@@ -43,7 +46,39 @@ fn conll_docs(path: &Path) -> Res<Vec<newslens::entities::trainer::Doc>> {
                 .collect();
             newslens::entities::trainer::Doc { text, entities }
         })
-        .collect())
+        .collect()
+}
+
+/// CoNLL-2003 train without, with `hold_out` = Some(k), every tenth document (index % 10 == k),
+/// whose ids go to OUT/held-out-ids.txt: the entity tagger's cross-validation
+/// (`scripts/cv_ner.sh`) scores each tenth with a model that never saw it.
+fn conll_train(
+    data: &Path,
+    hold_out: Option<usize>,
+    out: &Path,
+) -> Res<Vec<newslens::entities::trainer::Doc>> {
+    let rows = read_jsonl(&data.join("conll2003-train.jsonl"))?;
+    let Some(fold) = hold_out else {
+        return Ok(conll_rows(&rows));
+    };
+    let held: Vec<&str> = rows
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % 10 == fold)
+        .map(|(_, r)| r["id"].as_str().unwrap_or(""))
+        .collect();
+    std::fs::write(out.join("held-out-ids.txt"), held.join("\n") + "\n")?;
+    eprintln!(
+        "holding out {} documents (every tenth, index % 10 == {fold})",
+        held.len()
+    );
+    let kept: Vec<Value> = rows
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| k % 10 != fold)
+        .map(|(_, r)| r)
+        .collect();
+    Ok(conll_rows(&kept))
 }
 
 /// A PolNeAR train article as the later stages' trainers read it: its row, text, tokens and the
@@ -106,6 +141,8 @@ pub struct Options {
     /// The tenth held out, if any.
     pub hold_out: Option<usize>,
     pub member: Option<u64>,
+    /// For `ner`: the ensemble's size (default `trainer::Config::members`).
+    pub members: Option<usize>,
 }
 
 /// Train the model `what` (clusters, ner, quotes, speakers or reported) from the files under
@@ -117,9 +154,16 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
         check,
         hold_out,
         member,
+        members,
     } = opts;
     if member.is_some() && what != "reported" {
         return Err("--member is for `train reported` only".into());
+    }
+    if members.is_some() && what != "ner" {
+        return Err("--members is for `train ner` only".into());
+    }
+    if hold_out.is_some() && !matches!(what, "ner" | "speakers" | "reported") {
+        return Err("--hold-out is for `train ner`, `speakers` and `reported`".into());
     }
     let t0 = Instant::now();
     std::fs::create_dir_all(out)?;
@@ -147,7 +191,7 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
             );
         }
         "ner" => {
-            let train = conll_docs(&data.join("conll2003-train.jsonl"))?;
+            let train = conll_train(data, hold_out, out)?;
             let dev = conll_docs(&check.unwrap_or_else(|| data.join("conll2003-dev.jsonl")))?;
             // the tagger's features read both lists: without them it would train on other
             // features than it ships with, so a missing file is an error, not an empty list
@@ -177,6 +221,9 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
             }
             if let Some(s) = seed {
                 cfg.seed = s;
+            }
+            if let Some(m) = members {
+                cfg.members = m;
             }
             let t = newslens::entities::trainer::train_held_out(&train, &dev, &gaz, &cfg, |s| {
                 eprintln!("{s}")
