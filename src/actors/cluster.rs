@@ -358,6 +358,26 @@ fn find_cluster(
     let Some(last) = k.last() else {
         return (None, false);
     };
+    // one person whose first name is written another way: an initial ("B. Yeltsin" / "Boris
+    // Yeltsin") or another last letter ("Mark Dutroux" / "Marc Dutroux")
+    if e.label == Label::Per
+        && k.len() == 2
+        && let Some(ci) = index
+            .by_last
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&ci| {
+                let c = &clusters[ci];
+                c.key.len() == 2
+                    && c.key[1] == k[1]
+                    && c.is_person()
+                    && same_first(&k[0], &c.key[0])
+            })
+    {
+        return (Some(ci), false);
+    }
     let gender_ok = |c: &Cluster| match (honorific, c.gender) {
         (Some(a), Some(b)) => a == b,
         _ => true,
@@ -523,6 +543,18 @@ fn genders_the_text_gives(text: &str, tok: &Tokenized, clusters: &mut [Cluster])
             _ => {}
         }
     }
+}
+
+/// Are two first names of one surname the same person's: one an initial of the other ("b." /
+/// "boris"), or of one length (4+) and apart in the last letter only ("mark" / "marc", "eric" /
+/// "erik"; "jane" and "jake" are two people)?
+fn same_first(a: &str, b: &str) -> bool {
+    let initial_of = |i: &str, w: &str| is_initial(i) && !is_initial(w) && w.starts_with(&i[..1]);
+    if initial_of(a, b) || initial_of(b, a) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len() && a.len() >= 4 && a[..a.len() - 1] == b[..b.len() - 1] && a != b
 }
 
 /// Is `w` a country, state or continent of the gazetteer? Such a name is an actor of its own,

@@ -426,3 +426,32 @@ fn the_text_s_own_pronoun_after_a_verb_of_speech_gives_the_gender() {
     let t = "Jannie Gagiano met him. He left.";
     assert_eq!(gender(t, "Jannie Gagiano"), Some(Gender::Female));
 }
+
+#[test]
+fn a_first_name_written_another_way_is_the_same_person() {
+    let t = "Boris Yeltsin rested. B. Yeltsin signed. Marc Dutroux was held. Mark Dutroux wept.";
+    let names = [
+        ("Boris Yeltsin", Per),
+        ("B. Yeltsin", Per),
+        ("Marc Dutroux", Per),
+        ("Mark Dutroux", Per),
+    ];
+    assert_eq!(g(t, &names), [s("Boris Yeltsin", 2), s("Marc Dutroux", 2)]);
+    // other first names stay other people: another initial, or apart before the last letter
+    let t = "Boris Yeltsin rested. T. Yeltsin signed. Jane Roe spoke. Jake Roe wept.";
+    let names = [
+        ("Boris Yeltsin", Per),
+        ("T. Yeltsin", Per),
+        ("Jane Roe", Per),
+        ("Jake Roe", Per),
+    ];
+    assert_eq!(
+        g(t, &names),
+        [
+            s("Boris Yeltsin", 1),
+            s("Jake Roe", 1),
+            s("Jane Roe", 1),
+            s("T. Yeltsin", 1)
+        ]
+    );
+}
