@@ -167,6 +167,7 @@ pub fn attribute_with_progress(
         let cands = candidates::candidates(&ctx, ents, quotes, q);
         let facts = quote_facts(&ctx, q, quotes, prev_speaker, prev_quote);
         let ruled = quoted::quoted_as_saying(text, tok, ents, q)
+            .or_else(|| quoted::inner_report(text, tok, ents, q))
             .or_else(|| phrase::possessive_claim(text, tok, ents, q))
             .or_else(|| phrase::possessive_words(text, tok, q))
             .or_else(|| phrase::relative_clause_speaker(text, tok, ents, |i| ctx.is_cue(i), q))

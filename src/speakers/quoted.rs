@@ -4,6 +4,7 @@
 
 use super::phrase::{adjacent_clauses, entity_ending_at};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::lexicon::{CLAUSE_FINAL_SPEECH, INVERTED_SPEECH};
 use crate::text::{Span, Tokenized, normalise};
 
 /// "“The war is over,” Interfax quoted Lebed as saying." / "the agency quoted Foreign Minister
@@ -75,6 +76,64 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
         }
     }
     None
+}
+
+/// "King Birendra, in Tibet, said the government had “kept vigilance”, the newspaper said": a
+/// report inside a report. When the quotation's sentence goes on after it to an outer
+/// attribution ("…”, the newspaper said"), and a person named in it said or told, before the
+/// quotation, the clause that holds it, that person is the speaker: the subject of the last verb
+/// of speech before the quotation, the name right before the verb or the sentence's subject
+/// before a comma-set aside ("X, in Tibet, said").
+pub fn inner_report(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
+    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let speech = |k: usize| {
+        let w = word(k);
+        w != "according"
+            && (CLAUSE_FINAL_SPEECH.contains(&w.as_str()) || INVERTED_SPEECH.contains(&w.as_str()))
+    };
+    let open = tok.tokens.partition_point(|t| t.span.start < q.start);
+    let close = tok.tokens.partition_point(|t| t.span.start < q.end);
+    let sentence = *tok.sentences.get(tok.sentence_of(open))?;
+    // an outer attribution after the quotation, in its sentence: "…”, the newspaper said"
+    let outer = (close..sentence.end.min(close + 6)).any(speech);
+    if !outer || tok.sentence_of(close.min(tok.tokens.len() - 1)) != tok.sentence_of(open) {
+        return None;
+    }
+    // the last verb of speech before the quotation, with no quotation mark between
+    let verb = (sentence.start..open)
+        .rev()
+        .take_while(|&k| !is_quote_mark(tok.tokens[k].span.text(text)))
+        .find(|&k| speech(k))?;
+    if verb == sentence.start {
+        return None;
+    }
+    let person = |e: &Entity| e.label == Label::Per;
+    let subject = entity_ending_at(ents, tok.tokens[verb - 1].span.end)
+        .filter(person)
+        .or_else(|| {
+            // "King Birendra, in Tibet at the start of a visit, said": the sentence's subject
+            if tok.tokens[verb - 1].span.text(text) != "," {
+                return None;
+            }
+            let from = tok.tokens[sentence.start].span.start;
+            let first = ents.partition_point(|e| e.span.start < from);
+            let e = *ents.get(first)?;
+            let at = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+            let after = tok.tokens.partition_point(|t| t.span.start < e.span.end);
+            (person(&e)
+                && at <= sentence.start + 2
+                && after < verb
+                && tok.tokens[after].span.text(text) == ",")
+                .then_some(e)
+        })?;
+    Some(Mention {
+        span: subject.span,
+        kind: MentionKind::Name,
+    })
+}
+
+fn is_quote_mark(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”" | "‘" | "’" | "'")
 }
 
 #[cfg(test)]
@@ -165,5 +224,26 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_report_inside_a_report_is_the_inner_speaker_s() {
+        let names = [("Birendra", Label::Per), ("Tibet", Label::Loc)];
+        let inner = |t: &str| {
+            let tok = analyze_text(t);
+            let ents = crate::actors::test_entities(t, &names);
+            let q = crate::actors::test_first_quote(t);
+            inner_report(t, &tok, &ents, q).map(|m| m.span.text(t).to_string())
+        };
+        let t = "King Birendra, in Tibet on a visit, said his government had “kept a sharp \
+                 vigilance”, the newspaper said.";
+        assert_eq!(inner(t).as_deref(), Some("Birendra"));
+        // no outer attribution after the quotation: the ranker decides
+        let t = "King Birendra, in Tibet on a visit, said his government had “kept a sharp \
+                 vigilance”.";
+        assert_eq!(inner(t), None);
+        // no person said it before the quotation
+        let t = "Birendra visited Tibet, where vigilance was “sharp”, the newspaper said.";
+        assert_eq!(inner(t), None);
     }
 }
