@@ -274,9 +274,17 @@ pub fn cluster(
                 .flatten()
         })
         .collect();
-    // longer names first, so that a surname finds the full name wherever it is
+    // longer names first, so that a surname finds the full name wherever it is; of one length, a
+    // name opening with an initial after the others, so that "B. Yeltsin" finds "Boris Yeltsin"
     let mut order: Vec<usize> = (0..ents.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(words_of[i].len()), ents[i].span.start));
+    order.sort_by_key(|&i| {
+        let initial = words_of[i].first().is_some_and(|w| is_initial(w));
+        (
+            std::cmp::Reverse(words_of[i].len()),
+            initial,
+            ents[i].span.start,
+        )
+    });
     for &i in &order {
         let e = ents[i];
         let words = &words_of[i];
@@ -359,24 +367,25 @@ fn find_cluster(
         return (None, false);
     };
     // one person whose first name is written another way: an initial ("B. Yeltsin" / "Boris
-    // Yeltsin") or another last letter ("Mark Dutroux" / "Marc Dutroux")
-    if e.label == Label::Per
-        && k.len() == 2
-        && let Some(ci) = index
+    // Yeltsin") or another last letter ("Mark Dutroux" / "Marc Dutroux"), when only one person
+    // of that surname fits ("J. Smith" beside "John" and "Jane Smith" stays apart)
+    if e.label == Label::Per && k.len() == 2 {
+        let mut fitting = index
             .by_last
             .get(last)
             .into_iter()
             .flatten()
             .copied()
-            .find(|&ci| {
+            .filter(|&ci| {
                 let c = &clusters[ci];
                 c.key.len() == 2
                     && c.key[1] == k[1]
                     && c.is_person()
                     && same_first(&k[0], &c.key[0])
-            })
-    {
-        return (Some(ci), false);
+            });
+        if let (Some(ci), None) = (fitting.next(), fitting.next()) {
+            return (Some(ci), false);
+        }
     }
     let gender_ok = |c: &Cluster| match (honorific, c.gender) {
         (Some(a), Some(b)) => a == b,
@@ -545,12 +554,13 @@ fn genders_the_text_gives(text: &str, tok: &Tokenized, clusters: &mut [Cluster])
     }
 }
 
-/// Are two first names of one surname the same person's: one an initial of the other ("b." /
-/// "boris"), or of one length (4+) and apart in the last letter only ("mark" / "marc", "eric" /
-/// "erik"; "jane" and "jake" are two people)?
+/// Are two first names of one surname the same person's: the first an initial of the second
+/// ("b." / "boris"), or of one length (4+) and apart in the last letter only ("mark" / "marc",
+/// "eric" / "erik"; "jane" and "jake" are two people)?
 fn same_first(a: &str, b: &str) -> bool {
-    let initial_of = |i: &str, w: &str| is_initial(i) && !is_initial(w) && w.starts_with(&i[..1]);
-    if initial_of(a, b) || initial_of(b, a) {
+    // `a` is the name being placed: its initial may stand for `b`, never the other way round, so
+    // that "John" and "Jane" do not both join one "J."
+    if is_initial(a) && !is_initial(b) && b.starts_with(&a[..1]) {
         return true;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
