@@ -11,7 +11,7 @@ use super::{description, span_of};
 use crate::analysis::{Entity, Mention, MentionKind};
 use crate::lexicon::{CONNECTIVES, FORMS_OF_BE, INVERTED_SPEECH};
 use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS};
-use crate::speakers::phrase::entity_ending_at;
+use crate::syntax::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 
 /// "Trump, speaking to a veterans group in Virginia, said ...", "Ms. Khan, in an article in The

@@ -2,9 +2,10 @@
 //! of naming puts the quoted words in its subject's mouth, not its object's, though the object
 //! stands nearer the quotation. This module only reads that pattern; the ranker decides the rest.
 
-use super::phrase::{clause_stop, entity_ending_at};
+use super::phrase::clause_stop;
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{AUXILIARIES, NAMING_VERBS};
+use crate::syntax::entity_ending_at;
 use crate::text::{Span, Tokenized, normalise};
 
 /// How far before the quotation (in tokens) the verb of naming may stand.

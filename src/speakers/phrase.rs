@@ -8,6 +8,7 @@ use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{
     AUXILIARIES, CLAUSE_FINAL_SPEECH, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title,
 };
+use crate::syntax::{entity_ending_at, entity_starting_at};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
@@ -251,12 +252,6 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     }
 }
 
-/// The entity (sorted, non-overlapping) that ends at byte `end`, if any.
-pub(crate) fn entity_ending_at(ents: &[Entity], end: usize) -> Option<Entity> {
-    let i = ents.partition_point(|e| e.span.end < end);
-    ents.get(i).filter(|e| e.span.end == end).copied()
-}
-
 /// If `m` sits in an appositive ("X, a division of M,"), the end byte of X.
 fn appositive_owner(text: &str, tok: &Tokenized, m: Span) -> Option<usize> {
     let i = tok.tokens.partition_point(|t| t.span.start < m.start);
@@ -434,12 +429,6 @@ pub(crate) fn adjacent_clauses(
         lo..b
     });
     std::iter::once(after..after_end).chain(before_range)
-}
-
-/// The entity that starts at byte `b`, if any.
-pub(crate) fn entity_starting_at(ents: &[Entity], b: usize) -> Option<&Entity> {
-    let i = ents.partition_point(|e| e.span.start < b);
-    ents.get(i).filter(|e| e.span.start == b)
 }
 
 /// Does token `k` end a clause for the rules above (a quotation mark, or . ; : ! ?)?

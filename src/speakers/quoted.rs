@@ -2,8 +2,9 @@
 //! quotes and the one quoted in one clause; the one quoted is the speaker. This module reads
 //! only that pattern; the ranker decides the rest.
 
-use super::phrase::{adjacent_clauses, entity_ending_at};
+use super::phrase::adjacent_clauses;
 use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::syntax::entity_ending_at;
 use crate::text::{Span, Tokenized, normalise};
 
 /// "“The war is over,” Interfax quoted Lebed as saying." / "the agency quoted Foreign Minister

@@ -3,9 +3,10 @@
 //! pattern; a named spokesperson is left to the ranker, and which actor the description refers to
 //! is `actors::resolve`'s.
 
-use super::phrase::{adjacent_clauses, clause_stop, entity_ending_at, entity_starting_at};
+use super::phrase::{adjacent_clauses, clause_stop};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{SPOKESPERSONS, is_title};
+use crate::syntax::{entity_ending_at, entity_starting_at};
 use crate::text::normalise;
 use crate::text::{Span, Tokenized};
 
