@@ -44,16 +44,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the ranker trains on quoted spans as found, before the classifier",
     ),
     (
-        "reported/sources.rs",
-        "speakers::context",
-        "pronouns, function words and noun phrases belong in a shared syntax module",
-    ),
-    (
-        "reported/subjects.rs",
-        "speakers::context",
-        "pronouns and noun phrases belong in a shared syntax module",
-    ),
-    (
         "actors/resolve.rs",
         "speakers::phrase",
         "descriptions and spokespeople are read with the speaker stage's phrase rules",
