@@ -44,11 +44,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the ranker trains on quoted spans as found, before the classifier",
     ),
     (
-        "actors/resolve.rs",
-        "speakers::phrase",
-        "descriptions and spokespeople are read with the speaker stage's phrase rules",
-    ),
-    (
         "actors/mod.rs",
         "entities::gazetteer",
         "first names and places: the entity stage's outside knowledge",

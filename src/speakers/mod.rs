@@ -130,7 +130,7 @@ fn object_of_preposition(ctx: &Ctx, c: &Candidate) -> bool {
         // "the chair of the DNC", "footage of Trump saying": "of" ties the name into a larger
         // phrase that may well be the source
         && !ctx.is_cue(c.tokens.1)
-        && phrase::governing_preposition(ctx.text, ctx.tok, c.tokens.0, 4)
+        && crate::syntax::governing_preposition(ctx.text, ctx.tok, c.tokens.0, 4)
             .is_some_and(|p| !matches!(p.as_str(), "by" | "from" | "of"))
 }
 

@@ -5,113 +5,10 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{
-    AUXILIARIES, CLAUSE_FINAL_SPEECH, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title,
-};
-use crate::syntax::{entity_ending_at, entity_starting_at};
+use crate::lexicon::{AUXILIARIES, CLAUSE_FINAL_SPEECH, DOCUMENTS, PREPOSITIONS, is_title};
+use crate::syntax::{ends_description, entity_ending_at, entity_starting_at, modifier_of};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
-
-/// The preposition that governs the name starting at token `first` ("met with Russian President
-/// Vladimir Putin": "with"): walking back over titles, "the" and capitalised words (at most
-/// `steps` of them, and an "of" inside a title), the first other word, normalised, if it is a
-/// preposition and not the "to" of "according to" (which names a source, not an object).
-pub fn governing_preposition(
-    text: &str,
-    tok: &Tokenized,
-    first: usize,
-    steps: usize,
-) -> Option<String> {
-    let mut i = first;
-    for _ in 0..steps {
-        let w = tok.tokens[i.checked_sub(1)?].span.text(text);
-        let n = normalise(w);
-        if is_title(&n) || n == "the" || w.starts_with(char::is_uppercase) {
-            i -= 1;
-            continue;
-        }
-        // "Secretary of State John Kerry", "Bank of England Governor Mark Carney": an "of" after
-        // a capitalised word is inside a title or a name
-        let capital_before = i >= 2
-            && tok.tokens[i - 2]
-                .span
-                .text(text)
-                .starts_with(char::is_uppercase);
-        if n == "of" && capital_before {
-            i -= 1;
-            continue;
-        }
-        let according = i >= 2 && normalise(tok.tokens[i - 2].span.text(text)) == "according";
-        return (PREPOSITIONS.contains(&n.as_str()) && !according).then_some(n);
-    }
-    None
-}
-
-/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz",
-/// "Senate Majority Leader Mitch McConnell", "Clinton communication director Jennifer
-/// Palmieri"), the start byte of that name: at most four words between them, the last a role
-/// word, none a function word or a verb of saying. `is_name_at(b)` says whether a name mention
-/// starts at byte `b`.
-pub fn modifier_of(
-    text: &str,
-    tok: &Tokenized,
-    m: Span,
-    is_name_at: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
-    // "Welsh National Farmers' Union (NFU) chairman John Lloyd Jones": the name's acronym in
-    // brackets stands between it and the title
-    let bracketed_acronym = tok.tokens.get(i).is_some_and(|t| t.span.text(text) == "(")
-        && tok
-            .tokens
-            .get(i + 2)
-            .is_some_and(|t| t.span.text(text) == ")")
-        && tok.tokens.get(i + 1).is_some_and(|t| {
-            let w = t.span.text(text);
-            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
-        });
-    if bracketed_acronym {
-        i += 3;
-    }
-    let mut words = 0;
-    let mut last_was_role = false;
-    while let Some(t) = tok.tokens.get(i) {
-        if is_name_at(t.span.start) && words > 0 {
-            return last_was_role.then_some(t.span.start);
-        }
-        let w = normalise(t.span.text(text));
-        if t.kind != TokenKind::Word || is_stop(&w) || words >= 4 {
-            return None;
-        }
-        last_was_role = is_role(&w);
-        // a word that is no role word is a capitalised one ("Majority") or a lower-case noun
-        // right before a role word ("communication director"); "openly admires Russian
-        // President" and "described Democratic nominee" are clauses, not titles
-        if !last_was_role
-            && t.span.text(text).starts_with(char::is_lowercase)
-            && (w.ends_with("ed")
-                || w.ends_with("ly")
-                || !tok.tokens.get(i + 1).is_some_and(|n| {
-                    n.kind == TokenKind::Word && is_role(&normalise(n.span.text(text)))
-                }))
-        {
-            return None;
-        }
-        words += 1;
-        i += 1;
-    }
-    None
-}
-
-/// A word of a person's role: a title, a person noun, a role word, or "-man", "-woman", "-person".
-fn is_role(w: &str) -> bool {
-    is_title(w)
-        || PERSON_HEADS.contains(&w)
-        || ROLE_WORDS.contains(&w)
-        || w.ends_with("man")
-        || w.ends_with("woman")
-        || w.ends_with("person")
-}
 
 /// A description speaker that the text names right after it: "said the spokesman, Hamid
 /// Ibrahimi." (`appositive_name`), "said the factory's trade union secretary Dragutin
@@ -233,7 +130,7 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     while let Some(t) = tok.tokens.get(end) {
         let w = t.span.text(text);
         let lower = t.kind == TokenKind::Word && w.starts_with(char::is_lowercase);
-        if !lower || end - from >= 5 || is_stop(&normalise(w)) {
+        if !lower || end - from >= 5 || ends_description(&normalise(w)) {
             break;
         }
         end += 1;
@@ -509,7 +406,7 @@ pub fn possessive_words(text: &str, tok: &Tokenized, q: Span) -> Option<Mention>
     let w = normalise(after.span.text(text));
     let modified = after.kind == TokenKind::Word
         && after.span.text(text).starts_with(char::is_lowercase)
-        && !is_stop(&w)
+        && !ends_description(&w)
         && !PREPOSITIONS.contains(&w.as_str())
         && !AUXILIARIES.contains(&w.as_str())
         && !CLAUSE_FINAL_SPEECH.contains(&w.as_str());
@@ -589,74 +486,10 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
     })
 }
 
-/// Words that end a description: verbs of saying and function words.
-fn is_stop(w: &str) -> bool {
-    AUXILIARIES.contains(&w)
-        || matches!(
-            w,
-            "said"
-                | "says"
-                | "told"
-                | "wrote"
-                | "added"
-                | "and"
-                | "or"
-                | "but"
-                | "who"
-                | "that"
-                | "to"
-                | "of"
-                | "in"
-                | "for"
-                | "with"
-                | "on"
-                | "at"
-                | "by"
-                | "also"
-                | "then"
-                | "not"
-                | "as"
-                | "from"
-                | "about"
-                | "which"
-                | "when"
-                | "while"
-                | "if"
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::tokens::analyze_text;
-
-    #[test]
-    fn an_of_inside_a_title_governs_no_name() {
-        let governs = |t: &str, name: &str| {
-            let tok = analyze_text(t);
-            let at = t.find(name).unwrap();
-            let first = tok.tokens.partition_point(|x| x.span.start < at);
-            governing_preposition(t, &tok, first, 5)
-        };
-        assert_eq!(
-            governs("Secretary of State John Kerry said so.", "John"),
-            None
-        );
-        assert_eq!(
-            governs("Bank of England Governor Mark Carney said so.", "Mark"),
-            None
-        );
-        // must not fire: a real preposition before the title, or "of" after a common noun
-        let with = Some("with".to_string());
-        assert_eq!(
-            governs("He met with Secretary of State John Kerry.", "John"),
-            with
-        );
-        assert_eq!(
-            governs("the leader of Hamas said", "Hamas"),
-            Some("of".to_string())
-        );
-    }
 
     fn whole(t: &str, names: &[(&str, Label)], chosen: &str) -> (String, MentionKind) {
         let tok = analyze_text(t);
