@@ -57,9 +57,10 @@ impl<'a> Ctx<'a> {
     /// The normalised word at token i ("<s>" past the end); borrowed when already normal, so
     /// that the common lower-case word costs no allocation.
     pub fn word(&self, i: usize) -> Cow<'a, str> {
-        match self.tok.tokens.get(i) {
-            None => Cow::Borrowed("<s>"),
-            Some(t) => normal(t.span.text(self.text)),
+        if i < self.tok.tokens.len() {
+            self.tok.word(self.text, i)
+        } else {
+            Cow::Borrowed("<s>")
         }
     }
     pub fn is_cue(&self, i: usize) -> bool {

@@ -58,12 +58,12 @@ fn appositive_name(text: &str, tok: &Tokenized, ents: &[Entity], d: Span) -> Opt
 /// person works or comes from; the person speaks.
 fn person_of_body(text: &str, tok: &Tokenized, ents: &[Entity], m: Span) -> Option<Span> {
     let mut k = tok.tokens.partition_point(|t| t.span.start < m.start);
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     if k > 0 && word(k - 1) == "the" {
         k -= 1;
     }
     let prep = k.checked_sub(1)?;
-    if !matches!(word(prep).as_str(), "of" | "at" | "from") {
+    if !matches!(word(prep).as_ref(), "of" | "at" | "from") {
         return None;
     }
     let end = tok.tokens.get(prep.checked_sub(1)?)?.span.end;
@@ -154,7 +154,7 @@ fn appositive_owner(text: &str, tok: &Tokenized, m: Span) -> Option<usize> {
     let i = tok.tokens.partition_point(|t| t.span.start < m.start);
     // back over: of <lower-case words> (a|an|the) ,
     let mut k = i;
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     if k == 0 || word(k - 1) != "of" {
         return None;
     }
@@ -169,11 +169,11 @@ fn appositive_owner(text: &str, tok: &Tokenized, m: Span) -> Option<usize> {
     {
         k -= 1;
         steps += 1;
-        if matches!(word(k).as_str(), "a" | "an" | "the") {
+        if matches!(word(k).as_ref(), "a" | "an" | "the") {
             break;
         }
     }
-    if !(k >= 2 && matches!(word(k).as_str(), "a" | "an" | "the") && word(k - 1) == ",") {
+    if !(k >= 2 && matches!(word(k).as_ref(), "a" | "an" | "the") && word(k - 1) == ",") {
         return None;
     }
     Some(tok.tokens[k - 2].span.end)
@@ -197,8 +197,8 @@ pub fn relative_clause_speaker(
     if k < 3 || !is_cue(k - 1) {
         return None;
     }
-    let rel = normalise(tok.tokens[k - 2].span.text(text));
-    if !matches!(rel.as_str(), "which" | "who" | "that") {
+    let rel = tok.word(text, k - 2);
+    if !matches!(rel.as_ref(), "which" | "who" | "that") {
         return None;
     }
     let mut n = k - 2;
@@ -230,7 +230,7 @@ pub fn outside_relative_clause(
     let rel = (i.saturating_sub(12)..i)
         .rev()
         .take_while(|&k| !clause_stop(text, tok, k) && word(k) != ",")
-        .find(|&k| matches!(normalise(word(k)).as_str(), "which" | "who"))?;
+        .find(|&k| matches!(tok.word(text, k).as_ref(), "which" | "who"))?;
     if rel == 0 || word(rel - 1) != "," {
         return None;
     }
@@ -362,7 +362,7 @@ pub fn claim_colon_subject(
     if open < 2 || tok.tokens[open - 1].span.text(text) != ":" {
         return None;
     }
-    if !DOCUMENTS.contains(&normalise(tok.tokens[open - 2].span.text(text)).as_str()) {
+    if !DOCUMENTS.contains(&tok.word(text, open - 2).as_ref()) {
         return None;
     }
     let sent = tok.sentences.get(tok.sentence_of(open - 1))?;
@@ -381,10 +381,10 @@ pub fn claim_colon_subject(
             let i = tok.tokens.partition_point(|t| t.span.start < e.span.start);
             // the word before the name, skipping titles ("for President Obama")
             let mut k = i;
-            while k > 0 && is_title(&normalise(tok.tokens[k - 1].span.text(text))) {
+            while k > 0 && is_title(&tok.word(text, k - 1)) {
                 k -= 1;
             }
-            k == 0 || !PREPOSITIONS.contains(&normalise(tok.tokens[k - 1].span.text(text)).as_str())
+            k == 0 || !PREPOSITIONS.contains(&tok.word(text, k - 1).as_ref())
         })
         .map(|e| Mention {
             span: e.span,
@@ -473,9 +473,9 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
     if verdict && k < open {
         return None;
     }
-    let claim = normalise(tok.tokens[k - 1].span.text(text));
+    let claim = tok.word(text, k - 1);
     let poss = tok.tokens[k - 2].span.text(text);
-    if !DOCUMENTS.contains(&claim.as_str()) || !matches!(poss, "’s" | "'s") {
+    if !DOCUMENTS.contains(&claim.as_ref()) || !matches!(poss, "’s" | "'s") {
         return None;
     }
     let name_end = tok.tokens[k - 3].span.end;

@@ -12,7 +12,7 @@ use crate::text::{Span, Tokenized, normalise};
 /// saying") is the speaker, not the outlet that quotes: the last person or organisation between
 /// "quoted" and "as saying", or a pronoun there ("quoted him as saying").
 pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     for range in adjacent_clauses(text, tok, q) {
         let Some(quoted) = range.clone().find(|&k| word(k) == "quoted") else {
             continue;
@@ -35,7 +35,7 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
         // "Lebed was quoted by Interfax as saying": the subject, not the outlet after "by"
         if quoted > 1
             && matches!(
-                word(quoted - 1).as_str(),
+                word(quoted - 1).as_ref(),
                 "was" | "were" | "is" | "are" | "been"
             )
         {
@@ -48,7 +48,7 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
                     kind: MentionKind::Name,
                 });
             }
-            let pronoun = matches!(word(k).as_str(), "he" | "she" | "they");
+            let pronoun = matches!(word(k).as_ref(), "he" | "she" | "they");
             return pronoun.then_some(Mention {
                 span: tok.tokens[k].span,
                 kind: MentionKind::Pronoun,
@@ -68,7 +68,7 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
                 kind: MentionKind::Name,
             });
         }
-        if as_ == quoted + 2 && matches!(word(quoted + 1).as_str(), "him" | "her" | "them") {
+        if as_ == quoted + 2 && matches!(word(quoted + 1).as_ref(), "him" | "her" | "them") {
             return Some(Mention {
                 span: tok.tokens[quoted + 1].span,
                 kind: MentionKind::Pronoun,

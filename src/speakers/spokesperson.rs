@@ -31,7 +31,7 @@ pub fn spokesperson(
         }
         let Some(s) = range
             .clone()
-            .find(|&k| SPOKESPERSONS.contains(&normalise(tok.tokens[k].span.text(text)).as_str()))
+            .find(|&k| SPOKESPERSONS.contains(&tok.word(text, k).as_ref()))
         else {
             continue;
         };
@@ -66,10 +66,7 @@ pub fn spokesperson(
         // the body after it: "for", "of" or "at", "the" perhaps, then a name
         let mut end = spoke.end;
         if let Some(k) = next
-            && matches!(
-                normalise(tok.tokens[k].span.text(text)).as_str(),
-                "for" | "of" | "at"
-            )
+            && matches!(tok.word(text, k).as_ref(), "for" | "of" | "at")
         {
             // "the", and titles: "a spokesman for Prime Minister Netanyahu" speaks for him
             let mut j = k + 1;

@@ -98,7 +98,7 @@ pub fn governing_preposition(
             i -= 1;
             continue;
         }
-        let according = i >= 2 && normalise(tok.tokens[i - 2].span.text(text)) == "according";
+        let according = i >= 2 && tok.word(text, i - 2) == "according";
         return (PREPOSITIONS.contains(&n.as_str()) && !according).then_some(n);
     }
     None
