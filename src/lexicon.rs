@@ -1,8 +1,8 @@
 //! Closed word lists, one home for each: honorifics, name particles and titles, role words, head
-//! nouns of person and organisation descriptions, auxiliaries, prepositions, and the lists of
-//! the reported-speech rules (speech verbs, clause openers). Lower-case, normalised (see
-//! `text::normalise`). Where two lists of one kind differ, the doc comment says why. Lists only;
-//! the rules that use them live with their stage.
+//! nouns of person and organisation descriptions, auxiliaries, pronouns, function words,
+//! determiners, prepositions, and the lists of the reported-speech rules (speech verbs, clause
+//! openers). Lower-case, normalised (see `text::normalise`). Where two lists of one kind differ,
+//! the doc comment says why. Lists only; the rules that use them live with their stage.
 
 /// Things people write or say, owned by their author ("her brief", "Trump’s claim"); when one
 /// "says" something, its author does ("the statement said": `actors::resolve`).
@@ -526,6 +526,27 @@ pub const AUXILIARIES: &[&str] = &[
     "would", "can", "could", "should", "may", "might", "must",
 ];
 
+/// The pronouns that can stand for a speaker or a source ("he said", "they told"): a speaker
+/// candidate (`speakers`), a reported source (`reported`), never the head of a description.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
+
+/// Words that never head a description of a speaker ("while discussing", "also said"): a noun
+/// phrase before a cue ends at one (`syntax::phrase_before`).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "that", "who", "which", "also", "has", "had", "have", "was", "were", "is",
+    "are", "be", "been", "while", "when", "after", "before", "as", "if", "because", "then", "not",
+    "never", "still", "just", "only", "even", "to", "of", "in", "on", "at", "for", "with", "by",
+    "from", "about", "again", "later", "once", "what", "how", "why", "where", "did", "does", "do",
+    "would", "will", "could", "should", "can", "may", "might", "must", "first", "last",
+];
+
+/// Words that open a description of a speaker ("the", "a", "his", "two", "several"): the noun
+/// phrase before or after a cue starts at one (`syntax::phrase_before`, `phrase_after`).
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
+    "some", "many", "other",
+];
+
 /// Prepositions: a name right after one is the object of a phrase, not a subject.
 pub const PREPOSITIONS: &[&str] = &[
     "in",
@@ -680,6 +701,9 @@ mod tests {
             ("ROLE_WORDS", ROLE_WORDS),
             ("IRREGULAR_PAST", IRREGULAR_PAST),
             ("AUXILIARIES", AUXILIARIES),
+            ("PRONOUNS", PRONOUNS),
+            ("FUNCTION_WORDS", FUNCTION_WORDS),
+            ("DETERMINERS", DETERMINERS),
             ("PREPOSITIONS", PREPOSITIONS),
             ("FEELING_VERBS", FEELING_VERBS),
             ("FORMS_OF_BE", FORMS_OF_BE),

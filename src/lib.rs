@@ -20,6 +20,7 @@ pub mod model_file;
 pub mod quotes;
 pub mod reported;
 pub mod speakers;
+pub mod syntax;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -18,8 +18,8 @@ use crate::hash::DocMap;
 use crate::lexicon::{
     CLAUSE_FINAL_SPEECH, DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title,
 };
-use crate::speakers::candidates::in_quote;
-use crate::speakers::phrase::{governing_preposition, modifier_of};
+use crate::syntax::in_quote;
+use crate::syntax::{governing_preposition, modifier_of};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 use std::collections::BTreeMap;

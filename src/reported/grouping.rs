@@ -13,7 +13,7 @@ use super::tagger::Role;
 use super::{Found, overlapping, span_of};
 use crate::analysis::Entity;
 use crate::lexicon::{CLAUSE_FINAL_SPEECH, CLAUSE_OPENERS};
-use crate::text::{Span, TokenRange, normal};
+use crate::text::{Span, TokenRange};
 
 /// Relations from tagged runs: each content run joins the nearest cue run of its window's
 /// sentence (or the next or previous sentence when its own has none); contents of one cue make
@@ -133,7 +133,7 @@ pub(super) fn fronted_content(text: &str, view: &View, cue: TokenRange) -> Optio
     const LONGEST_SENTENCE: usize = 150;
     let tok = view.tok;
     let word = |i: usize| tok.tokens[i].span.text(text);
-    let is = |i: usize, list: &[&str]| list.contains(&normal(word(i)).as_ref());
+    let is = |i: usize, list: &[&str]| list.contains(&tok.word(text, i).as_ref());
     if cue.end - cue.start > 3 || !(cue.start..cue.end).any(|i| is(i, CLAUSE_FINAL_SPEECH)) {
         return None;
     }

@@ -9,9 +9,8 @@ use super::features::View;
 use super::subjects::{description_before, description_ending_at, verbish};
 use super::{description, span_of};
 use crate::analysis::{Entity, Mention, MentionKind};
-use crate::lexicon::{CONNECTIVES, FORMS_OF_BE, INVERTED_SPEECH};
-use crate::speakers::context::{FUNCTION_WORDS, PRONOUNS};
-use crate::speakers::phrase::entity_ending_at;
+use crate::lexicon::{CONNECTIVES, FORMS_OF_BE, FUNCTION_WORDS, INVERTED_SPEECH, PRONOUNS};
+use crate::syntax::entity_ending_at;
 use crate::text::{Span, TokenKind, TokenRange, Tokenized};
 
 /// "Trump, speaking to a veterans group in Virginia, said ...", "Ms. Khan, in an article in The

@@ -6,7 +6,8 @@
 use super::description;
 use super::sources::name_or_pronoun_at;
 use crate::analysis::{Entity, Mention, MentionKind};
-use crate::speakers::context::{PRONOUNS, phrase_before};
+use crate::lexicon::PRONOUNS;
+use crate::syntax::phrase_before;
 use crate::text::{TokenKind, TokenRange, Tokenized};
 
 /// When the tagger marked no source: the name or pronoun just before the cue in its sentence

@@ -4,6 +4,7 @@
 
 use super::context::Ctx;
 use crate::analysis::{Entity, Label, MentionKind};
+use crate::syntax::in_quote;
 use crate::text::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -18,12 +19,6 @@ pub struct Candidate {
 
 /// How far (in tokens) from the quote a candidate may be.
 pub const WINDOW: usize = 120;
-
-/// Is `span` inside one of `quotes` (sorted, non-overlapping)? O(log n).
-pub fn in_quote(span: Span, quotes: &[Span]) -> bool {
-    let i = quotes.partition_point(|q| q.start <= span.start);
-    i > 0 && quotes[i - 1].contains(span)
-}
 
 /// Candidates for the quote `q`, from paragraphs `q`'s first paragraph - 1 ..= its last + 1.
 pub fn candidates(ctx: &Ctx, ents: &[Entity], quotes: &[Span], q: Span) -> Vec<Candidate> {

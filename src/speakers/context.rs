@@ -3,24 +3,10 @@
 //! for features. The candidates and the features both read it; it reads neither of them.
 
 use crate::cues::Cues;
+use crate::lexicon::PRONOUNS;
+use crate::syntax::{phrase_after, phrase_before};
 use crate::text::{TokenKind, Tokenized, normal};
 use std::borrow::Cow;
-
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
-
-/// Words that never head a description of a speaker ("while discussing", "also said").
-pub const FUNCTION_WORDS: &[&str] = &[
-    "and", "or", "but", "that", "who", "which", "also", "has", "had", "have", "was", "were", "is",
-    "are", "be", "been", "while", "when", "after", "before", "as", "if", "because", "then", "not",
-    "never", "still", "just", "only", "even", "to", "of", "in", "on", "at", "for", "with", "by",
-    "from", "about", "again", "later", "once", "what", "how", "why", "where", "did", "does", "do",
-    "would", "will", "could", "should", "can", "may", "might", "must", "first", "last",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several",
-    "some", "many", "other",
-];
 
 /// One document as the speaker stage reads it; cue words are looked up once per token.
 pub struct Ctx<'a> {
@@ -71,9 +57,10 @@ impl<'a> Ctx<'a> {
     /// The normalised word at token i ("<s>" past the end); borrowed when already normal, so
     /// that the common lower-case word costs no allocation.
     pub fn word(&self, i: usize) -> Cow<'a, str> {
-        match self.tok.tokens.get(i) {
-            None => Cow::Borrowed("<s>"),
-            Some(t) => normal(t.span.text(self.text)),
+        if i < self.tok.tokens.len() {
+            self.tok.word(self.text, i)
+        } else {
+            Cow::Borrowed("<s>")
         }
     }
     pub fn is_cue(&self, i: usize) -> bool {
@@ -152,63 +139,4 @@ pub fn description_phrases(
         }
     }
     out
-}
-
-fn is_word(text: &str, tok: &Tokenized, i: usize) -> bool {
-    let t = tok.tokens[i];
-    t.kind == TokenKind::Word && !t.span.text(text).starts_with(['’', '\''])
-}
-
-/// "a campaign spokesman" ending right before cue token `c`: starts at a determiner within 5 words.
-pub fn phrase_before(text: &str, tok: &Tokenized, c: usize, lo: usize) -> Option<(usize, usize)> {
-    let mut a = c;
-    while a > lo && c - a < 6 && is_word(text, tok, a - 1) {
-        a -= 1;
-        let w = tok.tokens[a].span.text(text).to_lowercase();
-        if DETERMINERS.contains(&w.as_str()) {
-            return (c - a >= 2).then_some((a, c));
-        }
-        // "their check by announcing": a function word ends the noun phrase before the cue
-        if FUNCTION_WORDS.contains(&w.as_str()) {
-            break;
-        }
-    }
-    // no determiner: the head words right before the cue ("... presidential nominee said",
-    // "the ad’s narrator says"), up to 3 lowercase words
-    let mut a = c;
-    while a > lo
-        && c - a < 3
-        && is_word(text, tok, a - 1)
-        && tok.tokens[a - 1]
-            .span
-            .text(text)
-            .starts_with(char::is_lowercase)
-    {
-        a -= 1;
-    }
-    let function_word = |i: usize| {
-        let w = tok.tokens[i].span.text(text).to_lowercase();
-        PRONOUNS.contains(&w.as_str()) || FUNCTION_WORDS.contains(&w.as_str()) || w.ends_with("ly")
-    };
-    (a < c && !(a..c).any(function_word)).then_some((a, c))
-}
-
-/// "a senior official" starting right after cue token `c`.
-fn phrase_after(text: &str, tok: &Tokenized, c: usize, hi: usize) -> Option<(usize, usize)> {
-    let a = c + 1;
-    if a >= hi || !DETERMINERS.contains(&tok.tokens[a].span.text(text).to_lowercase().as_str()) {
-        return None;
-    }
-    let mut b = a + 1;
-    while b < hi
-        && b - a < 6
-        && is_word(text, tok, b)
-        && !matches!(
-            tok.tokens[b].span.text(text),
-            "who" | "that" | "in" | "on" | "at" | "of" | "for"
-        )
-    {
-        b += 1;
-    }
-    (b - a >= 2).then_some((a, b))
 }

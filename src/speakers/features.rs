@@ -55,7 +55,7 @@ pub fn quote_facts(
     let window = super::candidates::WINDOW;
     let cue_in_para = tok.paragraphs.get(para).is_some_and(|p| {
         (p.tokens.start.max(first.saturating_sub(window))..p.tokens.end.min(after + window))
-            .any(|i| ctx.is_cue(i) && !super::candidates::in_quote(tok.tokens[i].span, quotes))
+            .any(|i| ctx.is_cue(i) && !crate::syntax::in_quote(tok.tokens[i].span, quotes))
     });
     let words = tok.tokens[first.min(after)..after]
         .iter()

@@ -17,7 +17,7 @@ use crate::analysis::{Entity, Mention};
 use crate::cues::Cues;
 use crate::linear::Linear;
 use crate::model_file::ModelError;
-use crate::text::{Span, Tokenized, normalise};
+use crate::text::{Span, Tokenized};
 use candidates::Candidate;
 use features::{Ctx, candidate_features, none_features, quote_facts, ranks};
 
@@ -108,7 +108,7 @@ fn addressee(ctx: &Ctx, c: &Candidate) -> bool {
         let Some(prev) = k.checked_sub(1) else {
             return false;
         };
-        match normalise(word(prev)).as_str() {
+        match ctx.word(prev).as_ref() {
             "told" | "tells" | "telling" => return true,
             w if w == "the" || word(prev).starts_with(char::is_lowercase) && w.len() > 2 => {
                 k = prev
@@ -130,7 +130,7 @@ fn object_of_preposition(ctx: &Ctx, c: &Candidate) -> bool {
         // "the chair of the DNC", "footage of Trump saying": "of" ties the name into a larger
         // phrase that may well be the source
         && !ctx.is_cue(c.tokens.1)
-        && phrase::governing_preposition(ctx.text, ctx.tok, c.tokens.0, 4)
+        && crate::syntax::governing_preposition(ctx.text, ctx.tok, c.tokens.0, 4)
             .is_some_and(|p| !matches!(p.as_str(), "by" | "from" | "of"))
 }
 

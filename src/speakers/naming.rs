@@ -2,10 +2,11 @@
 //! of naming puts the quoted words in its subject's mouth, not its object's, though the object
 //! stands nearer the quotation. This module only reads that pattern; the ranker decides the rest.
 
-use super::phrase::{clause_stop, entity_ending_at, entity_starting_at};
+use super::phrase::clause_stop;
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{AUXILIARIES, NAMING_VERBS};
-use crate::text::{Span, Tokenized, normalise};
+use crate::syntax::{entity_ending_at, entity_starting_at};
+use crate::text::{Span, Tokenized};
 
 /// How far before the quotation (in tokens) the verb of naming may stand.
 const MAX_OBJECT: usize = 8;
@@ -21,10 +22,10 @@ pub fn naming_verb_subject(
     q: Span,
 ) -> Option<Mention> {
     let open = tok.tokens.partition_point(|t| t.span.start < q.start);
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     let verb = (open.saturating_sub(MAX_OBJECT)..open)
         .rev()
-        .find(|&k| NAMING_VERBS.contains(&word(k).as_str()))?;
+        .find(|&k| NAMING_VERBS.contains(&word(k).as_ref()))?;
     // no clause ends between the verb and the quotation, nor a comma
     if (verb + 1..open).any(|k| clause_stop(text, tok, k) || tok.tokens[k].span.text(text) == ",") {
         return None;
@@ -35,10 +36,10 @@ pub fn naming_verb_subject(
         let w = word(k - 1);
         let adverb = w.ends_with("ly")
             || matches!(
-                w.as_str(),
+                w.as_ref(),
                 "also" | "long" | "often" | "again" | "once" | "even" | "now" | "still"
             );
-        if adverb || AUXILIARIES.contains(&w.as_str()) {
+        if adverb || AUXILIARIES.contains(&w.as_ref()) {
             k -= 1;
         } else {
             break;
@@ -56,9 +57,9 @@ pub fn naming_verb_subject(
 /// artist”": the name the quotation labels (right before it, after a verb of naming or before
 /// "as", an article between) is not the one who says it, whoever the subject is.
 pub fn named_object(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Span> {
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     let mut k = tok.tokens.partition_point(|t| t.span.start < q.start);
-    if k > 0 && matches!(word(k - 1).as_str(), "a" | "an" | "the") {
+    if k > 0 && matches!(word(k - 1).as_ref(), "a" | "an" | "the") {
         k -= 1;
     }
     let as_ = k > 0 && word(k - 1) == "as";
@@ -68,7 +69,7 @@ pub fn named_object(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Op
     let end = tok.tokens.get(k.checked_sub(1)?)?.span.end;
     let e = entity_ending_at(ents, end)?;
     let first = tok.tokens.partition_point(|t| t.span.start < e.span.start);
-    let after_verb = first > 0 && NAMING_VERBS.contains(&word(first - 1).as_str());
+    let after_verb = first > 0 && NAMING_VERBS.contains(&word(first - 1).as_ref());
     (as_ || after_verb).then_some(e.span)
 }
 
@@ -94,14 +95,14 @@ pub fn passive_naming_agent(
     ents: &[Entity],
     q: Span,
 ) -> Option<Mention> {
-    let word = |k: usize| tok.tokens.get(k).map(|t| normalise(t.span.text(text)));
+    let word = |k: usize| (k < tok.tokens.len()).then(|| tok.word(text, k));
     let mut k = tok.tokens.partition_point(|t| t.span.start < q.start);
     for skip in ["a", "an", "the", "as"] {
         if k > 0 && word(k - 1).as_deref() == Some(skip) {
             k -= 1;
         }
     }
-    if !(k > 0 && word(k - 1).is_some_and(|w| PASSIVE_NAMING.contains(&w.as_str()))) {
+    if !(k > 0 && word(k - 1).is_some_and(|w| PASSIVE_NAMING.contains(&w.as_ref()))) {
         return None;
     }
     let after = tok.tokens.partition_point(|t| t.span.start < q.end);

@@ -5,112 +5,10 @@
 //! demonym, adjective or place used as a modifier ("US officials") is never the speaker itself.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::lexicon::{
-    AUXILIARIES, CLAUSE_FINAL_SPEECH, DOCUMENTS, PERSON_HEADS, PREPOSITIONS, ROLE_WORDS, is_title,
-};
+use crate::lexicon::{AUXILIARIES, CLAUSE_FINAL_SPEECH, DOCUMENTS, PREPOSITIONS, is_title};
+use crate::syntax::{ends_description, entity_ending_at, entity_starting_at, modifier_of};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
-
-/// The preposition that governs the name starting at token `first` ("met with Russian President
-/// Vladimir Putin": "with"): walking back over titles, "the" and capitalised words (at most
-/// `steps` of them, and an "of" inside a title), the first other word, normalised, if it is a
-/// preposition and not the "to" of "according to" (which names a source, not an object).
-pub fn governing_preposition(
-    text: &str,
-    tok: &Tokenized,
-    first: usize,
-    steps: usize,
-) -> Option<String> {
-    let mut i = first;
-    for _ in 0..steps {
-        let w = tok.tokens[i.checked_sub(1)?].span.text(text);
-        let n = normalise(w);
-        if is_title(&n) || n == "the" || w.starts_with(char::is_uppercase) {
-            i -= 1;
-            continue;
-        }
-        // "Secretary of State John Kerry", "Bank of England Governor Mark Carney": an "of" after
-        // a capitalised word is inside a title or a name
-        let capital_before = i >= 2
-            && tok.tokens[i - 2]
-                .span
-                .text(text)
-                .starts_with(char::is_uppercase);
-        if n == "of" && capital_before {
-            i -= 1;
-            continue;
-        }
-        let according = i >= 2 && normalise(tok.tokens[i - 2].span.text(text)) == "according";
-        return (PREPOSITIONS.contains(&n.as_str()) && !according).then_some(n);
-    }
-    None
-}
-
-/// If `m` modifies a following name ("MSNBC host Chris Matthews", "Trump lawyer Marc Kasowitz",
-/// "Senate Majority Leader Mitch McConnell", "Clinton communication director Jennifer
-/// Palmieri"), the start byte of that name: at most four words between them, the last a role
-/// word, none a function word or a verb of saying. `is_name_at(b)` says whether a name mention
-/// starts at byte `b`.
-pub fn modifier_of(
-    text: &str,
-    tok: &Tokenized,
-    m: Span,
-    is_name_at: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    let mut i = tok.tokens.partition_point(|t| t.span.start < m.end);
-    // "Welsh National Farmers' Union (NFU) chairman John Lloyd Jones": the name's acronym in
-    // brackets stands between it and the title
-    let bracketed_acronym = tok.tokens.get(i).is_some_and(|t| t.span.text(text) == "(")
-        && tok
-            .tokens
-            .get(i + 2)
-            .is_some_and(|t| t.span.text(text) == ")")
-        && tok.tokens.get(i + 1).is_some_and(|t| {
-            let w = t.span.text(text);
-            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
-        });
-    if bracketed_acronym {
-        i += 3;
-    }
-    let mut words = 0;
-    let mut last_was_role = false;
-    while let Some(t) = tok.tokens.get(i) {
-        if is_name_at(t.span.start) && words > 0 {
-            return last_was_role.then_some(t.span.start);
-        }
-        let w = normalise(t.span.text(text));
-        if t.kind != TokenKind::Word || is_stop(&w) || words >= 4 {
-            return None;
-        }
-        last_was_role = is_role(&w);
-        // a word that is no role word is a capitalised one ("Majority") or a lower-case noun
-        // right before a role word ("communication director"); "openly admires Russian
-        // President" and "described Democratic nominee" are clauses, not titles
-        if !last_was_role
-            && t.span.text(text).starts_with(char::is_lowercase)
-            && (w.ends_with("ed")
-                || w.ends_with("ly")
-                || !tok.tokens.get(i + 1).is_some_and(|n| {
-                    n.kind == TokenKind::Word && is_role(&normalise(n.span.text(text)))
-                }))
-        {
-            return None;
-        }
-        words += 1;
-        i += 1;
-    }
-    None
-}
-
-/// A word of a person's role: a title, a person noun, a role word, or "-man", "-woman", "-person".
-fn is_role(w: &str) -> bool {
-    is_title(w)
-        || PERSON_HEADS.contains(&w)
-        || ROLE_WORDS.contains(&w)
-        || w.ends_with("man")
-        || w.ends_with("woman")
-        || w.ends_with("person")
-}
 
 /// A description speaker that the text names right after it: "said the spokesman, Hamid
 /// Ibrahimi." (`appositive_name`), "said the factory's trade union secretary Dragutin
@@ -160,12 +58,12 @@ fn appositive_name(text: &str, tok: &Tokenized, ents: &[Entity], d: Span) -> Opt
 /// person works or comes from; the person speaks.
 fn person_of_body(text: &str, tok: &Tokenized, ents: &[Entity], m: Span) -> Option<Span> {
     let mut k = tok.tokens.partition_point(|t| t.span.start < m.start);
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     if k > 0 && word(k - 1) == "the" {
         k -= 1;
     }
     let prep = k.checked_sub(1)?;
-    if !matches!(word(prep).as_str(), "of" | "at" | "from") {
+    if !matches!(word(prep).as_ref(), "of" | "at" | "from") {
         return None;
     }
     let end = tok.tokens.get(prep.checked_sub(1)?)?.span.end;
@@ -232,7 +130,7 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     while let Some(t) = tok.tokens.get(end) {
         let w = t.span.text(text);
         let lower = t.kind == TokenKind::Word && w.starts_with(char::is_lowercase);
-        if !lower || end - from >= 5 || is_stop(&normalise(w)) {
+        if !lower || end - from >= 5 || ends_description(&normalise(w)) {
             break;
         }
         end += 1;
@@ -251,18 +149,12 @@ pub fn whole_speaker(text: &str, tok: &Tokenized, ents: &[Entity], m: Mention) -
     }
 }
 
-/// The entity (sorted, non-overlapping) that ends at byte `end`, if any.
-pub(crate) fn entity_ending_at(ents: &[Entity], end: usize) -> Option<Entity> {
-    let i = ents.partition_point(|e| e.span.end < end);
-    ents.get(i).filter(|e| e.span.end == end).copied()
-}
-
 /// If `m` sits in an appositive ("X, a division of M,"), the end byte of X.
 fn appositive_owner(text: &str, tok: &Tokenized, m: Span) -> Option<usize> {
     let i = tok.tokens.partition_point(|t| t.span.start < m.start);
     // back over: of <lower-case words> (a|an|the) ,
     let mut k = i;
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     if k == 0 || word(k - 1) != "of" {
         return None;
     }
@@ -277,11 +169,11 @@ fn appositive_owner(text: &str, tok: &Tokenized, m: Span) -> Option<usize> {
     {
         k -= 1;
         steps += 1;
-        if matches!(word(k).as_str(), "a" | "an" | "the") {
+        if matches!(word(k).as_ref(), "a" | "an" | "the") {
             break;
         }
     }
-    if !(k >= 2 && matches!(word(k).as_str(), "a" | "an" | "the") && word(k - 1) == ",") {
+    if !(k >= 2 && matches!(word(k).as_ref(), "a" | "an" | "the") && word(k - 1) == ",") {
         return None;
     }
     Some(tok.tokens[k - 2].span.end)
@@ -305,8 +197,8 @@ pub fn relative_clause_speaker(
     if k < 3 || !is_cue(k - 1) {
         return None;
     }
-    let rel = normalise(tok.tokens[k - 2].span.text(text));
-    if !matches!(rel.as_str(), "which" | "who" | "that") {
+    let rel = tok.word(text, k - 2);
+    if !matches!(rel.as_ref(), "which" | "who" | "that") {
         return None;
     }
     let mut n = k - 2;
@@ -338,7 +230,7 @@ pub fn outside_relative_clause(
     let rel = (i.saturating_sub(12)..i)
         .rev()
         .take_while(|&k| !clause_stop(text, tok, k) && word(k) != ",")
-        .find(|&k| matches!(normalise(word(k)).as_str(), "which" | "who"))?;
+        .find(|&k| matches!(tok.word(text, k).as_ref(), "which" | "who"))?;
     if rel == 0 || word(rel - 1) != "," {
         return None;
     }
@@ -436,12 +328,6 @@ pub(crate) fn adjacent_clauses(
     std::iter::once(after..after_end).chain(before_range)
 }
 
-/// The entity that starts at byte `b`, if any.
-pub(crate) fn entity_starting_at(ents: &[Entity], b: usize) -> Option<&Entity> {
-    let i = ents.partition_point(|e| e.span.start < b);
-    ents.get(i).filter(|e| e.span.start == b)
-}
-
 /// Does token `k` end a clause for the rules above (a quotation mark, or . ; : ! ?)?
 pub(crate) fn clause_stop(text: &str, tok: &Tokenized, k: usize) -> bool {
     matches!(tok.tokens[k].kind, TokenKind::Quote)
@@ -476,7 +362,7 @@ pub fn claim_colon_subject(
     if open < 2 || tok.tokens[open - 1].span.text(text) != ":" {
         return None;
     }
-    if !DOCUMENTS.contains(&normalise(tok.tokens[open - 2].span.text(text)).as_str()) {
+    if !DOCUMENTS.contains(&tok.word(text, open - 2).as_ref()) {
         return None;
     }
     let sent = tok.sentences.get(tok.sentence_of(open - 1))?;
@@ -495,10 +381,10 @@ pub fn claim_colon_subject(
             let i = tok.tokens.partition_point(|t| t.span.start < e.span.start);
             // the word before the name, skipping titles ("for President Obama")
             let mut k = i;
-            while k > 0 && is_title(&normalise(tok.tokens[k - 1].span.text(text))) {
+            while k > 0 && is_title(&tok.word(text, k - 1)) {
                 k -= 1;
             }
-            k == 0 || !PREPOSITIONS.contains(&normalise(tok.tokens[k - 1].span.text(text)).as_str())
+            k == 0 || !PREPOSITIONS.contains(&tok.word(text, k - 1).as_ref())
         })
         .map(|e| Mention {
             span: e.span,
@@ -520,7 +406,7 @@ pub fn possessive_words(text: &str, tok: &Tokenized, q: Span) -> Option<Mention>
     let w = normalise(after.span.text(text));
     let modified = after.kind == TokenKind::Word
         && after.span.text(text).starts_with(char::is_lowercase)
-        && !is_stop(&w)
+        && !ends_description(&w)
         && !PREPOSITIONS.contains(&w.as_str())
         && !AUXILIARIES.contains(&w.as_str())
         && !CLAUSE_FINAL_SPEECH.contains(&w.as_str());
@@ -587,9 +473,9 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
     if verdict && k < open {
         return None;
     }
-    let claim = normalise(tok.tokens[k - 1].span.text(text));
+    let claim = tok.word(text, k - 1);
     let poss = tok.tokens[k - 2].span.text(text);
-    if !DOCUMENTS.contains(&claim.as_str()) || !matches!(poss, "’s" | "'s") {
+    if !DOCUMENTS.contains(&claim.as_ref()) || !matches!(poss, "’s" | "'s") {
         return None;
     }
     let name_end = tok.tokens[k - 3].span.end;
@@ -600,74 +486,10 @@ pub fn possessive_claim(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
     })
 }
 
-/// Words that end a description: verbs of saying and function words.
-fn is_stop(w: &str) -> bool {
-    AUXILIARIES.contains(&w)
-        || matches!(
-            w,
-            "said"
-                | "says"
-                | "told"
-                | "wrote"
-                | "added"
-                | "and"
-                | "or"
-                | "but"
-                | "who"
-                | "that"
-                | "to"
-                | "of"
-                | "in"
-                | "for"
-                | "with"
-                | "on"
-                | "at"
-                | "by"
-                | "also"
-                | "then"
-                | "not"
-                | "as"
-                | "from"
-                | "about"
-                | "which"
-                | "when"
-                | "while"
-                | "if"
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::tokens::analyze_text;
-
-    #[test]
-    fn an_of_inside_a_title_governs_no_name() {
-        let governs = |t: &str, name: &str| {
-            let tok = analyze_text(t);
-            let at = t.find(name).unwrap();
-            let first = tok.tokens.partition_point(|x| x.span.start < at);
-            governing_preposition(t, &tok, first, 5)
-        };
-        assert_eq!(
-            governs("Secretary of State John Kerry said so.", "John"),
-            None
-        );
-        assert_eq!(
-            governs("Bank of England Governor Mark Carney said so.", "Mark"),
-            None
-        );
-        // must not fire: a real preposition before the title, or "of" after a common noun
-        let with = Some("with".to_string());
-        assert_eq!(
-            governs("He met with Secretary of State John Kerry.", "John"),
-            with
-        );
-        assert_eq!(
-            governs("the leader of Hamas said", "Hamas"),
-            Some("of".to_string())
-        );
-    }
 
     fn whole(t: &str, names: &[(&str, Label)], chosen: &str) -> (String, MentionKind) {
         let tok = analyze_text(t);

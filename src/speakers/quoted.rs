@@ -2,9 +2,10 @@
 //! quotes and the one quoted in one clause; the one quoted is the speaker. This module reads
 //! only that pattern; the ranker decides the rest.
 
-use super::phrase::{adjacent_clauses, entity_ending_at};
+use super::phrase::adjacent_clauses;
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{CLAUSE_FINAL_SPEECH, INVERTED_SPEECH};
+use crate::syntax::entity_ending_at;
 use crate::text::{Span, Tokenized, normalise};
 
 /// "“The war is over,” Interfax quoted Lebed as saying." / "the agency quoted Foreign Minister
@@ -12,7 +13,7 @@ use crate::text::{Span, Tokenized, normalise};
 /// saying") is the speaker, not the outlet that quotes: the last person or organisation between
 /// "quoted" and "as saying", or a pronoun there ("quoted him as saying").
 pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -> Option<Mention> {
-    let word = |k: usize| normalise(tok.tokens[k].span.text(text));
+    let word = |k: usize| tok.word(text, k);
     for range in adjacent_clauses(text, tok, q) {
         let Some(quoted) = range.clone().find(|&k| word(k) == "quoted") else {
             continue;
@@ -35,7 +36,7 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
         // "Lebed was quoted by Interfax as saying": the subject, not the outlet after "by"
         if quoted > 1
             && matches!(
-                word(quoted - 1).as_str(),
+                word(quoted - 1).as_ref(),
                 "was" | "were" | "is" | "are" | "been"
             )
         {
@@ -48,7 +49,7 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
                     kind: MentionKind::Name,
                 });
             }
-            let pronoun = matches!(word(k).as_str(), "he" | "she" | "they");
+            let pronoun = matches!(word(k).as_ref(), "he" | "she" | "they");
             return pronoun.then_some(Mention {
                 span: tok.tokens[k].span,
                 kind: MentionKind::Pronoun,
@@ -68,7 +69,7 @@ pub fn quoted_as_saying(text: &str, tok: &Tokenized, ents: &[Entity], q: Span) -
                 kind: MentionKind::Name,
             });
         }
-        if as_ == quoted + 2 && matches!(word(quoted + 1).as_str(), "him" | "her" | "them") {
+        if as_ == quoted + 2 && matches!(word(quoted + 1).as_ref(), "him" | "her" | "them") {
             return Some(Mention {
                 span: tok.tokens[quoted + 1].span,
                 kind: MentionKind::Pronoun,

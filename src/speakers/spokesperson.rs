@@ -3,9 +3,10 @@
 //! pattern; a named spokesperson is left to the ranker, and which actor the description refers to
 //! is `actors::resolve`'s.
 
-use super::phrase::{adjacent_clauses, clause_stop, entity_ending_at, entity_starting_at};
+use super::phrase::{adjacent_clauses, clause_stop};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::{SPOKESPERSONS, is_title};
+use crate::syntax::{entity_ending_at, entity_starting_at};
 use crate::text::normalise;
 use crate::text::{Span, Tokenized};
 
@@ -30,7 +31,7 @@ pub fn spokesperson(
         }
         let Some(s) = range
             .clone()
-            .find(|&k| SPOKESPERSONS.contains(&normalise(tok.tokens[k].span.text(text)).as_str()))
+            .find(|&k| SPOKESPERSONS.contains(&tok.word(text, k).as_ref()))
         else {
             continue;
         };
@@ -65,10 +66,7 @@ pub fn spokesperson(
         // the body after it: "for", "of" or "at", "the" perhaps, then a name
         let mut end = spoke.end;
         if let Some(k) = next
-            && matches!(
-                normalise(tok.tokens[k].span.text(text)).as_str(),
-                "for" | "of" | "at"
-            )
+            && matches!(tok.word(text, k).as_ref(), "for" | "of" | "at")
         {
             // "the", and titles: "a spokesman for Prime Minister Netanyahu" speaks for him
             let mut j = k + 1;

@@ -6,8 +6,10 @@
 //! text. It does not normalise anything: every token is a slice of the input.
 
 use super::offsets::Span;
+use super::words::normal;
 use crate::hash::DocKey;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,8 +64,14 @@ pub struct Tokenized {
 }
 
 impl Tokenized {
+    /// Token `i` as written.
     pub fn text_of<'t>(&self, text: &'t str, i: usize) -> &'t str {
         self.tokens[i].span.text(text)
+    }
+    /// Token `i` as the stages compare words (`normal`: curly marks to ASCII, digits to 0, lower
+    /// case), borrowed from the text when already normal.
+    pub fn word<'t>(&self, text: &'t str, i: usize) -> Cow<'t, str> {
+        normal(self.text_of(text, i))
     }
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
@@ -416,6 +424,19 @@ pub fn analyze_text(text: &str) -> Tokenized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A token's word is its normalised text, borrowed when already normal.
+    #[test]
+    fn a_token_s_word_is_its_normal_form() {
+        let text = "O’Brien said 1999 was said.";
+        let tok = analyze_text(text);
+        let words: Vec<Cow<'_, str>> = (0..tok.tokens.len()).map(|i| tok.word(text, i)).collect();
+        assert_eq!(words, ["o'brien", "said", "0000", "was", "said", "."]);
+        assert!(matches!(words[1], Cow::Borrowed("said")));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(*w, crate::text::normalise(tok.text_of(text, i)));
+        }
+    }
 
     #[test]
     fn tokens_of_a_span_are_those_it_touches() {
