@@ -55,11 +55,14 @@ const waiting = new Map(); // id -> {text, done}
 /** A fresh worker (at start, after Cancel, and after a failure). */
 function startWorker() {
   // the first is boot.js's, started before this module loaded
-  worker = self.newslensBoot?.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const boot = self.newslensBoot;
   self.newslensBoot = null;
+  worker = boot?.worker ?? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (ev) => {
+    // boot.js's sample analysis, not claimed yet: kept for the claim (a failure goes on below)
+    if (speculative && ev.data.id === 1 && !ev.data.error) { speculative.early.push(ev); return; }
     if (ev.data.progress !== undefined) { if (ev.data.id === latest) showProgress(ev.data.stage, ev.data.progress); return; }
-    if (ev.data.first !== undefined) { performance.mark('newslens-first'); if (ev.data.id === latest) waiting.get(ev.data.id)?.first?.(ev.data); return; }
+    if (ev.data.first !== undefined) { performance.mark('newslens-first'); workerMarks(ev.data.marks); if (ev.data.id === latest) waiting.get(ev.data.id)?.first?.(ev.data); return; }
     performance.mark('newslens-result');
     const job = waiting.get(ev.data.id);
     waiting.delete(ev.data.id);
@@ -77,10 +80,30 @@ function startWorker() {
     replaceWorker();
     for (const [id, job] of jobs) job.done({ id, error: ev.message || 'the analyser stopped', crashed: true });
   };
+  if (!boot) return;
+  // the sample analysis boot.js started (analysis 1): claimed by the first runAnalysis of its text;
+  // the worker's messages so far are replayed once it is claimed, or at once (an error)
+  latest = 1;
+  speculative = boot.sample ? { early: [], text: boot.sample.catch(() => null), taken: false } : null;
+  for (const ev of boot.early) (ev.type === 'error' ? worker.onerror : worker.onmessage)(ev);
+}
+/**
+ * boot.js's analysis of the sample, not yet claimed: {early (its messages so far), text (a promise
+ * of the sample's text, null if it could not be fetched), taken (a runAnalysis is claiming it)}.
+ */
+let speculative = null;
+/**
+ * The worker's start-up steps (wall-clock times) as the page's performance marks
+ * ('newslens-worker-instantiated', ...), once: the benchmark reads where a cold load's time goes.
+ */
+function workerMarks(marks) {
+  if (!marks || performance.getEntriesByName('newslens-worker-firstPosted').length) return;
+  for (const [name, at] of Object.entries(marks)) performance.mark(`newslens-worker-${name}`, { startTime: at - performance.timeOrigin });
 }
 /** Terminate the worker and start another; analyses still waiting are sent to the new one. */
 function replaceWorker() {
   worker.terminate();
+  speculative = null;
   startWorker();
   for (const [id, job] of waiting) worker.postMessage({ id, text: job.text });
 }
@@ -89,9 +112,22 @@ startWorker();
  * Analyse `text`; resolves to the whole analysis. `first({first, firstMs})`, when given, is called
  * with the first phase (no reported speech yet) while this is the latest analysis.
  */
-function runAnalysis(text, first = null) {
-  const id = ++latest;
-  return new Promise((done) => { waiting.set(id, { text, done, first }); worker.postMessage({ id, text }); }).then((r) => ({ ...r, stale: id !== latest }));
+async function runAnalysis(text, first = null) {
+  // boot.js's analysis of the sample, if this is its text: its messages keep being kept until then
+  const claim = speculative?.taken === false ? speculative : null;
+  let claimed = false;
+  if (claim) {
+    claim.taken = true;
+    const sample = await claim.text;
+    claimed = speculative === claim && sample === text && latest === 1 && !waiting.size;
+    speculative = null;
+  }
+  const id = claimed ? 1 : ++latest;
+  return new Promise((done) => {
+    waiting.set(id, { text, done, first });
+    if (!claimed) worker.postMessage({ id, text });
+    else for (const ev of claim.early) worker.onmessage(ev);
+  }).then((r) => ({ ...r, stale: id !== latest }));
 }
 /** Stop the running analysis: the worker is terminated and replaced; the text stays. */
 function cancelAnalysis() {
@@ -751,7 +787,8 @@ async function loadFile(file) {
 /** The sample article's text, once fetched: the page knows when it shows the sample. */
 let sampleText = null;
 async function fetchSample() {
-  sampleText ??= normaliseLineEndings(await (await fetch(new URL('./sample.txt', import.meta.url))).text());
+  // boot.js's fetch when it made one (its promise: the text with its line endings normalised)
+  sampleText ??= (await speculative?.text) ?? normaliseLineEndings(await (await fetch(new URL('./sample.txt', import.meta.url))).text());
   return sampleText;
 }
 function showsSample() { return sampleText !== null && state.text === sampleText; }
@@ -949,6 +986,7 @@ function wire() {
 }
 
 async function start() {
+  performance.mark('newslens-app');
   wire();
   markBlankDetails();
   // on a phone the article comes first: source, date and find fold away behind their summary
@@ -957,6 +995,7 @@ async function start() {
   let draft = null;
   try { draft = localStorage.getItem(DRAFT_KEY); } catch { /* storage disabled */ }
   await fetchSample().catch(() => {}); // the sample unreachable: no prompt, the page works on
+  performance.mark('newslens-sample');
   if (draft && draft.trim()) await setText(draft, { edits: savedEdits(normaliseLineEndings(draft)) });
   else await loadSample();
 }

@@ -14,12 +14,18 @@
 import init, { Analyzer } from './pkg/newslens.js';
 
 let compiled = null;
+/** Wall-clock times (timeOrigin + now) of the worker's start-up steps, for the benchmark. */
+const at = () => performance.timeOrigin + performance.now();
+const marks = { workerStart: at() };
 const ready = (async () => {
   const t0 = performance.now();
   const module = self.name === 'newslens-boot' ? await new Promise((resolve) => { compiled = resolve; }) : null;
+  marks.moduleReceived = at();
   await init(module ? { module_or_path: module } : undefined);
+  marks.instantiated = at();
   const t1 = performance.now();
   const analyzer = new Analyzer();
+  marks.modelsLoaded = at();
   return { analyzer, loadMs: { wasm: t1 - t0, models: performance.now() - t1 } };
 })();
 
@@ -27,10 +33,11 @@ self.onmessage = async (ev) => {
   if ('module' in ev.data) { compiled?.(ev.data.module); return; }
   const { id, text } = ev.data;
   try {
+    marks.textReceived ??= at();
     const { analyzer, loadMs } = await ready;
     const t0 = performance.now();
     const json = analyzer.analyzeJsonInTwoPhases(text, (stage, progress) => self.postMessage({ id, stage, progress }),
-      (first) => self.postMessage({ id, first, firstMs: performance.now() - t0 }));
+      (first) => self.postMessage({ id, first, firstMs: performance.now() - t0, marks: { ...marks, firstPosted: at() } }));
     const ms = performance.now() - t0;
     self.postMessage({ id, json, ms, loadMs, sentAt: performance.timeOrigin + performance.now() });
   } catch (e) {

@@ -38,6 +38,9 @@ impl Gazetteers {
         let bad = |file: &str, n: usize, why: &str| {
             Err(ModelError(format!("{file} line {}: {why}", n + 1)))
         };
+        // the file is grouped by list: the last line's list is looked up once per group (this
+        // parse is on the page's path to its first highlights)
+        let mut last: Option<(&str, usize)> = None;
         for (n, line) in gazetteer.lines().enumerate() {
             if line.is_empty() {
                 continue;
@@ -45,20 +48,22 @@ impl Gazetteers {
             let Some((list, phrase)) = line.split_once('\t') else {
                 return bad("gazetteer.tsv", n, "not 'LIST<tab>phrase'");
             };
-            let bit = match g.lists.iter().position(|l| l == list) {
-                Some(b) => b,
-                None if g.lists.len() < 32 => {
-                    g.lists.push(list.to_string());
-                    g.lists.len() - 1
-                }
-                None => return bad("gazetteer.tsv", n, "a 33rd list (at most 32 fit a lookup)"),
+            let bit = match last {
+                Some((l, b)) if l == list => b,
+                _ => match g.lists.iter().position(|l| l == list) {
+                    Some(b) => b,
+                    None if g.lists.len() < 32 => {
+                        g.lists.push(list.to_string());
+                        g.lists.len() - 1
+                    }
+                    None => {
+                        return bad("gazetteer.tsv", n, "a 33rd list (at most 32 fit a lookup)");
+                    }
+                },
             };
+            last = Some((list, bit));
             // ASCII lower-case letters and single spaces are their own key: hash them directly
-            let simple = !phrase.is_empty()
-                && phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
-                && !phrase.contains("  ")
-                && !phrase.starts_with(' ')
-                && !phrase.ends_with(' ');
+            let simple = is_simple_phrase(phrase.as_bytes());
             let h = if simple {
                 key_hash(phrase)
             } else {
@@ -179,6 +184,24 @@ impl Gazetteers {
     }
 }
 
+/// ASCII lower-case words joined by single spaces (one pass over the bytes).
+fn is_simple_phrase(phrase: &[u8]) -> bool {
+    let mut after_space = true; // no leading space, no two spaces
+    for &b in phrase {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_lowercase() {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space // not empty, no trailing space
+}
+
 /// A phrase as the matcher sees it: tokenised, normalised, joined by single spaces.
 fn phrase_key(phrase: &str) -> String {
     // fast path (most entries): letters and single spaces tokenize to themselves
@@ -199,6 +222,37 @@ fn phrase_key(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_simple_phrase_is_lower_case_ascii_words_between_single_spaces() {
+        let by_parts = |p: &str| {
+            !p.is_empty()
+                && p.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+                && !p.contains("  ")
+                && !p.starts_with(' ')
+                && !p.ends_with(' ')
+        };
+        let phrases = [
+            "",
+            " ",
+            "a",
+            "new york",
+            "new  york",
+            " new york",
+            "new york ",
+            "New york",
+            "são paulo",
+            "a b c",
+            "ab-c",
+            "a\tb",
+            "x ",
+            "  ",
+            "z",
+        ];
+        for p in phrases {
+            assert_eq!(is_simple_phrase(p.as_bytes()), by_parts(p), "{p:?}");
+        }
+    }
 
     #[test]
     fn phrases_match_whatever_the_typography() {

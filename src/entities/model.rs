@@ -63,16 +63,29 @@ pub struct IdIndex {
 impl IdIndex {
     /// From (feature id, row) pairs; ids are distinct.
     pub fn new(pairs: impl ExactSizeIterator<Item = (u32, u32)>) -> IdIndex {
-        let cap = (pairs.len() * 3).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); cap];
+        let mut index = IdIndex::with_capacity(pairs.len());
         for (id, row) in pairs {
-            let mut i = id as usize & (cap - 1);
-            while slots[i].1 != 0 {
-                i = (i + 1) & (cap - 1);
-            }
-            slots[i] = (id, row + 1);
+            index.insert(id, row);
         }
-        IdIndex { slots }
+        index
+    }
+
+    /// An empty index with room for `n` ids.
+    pub fn with_capacity(n: usize) -> IdIndex {
+        let cap = (n * 3).next_power_of_two().max(16);
+        IdIndex {
+            slots: vec![(0u32, 0u32); cap],
+        }
+    }
+
+    /// Add a distinct id (at most the capacity's).
+    pub fn insert(&mut self, id: u32, row: u32) {
+        let cap = self.slots.len();
+        let mut i = id as usize & (cap - 1);
+        while self.slots[i].1 != 0 {
+            i = (i + 1) & (cap - 1);
+        }
+        self.slots[i] = (id, row + 1);
     }
 
     pub fn get(&self, id: u32) -> Option<u32> {

@@ -75,27 +75,27 @@ pub fn read(bytes: &[u8]) -> Result<Tagger, ModelError> {
     if n > bytes.len() {
         return Err(r.error("row count larger than the file"));
     }
-    let mut keys = Vec::with_capacity(n);
+    // one pass, straight into the index and the rows: this load is on the page's path to its
+    // first highlights
+    let mut index = IdIndex::with_capacity(n);
     let mut rows = Vec::with_capacity(n);
     let mut key = 0u32;
-    for _ in 0..n {
+    for i in 0..n {
         key = key.wrapping_add(r.varint()?);
         let m = r.take(3)?;
         let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]) & ((1 << NT) - 1);
         let mut row = [0i16; NT];
         let vals = r.take(2 * mask.count_ones() as usize)?;
-        let mut k = 0;
-        for (t, v) in row.iter_mut().enumerate() {
-            if mask & (1 << t) != 0 {
-                *v = i16::from_le_bytes([vals[k], vals[k + 1]]);
-                k += 2;
-            }
+        let mut bits = mask;
+        for v in vals.chunks_exact(2) {
+            row[bits.trailing_zeros() as usize] = i16::from_le_bytes([v[0], v[1]]);
+            bits &= bits - 1;
         }
-        keys.push((key, rows.len() as u32));
+        index.insert(key, i as u32);
         rows.push(LineRow(row));
     }
     Ok(Tagger {
-        index: IdIndex::new(keys.into_iter()),
+        index,
         rows,
         scale,
         trans,

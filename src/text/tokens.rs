@@ -164,12 +164,27 @@ static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
-/// "DoeSen." in a name list whose line breaks were lost ("Jane DoeSen. John Roe"): the title that
-/// starts the next name is split off ("Doe" | "Sen.").
-static GLUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[a-z](Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Gen|Rev|Sgt|Capt|Lt|Col)\.$")
-        .expect("a valid pattern")
-});
+/// The titles `glued_title` cuts off.
+const GLUED_TITLES: [&str; 14] = [
+    "Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Rev", "Sgt", "Capt", "Lt", "Col",
+];
+
+/// "DoeSen." in a name list whose line breaks were lost ("Jane DoeSen. John Roe"): where the title
+/// that starts the next name begins ("Doe" | "Sen."): a chunk ending in a title of `GLUED_TITLES`
+/// and a full stop, after a lower-case ASCII letter (the pattern
+/// `[a-z](Sen|Rep|…|Col)\.$`). Written out rather than as a regex: nearly every sentence's last
+/// word is tried, and the page would otherwise compile a regex on its first analysis. No title
+/// ends another (each has one capital, its first letter), so at most one matches.
+fn glued_title(chunk: &str) -> Option<usize> {
+    let body = chunk.strip_suffix('.')?;
+    GLUED_TITLES.iter().find_map(|t| {
+        let rest = body.strip_suffix(t)?;
+        rest.as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_lowercase)
+            .then_some(rest.len())
+    })
+}
 
 /// Split one whitespace-free chunk into tokens.
 fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
@@ -197,11 +212,10 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
 /// Split a chunk with no special token, cutting a glued title off first.
 fn split_glued(chunk: &str, base: usize, out: &mut Vec<Token>) {
     if chunk.len() > 4
-        && chunk.ends_with('.')
-        && let Some(m) = GLUED_TITLE.captures(chunk).and_then(|c| c.get(1))
+        && let Some(start) = glued_title(chunk)
     {
-        split_words(&chunk[..m.start()], base, out);
-        return split_words(&chunk[m.start()..], base + m.start(), out);
+        split_words(&chunk[..start], base, out);
+        return split_words(&chunk[start..], base + start, out);
     }
     split_words(chunk, base, out);
 }
@@ -532,6 +546,29 @@ mod tests {
         );
         // a word that merely ends in those letters stays whole
         assert_eq!(toks("the Senate."), ["the", "Senate", "."]);
+    }
+
+    #[test]
+    fn the_glued_title_check_matches_its_pattern() {
+        let pattern =
+            Regex::new(r"[a-z](Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Gen|Rev|Sgt|Capt|Lt|Col)\.$").unwrap();
+        let mut words: Vec<String> = GLUED_TITLES.iter().map(|t| t.to_string()).collect();
+        words.extend(["MRS", "mrs", "Senate", "Colx", "s", "M", "", "Mr.Mrs"].map(String::from));
+        let mut tried = 0;
+        for before in ["", "a", "Doe", "DOE", "é", "1", "z", "-", "aMr", "x.Lt"] {
+            for w in &words {
+                for after in [".", "", "..", ".x", ". "] {
+                    let chunk = format!("{before}{w}{after}");
+                    let want = pattern
+                        .captures(&chunk)
+                        .and_then(|c| c.get(1))
+                        .map(|m| m.start());
+                    assert_eq!(glued_title(&chunk), want, "{chunk:?}");
+                    tried += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(tried > 40, "{tried} chunks with a glued title");
     }
 
     #[test]

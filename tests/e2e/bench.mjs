@@ -10,6 +10,7 @@
 //    against compromise's, first highlighted render after navigation (5 cold loads), paste ->
 //    highlighted for the 5 KB article (5 pastes), each to the first highlights (before reported
 //    speech) and to the whole analysis, the wasm's gzipped size;
+//    and a cold load step by step (the page's performance marks);
 // 3. the wasm's own load and analysis timings, then the adversarial inputs of `newslens bench`
 //    (same generator), slowest first.
 // Run by `./build.sh bench`.
@@ -55,10 +56,29 @@ async function freshPage({ withCompromise = false } = {}) {
 // ---------------------------------------------------------------- first render, cold
 const firstRenders = [];
 const firstHighlights = [];
+// where a cold load's time goes: the page's performance marks (boot.js, app.js, and the worker's
+// start-up steps, which app.js copies into the page's marks), ms after navigation
+const COLD_STEPS = [
+  ['boot', 'boot.js runs: wasm fetch, worker and sample fetch started'],
+  ['compiled', 'the wasm compiled (streaming, in the page)'],
+  ['worker-workerStart', 'the worker\'s script running'],
+  ['worker-instantiated', 'the worker: wasm instantiated'],
+  ['worker-modelsLoaded', 'the worker: models loaded'],
+  ['worker-firstPosted', 'the worker: first phase of the sample analysed and posted'],
+  ['app', 'app.js (and its modules) running'],
+  ['first', 'first highlights drawn'],
+  ['ready', 'whole analysis drawn'],
+];
+const coldMarks = [];
 for (let i = 0; i < 5; i++) {
   const { context, page } = await freshPage();
   firstRenders.push(await page.evaluate(() => window.__ready));
   firstHighlights.push(await page.evaluate(() => window.__first));
+  coldMarks.push(await page.evaluate(() => {
+    const o = { first: window.__first, ready: window.__ready };
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('newslens-')) o[m.name.slice(9)] ??= m.startTime;
+    return o;
+  }));
   await context.close();
 }
 
@@ -241,6 +261,16 @@ row('two phases: new worker -> first phase (no reported speech) received', (t) =
 row('two phases: … -> its article and highlights drawn (parse, paint, render)', (t) => t.firstOnScreen);
 row('two phases: reported speech joining the drawn article (update)', (t) => t.joinMs);
 row('compromise on the same text (people, places, organisations, quotations)', (t) => t.compromiseMs);
+
+console.log('');
+console.log('A cold load of the sample, step by step (ms after navigation; median of the 5 cold loads below)');
+console.log('');
+console.log('| step | ms |');
+console.log('|---|---:|');
+for (const [key, name] of COLD_STEPS) {
+  const xs = coldMarks.map((m) => m[key]).filter((x) => x !== undefined);
+  console.log(`| ${name} | ${xs.length ? ms(median(xs)) : '-'} |`);
+}
 
 let nativeKBs = null;
 const nativeFile = path.join(ROOT, 'target/bench-native.md');
