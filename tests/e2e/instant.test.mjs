@@ -247,6 +247,40 @@ test('the second phase, following an actor and a correction update the actors si
   await context.close();
 });
 
+test('the sample, and on a later visit the saved draft, are analysed once, posted before app.js runs', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await context.addInitScript(() => {
+    window.__posts = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (data, ...rest) {
+      if (typeof data?.text === 'string') window.__posts.push({ at: performance.now(), text: data.text });
+      return post.call(this, data, ...rest);
+    };
+  });
+  const posts = () => page.evaluate(() => ({
+    posts: window.__posts.map((p) => ({ at: p.at, length: p.text.length })),
+    app: performance.getEntriesByName('newslens-app')[0]?.startTime ?? null,
+  }));
+  // 1. the sample, on a first visit
+  await page.reload();
+  await ready(page);
+  const first = await posts();
+  assert.equal(first.posts.length, 1, JSON.stringify(first));
+  assert.equal(first.posts[0].length, SAMPLE.replace(/\r\n?/g, '\n').length);
+  assert.ok(first.app !== null && first.posts[0].at < first.app, `posted at ${first.posts[0].at}, app.js at ${first.app}`);
+  // 2. the reader's own text, saved as a draft, on the next visit
+  await pasteText(page, ARTICLE);
+  await page.reload();
+  await ready(page);
+  const draft = await posts();
+  assert.equal(draft.posts.length, 1, JSON.stringify(draft));
+  assert.ok(draft.app !== null && draft.posts[0].at < draft.app, `posted at ${draft.posts[0].at}, app.js at ${draft.app}`);
+  assert.equal(await page.textContent('#article'), ARTICLE.replace(/\r\n?/g, '\n'));
+  assert.ok((await page.$$('#article .quote[data-speaker="Carlos Mendez"]')).length >= 1, 'the draft is highlighted');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a long text is drawn as plain text at once, then highlighted on screen first', async () => {
   const { context, page } = await openPage(browser, server.url);
   // the page's renderer on a 400 KB text, in place of the article, after scrolling to its middle
