@@ -22,21 +22,20 @@ self.newslensBoot = (() => {
   const early = [];
   worker.onmessage = (ev) => early.push(ev);
   worker.onerror = (ev) => { ev.preventDefault(); early.push(ev); };
+  // the line endings as app.js's setText makes them
+  const normal = (raw) => raw.replace(/\r\n?/g, '\n');
+  const post = (text) => { worker.postMessage({ id: 1, text }); return text; };
+  // the sample first (the page needs it even with a draft, to know when it shows the sample): the
+  // first read of localStorage below can take tens of milliseconds
+  let sample = null;
+  if (location.hash.length <= 1) {
+    sample = fetch('sample.txt').then((r) => (r.ok ? r.text() : Promise.reject(new Error(`sample.txt: ${r.status}`)))).then(normal);
+    sample.catch(() => {});
+  }
   let draft = null;
   try { draft = localStorage.getItem('newslens.draft.v1'); } catch { /* storage disabled */ } // app.js's DRAFT_KEY
-  // the line endings as app.js's setText makes them
-  const post = (raw) => {
-    const text = raw.replace(/\r\n?/g, '\n');
-    worker.postMessage({ id: 1, text });
-    return text;
-  };
   let text = null;
-  let sample = null;
-  if (location.hash.length <= 1 && draft?.trim()) text = Promise.resolve(post(draft));
-  else if (location.hash.length <= 1) {
-    sample = fetch('sample.txt').then((r) => (r.ok ? r.text() : Promise.reject(new Error(`sample.txt: ${r.status}`)))).then(post);
-    sample.catch(() => {});
-    text = sample;
-  }
+  if (sample && draft?.trim()) text = Promise.resolve(post(normal(draft)));
+  else if (sample) text = sample.then(post);
   return { worker, early, text, sample };
 })();
