@@ -84,14 +84,18 @@ function startWorker() {
   // the sample analysis boot.js started (analysis 1): claimed by the first runAnalysis of its text;
   // the worker's messages so far are replayed once it is claimed, or at once (an error)
   latest = 1;
-  speculative = boot.sample ? { early: [], text: boot.sample.catch(() => null), taken: false } : null;
+  speculative = boot.text ? { early: [], text: boot.text.catch(() => null), taken: false } : null;
+  bootSample = boot.sample;
   for (const ev of boot.early) (ev.type === 'error' ? worker.onerror : worker.onmessage)(ev);
 }
 /**
- * boot.js's analysis of the sample, not yet claimed: {early (its messages so far), text (a promise
- * of the sample's text, null if it could not be fetched), taken (a runAnalysis is claiming it)}.
+ * boot.js's analysis of the draft or the sample, not yet claimed: {early (its messages so far),
+ * text (a promise of the text, null if it could not be fetched), taken (a runAnalysis is claiming
+ * it)}.
  */
 let speculative = null;
+/** boot.js's fetch of the sample (a promise of its text, line endings normalised), or null. */
+let bootSample = null;
 /**
  * The worker's start-up steps (wall-clock times) as the page's performance marks
  * ('newslens-worker-instantiated', ...), once: the benchmark reads where a cold load's time goes.
@@ -118,8 +122,8 @@ async function runAnalysis(text, first = null) {
   let claimed = false;
   if (claim) {
     claim.taken = true;
-    const sample = await claim.text;
-    claimed = speculative === claim && sample === text && latest === 1 && !waiting.size;
+    const posted = await claim.text;
+    claimed = speculative === claim && posted === text && latest === 1 && !waiting.size;
     speculative = null;
   }
   const id = claimed ? 1 : ++latest;
@@ -787,8 +791,8 @@ async function loadFile(file) {
 /** The sample article's text, once fetched: the page knows when it shows the sample. */
 let sampleText = null;
 async function fetchSample() {
-  // boot.js's fetch when it made one (its promise: the text with its line endings normalised)
-  sampleText ??= (await speculative?.text) ?? normaliseLineEndings(await (await fetch(new URL('./sample.txt', import.meta.url))).text());
+  // boot.js's fetch when it made one
+  sampleText ??= (await bootSample?.catch(() => null)) ?? normaliseLineEndings(await (await fetch(new URL('./sample.txt', import.meta.url))).text());
   return sampleText;
 }
 function showsSample() { return sampleText !== null && state.text === sampleText; }

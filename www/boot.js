@@ -6,11 +6,11 @@
 // (`newslensBoot`); the workers it starts later (after Cancel or a failure) fetch and compile the
 // wasm themselves.
 //
-// A first visit shows the sample article (no link in the address, no saved draft): boot.js then
-// fetches the sample and posts it to the worker as analysis 1 at once, so that the worker analyses
-// it as soon as its models are loaded, while app.js and its modules are still loading. app.js
-// claims that analysis when it asks for the same text (`claim`), else it is never used. The
-// worker's messages before app.js takes over are kept (`early`) and handed to it.
+// Without a link in the address, the page shows the reader's saved draft, else the sample article:
+// boot.js posts that text to the worker as analysis 1 at once (the sample once fetched), so that
+// the worker analyses it as soon as its models are loaded, while app.js and its modules are still
+// loading. app.js claims that analysis when it asks for the same text (`claim`), else it is never
+// used. The worker's messages before app.js takes over are kept (`early`) and handed to it.
 self.newslensBoot = (() => {
   performance.mark('newslens-boot');
   const worker = new Worker('worker.js', { type: 'module', name: 'newslens-boot' });
@@ -22,17 +22,20 @@ self.newslensBoot = (() => {
   const early = [];
   worker.onmessage = (ev) => early.push(ev);
   worker.onerror = (ev) => { ev.preventDefault(); early.push(ev); };
-  let draft = null;
-  try { draft = localStorage.getItem('newslens.draft.v1'); } catch { /* storage disabled */ } // app.js's DRAFT_KEY
+  // the line endings as app.js's setText makes them
+  const normal = (raw) => raw.replace(/\r\n?/g, '\n');
+  const post = (text) => { worker.postMessage({ id: 1, text }); return text; };
+  // the sample first (the page needs it even with a draft, to know when it shows the sample): the
+  // first read of localStorage below can take tens of milliseconds
   let sample = null;
-  if (location.hash.length <= 1 && !draft?.trim()) {
-    // the line endings as app.js's setText makes them
-    sample = fetch('sample.txt').then((r) => (r.ok ? r.text() : Promise.reject(new Error(`sample.txt: ${r.status}`)))).then((raw) => {
-      const text = raw.replace(/\r\n?/g, '\n');
-      worker.postMessage({ id: 1, text });
-      return text;
-    });
+  if (location.hash.length <= 1) {
+    sample = fetch('sample.txt').then((r) => (r.ok ? r.text() : Promise.reject(new Error(`sample.txt: ${r.status}`)))).then(normal);
     sample.catch(() => {});
   }
-  return { worker, early, sample };
+  let draft = null;
+  try { draft = localStorage.getItem('newslens.draft.v1'); } catch { /* storage disabled */ } // app.js's DRAFT_KEY
+  let text = null;
+  if (sample && draft?.trim()) text = Promise.resolve(post(normal(draft)));
+  else if (sample) text = sample.then(post);
+  return { worker, early, text, sample };
 })();

@@ -489,7 +489,12 @@ export function el(tag, props = {}, ...children) {
   return e;
 }
 
-/** Render the actor sidebar. `handlers.select(id)`, `handlers.goto(quoteIndex)`. */
+/**
+ * Render the actor sidebar. `handlers.select(id)`, `handlers.goto(quoteIndex)`. Updated in place:
+ * each actor keeps its list item and button between renders (`root.kept`: following an actor, a
+ * correction, the second phase change their text, classes and order, not the elements), and only
+ * the followed actor's tools are built anew.
+ */
 export function renderActors(root, text, analysis, view, filter, handlers) {
   const f = filter.trim().toLowerCase();
   const groups = new Map();
@@ -498,63 +503,114 @@ export function renderActors(root, text, analysis, view, filter, handlers) {
     if (!groups.has(a.kind)) groups.set(a.kind, []);
     groups.get(a.kind).push(a);
   }
+  const kept = root.kept ??= { items: new Map(), kinds: new Map(), others: null, othersKey: null };
+  const reportedBy = reportedByActor(analysis);
   const out = [];
+  const shown = new Set();
   for (const kind of ['person', 'organisation', 'place', 'other']) {
     const list = groups.get(kind);
     if (!list) continue;
-    const ul = el('ul', { class: 'actor-list' });
-    for (const a of list) {
-      const selected = view.selected === a.id;
-      // named mentions and all mentions (pronouns and descriptions resolved to the actor)
-      const names = a.mention_kinds.filter((k) => k === 'name').length;
-      const total = a.mention_kinds.length;
-      const reported = reportedOf(analysis, a.id);
-      const counts = `${total} mention${total === 1 ? '' : 's'}` + (total !== names ? ` (${names} by name)` : '')
-        + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '')
-        + (reported.length ? ` · ${reported.length} reported` : '')
-        + (a.unnamed ? ' · unnamed source' : '') + (a.corrected ? ' · ✎ corrected' : '');
-      const btn = el('button', { type: 'button', class: `actor c${colourOf(analysis, a.id)}`, 'aria-pressed': String(selected), data: { actor: a.id } },
-        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('span', { class: 'name', textContent: a.name }),
-        a.role ? el('span', { class: 'role', textContent: a.role }) : null,
-        el('span', { class: 'counts', textContent: counts }));
-      btn.addEventListener('click', () => handlers.select(selected ? null : a.id));
-      const li = el('li', {}, btn);
-      if (selected && handlers.correct) li.append(correctionControls(text, analysis, a, handlers.correct));
-      if (selected && handlers.markControls) li.append(handlers.markControls(a));
-      if (selected && handlers.sheet && (a.quotes || reported.length)) {
-        const sheet = el('button', { type: 'button', class: 'sheet-open-btn', textContent: `Quote sheet of ${a.name}` });
-        sheet.addEventListener('click', () => handlers.sheet(a.id));
-        li.append(sheet);
-      }
-      if (selected && a.quotes) {
-        const ql = el('ol', { class: 'actor-quotes', 'aria-label': `What ${a.name} said` });
-        analysis.quotes.forEach((q, i) => {
-          if (q.actor !== a.id) return;
-          const b = el('button', { type: 'button', class: 'quote-link', textContent: clip(text.slice(q.start, q.end)) });
-          b.addEventListener('click', () => handlers.goto(i));
-          ql.append(el('li', {}, b));
-        });
-        li.append(ql);
-      }
-      if (selected && reported.length) {
-        const rl = el('ol', { class: 'actor-quotes actor-reported', 'aria-label': `Reported of ${a.name}` });
-        for (const i of reported) {
-          const r = analysis.attributions[i];
-          const b = el('button', { type: 'button', class: 'report-link', textContent: `reported: ${clip(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}` });
-          b.addEventListener('click', () => handlers.gotoReport(i));
-          rl.append(el('li', {}, b));
-        }
-        li.append(rl);
-      }
-      ul.append(li);
-    }
-    out.push(el('h3', { textContent: `${KIND_TITLES[kind]} (${list.length})` }), ul);
+    if (!kept.kinds.has(kind)) kept.kinds.set(kind, { h3: el('h3'), ul: el('ul', { class: 'actor-list' }) });
+    const { h3, ul } = kept.kinds.get(kind);
+    setText(h3, `${KIND_TITLES[kind]} (${list.length})`);
+    placeChildren(ul, list.map((a) => {
+      shown.add(a.id);
+      return actorItem(kept.items, text, analysis, a, view, handlers, reportedBy.get(a.id) ?? []);
+    }));
+    out.push(h3, ul);
   }
+  for (const id of [...kept.items.keys()]) if (!shown.has(id)) kept.items.delete(id);
   if (!out.length) out.push(el('p', { class: 'hint', textContent: analysis.actors.length ? 'No actor matches the filter.' : 'No actors found yet.' }));
   const others = otherNames(analysis, f);
-  if (others.length) out.push(otherNamesGroup(others, handlers));
-  root.replaceChildren(...out);
+  const othersKey = JSON.stringify([others, Boolean(handlers.correct)]);
+  if (othersKey !== kept.othersKey) { kept.others = others.length ? otherNamesGroup(others, handlers) : null; kept.othersKey = othersKey; }
+  if (kept.others) out.push(kept.others);
+  placeChildren(root, out);
+}
+
+/** An actor's list item, kept in `items` by actor id and brought up to date. */
+function actorItem(items, text, analysis, a, view, handlers, reported) {
+  const selected = view.selected === a.id;
+  // named mentions and all mentions (pronouns and descriptions resolved to the actor)
+  const names = a.mention_kinds.filter((k) => k === 'name').length;
+  const total = a.mention_kinds.length;
+  const counts = `${total} mention${total === 1 ? '' : 's'}` + (total !== names ? ` (${names} by name)` : '')
+    + (a.quotes ? ` · ${a.quotes} quote${a.quotes === 1 ? '' : 's'}` : '')
+    + (reported.length ? ` · ${reported.length} reported` : '')
+    + (a.unnamed ? ' · unnamed source' : '') + (a.corrected ? ' · ✎ corrected' : '');
+  let item = items.get(a.id);
+  if (!item) {
+    const parts = { name: el('span', { class: 'name' }), role: el('span', { class: 'role' }), counts: el('span', { class: 'counts' }) };
+    const btn = el('button', { type: 'button', data: { actor: a.id } }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), parts.name, parts.counts);
+    item = { li: el('li', {}, btn), btn, ...parts, tools: false };
+    items.set(a.id, item);
+  }
+  const { li, btn } = item;
+  const cls = `actor c${colourOf(analysis, a.id)}`;
+  if (btn.className !== cls) btn.className = cls;
+  if (btn.getAttribute('aria-pressed') !== String(selected)) btn.setAttribute('aria-pressed', String(selected));
+  setText(item.name, a.name);
+  setText(item.role, a.role ?? '');
+  if (Boolean(a.role) !== (item.role.parentNode === btn)) { if (a.role) item.name.after(item.role); else item.role.remove(); }
+  setText(item.counts, counts);
+  btn.onclick = () => handlers.select(selected ? null : a.id);
+  // the followed actor's tools depend on the whole analysis: built anew
+  const tools = [];
+  if (selected && handlers.correct) tools.push(correctionControls(text, analysis, a, handlers.correct));
+  if (selected && handlers.markControls) tools.push(handlers.markControls(a));
+  if (selected && handlers.sheet && (a.quotes || reported.length)) {
+    const sheet = el('button', { type: 'button', class: 'sheet-open-btn', textContent: `Quote sheet of ${a.name}` });
+    sheet.addEventListener('click', () => handlers.sheet(a.id));
+    tools.push(sheet);
+  }
+  if (selected && a.quotes) {
+    const ql = el('ol', { class: 'actor-quotes', 'aria-label': `What ${a.name} said` });
+    analysis.quotes.forEach((q, i) => {
+      if (q.actor !== a.id) return;
+      const b = el('button', { type: 'button', class: 'quote-link', textContent: clip(text.slice(q.start, q.end)) });
+      b.addEventListener('click', () => handlers.goto(i));
+      ql.append(el('li', {}, b));
+    });
+    tools.push(ql);
+  }
+  if (selected && reported.length) {
+    const rl = el('ol', { class: 'actor-quotes actor-reported', 'aria-label': `Reported of ${a.name}` });
+    for (const i of reported) {
+      const r = analysis.attributions[i];
+      const b = el('button', { type: 'button', class: 'report-link', textContent: `reported: ${clip(r.content.map(([s, e]) => text.slice(s, e)).join(' … '))}` });
+      b.addEventListener('click', () => handlers.gotoReport(i));
+      rl.append(el('li', {}, b));
+    }
+    tools.push(rl);
+  }
+  // (the button stays where it is: a focused one keeps the focus)
+  if (tools.length || item.tools) { while (btn.nextSibling) btn.nextSibling.remove(); li.append(...tools); }
+  item.tools = tools.length > 0;
+  return li;
+}
+
+/** Set a text only when it differs (no mutation otherwise). */
+function setText(e, s) { if (e.textContent !== s) e.textContent = s; }
+
+/** Make `nodes` the children of `parent`, in order, moving only what is out of place. */
+function placeChildren(parent, nodes) {
+  let at = parent.firstChild;
+  for (const n of nodes) {
+    if (n === at) at = at.nextSibling;
+    else parent.insertBefore(n, at);
+  }
+  while (at) { const next = at.nextSibling; at.remove(); at = next; }
+}
+
+/** Actor id -> indices of the reported speech (not quotations) attributed to it. */
+function reportedByActor(analysis) {
+  const by = new Map();
+  (analysis.attributions ?? []).forEach((r, i) => {
+    if (!r.actor || !isReported(r)) return;
+    if (!by.has(r.actor)) by.set(r.actor, []);
+    by.get(r.actor).push(i);
+  });
+  return by;
 }
 
 /** Names that belong to no actor ("Republican", "Election Day"), with their label and count. */

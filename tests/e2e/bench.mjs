@@ -149,11 +149,30 @@ const stagesOf = (text) => page.evaluate(async (text) => {
   root.getBoundingClientRect();
   const joinMs = performance.now() - f1;
   root.drawn = null; // the article below is timed as a whole render, as before two phases
-  const r0 = performance.now();
-  const analysis = paint(applyEdits(text, raw, []), raw);
+  const actors = document.getElementById('actors');
   const noop = () => {};
-  renderActors(document.getElementById('actors'), text, analysis, view, '', { select: noop, goto: noop, gotoReport: noop, correct: noop });
-  document.getElementById('actors').getBoundingClientRect(); // style and layout included
+  const handlers = { select: noop, goto: noop, gotoReport: noop, correct: noop };
+  // the sidebar: the first phase's drawn from nothing, then updated to the whole analysis, then
+  // following its first actor (each with style and layout)
+  const analysis = paint(applyEdits(text, raw, []), raw);
+  const p0 = performance.now();
+  actors.kept = null;
+  actors.replaceChildren();
+  renderActors(actors, text, first, view, '', handlers);
+  actors.getBoundingClientRect();
+  const r0 = performance.now();
+  renderActors(actors, text, analysis, view, '', handlers);
+  actors.getBoundingClientRect();
+  const u0 = performance.now();
+  renderActors(actors, text, analysis, { ...view, selected: analysis.actors[0]?.id ?? null }, '', handlers);
+  actors.getBoundingClientRect();
+  const u1 = performance.now();
+  actors.kept = null;
+  actors.replaceChildren();
+  const s0 = performance.now();
+  renderActors(actors, text, analysis, view, '', handlers);
+  actors.getBoundingClientRect(); // style and layout included
+  const s1 = performance.now();
   const r1 = performance.now();
   await renderArticle(document.getElementById('article'), text, analysis, view);
   document.getElementById('article').getBoundingClientRect();
@@ -165,8 +184,8 @@ const stagesOf = (text) => page.evaluate(async (text) => {
   const compromiseMs = performance.now() - c0;
   return {
     wasm: result.loadMs.wasm, models: result.loadMs.models, stageMs, exportMs,
-    transfer: result.arrived - result.sentAt + (parsed - t1), sidebar: r1 - r0, article: r2 - r1,
-    total: r2 - t0, compromiseMs, compromiseFound: found.reduce((n, f) => n + f.length, 0),
+    transfer: result.arrived - result.sentAt + (parsed - t1), sidebar: s1 - s0, article: r2 - r1,
+    total: r2 - t0 - (s0 - p0), compromiseMs, sidebarJoin: u0 - r0, sidebarFollow: u1 - u0, compromiseFound: found.reduce((n, f) => n + f.length, 0),
     firstPosted: firstMessage.arrived - t0, firstOnScreen: firstMessage.arrived - t0 + (f1 - f0), joinMs,
   };
 }, text);
@@ -255,6 +274,8 @@ for (const [i, [stage]] of timings[1].stageMs.entries()) row(`worker: stage ${st
 row('worker: export to JSON', (t) => t.exportMs);
 row('transfer of the result to the page + JSON.parse', (t) => t.transfer);
 row('render: sidebar (actors)', (t) => t.sidebar);
+row('render: sidebar update, the whole analysis joining the first phase\'s', (t) => t.sidebarJoin);
+row('render: sidebar update, following an actor', (t) => t.sidebarFollow);
 row('render: article', (t) => t.article);
 row('**total: new worker -> article on screen**', (t) => t.total);
 row('two phases: new worker -> first phase (no reported speech) received', (t) => t.firstPosted);

@@ -194,6 +194,93 @@ test('following an actor, a layer and a correction change the article in place, 
   await context.close();
 });
 
+test('the second phase, following an actor and a correction update the actors sidebar in place', async () => {
+  const { context, page, release } = await heldContext();
+  await page.goto(server.url);
+  await firstShown(page);
+  // each actor's button in the first phase, by id and name
+  const keep = () => page.evaluate(() => {
+    window.__buttons = new Map([...document.querySelectorAll('#actors button.actor')].map((b) => [`${b.dataset.actor} ${b.querySelector('.name').textContent}`, b]));
+    window.__lists = [...document.querySelectorAll('#actors ul.actor-list')];
+    return window.__buttons.size;
+  });
+  // of the buttons kept, how many are the same elements now, and whether each list is
+  const same = () => page.evaluate(() => {
+    const now = [...document.querySelectorAll('#actors button.actor')];
+    const found = now.filter((b) => window.__buttons.get(`${b.dataset.actor} ${b.querySelector('.name').textContent}`));
+    return {
+      buttons: now.length,
+      matched: found.length,
+      same: found.filter((b) => window.__buttons.get(`${b.dataset.actor} ${b.querySelector('.name').textContent}`) === b).length,
+      lists: window.__lists.every((l) => l.isConnected),
+    };
+  });
+  assert.ok(await keep() >= 3);
+  // 1. reported speech joins: the actors it leaves as they were keep their elements
+  await release();
+  await ready(page);
+  const joined = await same();
+  assert.ok(joined.matched >= 3, JSON.stringify(joined));
+  assert.equal(joined.same, joined.matched, `the second phase rebuilt actors: ${JSON.stringify(joined)}`);
+  assert.ok(joined.lists, 'the lists stay');
+  // 2. following an actor, then stopping
+  const count = await keep();
+  await page.click('#actors button.actor >> text=Elena Vasquez');
+  await page.waitForSelector('#actors button.actor[aria-pressed="true"] >> text=Elena Vasquez');
+  assert.ok(await page.isVisible('#actors .corrections'), 'the followed actor has its tools');
+  const followed = await same();
+  assert.deepEqual(followed, { buttons: count, matched: count, same: count, lists: true }, 'following rebuilt actors');
+  // 3. a correction: a new name on the same button
+  const button = await page.$('#actors button.actor[aria-pressed="true"]');
+  await page.evaluate(() => { document.body.dataset.ready = '0'; });
+  await page.fill('#actors .corrections input[aria-label="Name of Elena Vasquez"]', 'E. Vasquez');
+  await page.press('#actors .corrections input[aria-label="Name of Elena Vasquez"]', 'Enter');
+  await ready(page);
+  assert.equal(await button.evaluate((b) => b.isConnected && b.querySelector('.name').textContent), 'E. Vasquez');
+  assert.match(await button.textContent(), /corrected/);
+  const corrected = await same();
+  assert.equal(corrected.same, count - 1, `a renaming rebuilt other actors: ${JSON.stringify(corrected)}`);
+  await page.click('#actors button.actor[aria-pressed="true"]');
+  assert.equal(await button.evaluate((b) => b.isConnected && b.getAttribute('aria-pressed')), 'false');
+  assert.equal(await page.$('#actors .corrections'), null, 'the tools go with the following');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the sample, and on a later visit the saved draft, are analysed once, posted before app.js runs', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await context.addInitScript(() => {
+    window.__posts = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (data, ...rest) {
+      if (typeof data?.text === 'string') window.__posts.push({ at: performance.now(), text: data.text });
+      return post.call(this, data, ...rest);
+    };
+  });
+  const posts = () => page.evaluate(() => ({
+    posts: window.__posts.map((p) => ({ at: p.at, length: p.text.length })),
+    app: performance.getEntriesByName('newslens-app')[0]?.startTime ?? null,
+  }));
+  // 1. the sample, on a first visit
+  await page.reload();
+  await ready(page);
+  const first = await posts();
+  assert.equal(first.posts.length, 1, JSON.stringify(first));
+  assert.equal(first.posts[0].length, SAMPLE.replace(/\r\n?/g, '\n').length);
+  assert.ok(first.app !== null && first.posts[0].at < first.app, `posted at ${first.posts[0].at}, app.js at ${first.app}`);
+  // 2. the reader's own text, saved as a draft, on the next visit
+  await pasteText(page, ARTICLE);
+  await page.reload();
+  await ready(page);
+  const draft = await posts();
+  assert.equal(draft.posts.length, 1, JSON.stringify(draft));
+  assert.ok(draft.app !== null && draft.posts[0].at < draft.app, `posted at ${draft.posts[0].at}, app.js at ${draft.app}`);
+  assert.equal(await page.textContent('#article'), ARTICLE.replace(/\r\n?/g, '\n'));
+  assert.ok((await page.$$('#article .quote[data-speaker="Carlos Mendez"]')).length >= 1, 'the draft is highlighted');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a long text is drawn as plain text at once, then highlighted on screen first', async () => {
   const { context, page } = await openPage(browser, server.url);
   // the page's renderer on a 400 KB text, in place of the article, after scrolling to its middle
