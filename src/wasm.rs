@@ -53,15 +53,7 @@ impl Analyzer {
         text: &str,
         on_progress: &js_sys::Function,
     ) -> Result<String, JsError> {
-        let mut report = |stage: crate::Stage, done: f32| {
-            // a throwing callback must not stop the analysis
-            let _ = on_progress.call2(
-                &JsValue::NULL,
-                &JsValue::from_str(stage.as_str()),
-                &JsValue::from_f64(done as f64),
-            );
-        };
-        let a = crate::analyze_with_progress(text, &self.models, &mut report)
+        let a = crate::analyze_with_progress(text, &self.models, &mut reporter(on_progress))
             .map_err(|e| JsError::new(&e.to_string()))?;
         serde_json::to_string(&a.export(text, Unit::Utf16))
             .map_err(|e| JsError::new(&e.to_string()))
@@ -82,13 +74,7 @@ impl Analyzer {
         on_progress: &js_sys::Function,
         on_first: &js_sys::Function,
     ) -> Result<String, JsError> {
-        let mut report = |stage: crate::Stage, done: f32| {
-            let _ = on_progress.call2(
-                &JsValue::NULL,
-                &JsValue::from_str(stage.as_str()),
-                &JsValue::from_f64(done as f64),
-            );
-        };
+        let mut report = reporter(on_progress);
         let mut first = |a: &crate::Analysis| {
             // a first that cannot be written or a throwing callback must not stop the analysis
             if let Ok(json) = serde_json::to_string(&a.export(text, Unit::Utf16)) {
@@ -99,6 +85,18 @@ impl Analyzer {
             .map_err(|e| JsError::new(&e.to_string()))?;
         serde_json::to_string(&a.export(text, Unit::Utf16))
             .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+/// `onProgress(stage, fraction)` as the analysis's progress callback; a throwing callback must
+/// not stop the analysis.
+fn reporter(on_progress: &js_sys::Function) -> impl FnMut(crate::Stage, f32) + '_ {
+    move |stage, done| {
+        let _ = on_progress.call2(
+            &JsValue::NULL,
+            &JsValue::from_str(stage.as_str()),
+            &JsValue::from_f64(done as f64),
+        );
     }
 }
 
