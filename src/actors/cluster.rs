@@ -5,7 +5,8 @@
 //! one the article introduced first, as news style keeps the bare surname for the main person;
 //! never against an honorific of the other gender, and a surname far before any full name stays
 //! apart); a first name joins the one full name starting with it; name particles ("al-Rashid" /
-//! "Rashid") are ignored for that; an acronym joins the name it abbreviates; "the Post" joins
+//! "Rashid") are ignored for that; a surname misspelt by one letter joins the one person it
+//! fits; an acronym joins the name it abbreviates; "the Post" joins
 //! "The Washington Post"; names the text declares equal in parentheses ("Kurdistan Workers’ Party
 //! (PKK)", "(ISIS/ISIL)") or with "also known as" / "formerly" merge. All lookups go through hash
 //! indexes, so clustering is linear in the number of mentions.
@@ -191,6 +192,9 @@ struct Index {
     by_first: DocMap<String, Vec<usize>>,
     /// every word of a multi-word non-person name -> clusters
     by_word: DocMap<String, Vec<usize>>,
+    /// a person's surname, and each form of it with one letter left out -> clusters
+    /// (`respelled_surname`)
+    by_spelling: DocMap<String, Vec<usize>>,
 }
 
 /// At most this many clusters are kept per word in the index: a real article has a handful of
@@ -213,12 +217,21 @@ impl Index {
             by_last: DocMap::with_hasher(key),
             by_first: DocMap::with_hasher(key),
             by_word: DocMap::with_hasher(key),
+            by_spelling: DocMap::with_hasher(key),
         }
     }
 
     fn add(&mut self, ci: usize, c: &Cluster, label: Label) {
         let k = &c.key;
         self.by_words.entry(k.clone()).or_insert(ci);
+        if label == Label::Per
+            && let Some(surname) = k.last()
+            && surname.chars().count() >= MIN_RESPELLED
+        {
+            for form in spellings(surname) {
+                push_once(self.by_spelling.entry(form).or_default(), ci);
+            }
+        }
         if k.len() >= 2 {
             if let Some(a) = acronym_of(&c.name) {
                 self.by_acronym.entry(a).or_insert(ci);
@@ -295,6 +308,12 @@ pub fn cluster(
         let placed = in_place_pair(text, ents, i, gaz);
         let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i], gaz, placed);
         shared_surname[i] = shared;
+        let found = found.or_else(|| {
+            let ci = respelled_surname(&clusters, &index, e, words, honorific[i], gaz)?;
+            // a misspelt surname the tagger read as a body still votes as the person
+            label = Label::Per;
+            Some(ci)
+        });
         let found = found.or_else(|| {
             let ci = short_form_of_org(&clusters, &index, e, words, honorific[i], gaz)?;
             // it votes as the organisation it names, not as the person the tagger saw
@@ -462,6 +481,85 @@ fn find_cluster(
         .into_iter()
         .min_by_key(|&ci| clusters[ci].first_start());
     (first, nearest.is_some_and(|n| Some(n) != first))
+}
+
+/// Surnames shorter than this (in letters) are never matched by spelling: short names differ
+/// in one letter too often ("Bush" / "Rush").
+const MIN_RESPELLED: usize = 6;
+
+/// The word and each form of it with one letter left out ("bornstein" -> "ornstein",
+/// "brnstein", ...): two words within one letter's edit share one of these forms.
+fn spellings(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = vec![w.to_string()];
+    out.extend(
+        (0..chars.len()).map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect::<String>()),
+    );
+    out
+}
+
+/// A lone surname, read as a person or a body, that no name holds but that one person's
+/// surname spells one letter apart (left out, added, changed, or two swapped: "Bornsten" /
+/// "Bornstein", "Yastrezhembsky" / "Yastrzhembsky"), same first letter, six letters or more:
+/// the same person, misspelt. Two people that fit, a first name or a place leave it alone; so
+/// do an honorific of the other gender and a full name far after it (as for surnames).
+fn respelled_surname(
+    clusters: &[Cluster],
+    index: &Index,
+    e: Entity,
+    words: &[String],
+    honorific: Option<Gender>,
+    gaz: &Gazetteers,
+) -> Option<usize> {
+    let [w] = words else { return None };
+    let w = &key_words(std::slice::from_ref(w))[0];
+    if !matches!(e.label, Label::Per | Label::Org)
+        || w.chars().count() < MIN_RESPELLED
+        || place_or_first_name(gaz, w)
+    {
+        return None;
+    }
+    let mut found: Vec<usize> = spellings(w)
+        .iter()
+        .filter_map(|form| index.by_spelling.get(form))
+        .flatten()
+        .copied()
+        .filter(|&ci| {
+            let c = &clusters[ci];
+            c.is_person()
+                && c.key
+                    .last()
+                    .is_some_and(|s| s.chars().next() == w.chars().next() && one_edit_apart(s, w))
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    let &[ci] = &found[..] else { return None };
+    let c = &clusters[ci];
+    let gender_ok = honorific.is_none() || c.gender.is_none() || honorific == c.gender;
+    let near = c.first_start() <= e.span.start || c.first_start() - e.span.end < FAR;
+    (gender_ok && near).then_some(ci)
+}
+
+/// Are `a` and `b` different words one edit apart: a letter left out, added or changed, or two
+/// neighbours swapped?
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    let tail_eq = |x: &[char], y: &[char]| x == y;
+    match a.len() as isize - b.len() as isize {
+        0 => {
+            tail_eq(&ra[1..], &rb[1..])
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => tail_eq(&ra[1..], rb),
+        -1 => tail_eq(ra, &rb[1..]),
+        _ => false,
+    }
 }
 
 /// A one-word person mention that no person's name holds but that opens exactly one

@@ -457,3 +457,68 @@ fn a_first_name_written_another_way_is_the_same_person() {
         ]
     );
 }
+
+#[test]
+fn a_surname_spelt_one_letter_apart_is_the_same_person() {
+    let t = "Harold Bornstein wrote. Bornsten said. Sergei Yastrzhembsky spoke. Yastrezhembsky \
+             added. Tyresha Mcclenney left. Mclenney went.";
+    let names = [
+        ("Harold Bornstein", Per),
+        ("Bornsten", Org),
+        ("Sergei Yastrzhembsky", Per),
+        ("Yastrezhembsky", Per),
+        ("Tyresha Mcclenney", Per),
+        ("Mclenney", Org),
+    ];
+    assert_eq!(
+        g(t, &names),
+        [
+            s("Harold Bornstein", 2),
+            s("Sergei Yastrzhembsky", 2),
+            s("Tyresha Mcclenney", 2)
+        ]
+    );
+}
+
+#[test]
+fn a_surname_spelt_apart_stays_apart_when_short_ambiguous_or_far_off() {
+    // four letters is too short; another first letter; two letters apart; two people fit; a
+    // place is not a person's surname
+    let t = "George Bush spoke. Rush said. Sarah Hansen wrote. Jansen said. Mary Schmidt ran. \
+             Schmitz said. Paul Carters and Anne Cartes met. Carter said. Jim Berlins came to \
+             Berlin.";
+    let names = [
+        ("George Bush", Per),
+        ("Rush", Per),
+        ("Sarah Hansen", Per),
+        ("Jansen", Per),
+        ("Mary Schmidt", Per),
+        ("Schmitz", Per),
+        ("Paul Carters", Per),
+        ("Anne Cartes", Per),
+        ("Carter", Per),
+        ("Jim Berlins", Per),
+        ("Berlin", Loc),
+    ];
+    let got = g(t, &names);
+    assert_eq!(got.iter().filter(|(_, n)| *n > 1).count(), 0, "{got:?}");
+}
+
+#[test]
+fn one_edit_apart_counts_one_letter_left_out_added_changed_or_swapped() {
+    for (a, b) in [
+        ("bornstein", "bornsten"),
+        ("samuelson", "sameuelson"),
+        ("donald", "donand"),
+        ("schmidt", "schmdit"),
+    ] {
+        assert!(one_edit_apart(a, b) && one_edit_apart(b, a), "{a} {b}");
+    }
+    for (a, b) in [
+        ("mcclenney", "mclenny"),
+        ("carter", "carter"),
+        ("abcx", "xabc"),
+    ] {
+        assert!(!one_edit_apart(a, b), "{a} {b}");
+    }
+}
