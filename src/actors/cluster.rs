@@ -306,6 +306,10 @@ pub fn cluster(
         }
         let mut label = e.label;
         let placed = in_place_pair(text, ents, i, gaz);
+        if placed {
+            // a town the tagger read as a person votes as the place it is
+            label = Label::Loc;
+        }
         let (found, shared) = find_cluster(&clusters, &index, e, words, honorific[i], gaz, placed);
         shared_surname[i] = shared;
         let found = found.or_else(|| {
@@ -613,13 +617,20 @@ fn place_or_first_name(gaz: &Gazetteers, w: &str) -> bool {
 }
 
 /// Is entity `i` a place followed by its state or country ("Turner, Arkansas", "Raleigh,
-/// N.C.")? Such a name is a town, not a surname tagged as a place.
+/// N.C.")? Such a name is a town, not a surname tagged as a place. A lone word the tagger read
+/// as a person is such a town after "near", "in", "outside" or "at" ("near Turner, Arkansas").
 fn in_place_pair(text: &str, ents: &[Entity], i: usize, gaz: &Gazetteers) -> bool {
     let (Some(e), Some(next)) = (ents.get(i), ents.get(i + 1)) else {
         return false;
     };
     let region = key_words(&name_words(next.span.text(text)));
-    e.label == Label::Loc
+    let after_place_word = || {
+        let before = text[..e.span.start].trim_end_matches(' ');
+        let word = before.rsplit(' ').next().unwrap_or("");
+        matches!(word, "near" | "in" | "outside" | "at")
+    };
+    let lone = !e.span.text(text).contains(' ');
+    (e.label == Label::Loc || (e.label == Label::Per && lone && after_place_word()))
         && next.label == Label::Loc
         && text.get(e.span.end..next.span.start) == Some(", ")
         && (is_region(gaz, &region.join(" "))

@@ -115,8 +115,8 @@ const ADDRESSEE_VERBS: &[&str] = &[
 /// Does this capital's mention stand for its government, by its position: the subject of a verb
 /// ("Baghdad says", "Colombo estimates", "Washington would"), a possessor of something lower-case
 /// ("Baghdad's oil deal"), the agent after "by" or the partner after "with", the one addressed by
-/// a verb of speaking or judging ("accused Taipei"), or the subject of an infinitive ("for New
-/// Delhi to sign"). A dateline or headline in capitals, or a
+/// a verb of speaking or judging ("accused Taipei"), the subject of an infinitive ("for New
+/// Delhi to sign"), or the power broken away from ("independence from Rome"). A dateline or headline in capitals, or a
 /// place position ("in Baghdad", "Cairo airport", "London's Stansted airport") is the city.
 pub fn stands_for_government(text: &str, tok: &Tokenized, e: &Entity) -> bool {
     if e.label == Label::Per || is_all_caps(e.span.text(text)) {
@@ -135,12 +135,29 @@ pub fn stands_for_government(text: &str, tok: &Tokenized, e: &Entity) -> bool {
     }
     let prev = if first > 0 { word(first - 1) } else { "" };
     let prev = prev.to_lowercase();
+    let before_from = || {
+        let w = if first > 1 { word(first - 2) } else { "" };
+        RULED_FROM.contains(&w.to_lowercase().as_str())
+    };
     prev == "by"
         || prev == "with"
         || ADDRESSEE_VERBS.contains(&prev.as_str())
         // the subject of an infinitive: "impossible for New Delhi to sign"
         || (prev == "for" && next == "to")
+        // the power one breaks away from: "independence from Rome", "rule from Moscow"
+        || (prev == "from" && before_from())
 }
+
+/// Nouns of sovereignty that name a government after "from": "independence from Rome".
+const RULED_FROM: &[&str] = &[
+    "independence",
+    "autonomy",
+    "secession",
+    "separation",
+    "split",
+    "rule",
+    "orders",
+];
 
 /// A verb that can follow its subject: an auxiliary, an irregular past, or a word ending in
 /// "-s" or "-ed" ("says", "estimates", "accused").
@@ -198,17 +215,17 @@ mod tests {
     fn a_capital_as_subject_possessor_agent_or_addressee_is_its_government() {
         let t = "Baghdad says it will talk. They discussed Baghdad's oil deal. It was backed by \
                  Baghdad. Ties with Baghdad grew. Kuwait accused Baghdad of delay. It is hard \
-                 for Baghdad to agree.";
-        assert_eq!(governments(t, "Baghdad"), [true; 6]);
+                 for Baghdad to agree. They won independence from Baghdad.";
+        assert_eq!(governments(t, "Baghdad"), [true; 7]);
     }
 
     #[test]
     fn a_capital_as_a_place_is_the_city() {
         let t = "BAGHDAD says the headline. He arrived in Baghdad on Monday. The Baghdad airport \
                  shut. Planes reached London's Stansted airport. She left Baghdad. Flights for \
-                 Baghdad leave daily.";
+                 Baghdad leave daily. Troops withdrew from Baghdad.";
         assert_eq!(governments(t, "BAGHDAD"), [false]);
-        assert_eq!(governments(t, "Baghdad"), [false; 4]);
+        assert_eq!(governments(t, "Baghdad"), [false; 5]);
         assert_eq!(governments(t, "London"), [false]);
     }
 

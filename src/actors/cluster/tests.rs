@@ -406,6 +406,20 @@ fn a_town_followed_by_its_state_is_not_a_surname() {
     let t = "Two churches near Turner burned. Rev. Jerome Turner spoke.";
     let names = [("Turner", Loc), ("Jerome Turner", Per)];
     assert_eq!(groups(t, &names, &gaz), [s("Jerome Turner", 2)]);
+    // the town read as a person, after "near": still a town, voting as a place
+    let t = "Two churches near Turner, Arkansas, burned. Rev. Jerome Turner spoke.";
+    let names = [("Turner", Per), ("Arkansas", Loc), ("Jerome Turner", Per)];
+    let tok = analyze_text(t);
+    let c = cluster(t, &tok, &ents(t, &names), &gaz, &Countries::default());
+    let town = &c.clusters[c.of[0]];
+    assert_eq!((town.mentions.len(), town.label()), (1, Loc));
+    // a person's surname before a state, with no place word before it, joins its person
+    let t = "Rev. Jerome Turner spoke. Turner, Arkansas's pastor, wept.";
+    let names = [("Jerome Turner", Per), ("Turner", Per), ("Arkansas", Loc)];
+    assert_eq!(
+        groups(t, &names, &gaz),
+        [s("Arkansas", 1), s("Jerome Turner", 2)]
+    );
 }
 
 #[test]
