@@ -223,6 +223,42 @@ pub const NAME_TITLES: &[&str] = &[
     "professor",
 ];
 
+/// A minister's or commissioner's field, written before the title ("Farm Commissioner",
+/// "Foreign Minister"): part of the title, not of the body named before it. Lower case.
+pub const PORTFOLIOS: &[&str] = &[
+    "farm",
+    "agriculture",
+    "trade",
+    "foreign",
+    "finance",
+    "defence",
+    "defense",
+    "health",
+    "interior",
+    "justice",
+    "economy",
+    "economics",
+    "energy",
+    "environment",
+    "transport",
+    "labour",
+    "labor",
+    "education",
+    "budget",
+    "competition",
+    "industry",
+    "fisheries",
+    "home",
+    "treasury",
+    "commerce",
+    "culture",
+    "information",
+    "social",
+    "affairs",
+    "prime",
+    "general",
+];
+
 /// Lower-case particles inside a person's name ("Bill de Blasio", "Ludwig van Beethoven", "Osama
 /// bin Laden"), also attached by a hyphen ("al-Rashid").
 pub const NAME_PARTICLES: &[&str] = &[

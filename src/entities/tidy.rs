@@ -2,12 +2,15 @@
 //! span or label the tagger gets wrong, and each has a test below. The token range: edge
 //! punctuation off (not the marks that belong to the name), a verb cut before its "n’t" off, no
 //! URL, e-mail address or handle, a leading "The" off (not for places), a leading title off a
-//! person, a number word or title alone no name. Then: a title inside an organisation span
+//! person, a trailing title off a body ("EU Farm Commissioner"), a number word or title alone no
+//! name. Then: a title inside an organisation span
 //! splits off the person, capitalised common nouns are no names, laws are MISC. This module
 //! sees one span at a time; rules that read the whole document are `repair`.
 
 use crate::analysis::{Entity, Label};
-use crate::lexicon::{CAPITALISED_COMMON_NOUNS, CHAT_INITIALISMS, NAME_PARTICLES, NAME_TITLES};
+use crate::lexicon::{
+    CAPITALISED_COMMON_NOUNS, CHAT_INITIALISMS, NAME_PARTICLES, NAME_TITLES, PORTFOLIOS, TITLES,
+};
 use crate::text::{Span, TokenKind, Tokenized};
 
 /// All tidy rules, in order, for the span of tokens `a..b` the tagger labelled `label`: the
@@ -38,6 +41,7 @@ fn tidy(text: &str, tok: &Tokenized, a: usize, b: usize, label: Label) -> Option
     }
     let a = without_a_leading_the(text, tok, a, b, label);
     let a = without_leading_titles(text, tok, a, b, label);
+    let b = without_trailing_titles(text, tok, a, b, label);
     if is_a_number_word_or_title_alone(text, tok, a, b, label) {
         return None;
     }
@@ -143,6 +147,50 @@ fn without_leading_titles(
     }
     a
 }
+
+/// A title after a body's or other name, with its portfolio words, is no part of it: "EU Farm
+/// Commissioner" is "EU", "Wells Fargo CEO" "Wells Fargo", "Taiwanese Vice (President)"
+/// "Taiwanese", as CoNLL annotates. A span that is all title ("Attorney General", "Police
+/// Commissioner") is left alone, and so are people and places. The new end.
+fn without_trailing_titles(text: &str, tok: &Tokenized, a: usize, b: usize, label: Label) -> usize {
+    if !matches!(label, Label::Org | Label::Misc) || b - a < 2 {
+        return b;
+    }
+    let title_word = |i: usize| {
+        let w = tok.tokens[i].span.text(text);
+        let l = w.to_lowercase();
+        w.starts_with(char::is_uppercase)
+            && (NAME_TITLES.contains(&l.as_str())
+                || TRAILING_TITLES.contains(&l.as_str())
+                || PORTFOLIOS.contains(&l.as_str()))
+    };
+    let last = lower(text, tok, b - 1);
+    if !(NAME_TITLES.contains(&last.as_str()) || TRAILING_TITLES.contains(&last.as_str())) {
+        return b;
+    }
+    let mut e = b;
+    while e > a && title_word(e - 1) {
+        e -= 1;
+    }
+    let left = (a..e).any(|i| {
+        let l = lower(text, tok, i);
+        is_word(tok, i) && !TITLES.contains(&l.as_str()) && !PORTFOLIOS.contains(&l.as_str())
+    });
+    if left { e } else { b }
+}
+
+/// Titles that close a name in news text besides `NAME_TITLES` ("Thai PM", "HCFA Administrator").
+const TRAILING_TITLES: &[&str] = &[
+    "pm",
+    "ceo",
+    "administrator",
+    "vice",
+    "deputy",
+    "spokesman",
+    "spokeswoman",
+    "premier",
+    "envoy",
+];
 
 /// "Ninety percent", "Thousands marched": a number word opening a sentence is no name;
 /// "Editor’s note", "President" alone: a title alone names no one. Whatever the label for
@@ -350,6 +398,37 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The span `tidy` leaves of the whole text tagged `label`.
+    fn tidied(t: &str, label: Label) -> Option<String> {
+        let tok = crate::text::tokens::analyze_text(t);
+        let (a, b) = tidy(t, &tok, 0, tok.tokens.len(), label)?;
+        Some(t[tok.tokens[a].span.start..tok.tokens[b - 1].span.end].to_string())
+    }
+
+    #[test]
+    fn a_title_after_a_body_s_name_is_no_part_of_it() {
+        for (span, name) in [
+            ("EU Farm Commissioner", "EU"),
+            ("Wells Fargo CEO", "Wells Fargo"),
+            ("HCFA Administrator", "HCFA"),
+            ("Taiwanese Vice", "Taiwanese"),
+            ("Manhattan Supreme Court Justice", "Manhattan Supreme Court"),
+        ] {
+            assert_eq!(tidied(span, Label::Org).as_deref(), Some(name), "{span}");
+        }
+        // all title; a person or a place; a title inside the name, not at its end
+        for (span, label) in [
+            ("Attorney General", Label::Org),
+            ("Police Commissioner", Label::Org),
+            ("John Major", Label::Per),
+            ("Prince Edward Island", Label::Loc),
+            ("Charlotte Mayor", Label::Loc),
+            ("Commissioner of Police", Label::Org),
+        ] {
+            assert_eq!(tidied(span, label).as_deref(), Some(span), "{span}");
+        }
     }
 
     #[test]
