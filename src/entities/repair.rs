@@ -3,12 +3,12 @@
 //! honorific, initials and Jr./III, a bare surname after its full name. Bodies: a name cut at
 //! its connector ("Coalition for the Homeless"), two organisations joined by "for the", an
 //! ordinal or an "of <place>" chapter, a name after a word for a body. Labels: wars, places and
-//! bodies tagged as people. Not names: a Title Case section header before a colon. This module
+//! bodies tagged as people, a name after a title tagged as anything but a person. Not names: a Title Case section header before a colon. This module
 //! does not tag, and it does not group mentions into actors (see `actors`).
 
 use crate::analysis::{Entity, Label};
 use crate::hash::DocMap;
-use crate::lexicon::{NAME_PARTICLES, PERSON_HONORIFICS};
+use crate::lexicon::{NAME_PARTICLES, NAME_TITLES, ORG_HEADS, PERSON_HONORIFICS};
 use crate::text::{Span, TokenKind, Tokenized, normalise};
 
 /// All repairs, in order.
@@ -20,6 +20,7 @@ pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let out = named_bodies(text, tok, out);
     let out = named_wars(text, out);
     let out = not_people(text, out);
+    let out = people_after_titles(text, tok, out);
     let out = without_section_headers(text, tok, out);
     let out = named_by_head(text, tok, out);
     let out = transcript_speakers(text, tok, out);
@@ -373,6 +374,74 @@ fn named_wars(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     }
     ents
 }
+
+/// "Secretary General Ban Ki-moon" with "Ban Ki-moon" tagged as another name, "President
+/// Obama" with "Obama" as a body: a name of one to three capitalised words right after a
+/// capitalised title is a person, unless its last word names a body or a place ("Judge
+/// Rotenberg Center").
+fn people_after_titles(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut ents {
+        if e.label == Label::Per {
+            continue;
+        }
+        let i = tok.tokens.partition_point(|t| t.span.start < e.span.start);
+        let Some(prev) = i.checked_sub(1).map(|p| tok.tokens[p].span.text(text)) else {
+            continue;
+        };
+        let name = e.span.text(text);
+        let words: Vec<&str> = name.split(' ').collect();
+        let tail = words.last().map_or(String::new(), |w| w.to_lowercase());
+        // a title in capitals is a headline's word ("COACH NICE")
+        let titled = prev.starts_with(char::is_uppercase)
+            && prev.chars().any(char::is_lowercase)
+            && NAME_TITLES.contains(&prev.to_lowercase().as_str());
+        if titled
+            && words.len() <= 3
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !ORG_HEADS.contains(&tail.as_str())
+            && !PLACE_OR_BODY_TAILS.contains(&tail.as_str())
+        {
+            e.label = Label::Per;
+        }
+    }
+    ents
+}
+
+/// Last words of places and bodies that no title makes a person: "Judge Rotenberg Center".
+const PLACE_OR_BODY_TAILS: &[&str] = &[
+    "center",
+    "centre",
+    "hospital",
+    "island",
+    "islands",
+    "county",
+    "airport",
+    "street",
+    "avenue",
+    "bridge",
+    "hall",
+    "house",
+    "school",
+    "college",
+    "university",
+    "institute",
+    "foundation",
+    "church",
+    "park",
+    "square",
+    "road",
+    "station",
+    "base",
+    "city",
+    "state",
+    "province",
+    "award",
+    "prize",
+    "memorial",
+    "stadium",
+    "hotel",
+    "palace",
+];
 
 /// "Rikers Island", "Seton Hall University" tagged as people, "Northshore Environmental Trust"
 /// as a place or a misc name, "Merrow Reservoir" as a body: a name of two or more words whose

@@ -434,3 +434,31 @@ fn a_place_or_a_day_after_on_stays_apart_from_the_body() {
     let got = shown(text, &named_bodies(text, &tok, ents.clone()));
     assert_eq!(got, shown(text, &ents));
 }
+
+#[test]
+fn a_name_after_a_capitalised_title_is_a_person() {
+    let t = "Secretary General Ban Ki-moon spoke. President Obama left.";
+    let ents = ents_at(t, &[("Ban Ki-moon", Label::Misc), ("Obama", Label::Org)]);
+    let tok = crate::text::tokens::analyze_text(t);
+    assert_eq!(
+        shown(t, &people_after_titles(t, &tok, ents)),
+        [("Ban Ki-moon", Label::Per), ("Obama", Label::Per)]
+    );
+    // a body or place named after someone; a headline in capitals; a lower-case title; a long
+    // name
+    let t = "Judge Rotenberg Center opened. COACH NICE won. The president Lincoln Memorial \
+             Park Fund and Mayor New York City Ballet Company said.";
+    let names = [
+        ("Rotenberg Center", Label::Org),
+        ("NICE", Label::Org),
+        ("Lincoln Memorial", Label::Loc),
+        ("New York City Ballet Company", Label::Org),
+    ];
+    let tok = crate::text::tokens::analyze_text(t);
+    let got = people_after_titles(t, &tok, ents_at(t, &names));
+    assert!(
+        got.iter().all(|e| e.label != Label::Per),
+        "{:?}",
+        shown(t, &got)
+    );
+}
