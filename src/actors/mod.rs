@@ -212,14 +212,27 @@ fn resolve_speakers(
     };
     let mut out = vec![None; atts.len()];
     let mut in_doubt = vec![false; atts.len()];
+    // the cluster of the last quote given one, and the paragraph of that quote
+    let mut last_speaker: Option<(usize, usize)> = None;
     for (qi, a) in atts.iter().enumerate() {
         let Some(m) = a.speaker else { continue };
         if let Some(ci) = refers(&resolver, clusters, m) {
             let shared =
                 m.kind == MentionKind::Name && entity_of(m).is_some_and(|i| shared_surname[i]);
+            // "“…,” said Leslie Wimes. … “…,” she said": a pronoun that leaves a speaker who
+            // could be meant, quoted just before, for someone else
+            let paragraph = tok.paragraph_at(quotes[qi].start);
+            let speaker_passed = last_speaker.is_some_and(|(prev, para)| {
+                prev != ci
+                    && paragraph - para <= 1
+                    && resolver.could_refer_to(m.span, prev, clusters)
+            });
             in_doubt[qi] = shared
                 || m.kind == MentionKind::Pronoun
-                    && (resolver.rival(m.span, ci, clusters).is_some() || resolver.far(m.span, ci));
+                    && (resolver.rival(m.span, ci, clusters).is_some()
+                        || resolver.far(m.span, ci)
+                        || speaker_passed);
+            last_speaker = Some((ci, paragraph));
             if m.kind != MentionKind::Name {
                 clusters[ci].mentions.push(m);
                 resolver.add(m.span, ci);

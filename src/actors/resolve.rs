@@ -207,6 +207,13 @@ impl<'a> Resolver<'a> {
             .map(|(_, ci)| ci)
     }
 
+    /// Could pronoun `p` refer to cluster `ci` (a person of the pronoun's gender, a body for
+    /// "it")?
+    pub fn could_refer_to(&self, p: Span, ci: usize, clusters: &[Cluster]) -> bool {
+        self.want_of_pronoun(p)
+            .is_some_and(|want| self.compatible(&clusters[ci], want))
+    }
+
     /// Is the antecedent of pronoun `p`, cluster `chosen`, last named (outside quotations) more
     /// than two paragraphs before it? A far antecedent is found, but not sure.
     pub fn far(&self, p: Span, chosen: usize) -> bool {

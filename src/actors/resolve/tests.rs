@@ -30,6 +30,17 @@ fn resolved_with(
     gaz: &Gazetteers,
     countries: &Countries,
 ) -> Vec<Option<String>> {
+    resolved_and_doubted(t, names, speakers, gaz, countries).0
+}
+
+/// `resolved_with`, and for each quotation whether its actor is in doubt.
+fn resolved_and_doubted(
+    t: &str,
+    names: &[(&str, Label)],
+    speakers: &[(&str, MentionKind)],
+    gaz: &Gazetteers,
+    countries: &Countries,
+) -> (Vec<Option<String>>, Vec<bool>) {
     let tok = analyze_text(t);
     let mut quotes = Vec::new();
     let mut from = 0;
@@ -64,6 +75,7 @@ fn resolved_with(
     let super::super::Built {
         actors,
         quote_actor: qa,
+        quote_in_doubt,
         ..
     } = build(
         t,
@@ -75,9 +87,11 @@ fn resolved_with(
         gaz,
         countries,
     );
-    qa.iter()
+    let names = qa
+        .iter()
         .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
-        .collect()
+        .collect();
+    (names, quote_in_doubt)
 }
 use Label::*;
 use MentionKind::*;
@@ -276,6 +290,43 @@ fn a_pronoun_with_a_nearer_compatible_name_is_in_doubt() {
         rival_of(t, &[("Ann Lee", Per), ("Acme Corp", Org)], "she"),
         None
     );
+}
+
+#[test]
+fn a_pronoun_that_passes_over_the_speaker_quoted_just_before_is_in_doubt() {
+    let names = [("Leslie Wimes", Per), ("Hillary Clinton", Per)];
+    let t = "“Panic,” said Leslie Wimes.\n\nHillary Clinton lost ground. “Too late,” she said.";
+    let speakers = [("Leslie Wimes", Name), ("she", Pronoun)];
+    let none = Gazetteers::default();
+    let (who, doubt) = resolved_and_doubted(t, &names, &speakers, &none, &Countries::default());
+    assert_eq!(who[1].as_deref(), Some("Hillary Clinton"));
+    assert_eq!(doubt, [false, true]);
+    // the same speaker again, a speaker the pronoun cannot mean, or one two paragraphs back
+    for t in [
+        "“Panic,” said Hillary Clinton.\n\nShe thinks Leslie Wimes lost. Hillary Clinton \
+         left. “Too late,” she said.",
+        "“Panic,” said Leslie Wimes.\n\nIt rained.\n\nHillary Clinton left. “Too late,” \
+         she said.",
+    ] {
+        let speakers = [
+            (
+                if t.contains("said Hillary") {
+                    "Hillary Clinton"
+                } else {
+                    "Leslie Wimes"
+                },
+                Name,
+            ),
+            ("she", Pronoun),
+        ];
+        let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &none, &Countries::default());
+        assert_eq!(doubt, [false, false], "{t}");
+    }
+    let names = [("Leslie Wimes", Per), ("John Roe", Per)];
+    let t = "“Panic,” said Mrs. Leslie Wimes.\n\nJohn Roe left. “Too late,” he said.";
+    let speakers = [("Leslie Wimes", Name), ("he", Pronoun)];
+    let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &none, &Countries::default());
+    assert_eq!(doubt, [false, false]);
 }
 
 #[test]
