@@ -80,7 +80,7 @@ pub fn find_with_progress(
             tidy::all(text, tok, s.start + a, s.start + b, label, &mut out);
         }
     }
-    let out = repair::all(text, tok, out);
+    let out = repair::all(text, tok, &model.gaz, out);
     progress(1.0);
     out
 }

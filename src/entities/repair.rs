@@ -3,16 +3,18 @@
 //! honorific, initials and Jr./III, a bare surname after its full name. Bodies: a name cut at
 //! its connector ("Coalition for the Homeless"), two organisations joined by "for the", an
 //! ordinal or an "of <place>" chapter, a name after a word for a body. Labels: wars, places and
-//! bodies tagged as people, a name after a title tagged as anything but a person. Not names: a Title Case section header before a colon. This module
+//! bodies tagged as people, a name after a title tagged as anything but a person, a country (or
+//! its acronym) tagged as a body. Not names: a Title Case section header before a colon. This module
 //! does not tag, and it does not group mentions into actors (see `actors`).
 
+use super::gazetteer::Gazetteers;
 use crate::analysis::{Entity, Label};
 use crate::hash::DocMap;
 use crate::lexicon::{NAME_PARTICLES, NAME_TITLES, ORG_HEADS, PERSON_HONORIFICS};
 use crate::text::{Span, TokenKind, Tokenized, normalise};
 
 /// All repairs, in order.
-pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
+pub fn all(text: &str, tok: &Tokenized, gaz: &Gazetteers, ents: Vec<Entity>) -> Vec<Entity> {
     let out = honorific_names(text, tok, ents);
     let mut out = person_edges(text, tok, out);
     consistent_surnames(text, tok, &mut out);
@@ -21,6 +23,7 @@ pub fn all(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
     let out = named_wars(text, out);
     let out = not_people(text, out);
     let out = people_after_titles(text, tok, out);
+    let out = countries_as_places(text, gaz, out);
     let out = without_section_headers(text, tok, out);
     let out = named_by_head(text, tok, out);
     let out = transcript_speakers(text, tok, out);
@@ -402,6 +405,39 @@ fn people_after_titles(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Ve
             && !PLACE_OR_BODY_TAILS.contains(&tail.as_str())
         {
             e.label = Label::Per;
+        }
+    }
+    ents
+}
+
+/// A country of the gazetteer named in full ("United Arab Emirates") tagged as a body is the
+/// place: CoNLL marks countries places even as governments or national teams. Not states (US
+/// teams are "Colorado", "Minnesota") and not people ("Jordan").
+/// So is its acronym when the text names the country in full ("UAE" beside "United Arab
+/// Emirates").
+fn countries_as_places(text: &str, gaz: &Gazetteers, mut ents: Vec<Entity>) -> Vec<Entity> {
+    let is_country = |e: &Entity| gaz.has(gaz.lookup(e.span.text(text)), "COUNTRY");
+    let initials: Vec<String> = ents
+        .iter()
+        .filter(|e| e.span.text(text).contains(' ') && is_country(e))
+        .map(|e| {
+            e.span
+                .text(text)
+                .split(' ')
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect()
+        })
+        .collect();
+    for e in &mut ents {
+        if e.label != Label::Org {
+            continue;
+        }
+        let acronym: String = e.span.text(text).chars().filter(|&c| c != '.').collect();
+        let spelt = acronym.len() >= 2
+            && acronym.chars().all(|c| c.is_ascii_uppercase())
+            && initials.contains(&acronym);
+        if spelt || is_country(e) {
+            e.label = Label::Loc;
         }
     }
     ents

@@ -252,7 +252,7 @@ fn entities_leave_repair_in_order_without_overlaps() {
     let text = "Mr. Mrs. Rep.\r\n Merkel and Dr. Jr. III Jr. Ms. Lee";
     let tok = crate::text::tokens::analyze_text(text);
     let ents = ents_at(text, &[("Merkel", Label::Per), ("Jr. III", Label::Org)]);
-    let out = all(text, &tok, ents);
+    let out = all(text, &tok, &Gazetteers::default(), ents);
     assert!(
         out.windows(2).all(|w| w[0].span.end <= w[1].span.start),
         "{:?}",
@@ -461,4 +461,34 @@ fn a_name_after_a_capitalised_title_is_a_person() {
         "{:?}",
         shown(t, &got)
     );
+}
+
+#[test]
+fn a_country_and_its_acronym_tagged_as_bodies_are_places() {
+    let gaz = Gazetteers::parse("COUNTRY\tUnited Arab Emirates\nSTATE\tColorado\n", "").unwrap();
+    let t = "The United Arab Emirates said the UAE would help. Colorado won. Jordan scored. \
+             The USA Today said.";
+    let names = [
+        ("United Arab Emirates", Label::Org),
+        ("UAE", Label::Org),
+        ("Colorado", Label::Org),
+        ("Jordan", Label::Per),
+        ("USA Today", Label::Org),
+    ];
+    let got = countries_as_places(t, &gaz, ents_at(t, &names));
+    assert_eq!(
+        shown(t, &got),
+        [
+            ("United Arab Emirates", Label::Loc),
+            ("UAE", Label::Loc),
+            // a state is also a team; a person is not relabelled; no country spelt
+            ("Colorado", Label::Org),
+            ("Jordan", Label::Per),
+            ("USA Today", Label::Org),
+        ]
+    );
+    // an acronym with no country named in full stays as tagged
+    let t = "The UAE said.";
+    let got = countries_as_places(t, &gaz, ents_at(t, &[("UAE", Label::Org)]));
+    assert_eq!(shown(t, &got), [("UAE", Label::Org)]);
 }
