@@ -224,7 +224,8 @@ pub const NAME_TITLES: &[&str] = &[
 ];
 
 /// A minister's or commissioner's field, written before the title ("Farm Commissioner",
-/// "Foreign Minister"): part of the title, not of the body named before it. Lower case.
+/// "Foreign Minister"): part of the title, not of the body named before it. Not "treasury", a
+/// body's name too ("Treasury secretary" is the Treasury's). Lower case.
 pub const PORTFOLIOS: &[&str] = &[
     "farm",
     "agriculture",
@@ -249,7 +250,6 @@ pub const PORTFOLIOS: &[&str] = &[
     "industry",
     "fisheries",
     "home",
-    "treasury",
     "commerce",
     "culture",
     "information",

@@ -2,8 +2,8 @@
 //! span or label the tagger gets wrong, and each has a test below. The token range: edge
 //! punctuation off (not the marks that belong to the name), a verb cut before its "n’t" off, no
 //! URL, e-mail address or handle, a leading "The" off (not for places), a leading title off a
-//! person, a trailing title off a body ("EU Farm Commissioner"), a number word or title alone no
-//! name. Then: a title inside an organisation span
+//! person, a trailing title off a body ("EU Farm Commissioner"), a number word, a title alone or
+//! a portfolio before its title ("Interior Minister") no name. Then: a title inside an organisation span
 //! splits off the person, capitalised common nouns are no names, laws are MISC. This module
 //! sees one span at a time; rules that read the whole document are `repair`.
 
@@ -42,7 +42,9 @@ fn tidy(text: &str, tok: &Tokenized, a: usize, b: usize, label: Label) -> Option
     let a = without_a_leading_the(text, tok, a, b, label);
     let a = without_leading_titles(text, tok, a, b, label);
     let b = without_trailing_titles(text, tok, a, b, label);
-    if is_a_number_word_or_title_alone(text, tok, a, b, label) {
+    if is_a_number_word_or_title_alone(text, tok, a, b, label)
+        || is_a_portfolio_before_its_title(text, tok, a, b)
+    {
         return None;
     }
     (a < b).then_some((a, b))
@@ -177,6 +179,17 @@ fn without_trailing_titles(text: &str, tok: &Tokenized, a: usize, b: usize, labe
         is_word(tok, i) && !TITLES.contains(&l.as_str()) && !PORTFOLIOS.contains(&l.as_str())
     });
     if left { e } else { b }
+}
+
+/// "Interior Minister Manfred Kanther", "Foreign Secretary": the portfolio of a title is no
+/// name, whatever label the tagger gave it.
+fn is_a_portfolio_before_its_title(text: &str, tok: &Tokenized, a: usize, b: usize) -> bool {
+    b - a == 1
+        && PORTFOLIOS.contains(&lower(text, tok, a).as_str())
+        && tok
+            .tokens
+            .get(b)
+            .is_some_and(|t| NAME_TITLES.contains(&t.span.text(text).to_lowercase().as_str()))
 }
 
 /// Titles that close a name in news text besides `NAME_TITLES` ("Thai PM", "HCFA Administrator").
@@ -405,6 +418,20 @@ mod tests {
         let tok = crate::text::tokens::analyze_text(t);
         let (a, b) = tidy(t, &tok, 0, tok.tokens.len(), label)?;
         Some(t[tok.tokens[a].span.start..tok.tokens[b - 1].span.end].to_string())
+    }
+
+    #[test]
+    fn a_portfolio_before_its_title_is_no_name() {
+        let first = |t: &str| {
+            let tok = crate::text::tokens::analyze_text(t);
+            tidy(t, &tok, 0, 1, Label::Org).is_some()
+        };
+        assert!(!first("Interior Minister Manfred Kanther spoke."));
+        assert!(!first("Foreign Secretary Malcolm Rifkind spoke."));
+        // a portfolio word before no title, or another word before a title
+        assert!(first("Interior ministries met."));
+        assert!(first("Labour leader Tony Blair spoke."));
+        assert!(first("Acme Chairman John Roe spoke."));
     }
 
     #[test]
