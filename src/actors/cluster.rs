@@ -148,15 +148,15 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// The words a name is compared by: particles dropped ("Mohammed al-Rashid" -> mohammed rashid),
-/// middle initials dropped ("Donald J. Trump" -> donald trump), known aliases replaced ("U.S." ->
-/// united states).
+/// middle initials dropped ("Donald J. Trump" -> donald trump), a company's legal form dropped
+/// ("Brush Wellman Inc" -> brush wellman), known aliases replaced ("U.S." -> united states).
 pub(super) fn key_words(words: &[String]) -> Vec<String> {
     let joined = words.join(" ");
     if let Some((_, canon)) = ALIASES.iter().find(|(a, _)| *a == joined) {
         return canon.split(' ').map(str::to_string).collect();
     }
     let last = words.len().saturating_sub(1);
-    words
+    let key = words
         .iter()
         .enumerate()
         .filter(|&(i, w)| {
@@ -164,7 +164,30 @@ pub(super) fn key_words(words: &[String]) -> Vec<String> {
             !(NAME_PARTICLES.contains(&w.as_str()) || middle_initial)
         })
         .map(|(_, w)| without_particle(w).to_string())
-        .collect()
+        .collect::<Vec<String>>();
+    without_company_suffix(key)
+}
+
+/// The legal form closing a company's name: "Brush Wellman Inc" is "Brush Wellman".
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv",
+    "gmbh",
+];
+
+/// The words without a closing legal form (and an "and" or "&" before it), when two or more
+/// words are left.
+fn without_company_suffix(mut words: Vec<String>) -> Vec<String> {
+    if words.len() >= 3
+        && words
+            .last()
+            .is_some_and(|w| COMPANY_SUFFIXES.contains(&w.as_str()))
+    {
+        words.pop();
+        if words.last().is_some_and(|w| w == "and" || w == "&") {
+            words.pop();
+        }
+    }
+    words
 }
 
 /// "j.", "w.": one letter and a full stop, a middle initial inside a name.

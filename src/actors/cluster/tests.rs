@@ -536,3 +536,27 @@ fn one_edit_apart_counts_one_letter_left_out_added_changed_or_swapped() {
         assert!(!one_edit_apart(a, b), "{a} {b}");
     }
 }
+
+#[test]
+fn a_company_with_and_without_its_legal_form_is_one_actor() {
+    let t = "Brush Wellman Inc said. Brush Wellman rose. Marks and Spencer plc spoke. Marks and \
+             Spencer said. Acme Inc sued Acme Co.";
+    let names = [
+        ("Brush Wellman Inc", Org),
+        ("Brush Wellman", Org),
+        ("Marks and Spencer plc", Org),
+        ("Marks and Spencer", Org),
+        ("Acme Inc", Org),
+        ("Acme Co", Org),
+    ];
+    // "Acme Inc" and "Acme Co": a one-word name keeps its legal form, two companies
+    assert_eq!(
+        g(t, &names),
+        [
+            s("Acme Co", 1),
+            s("Acme Inc", 1),
+            s("Brush Wellman Inc", 2),
+            s("Marks and Spencer plc", 2)
+        ]
+    );
+}
