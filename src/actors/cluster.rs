@@ -203,7 +203,7 @@ fn undotted(w: &str) -> Option<String> {
 }
 
 /// A bare surname this many bytes before every mention of a full name is someone else.
-const FAR: usize = 2500;
+const FAR: usize = 4000;
 
 /// Lookup tables over the clusters made so far, so that clustering stays linear in the text.
 struct Index {

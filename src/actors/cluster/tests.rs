@@ -134,7 +134,7 @@ fn an_honorific_of_the_other_gender_blocks_a_surname_merge() {
 
 #[test]
 fn a_surname_far_before_the_full_name_stays_apart() {
-    let filler = "The debate went on. ".repeat(140);
+    let filler = "The debate went on. ".repeat(FAR / 20 + 1);
     let t = format!("Obama spoke. {filler}Michelle Obama listened.");
     let got = g(&t, &[("Obama", Per), ("Michelle Obama", Per)]);
     assert_eq!(got.len(), 2);
