@@ -11,15 +11,13 @@
 //! indexes, so clustering is linear in the number of mentions.
 
 use super::countries::{self, Countries};
-use super::names::{
-    Gender, acronym_of, display_name, first_name_gender, honorific_gender, name_words,
-};
+use super::names::{Gender, acronym_of, display_name, first_name_gender, honorific_gender};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::entities::gazetteer::Gazetteers;
 use crate::hash::{DocKey, DocMap};
 use crate::lexicon::{CLAUSE_FINAL_SPEECH, INVERTED_SPEECH, NAME_PARTICLES};
 use crate::text::Tokenized;
-use crate::text::normalise;
+use crate::text::{name_words, normalise};
 
 pub struct Cluster {
     /// Votes per label, indexed like `Label::ALL`.

@@ -13,7 +13,7 @@ use crate::lexicon::{AUXILIARIES, IRREGULAR_PAST};
 use crate::model_file::ModelError;
 use crate::text::Tokenized;
 
-use super::names::name_words;
+use crate::text::name_words;
 
 /// The shipped table (see models/README.md).
 pub const EMBEDDED_COUNTRIES: &str = include_str!("../../models/countries.tsv");

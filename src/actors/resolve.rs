@@ -12,7 +12,7 @@
 
 use super::cluster::{Cluster, key_words};
 use super::countries::Countries;
-use super::names::{Gender, name_words};
+use super::names::Gender;
 use crate::analysis::Label;
 use crate::hash::DocMap;
 use crate::lexicon::{
@@ -20,8 +20,8 @@ use crate::lexicon::{
 };
 use crate::syntax::in_quote;
 use crate::syntax::{governing_preposition, modifier_of};
-use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
+use crate::text::{name_words, normalise};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
