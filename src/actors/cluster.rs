@@ -10,11 +10,11 @@
 //! (PKK)", "(ISIS/ISIL)") or with "also known as" / "formerly" merge. All lookups go through hash
 //! indexes, so clustering is linear in the number of mentions.
 
-use super::countries::{self, Countries};
+use super::countries;
 use super::names::{Gender, acronym_of, display_name, first_name_gender, honorific_gender};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::entities::gazetteer::Gazetteers;
 use crate::hash::{DocKey, DocMap};
+use crate::knowledge::{Countries, Gazetteers, Knowledge};
 use crate::lexicon::{CLAUSE_FINAL_SPEECH, INVERTED_SPEECH, NAME_PARTICLES};
 use crate::text::Tokenized;
 use crate::text::{name_words, normalise};
@@ -249,13 +249,8 @@ pub struct Clustering {
 }
 
 /// Group entities into clusters.
-pub fn cluster(
-    text: &str,
-    tok: &Tokenized,
-    ents: &[Entity],
-    gaz: &Gazetteers,
-    countries: &Countries,
-) -> Clustering {
+pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], knowledge: &Knowledge) -> Clustering {
+    let gaz = knowledge.gazetteers;
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::new(tok.key);
     let mut of = vec![usize::MAX; ents.len()];
@@ -330,7 +325,7 @@ pub fn cluster(
         of[i] = ci;
     }
     merge_declared_aliases(text, ents, &mut of);
-    join_capitals_to_countries(text, tok, ents, countries, &mut of);
+    join_capitals_to_countries(text, tok, ents, knowledge.countries, &mut of);
     let mut clusters = rebuild(text, ents, &vote, &of, clusters);
     genders_the_text_gives(text, tok, &mut clusters);
     Clustering {

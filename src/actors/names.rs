@@ -2,7 +2,7 @@
 //! ("Federal Bureau of Investigation" -> fbi), display names, honorifics and the gender they or a
 //! first name imply. Pure functions over strings and the gazetteer; no clustering here.
 
-use crate::entities::gazetteer::Gazetteers;
+use crate::knowledge::Gazetteers;
 pub use crate::lexicon::Gender;
 use crate::lexicon::HONORIFICS;
 use crate::text::normalise;

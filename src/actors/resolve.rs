@@ -11,10 +11,10 @@
 //! compatible within a few sentences: no actor (a wrong speaker is worse than none).
 
 use super::cluster::{Cluster, key_words};
-use super::countries::Countries;
 use super::names::Gender;
 use crate::analysis::Label;
 use crate::hash::DocMap;
+use crate::knowledge::Countries;
 use crate::lexicon::{
     CLAUSE_FINAL_SPEECH, DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title,
 };
