@@ -678,17 +678,15 @@ fn join_capitals_to_countries(
     if wanted.iter().all(Option::is_none) {
         return;
     }
-    // a country's cluster, by the words of any of its mentions ("Taiwan" of a cluster whose
-    // fullest name is longer)
-    let mut by_key: DocMap<String, usize> = DocMap::with_hasher(tok.key);
-    for (e, &c) in ents.iter().zip(of.iter()) {
-        if c != usize::MAX {
-            let words = key_words(&name_words(e.span.text(text)));
-            by_key.entry(words.join(" ")).or_insert(c);
-        }
-    }
+    // the first mention's cluster, in text order
+    let named = ents
+        .iter()
+        .zip(of.iter())
+        .filter(|(_, c)| **c != usize::MAX)
+        .map(|(e, &c)| (e.span, c));
+    let by_country = countries::clusters_of_countries(text, tok.key, countries, named);
     for (i, country) in wanted.iter().enumerate() {
-        if let Some(&c) = country.and_then(|k| by_key.get(k))
+        if let Some(&c) = country.and_then(|k| by_country.get(k))
             && of[i] != usize::MAX
         {
             of[i] = c;

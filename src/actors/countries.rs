@@ -4,12 +4,15 @@
 //! Baghdad" name the city).
 //!
 //! It does not decide which mentions name one actor (that is `cluster`); it only says, for a
-//! capital's mention, whether its position makes it the government, and which country that is.
+//! capital's mention, whether its position makes it the government, and which country that is,
+//! and, for the countries the text names, which cluster each one is (`clusters_of_countries`).
 
+use super::cluster::key_words;
 use crate::analysis::{Entity, Label};
+use crate::hash::{DocKey, DocMap};
 use crate::knowledge::Countries;
 use crate::lexicon::{AUXILIARIES, IRREGULAR_PAST};
-use crate::text::Tokenized;
+use crate::text::{Span, Tokenized, name_words};
 
 /// Verbs whose object is someone addressed or judged, so an agent: "accused Taipei", "urged
 /// Washington".
@@ -99,6 +102,26 @@ pub fn capitals_as_governments<'c>(
         .collect()
 }
 
+/// The countries of the table that `mentions` name, each to its cluster: `mentions` are (span,
+/// cluster) pairs, keyed by the words of the mention as the clusters compare them ("Taiwan" of a
+/// cluster whose fullest name is longer); where mentions of one country are in several clusters,
+/// the first pair's cluster.
+pub fn clusters_of_countries(
+    text: &str,
+    key: DocKey,
+    countries: &Countries,
+    mentions: impl IntoIterator<Item = (Span, usize)>,
+) -> DocMap<String, usize> {
+    let mut by_country = DocMap::with_hasher(key);
+    for (span, c) in mentions {
+        let words = key_words(&name_words(span.text(text))).join(" ");
+        if countries.is_country(&words) {
+            by_country.entry(words).or_insert(c);
+        }
+    }
+    by_country
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +161,25 @@ mod tests {
         assert_eq!(governments(t, "BAGHDAD"), [false]);
         assert_eq!(governments(t, "Baghdad"), [false; 4]);
         assert_eq!(governments(t, "London"), [false]);
+    }
+
+    #[test]
+    fn each_country_named_goes_to_the_cluster_of_its_first_mention() {
+        let t = "Iraq and the Iraq and London.";
+        let tok = analyze_text(t);
+        let span = |s: &str, from: usize| {
+            let b = from + t[from..].find(s).unwrap();
+            Span::new(b, b + s.len())
+        };
+        let mentions = [
+            (span("Iraq", 0), 2),
+            (span("the Iraq", 0), 1),
+            (span("London", 0), 0),
+        ];
+        let by_country = clusters_of_countries(t, tok.key, &table(), mentions);
+        // a capital is no country; "the Iraq" is Iraq, after the first mention's cluster
+        assert_eq!(by_country.len(), 1);
+        assert_eq!(by_country.get("iraq"), Some(&2));
     }
 
     #[test]

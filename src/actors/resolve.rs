@@ -10,7 +10,8 @@
 //! already resolved count as mentions, so a chain of "he said" stays with its speaker. Nothing
 //! compatible within a few sentences: no actor (a wrong speaker is worse than none).
 
-use super::cluster::{Cluster, key_words};
+use super::cluster::Cluster;
+use super::countries::clusters_of_countries;
 use super::names::Gender;
 use crate::analysis::Label;
 use crate::hash::DocMap;
@@ -107,14 +108,12 @@ impl<'a> Resolver<'a> {
     /// Read descriptions of a government's voice with this table of countries: "an Australian
     /// foreign ministry official" is Australia's when the text names Australia.
     pub fn with_countries(mut self, countries: &'a Countries, clusters: &[Cluster]) -> Self {
-        for (ci, c) in clusters.iter().enumerate() {
-            for m in &c.mentions {
-                let key = key_words(&name_words(m.span.text(self.text))).join(" ");
-                if countries.is_country(&key) {
-                    self.governments.entry(key).or_insert(ci);
-                }
-            }
-        }
+        // the first cluster, in cluster order, with a mention of the country
+        let named = clusters
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| c.mentions.iter().map(move |m| (m.span, ci)));
+        self.governments = clusters_of_countries(self.text, self.tok.key, countries, named);
         self.countries = Some(countries);
         self
     }
