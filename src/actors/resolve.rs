@@ -150,11 +150,16 @@ impl<'a> Resolver<'a> {
     /// A country named in tokens `from..to`, by a demonym of one or two words or by its name.
     fn country_among(&self, from: usize, to: usize) -> Option<usize> {
         let countries = self.countries?;
-        let word = |i: usize| self.tok.tokens[i].span.text(self.text);
         (from..to).find_map(|i| {
-            let one = name_words(word(i)).join(" ");
-            let two =
-                (i + 1 < to).then(|| name_words(&format!("{} {}", word(i), word(i + 1))).join(" "));
+            let one = name_words(self.tok.text_of(self.text, i)).join(" ");
+            let two = (i + 1 < to).then(|| {
+                name_words(&format!(
+                    "{} {}",
+                    self.tok.text_of(self.text, i),
+                    self.tok.text_of(self.text, i + 1)
+                ))
+                .join(" ")
+            });
             [two, Some(one)].into_iter().flatten().find_map(|k| {
                 let country = countries
                     .country_of_demonym(&k)
@@ -451,13 +456,14 @@ impl<'a> Resolver<'a> {
         let Some(sent) = self.tok.sentences.get(s) else {
             return false;
         };
-        let word = |i: usize| normalise(self.tok.tokens[i].span.text(self.text));
-        let speaks =
-            |i: usize| i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&word(i + 1).as_str());
+        let speaks = |i: usize| {
+            i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&&*self.tok.word(self.text, i + 1))
+        };
         let first = (sent.start..sent.end).find(|&i| self.tok.tokens[i].kind == TokenKind::Word);
         // "He now faces …" opens a chain; "It was the second time" does not, "It said" does
-        let opens = first
-            .is_some_and(|i| same.contains(&word(i).as_str()) && (want != Want::Body || speaks(i)));
+        let opens = first.is_some_and(|i| {
+            same.contains(&&*self.tok.word(self.text, i)) && (want != Want::Body || speaks(i))
+        });
         let from = self
             .tok
             .tokens
@@ -468,7 +474,7 @@ impl<'a> Resolver<'a> {
             .partition_point(|t| t.span.start < within.end);
         opens
             || (from.max(sent.start)..to.min(sent.end)).any(|i| {
-                same.contains(&word(i).as_str())
+                same.contains(&&*self.tok.word(self.text, i))
                     && speaks(i)
                     && !in_quote(self.tok.tokens[i].span, self.quotes)
             })
@@ -534,13 +540,12 @@ impl<'a> Resolver<'a> {
     fn subject_description(&self, s: usize, clusters: &[Cluster]) -> Option<usize> {
         let tok = self.tok;
         let sent = tok.sentences.get(s)?;
-        let word = |k: usize| tok.tokens[k].span.text(self.text);
-        if sent.end - sent.start < 3 || normalise(word(sent.start)) != "the" {
+        if sent.end - sent.start < 3 || tok.word(self.text, sent.start) != "the" {
             return None;
         }
         let head = (sent.start + 1..sent.end.min(sent.start + 5))
-            .take_while(|&k| word(k).starts_with(char::is_lowercase))
-            .find(|&k| ORG_HEADS.contains(&word(k)))?;
+            .take_while(|&k| tok.text_of(self.text, k).starts_with(char::is_lowercase))
+            .find(|&k| ORG_HEADS.contains(&tok.text_of(self.text, k)))?;
         let d = Span::new(tok.tokens[sent.start].span.start, tok.tokens[head].span.end);
         self.description(d, clusters)
     }
