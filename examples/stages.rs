@@ -84,17 +84,8 @@ fn main() {
             time(4, t, rep.len());
             let sources: Vec<_> = rep.iter().map(|f| f.antecedent.or(f.source)).collect();
             let t = Instant::now();
-            let a = actors::build(
-                input,
-                &tok,
-                &ents,
-                &spans,
-                &atts,
-                &sources,
-                &m.entities.gaz,
-                &m.countries,
-            )
-            .actors;
+            let a =
+                actors::build(input, &tok, &ents, &spans, &atts, &sources, &m.knowledge()).actors;
             time(5, t, a.len());
         }
         for k in 0..6 {

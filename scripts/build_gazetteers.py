@@ -95,7 +95,7 @@ def main(dst, *corpora):
         for n, _ in census(ndir / "dist.all.last")[:TOP_LAST]:
             lines.add(("LAST", n))
     # plain ASCII names are written in lower case: that is already their lookup key, so the
-    # loader hashes them without tokenizing (see gazetteer.rs); other names keep their case
+    # loader hashes them without tokenizing (see src/knowledge/gazetteer.rs); other names keep their case
     lines = {(lst, p.lower() if SIMPLE.match(p) else p) for lst, p in lines}
     with open(dst, "w", encoding="utf-8") as f:
         for lst, phrase in sorted(lines):

@@ -6,7 +6,7 @@
 # whole entity stage, span and document rules included). The outputs of all folds are scored
 # together by score.py (and each fold alone): CoNLL dev is then only a report, and a setting is
 # judged on several times its 5,942 entities. The shipped files under models/ are never touched
-# and nothing is rebuilt.
+# and nothing is rebuilt. The folds, training aside, are scripts/cv_lib.sh's.
 #
 #   scripts/cv_ner.sh                  # folds 0 1 2 3 4
 #   scripts/cv_ner.sh 5 6 7 8 9        # others
@@ -27,54 +27,26 @@ DATA=${DATA:-../shared/data}
 GAZ_DIR=${GAZ_DIR:-models}
 folds=("$@")
 [ ${#folds[@]} -gt 0 ] || folds=(0 1 2 3 4)
-if [ -n "${REUSE:-}" ]; then
-    work=$REUSE
-elif [ -n "${SAVE:-}" ]; then
-    work=$SAVE
-    mkdir -p "$work"
-else
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
-fi
-cargo build --release --quiet
-: > "$work/gold-all.jsonl"
-: > "$work/sys-all.jsonl"
-summary() {
-    python3 ../shared/eval/score.py "$1" "$2" --json | python3 -c '
+source scripts/cv_lib.sh
+
+# train_fold K DIR: the tagger without fold K, with the lists beside it
+train_fold() {
+    local k=$1 dir=$2
+    cp "$GAZ_DIR/gazetteer.tsv" "$GAZ_DIR/clusters.tsv" "$dir/"
+    # --check on the held-out tenth: the trainer's log shows its token-span F1 by epoch
+    # (never used for a choice; the choices are made on a tenth of the other nine)
+    target/release/newslens train ner --data "$DATA" --out "$dir" --hold-out --fold "$k" \
+        --check "$dir/gold.jsonl" ${MEMBERS:+--members "$MEMBERS"} ${EPOCHS:+--epochs "$EPOCHS"} \
+        2> "$dir/train.log"
+}
+
+CV_ROW='
 import json, sys
 e = json.load(sys.stdin)["entities"]
 pl = e["per_label"]
 print("| %s | %s | %s | %s / %s | %s | %s | %s | %s |" % (sys.argv[1], sys.argv[2], e["f1"], e["p"], e["r"],
       pl["PER"], pl["ORG"], pl["LOC"], pl["MISC"]))
-' "$3" "$(grep -c . "$1")"
-}
+'
 echo "| fold | documents | F1 | P / R | PER | ORG | LOC | MISC |"
 echo "|---|---:|---:|---|---:|---:|---:|---:|"
-for k in "${folds[@]}"; do
-    dir=$work/fold-$k
-    if [ -z "${REUSE:-}" ]; then
-        mkdir -p "$dir"
-        cp "$GAZ_DIR/gazetteer.tsv" "$GAZ_DIR/clusters.tsv" "$dir/"
-        python3 - "$DATA/conll2003-train.jsonl" "$k" "$dir/ids.txt" "$dir/gold.jsonl" <<'PY'
-import json, sys
-rows = [line for line in open(sys.argv[1]) if line.strip()]
-k = int(sys.argv[2])
-held = [r for i, r in enumerate(rows) if i % 10 == k]
-open(sys.argv[3], "w").write("".join(json.loads(r)["id"] + "\n" for r in held))
-open(sys.argv[4], "w").write("".join(held))
-PY
-        # --check on the held-out tenth: the trainer's log shows its token-span F1 by epoch
-        # (never used for a choice; the choices are made on a tenth of the other nine)
-        target/release/newslens train ner --data "$DATA" --out "$dir" --hold-out --fold "$k" \
-            --check "$dir/gold.jsonl" ${MEMBERS:+--members "$MEMBERS"} ${EPOCHS:+--epochs "$EPOCHS"} \
-            2> "$dir/train.log"
-        cmp -s <(sort "$dir/ids.txt") <(sort "$dir/held-out-ids.txt") ||
-            { echo "fold $k: the trainer held out other documents" >&2; exit 1; }
-    fi
-    [ -f "$dir/ner.bin" ] || { echo "no model in $dir" >&2; exit 1; }
-    target/release/newslens batch "$dir/gold.jsonl" "$dir/sys.jsonl" --models "$dir" --quiet 2> /dev/null
-    summary "$dir/gold.jsonl" "$dir/sys.jsonl" "$k"
-    cat "$dir/gold.jsonl" >> "$work/gold-all.jsonl"
-    cat "$dir/sys.jsonl" >> "$work/sys-all.jsonl"
-done
-summary "$work/gold-all.jsonl" "$work/sys-all.jsonl" "**all ${#folds[@]} pooled**"
+cv_run "$DATA/conll2003-train.jsonl" ner.bin

@@ -5,7 +5,7 @@
 # own, and the CLI run on it with that folder's files (`newslens batch --models DIR`). The
 # outputs of all folds are scored together by score.py (and each fold alone), so a setting is
 # judged on several times the held-out tenth's 1,683 relations. The shipped files under models/
-# are never touched and nothing is rebuilt.
+# are never touched and nothing is rebuilt. The folds, training aside, are scripts/cv_lib.sh's.
 #
 #   scripts/cv_reported.sh            # folds 5 6 7 8 9
 #   scripts/cv_reported.sh 0 1 2 3 4  # others
@@ -25,59 +25,31 @@ cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/data}
 folds=("$@")
 [ ${#folds[@]} -gt 0 ] || folds=(5 6 7 8 9)
-if [ -n "${REUSE:-}" ]; then
-    work=$REUSE
-elif [ -n "${SAVE:-}" ]; then
-    work=$SAVE
-    mkdir -p "$work"
-else
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
-fi
-cargo build --release --quiet
-: > "$work/gold-all.jsonl"
-: > "$work/sys-all.jsonl"
-summary() {
-    python3 ../shared/eval/score.py "$1" "$2" --json | python3 -c '
+source scripts/cv_lib.sh
+
+# train_fold K DIR: the cue lexicon and the tagger (with MEMBERS, its two other members) without
+# fold K
+train_fold() {
+    local k=$1 dir=$2 m
+    python3 scripts/build_cues.py "$DATA/polnear-train.jsonl" "$dir/cues.tsv" --exclude "$dir/ids.txt" \
+        ${NEIGHBOURS:+--neighbours "$NEIGHBOURS"} > /dev/null 2>&1
+    target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
+        ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train.log"
+    if [ -n "${MEMBERS:-}" ]; then
+        for m in 2 3; do
+            target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
+                --member "$m" ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train-$m.log"
+        done
+    fi
+}
+
+CV_ROW='
 import json, sys
 a = json.load(sys.stdin)["attributions"]
 p = a["partial"]
 print("| %s | %s | %s (%s / %s) | %s | %s |" % (sys.argv[1], sys.argv[2], p["f1"], p["p"], p["r"],
       a["strict"]["f1"], a["source_acc_on_matched"]))
-' "$3" "$(grep -c . "$1")"
-}
+'
 echo "| fold | articles | partial F1 (P / R) | strict F1 | source accuracy on matched |"
 echo "|---|---:|---|---:|---:|"
-for k in "${folds[@]}"; do
-    dir=$work/fold-$k
-    if [ -z "${REUSE:-}" ]; then
-        mkdir -p "$dir"
-        python3 - "$DATA/polnear-train.jsonl" "$k" "$dir/ids.txt" "$dir/gold.jsonl" <<'PY'
-import json, sys
-rows = [line for line in open(sys.argv[1]) if line.strip()]
-k = int(sys.argv[2])
-held = [r for i, r in enumerate(rows) if i % 10 == k]
-open(sys.argv[3], "w").write("".join(json.loads(r)["id"] + "\n" for r in held))
-open(sys.argv[4], "w").write("".join(held))
-PY
-        python3 scripts/build_cues.py "$DATA/polnear-train.jsonl" "$dir/cues.tsv" --exclude "$dir/ids.txt" \
-            ${NEIGHBOURS:+--neighbours "$NEIGHBOURS"} > /dev/null 2>&1
-        target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
-            ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train.log"
-        if [ -n "${MEMBERS:-}" ]; then
-            for m in 2 3; do
-                target/release/newslens train reported --data "$DATA" --out "$dir" --hold-out --fold "$k" \
-                    --member "$m" ${EPOCHS:+--epochs "$EPOCHS"} 2> "$dir/train-$m.log"
-            done
-        fi
-        cmp -s <(sort "$dir/ids.txt") <(sort "$dir/held-out-ids.txt") ||
-            { echo "fold $k: the trainer held out other documents" >&2; exit 1; }
-    fi
-    [ -f "$dir/reported.bin" ] || { echo "no model in $dir" >&2; exit 1; }
-    target/release/newslens batch "$dir/gold.jsonl" "$dir/sys.jsonl" --models "$dir" --quiet \
-        ${MEMBERS:+--accurate} 2> /dev/null
-    summary "$dir/gold.jsonl" "$dir/sys.jsonl" "$k"
-    cat "$dir/gold.jsonl" >> "$work/gold-all.jsonl"
-    cat "$dir/sys.jsonl" >> "$work/sys-all.jsonl"
-done
-summary "$work/gold-all.jsonl" "$work/sys-all.jsonl" "**all ${#folds[@]} pooled**"
+cv_run "$DATA/polnear-train.jsonl" reported.bin ${MEMBERS:+--accurate}

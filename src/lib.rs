@@ -14,6 +14,7 @@ pub mod cues;
 pub mod decode;
 pub mod entities;
 pub mod hash;
+pub mod knowledge;
 pub mod lexicon;
 pub mod linear;
 pub mod model_file;
@@ -32,9 +33,9 @@ pub use analysis::{
 pub use model_file::ModelError;
 pub use text::{Span, Unit};
 
-use actors::countries::Countries;
 use cues::Cues;
 use entities::EntityModel;
+use knowledge::{Countries, Knowledge};
 use quotes::QuoteModel;
 use reported::ReportedModel;
 use speakers::SpeakerModel;
@@ -60,6 +61,15 @@ impl Models {
             cues: Cues::embedded()?,
             countries: Countries::embedded()?,
         })
+    }
+
+    /// The outside knowledge the actors stage reads: the entity model's gazetteers and the
+    /// countries.
+    pub fn knowledge(&self) -> Knowledge<'_> {
+        Knowledge {
+            gazetteers: &self.entities.gaz,
+            countries: &self.countries,
+        }
     }
 
     /// The embedded models with the reported-speech ensemble of three nets (`newslens
@@ -225,8 +235,7 @@ fn analyze_in_phases(
         tok: &tok,
         entities: &entities,
         spans: &spans,
-        gaz: &m.entities.gaz,
-        countries: &m.countries,
+        knowledge: m.knowledge(),
     };
     if let Some(first) = first {
         first(&early.assemble(atts.clone(), Vec::new()));
@@ -246,8 +255,7 @@ struct Early<'a> {
     tok: &'a text::Tokenized,
     entities: &'a [Entity],
     spans: &'a [Span],
-    gaz: &'a entities::gazetteer::Gazetteers,
-    countries: &'a Countries,
+    knowledge: Knowledge<'a>,
 }
 
 impl Early<'_> {
@@ -259,8 +267,7 @@ impl Early<'_> {
             tok,
             entities,
             spans,
-            gaz,
-            countries,
+            knowledge,
         } = *self;
         let sources: Vec<Option<Mention>> =
             found.iter().map(|f| f.antecedent.or(f.source)).collect();
@@ -269,7 +276,7 @@ impl Early<'_> {
             quote_actor,
             quote_in_doubt,
             source_actor,
-        } = actors::build(text, tok, entities, spans, &atts, &sources, gaz, countries);
+        } = actors::build(text, tok, entities, spans, &atts, &sources, &knowledge);
         let entities = actors::consistent_labels(entities, &actors);
         let mut quotes: Vec<Quote> = spans
             .iter()

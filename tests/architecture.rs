@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 const STAGES: &[&str] = &["entities", "quotes", "speakers", "reported", "actors"];
 
 /// What every stage reads: tokens and offsets, word lists, the output types, the cue lexicon, the
-/// linear model, the constrained Viterbi decoder, hashing, model-file reading, and what several
-/// stages read of a document (`syntax`: where entities and quotations sit, phrases). They import
-/// only each other.
+/// linear model, the constrained Viterbi decoder, hashing, model-file reading, what several
+/// stages read of a document (`syntax`: where entities and quotations sit, phrases), and the
+/// outside knowledge (`knowledge`: gazetteers, countries). They import only each other.
 const SHARED: &[&str] = &[
     "text",
     "lexicon",
@@ -29,6 +29,7 @@ const SHARED: &[&str] = &[
     "hash",
     "model_file",
     "syntax",
+    "knowledge",
 ];
 
 /// The layers around the stages, which may import anything: `lib.rs` (the crate root, the order
@@ -42,26 +43,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "speakers/trainer.rs",
         "quotes::spans",
         "the ranker trains on quoted spans as found, before the classifier",
-    ),
-    (
-        "actors/mod.rs",
-        "entities::gazetteer",
-        "first names and places: the entity stage's outside knowledge",
-    ),
-    (
-        "actors/cluster.rs",
-        "entities::gazetteer",
-        "first names and places: the entity stage's outside knowledge",
-    ),
-    (
-        "actors/kinds.rs",
-        "entities::gazetteer",
-        "first names and places: the entity stage's outside knowledge",
-    ),
-    (
-        "actors/names.rs",
-        "entities::gazetteer",
-        "first names and their gender: the entity stage's outside knowledge",
     ),
 ];
 

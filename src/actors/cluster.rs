@@ -11,16 +11,14 @@
 //! (PKK)", "(ISIS/ISIL)") or with "also known as" / "formerly" merge. All lookups go through hash
 //! indexes, so clustering is linear in the number of mentions.
 
-use super::countries::{self, Countries};
-use super::names::{
-    Gender, acronym_of, display_name, first_name_gender, honorific_gender, name_words,
-};
+use super::countries;
+use super::names::{Gender, acronym_of, display_name, first_name_gender, honorific_gender};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
-use crate::entities::gazetteer::Gazetteers;
 use crate::hash::{DocKey, DocMap};
+use crate::knowledge::{Countries, Gazetteers, Knowledge};
 use crate::lexicon::{CLAUSE_FINAL_SPEECH, INVERTED_SPEECH, NAME_PARTICLES};
 use crate::text::Tokenized;
-use crate::text::normalise;
+use crate::text::{name_words, normalise};
 
 pub struct Cluster {
     /// Votes per label, indexed like `Label::ALL`.
@@ -287,13 +285,8 @@ pub struct Clustering {
 }
 
 /// Group entities into clusters.
-pub fn cluster(
-    text: &str,
-    tok: &Tokenized,
-    ents: &[Entity],
-    gaz: &Gazetteers,
-    countries: &Countries,
-) -> Clustering {
+pub fn cluster(text: &str, tok: &Tokenized, ents: &[Entity], knowledge: &Knowledge) -> Clustering {
+    let gaz = knowledge.gazetteers;
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index = Index::new(tok.key);
     let mut of = vec![usize::MAX; ents.len()];
@@ -378,7 +371,7 @@ pub fn cluster(
         of[i] = ci;
     }
     merge_declared_aliases(text, ents, &mut of);
-    join_capitals_to_countries(text, tok, ents, countries, &mut of);
+    join_capitals_to_countries(text, tok, ents, knowledge.countries, &mut of);
     let mut clusters = rebuild(text, ents, &vote, &of, clusters);
     genders_the_text_gives(text, tok, &mut clusters);
     Clustering {
@@ -817,17 +810,15 @@ fn join_capitals_to_countries(
     if wanted.iter().all(Option::is_none) {
         return;
     }
-    // a country's cluster, by the words of any of its mentions ("Taiwan" of a cluster whose
-    // fullest name is longer)
-    let mut by_key: DocMap<String, usize> = DocMap::with_hasher(tok.key);
-    for (e, &c) in ents.iter().zip(of.iter()) {
-        if c != usize::MAX {
-            let words = key_words(&name_words(e.span.text(text)));
-            by_key.entry(words.join(" ")).or_insert(c);
-        }
-    }
+    // the first mention's cluster, in text order
+    let named = ents
+        .iter()
+        .zip(of.iter())
+        .filter(|(_, c)| **c != usize::MAX)
+        .map(|(e, &c)| (e.span, c));
+    let by_country = countries::clusters_of_countries(text, tok.key, countries, named);
     for (i, country) in wanted.iter().enumerate() {
-        if let Some(&c) = country.and_then(|k| by_key.get(k))
+        if let Some(&c) = country.and_then(|k| by_country.get(k))
             && of[i] != usize::MAX
         {
             of[i] = c;

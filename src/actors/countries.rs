@@ -1,87 +1,18 @@
-//! Countries as the actors stage knows them: each one's capitals and demonyms
-//! (`models/countries.tsv`, built by `scripts/build_countries.py`), and the reading of a capital
-//! as its government: "Baghdad says", "backed by Baghdad" and "Baghdad's oil deal" name Iraq;
-//! "BAGHDAD" in a dateline and "arrived in Baghdad" name the city.
+//! Countries as the actors stage reads them, with the table of capitals and demonyms
+//! (`knowledge::Countries`): the reading of a capital as its government ("Baghdad says", "backed
+//! by Baghdad" and "Baghdad's oil deal" name Iraq; "BAGHDAD" in a dateline and "arrived in
+//! Baghdad" name the city).
 //!
 //! It does not decide which mentions name one actor (that is `cluster`); it only says, for a
-//! capital's mention, whether its position makes it the government, and which country that is.
+//! capital's mention, whether its position makes it the government, and which country that is,
+//! and, for the countries the text names, which cluster each one is (`clusters_of_countries`).
 
-use std::collections::{HashMap, HashSet};
-
+use super::cluster::key_words;
 use crate::analysis::{Entity, Label};
+use crate::hash::{DocKey, DocMap};
+use crate::knowledge::Countries;
 use crate::lexicon::{AUXILIARIES, IRREGULAR_PAST};
-use crate::model_file::ModelError;
-use crate::text::Tokenized;
-
-use super::names::name_words;
-
-/// The shipped table (see models/README.md).
-pub const EMBEDDED_COUNTRIES: &str = include_str!("../../models/countries.tsv");
-
-/// Capitals and demonyms, keyed by their name words joined with one space ("new delhi").
-#[derive(Default)]
-pub struct Countries {
-    /// capital -> country, both as name words joined ("baghdad" -> "iraq")
-    by_capital: HashMap<String, String>,
-    /// demonym -> country ("iraqi" -> "iraq")
-    by_demonym: HashMap<String, String>,
-    /// every country of the table ("iraq")
-    names: HashSet<String>,
-}
-
-impl Countries {
-    /// Parse `country<TAB>capitals<TAB>demonyms` lines (lists comma-separated, a field may be
-    /// empty).
-    pub fn parse(table: &str) -> Result<Countries, ModelError> {
-        let mut c = Countries::default();
-        for (n, line) in table.lines().enumerate() {
-            if line.is_empty() {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(country), Some(capitals), Some(demonyms), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                return Err(ModelError(format!(
-                    "countries.tsv line {}: not 'country<tab>capitals<tab>demonyms'",
-                    n + 1
-                )));
-            };
-            let country = joined(country);
-            c.names.insert(country.clone());
-            for capital in capitals.split(',').filter(|s| !s.is_empty()) {
-                c.by_capital.insert(joined(capital), country.clone());
-            }
-            for demonym in demonyms.split(',').filter(|s| !s.is_empty()) {
-                c.by_demonym.insert(joined(demonym), country.clone());
-            }
-        }
-        Ok(c)
-    }
-
-    pub fn embedded() -> Result<Countries, ModelError> {
-        Countries::parse(EMBEDDED_COUNTRIES)
-    }
-
-    /// The country whose capital this name is ("New Delhi" -> "india").
-    pub fn country_of_capital(&self, name: &str) -> Option<&str> {
-        self.by_capital.get(&joined(name)).map(String::as_str)
-    }
-
-    /// Is this (as name words joined with one space) a country of the table?
-    pub fn is_country(&self, key: &str) -> bool {
-        self.names.contains(key)
-    }
-
-    /// The country of a demonym ("Iraqi" -> "iraq").
-    pub fn country_of_demonym(&self, word: &str) -> Option<&str> {
-        self.by_demonym.get(&joined(word)).map(String::as_str)
-    }
-}
-
-fn joined(name: &str) -> String {
-    name_words(name).join(" ")
-}
+use crate::text::{Span, Tokenized, name_words};
 
 /// Verbs whose object is someone addressed or judged, so an agent: "accused Taipei", "urged
 /// Washington".
@@ -188,6 +119,26 @@ pub fn capitals_as_governments<'c>(
         .collect()
 }
 
+/// The countries of the table that `mentions` name, each to its cluster: `mentions` are (span,
+/// cluster) pairs, keyed by the words of the mention as the clusters compare them ("Taiwan" of a
+/// cluster whose fullest name is longer); where mentions of one country are in several clusters,
+/// the first pair's cluster.
+pub fn clusters_of_countries(
+    text: &str,
+    key: DocKey,
+    countries: &Countries,
+    mentions: impl IntoIterator<Item = (Span, usize)>,
+) -> DocMap<String, usize> {
+    let mut by_country = DocMap::with_hasher(key);
+    for (span, c) in mentions {
+        let words = key_words(&name_words(span.text(text))).join(" ");
+        if countries.is_country(&words) {
+            by_country.entry(words).or_insert(c);
+        }
+    }
+    by_country
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,28 +181,30 @@ mod tests {
     }
 
     #[test]
+    fn each_country_named_goes_to_the_cluster_of_its_first_mention() {
+        let t = "Iraq and the Iraq and London.";
+        let tok = analyze_text(t);
+        let span = |s: &str, from: usize| {
+            let b = from + t[from..].find(s).unwrap();
+            Span::new(b, b + s.len())
+        };
+        let mentions = [
+            (span("Iraq", 0), 2),
+            (span("the Iraq", 0), 1),
+            (span("London", 0), 0),
+        ];
+        let by_country = clusters_of_countries(t, tok.key, &table(), mentions);
+        // a capital is no country; "the Iraq" is Iraq, after the first mention's cluster
+        assert_eq!(by_country.len(), 1);
+        assert_eq!(by_country.get("iraq"), Some(&2));
+    }
+
+    #[test]
     fn a_person_named_like_a_capital_is_not_a_government() {
         let t = "Paris said no.";
         let tok = analyze_text(t);
         let e = ents(t, &[("Paris", Per)]);
         let c = Countries::parse("France\tParis\tFrench\n").unwrap();
         assert_eq!(capitals_as_governments(t, &tok, &e, &c), [None]);
-    }
-
-    #[test]
-    fn the_table_reads_lists_and_rejects_malformed_lines() {
-        let c = Countries::parse("South Africa\tPretoria,Cape Town\tSouth African\n").unwrap();
-        assert_eq!(c.country_of_capital("Cape Town"), Some("south africa"));
-        assert_eq!(c.country_of_demonym("South African"), Some("south africa"));
-        assert_eq!(c.country_of_capital("Durban"), None);
-        assert!(Countries::parse("Iraq\tBaghdad\n").is_err());
-    }
-
-    #[test]
-    fn the_shipped_table_leaves_out_a_capital_two_countries_claim() {
-        let c = Countries::embedded().unwrap();
-        assert_eq!(c.country_of_capital("Baghdad"), Some("iraq"));
-        assert_eq!(c.country_of_capital("Washington"), Some("united states"));
-        assert_eq!(c.country_of_capital("Jerusalem"), None);
     }
 }

@@ -8,8 +8,8 @@
 
 use super::cluster::Cluster;
 use crate::analysis::Label;
-use crate::entities::gazetteer::Gazetteers;
 use crate::hash::DocSet;
+use crate::knowledge::Gazetteers;
 use crate::lexicon::{PERSON_HEADS, ROLE_WORDS, is_title};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
@@ -467,23 +467,13 @@ fn in_title_case_run(text: &str, tok: &Tokenized, m: Span) -> bool {
 mod tests {
     use super::super::build;
     use crate::analysis::Label;
-    use crate::entities::gazetteer::Gazetteers;
+    use crate::knowledge::Knowledge;
     use crate::text::tokens::analyze_text;
 
     fn actor_names(text: &str, names: &[(&str, Label)]) -> Vec<String> {
         let ents = crate::actors::test_entities(text, names);
         let tok = analyze_text(text);
-        let actors = build(
-            text,
-            &tok,
-            &ents,
-            &[],
-            &[],
-            &[],
-            &Gazetteers::default(),
-            &crate::actors::countries::Countries::default(),
-        )
-        .actors;
+        let actors = build(text, &tok, &ents, &[], &[], &[], &Knowledge::none()).actors;
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -645,21 +635,11 @@ mod tests {
             cue: None,
             margin: 1.0,
         };
-        let gaz = Gazetteers::default();
         let super::super::Built {
             actors,
             quote_actor: qa,
             ..
-        } = build(
-            t,
-            &tok,
-            &ents,
-            &[q],
-            &[choice],
-            &[],
-            &gaz,
-            &crate::actors::countries::Countries::default(),
-        );
+        } = build(t, &tok, &ents, &[q], &[choice], &[], &Knowledge::none());
         assert!(actors.is_empty() && qa == [None]);
         // months, party labels, a header in capitals
         let t =

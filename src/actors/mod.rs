@@ -2,14 +2,16 @@
 //! entity mentions, with a display name (the fullest form), a kind, a role from the text, quote
 //! counts and salience order; and, for each quote, the actor its speaker mention refers to.
 //!
-//! - `names`: the words of a name as compared, acronyms, honorifics, first-name gender;
+//! - `names`: acronyms, display names, honorifics, first-name gender;
 //! - `cluster`: which mentions name the same actor (merge and non-merge rules);
+//! - `countries`: when a capital's mention stands for its government;
 //! - `roles`: titles and appositives ("Russian President", "Syrian PYD leader");
 //! - `resolve`: pronoun and description speakers -> actors;
 //! - `kinds`: what counts as an actor;
 //! - here: the pipeline and salience order.
 //!
-//! This module does not find entities or speakers; it only groups what earlier stages found.
+//! This module does not find entities or speakers; it only groups what earlier stages found,
+//! with the outside knowledge (`knowledge`: gazetteers, countries) it is given.
 
 pub mod cluster;
 pub mod countries;
@@ -21,11 +23,10 @@ pub mod roles;
 #[cfg(test)]
 use crate::analysis::Label;
 use crate::analysis::{Actor, ActorId, ActorKind, Entity, Mention, MentionKind};
-use crate::entities::gazetteer::Gazetteers;
+use crate::knowledge::{Countries, Knowledge};
 use crate::speakers::Choice;
 use crate::text::{Span, Tokenized};
 use cluster::Cluster;
-use countries::Countries;
 use resolve::Resolver;
 
 /// What `build` makes: the actors and who each speaker mention refers to.
@@ -42,7 +43,6 @@ pub struct Built {
 }
 
 /// Build the actors from entities and the speakers' attributions.
-#[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
     tok: &Tokenized,
@@ -50,14 +50,13 @@ pub fn build(
     quotes: &[Span],
     atts: &[Choice],
     sources: &[Option<Mention>],
-    gaz: &Gazetteers,
-    countries: &Countries,
+    knowledge: &Knowledge,
 ) -> Built {
     let cluster::Clustering {
         mut clusters,
         of,
         shared_surname,
-    } = cluster::cluster(text, tok, ents, gaz, countries);
+    } = cluster::cluster(text, tok, ents, knowledge);
     let roles: Vec<Option<String>> = clusters
         .iter()
         .map(|c| {
@@ -81,7 +80,7 @@ pub fn build(
         sources,
         &mut clusters,
         &roles,
-        countries,
+        knowledge.countries,
     );
     let mut quote_counts = vec![0usize; clusters.len()];
     for ci in quote_cluster.iter().flatten() {
@@ -93,7 +92,7 @@ pub fn build(
             kinds::is_actor(
                 text,
                 tok,
-                gaz,
+                knowledge.gazetteers,
                 &lower_words,
                 &clusters[ci],
                 quote_counts[ci],
@@ -305,17 +304,7 @@ mod tests {
             }
             None => (vec![], vec![]),
         };
-        let actors = build(
-            text,
-            &tok,
-            &e,
-            &quotes,
-            &atts,
-            &[],
-            &Gazetteers::default(),
-            &crate::actors::countries::Countries::default(),
-        )
-        .actors;
+        let actors = build(text, &tok, &e, &quotes, &atts, &[], &Knowledge::none()).actors;
         let mut v: Vec<String> = actors.iter().map(|a| a.name.clone()).collect();
         v.sort();
         v
@@ -362,17 +351,7 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let actors = build(
-            t,
-            &tok,
-            &e,
-            &[],
-            &[],
-            &[],
-            &Gazetteers::default(),
-            &crate::actors::countries::Countries::default(),
-        )
-        .actors;
+        let actors = build(t, &tok, &e, &[], &[], &[], &Knowledge::none()).actors;
         let labels: Vec<Label> = consistent_labels(&e, &actors)
             .iter()
             .map(|e| e.label)
@@ -398,17 +377,7 @@ mod tests {
             ],
         );
         let tok = analyze_text(t);
-        let actors = build(
-            t,
-            &tok,
-            &e,
-            &[],
-            &[],
-            &[],
-            &Gazetteers::default(),
-            &crate::actors::countries::Countries::default(),
-        )
-        .actors;
+        let actors = build(t, &tok, &e, &[], &[], &[], &Knowledge::none()).actors;
         let kinds: Vec<(&str, ActorKind)> =
             actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
         assert_eq!(kinds, [("Union State", ActorKind::Organisation)]);
@@ -425,17 +394,7 @@ mod tests {
                 ("Union State", Label::Loc),
             ],
         );
-        let actors = build(
-            t,
-            &tok,
-            &e,
-            &[],
-            &[],
-            &[],
-            &Gazetteers::default(),
-            &crate::actors::countries::Countries::default(),
-        )
-        .actors;
+        let actors = build(t, &tok, &e, &[], &[], &[], &Knowledge::none()).actors;
         assert!(actors.is_empty());
     }
 
@@ -467,16 +426,7 @@ mod tests {
             actors,
             quote_actor: qa,
             ..
-        } = build(
-            t,
-            &tok,
-            &e,
-            &[q],
-            &[att],
-            &[],
-            &Gazetteers::default(),
-            &crate::actors::countries::Countries::default(),
-        );
+        } = build(t, &tok, &e, &[q], &[att], &[], &Knowledge::none());
         assert_eq!(actors[0].name, "Ann Lee");
         assert_eq!(actors[0].quotes, 1);
         assert_eq!(qa, [Some(actors[0].id)]);

@@ -1,8 +1,8 @@
-//! The words of a name as the clustering compares them ("The Washington Post’s" -> washington
-//! post), acronyms ("Federal Bureau of Investigation" -> fbi), honorifics and the gender they or a
+//! Names as the clustering compares them, beyond their words (`text::name_words`): acronyms
+//! ("Federal Bureau of Investigation" -> fbi), display names, honorifics and the gender they or a
 //! first name imply. Pure functions over strings and the gazetteer; no clustering here.
 
-use crate::entities::gazetteer::Gazetteers;
+use crate::knowledge::Gazetteers;
 pub use crate::lexicon::Gender;
 use crate::lexicon::HONORIFICS;
 use crate::text::normalise;
@@ -11,30 +11,6 @@ use crate::text::normalise;
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     let w = normalise(word);
     HONORIFICS.iter().find(|h| h.0 == w).and_then(|h| h.1)
-}
-
-/// Words of a name without a leading "the", honorifics and possessive marks.
-pub fn name_words(s: &str) -> Vec<String> {
-    // an editor's brackets ("[Angela] Merkel") are no part of the words
-    let mut w: Vec<String> = s
-        .split_whitespace()
-        .map(|x| normalise(x.trim_matches(['[', ']'])))
-        .filter(|x| !x.is_empty())
-        .collect();
-    while w
-        .first()
-        .is_some_and(|f| f == "the" || HONORIFICS.iter().any(|h| h.0 == f))
-    {
-        w.remove(0);
-    }
-    if let Some(l) = w.last_mut() {
-        for suffix in ["'s", "'"] {
-            if l.len() > suffix.len() && l.ends_with(suffix) {
-                l.truncate(l.len() - suffix.len());
-            }
-        }
-    }
-    w
 }
 
 /// "Federal Bureau of Investigation" -> "fbi": initials of the capitalised words.
@@ -77,12 +53,10 @@ pub fn first_name_gender(words: &[String], gaz: &Gazetteers) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::name_words;
 
     #[test]
-    fn name_words_drop_the_honorifics_and_possessives() {
-        assert_eq!(name_words("The Washington Post’s"), ["washington", "post"]);
-        assert_eq!(name_words("Mrs. Clinton"), ["clinton"]);
-        assert_eq!(name_words("[Angela] Merkel"), ["angela", "merkel"]);
+    fn display_names_drop_the_brackets_of_an_editor() {
         assert_eq!(display_name("[Angela] Merkel"), "Angela Merkel");
         assert_eq!(display_name("[Sic]"), "[Sic]");
     }

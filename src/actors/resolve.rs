@@ -10,18 +10,19 @@
 //! already resolved count as mentions, so a chain of "he said" stays with its speaker. Nothing
 //! compatible within a few sentences: no actor (a wrong speaker is worse than none).
 
-use super::cluster::{Cluster, key_words};
-use super::countries::Countries;
-use super::names::{Gender, name_words};
+use super::cluster::Cluster;
+use super::countries::clusters_of_countries;
+use super::names::Gender;
 use crate::analysis::Label;
 use crate::hash::DocMap;
+use crate::knowledge::Countries;
 use crate::lexicon::{
     CLAUSE_FINAL_SPEECH, DOCUMENTS, ORG_HEADS, PERSON_HEADS, SPOKESPERSONS, is_title,
 };
 use crate::syntax::in_quote;
 use crate::syntax::{governing_preposition, modifier_of};
-use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
+use crate::text::{name_words, normalise};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -107,14 +108,12 @@ impl<'a> Resolver<'a> {
     /// Read descriptions of a government's voice with this table of countries: "an Australian
     /// foreign ministry official" is Australia's when the text names Australia.
     pub fn with_countries(mut self, countries: &'a Countries, clusters: &[Cluster]) -> Self {
-        for (ci, c) in clusters.iter().enumerate() {
-            for m in &c.mentions {
-                let key = key_words(&name_words(m.span.text(self.text))).join(" ");
-                if countries.is_country(&key) {
-                    self.governments.entry(key).or_insert(ci);
-                }
-            }
-        }
+        // the first cluster, in cluster order, with a mention of the country
+        let named = clusters
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| c.mentions.iter().map(move |m| (m.span, ci)));
+        self.governments = clusters_of_countries(self.text, self.tok.key, countries, named);
         self.countries = Some(countries);
         self
     }
@@ -151,11 +150,16 @@ impl<'a> Resolver<'a> {
     /// A country named in tokens `from..to`, by a demonym of one or two words or by its name.
     fn country_among(&self, from: usize, to: usize) -> Option<usize> {
         let countries = self.countries?;
-        let word = |i: usize| self.tok.tokens[i].span.text(self.text);
         (from..to).find_map(|i| {
-            let one = name_words(word(i)).join(" ");
-            let two =
-                (i + 1 < to).then(|| name_words(&format!("{} {}", word(i), word(i + 1))).join(" "));
+            let one = name_words(self.tok.text_of(self.text, i)).join(" ");
+            let two = (i + 1 < to).then(|| {
+                name_words(&format!(
+                    "{} {}",
+                    self.tok.text_of(self.text, i),
+                    self.tok.text_of(self.text, i + 1)
+                ))
+                .join(" ")
+            });
             [two, Some(one)].into_iter().flatten().find_map(|k| {
                 let country = countries
                     .country_of_demonym(&k)
@@ -459,13 +463,14 @@ impl<'a> Resolver<'a> {
         let Some(sent) = self.tok.sentences.get(s) else {
             return false;
         };
-        let word = |i: usize| normalise(self.tok.tokens[i].span.text(self.text));
-        let speaks =
-            |i: usize| i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&word(i + 1).as_str());
+        let speaks = |i: usize| {
+            i + 1 < sent.end && CLAUSE_FINAL_SPEECH.contains(&&*self.tok.word(self.text, i + 1))
+        };
         let first = (sent.start..sent.end).find(|&i| self.tok.tokens[i].kind == TokenKind::Word);
         // "He now faces …" opens a chain; "It was the second time" does not, "It said" does
-        let opens = first
-            .is_some_and(|i| same.contains(&word(i).as_str()) && (want != Want::Body || speaks(i)));
+        let opens = first.is_some_and(|i| {
+            same.contains(&&*self.tok.word(self.text, i)) && (want != Want::Body || speaks(i))
+        });
         let from = self
             .tok
             .tokens
@@ -476,7 +481,7 @@ impl<'a> Resolver<'a> {
             .partition_point(|t| t.span.start < within.end);
         opens
             || (from.max(sent.start)..to.min(sent.end)).any(|i| {
-                same.contains(&word(i).as_str())
+                same.contains(&&*self.tok.word(self.text, i))
                     && speaks(i)
                     && !in_quote(self.tok.tokens[i].span, self.quotes)
             })
@@ -542,13 +547,12 @@ impl<'a> Resolver<'a> {
     fn subject_description(&self, s: usize, clusters: &[Cluster]) -> Option<usize> {
         let tok = self.tok;
         let sent = tok.sentences.get(s)?;
-        let word = |k: usize| tok.tokens[k].span.text(self.text);
-        if sent.end - sent.start < 3 || normalise(word(sent.start)) != "the" {
+        if sent.end - sent.start < 3 || tok.word(self.text, sent.start) != "the" {
             return None;
         }
         let head = (sent.start + 1..sent.end.min(sent.start + 5))
-            .take_while(|&k| word(k).starts_with(char::is_lowercase))
-            .find(|&k| ORG_HEADS.contains(&word(k)))?;
+            .take_while(|&k| tok.text_of(self.text, k).starts_with(char::is_lowercase))
+            .find(|&k| ORG_HEADS.contains(&tok.text_of(self.text, k)))?;
         let d = Span::new(tok.tokens[sent.start].span.start, tok.tokens[head].span.end);
         self.description(d, clusters)
     }

@@ -2,7 +2,7 @@
 //! gets a bit-string path from bisecting spherical k-means over its left and right neighbours.
 //! Words with similar contexts share path prefixes, so the tagger can generalise from "Berlin" to
 //! "Vienna". Deterministic; the output is `models/clusters.tsv` (`bits<TAB>word`), read by
-//! `gazetteer::Gazetteers`.
+//! `knowledge::Gazetteers`.
 
 use crate::text::normalise;
 use std::collections::HashMap;

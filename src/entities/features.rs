@@ -9,8 +9,8 @@
 //! (`history`). Typographic variants (’ “ ”) are
 //! normalised for features only; offsets never change.
 
-use super::gazetteer::Gazetteers;
 use crate::hash::{DocKey, DocMap, entity_id, entity_mix, hash_bytes};
+use crate::knowledge::Gazetteers;
 use crate::text::{TokenKind, TokenRange, Tokenized, normal};
 
 /// Keyed by word hashes, and hashed again with the document's key (`DocKey`).

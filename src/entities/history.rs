@@ -236,8 +236,8 @@ mod tests {
     use super::*;
     use crate::analysis::Label;
     use crate::entities::features::token_infos;
-    use crate::entities::gazetteer::Gazetteers;
     use crate::entities::model::{NT, Pos};
+    use crate::knowledge::Gazetteers;
     use crate::text::tokens::analyze_text;
     use std::collections::HashSet;
 

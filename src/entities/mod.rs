@@ -1,7 +1,7 @@
 //! Entities: find PER / ORG / LOC / MISC names in tokenized text.
 //!
 //! A linear-chain model over BILOU tags (`model`), with features (`features`) that include
-//! gazetteers and word clusters (`gazetteer`), trained by `trainer` and stored by
+//! gazetteers and word clusters (`knowledge::gazetteer`), trained by `trainer` and stored by
 //! `serialization`. After tagging, `tidy` fixes each span (edge punctuation, a leading title, number
 //! words and common nouns dropped, a title splitting a body from a person, laws labelled MISC),
 //! and `repair` fixes spans and labels over the whole document (honorifics, initials, bodies cut
@@ -10,7 +10,6 @@
 
 pub mod clusters;
 pub mod features;
-pub mod gazetteer;
 pub mod history;
 pub mod model;
 mod repair;
@@ -19,18 +18,17 @@ mod tidy;
 pub mod trainer;
 
 use crate::analysis::Entity;
+use crate::knowledge::Gazetteers;
 use crate::model_file::ModelError;
 use crate::text::{TokenRange, Tokenized};
-use gazetteer::Gazetteers;
 use model::{Tagger, spans_of};
 
-/// The shipped files, embedded at build time (built by `newslens train ner` and
-/// `scripts/build_gazetteers.py`; see models/README.md).
+/// The shipped tagger, embedded at build time (built by `newslens train ner`; see
+/// models/README.md).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/ner.bin");
-pub const EMBEDDED_GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
-pub const EMBEDDED_CLUSTERS: &str = include_str!("../../models/clusters.tsv");
 
-/// Everything the entity stage reads besides the text.
+/// Everything the entity stage reads besides the text: the tagger and the gazetteers it was
+/// trained with.
 pub struct EntityModel {
     pub tagger: Tagger,
     pub gaz: Gazetteers,
@@ -45,10 +43,7 @@ impl EntityModel {
     }
 
     pub fn embedded() -> Result<EntityModel, ModelError> {
-        EntityModel::from_parts(
-            EMBEDDED_MODEL,
-            Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS)?,
-        )
+        EntityModel::from_parts(EMBEDDED_MODEL, Gazetteers::embedded()?)
     }
 }
 

@@ -7,11 +7,11 @@
 //! its acronym) tagged as a body. Not names: a Title Case section header before a colon. This module
 //! does not tag, and it does not group mentions into actors (see `actors`).
 
-use super::gazetteer::Gazetteers;
 use crate::analysis::{Entity, Label};
 use crate::hash::DocMap;
+use crate::knowledge::Gazetteers;
 use crate::lexicon::{NAME_PARTICLES, NAME_TITLES, ORG_HEADS, PERSON_HONORIFICS};
-use crate::text::{Span, TokenKind, Tokenized, normalise};
+use crate::text::{Span, TokenKind, Tokenized};
 
 /// All repairs, in order.
 pub fn all(text: &str, tok: &Tokenized, gaz: &Gazetteers, ents: Vec<Entity>) -> Vec<Entity> {
@@ -164,20 +164,19 @@ fn transcript_speakers(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Ve
 /// An entity that starts there is relabelled PER; where none does, one is added. The name runs
 /// over capitalised words, initials and particles ("Mr. de Blasio"), and a "Jr."/"Sr." after it.
 fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
-    let word = |i: usize| tok.tokens[i].span.text(text);
     let name_word = |i: usize| {
-        let w = word(i);
+        let w = tok.text_of(text, i);
         tok.tokens[i].kind == TokenKind::Word
             && (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
             && !w.contains('’')
             && !w.contains('\'')
     };
-    let honorific = |i: usize| PERSON_HONORIFICS.contains(&normalise(word(i)).as_str());
+    let honorific = |i: usize| PERSON_HONORIFICS.contains(&&*tok.word(text, i));
     let mut added = Vec::new();
     let mut j = 0; // first entity that may start at or after the token looked at
     for i in 0..tok.tokens.len().saturating_sub(1) {
         // the cheap test first: this runs on every token
-        if !word(i).starts_with(char::is_uppercase) || !honorific(i) {
+        if !tok.text_of(text, i).starts_with(char::is_uppercase) || !honorific(i) {
             continue;
         }
         let a = i + 1;
@@ -193,7 +192,7 @@ fn honorific_names(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<En
         {
             b += 1;
         }
-        if b == a || !word(a).starts_with(char::is_uppercase) {
+        if b == a || !tok.text_of(text, a).starts_with(char::is_uppercase) {
             continue;
         }
         let span = Span::new(tok.tokens[a].span.start, tok.tokens[b - 1].span.end);
@@ -271,23 +270,23 @@ const BODY_HEADS: &[&str] = &[
 /// not "the European Union on Bosnia") and the entity after it, or two or more capitalised words
 /// the tagger left out ("Commission on Presidential Debates").
 fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
-    let word = |i: usize| tok.tokens[i].span.text(text);
-    let cap =
-        |i: usize| tok.tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let cap = |i: usize| {
+        tok.tokens[i].kind == TokenKind::Word
+            && tok.text_of(text, i).starts_with(char::is_uppercase)
+    };
     let ents = untagged_tails(text, tok, ents);
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for mut e in ents {
         let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
         let k = connector_before(text, tok, a, e.label);
-        if k == a || k < 1 || !cap(k - 1) || !BODY_HEADS.contains(&normalise(word(k - 1)).as_str())
-        {
+        if k == a || k < 1 || !cap(k - 1) || !BODY_HEADS.contains(&&*tok.word(text, k - 1)) {
             out.push(e);
             continue;
         }
         // the capitalised run ending in the head word (at most 5 words, not past a sentence start)
         let head = k - 1;
         let mut start = head;
-        while start > 0 && head - start < 5 && cap(start - 1) && normalise(word(start - 1)) != "the"
+        while start > 0 && head - start < 5 && cap(start - 1) && tok.word(text, start - 1) != "the"
         {
             start -= 1;
         }
@@ -307,17 +306,16 @@ fn named_bodies(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
 /// (`label`): a place, a person or an event after it is what the body met or did ("on Bosnia",
 /// "on Labor Day").
 fn connector_before(text: &str, tok: &Tokenized, a: usize, label: Label) -> usize {
-    let word = |i: usize| normalise(tok.tokens[i].span.text(text));
     let mut k = a;
     let mut article = None;
-    if k > 0 && matches!(word(k - 1).as_str(), "the" | "a" | "an") {
+    if k > 0 && matches!(&*tok.word(text, k - 1), "the" | "a" | "an") {
         k -= 1;
-        article = Some(word(k));
+        article = Some(tok.word(text, k));
     }
     if k == 0 {
         return a;
     }
-    let connects = match (word(k - 1).as_str(), article.as_deref()) {
+    let connects = match (&*tok.word(text, k - 1), article.as_deref()) {
         ("for", _) => true,
         ("to" | "against" | "of", None | Some("the")) => true,
         ("on", None) => label == Label::Org,
@@ -330,17 +328,18 @@ fn connector_before(text: &str, tok: &Tokenized, a: usize, label: Label) -> usiz
 /// ends in a body's head word, then "on", "for" or "of" and two to five capitalised words that no
 /// entity holds, up to a lower-case word or a mark, takes them in.
 fn untagged_tails(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Entity> {
-    let word = |i: usize| tok.tokens[i].span.text(text);
-    let cap =
-        |i: usize| tok.tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
+    let cap = |i: usize| {
+        tok.tokens[i].kind == TokenKind::Word
+            && tok.text_of(text, i).starts_with(char::is_uppercase)
+    };
     for i in 0..ents.len() {
         let e = ents[i];
         let b = tok.tokens.partition_point(|t| t.span.start < e.span.end);
         if e.label != Label::Org
             || b == 0
             || b + 2 >= tok.tokens.len()
-            || !BODY_HEADS.contains(&normalise(word(b - 1)).as_str())
-            || !matches!(normalise(word(b)).as_str(), "on" | "for" | "of")
+            || !BODY_HEADS.contains(&&*tok.word(text, b - 1))
+            || !matches!(&*tok.word(text, b), "on" | "for" | "of")
         {
             continue;
         }
@@ -591,7 +590,6 @@ fn named_by_head(text: &str, tok: &Tokenized, mut ents: Vec<Entity>) -> Vec<Enti
 /// "the 11th Circuit", "the 82nd Airborne": an ordinal before a name belongs to it, and the name
 /// is no person; "the ACLU of Georgia": an acronym, "of" and a place are one organisation.
 fn ordinals_and_chapters(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
-    let word = |i: usize| tok.tokens[i].span.text(text);
     let ordinal = |w: &str| {
         let digits = w.trim_end_matches(char::is_alphabetic);
         let suffix = &w[digits.len()..];
@@ -604,7 +602,7 @@ fn ordinals_and_chapters(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<
     for mut e in ents {
         let a = tok.tokens.partition_point(|t| t.span.start < e.span.start);
         if a > 0
-            && ordinal(word(a - 1))
+            && ordinal(tok.text_of(text, a - 1))
             && text.get(tok.tokens[a - 1].span.end..e.span.start) == Some(" ")
         {
             e.span = Span::new(tok.tokens[a - 1].span.start, e.span.end);
@@ -636,7 +634,6 @@ fn is_initial(w: &str) -> bool {
 /// suffix right after one ("Martin Luther King Jr.", "John Smith III") belong to the name; a
 /// name shaped "Vann R. Newkirk" (a middle initial between capitalised words) is a person.
 fn person_edges(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
-    let word = |i: usize| tok.tokens[i].span.text(text);
     let gap = |a: usize, b: usize| text.get(a..b) == Some(" ");
     let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
     for mut e in ents {
@@ -651,14 +648,17 @@ fn person_edges(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
             continue;
         }
         let middle_initial = b - a >= 3
-            && (a + 1..b - 1).any(|i| is_initial(word(i)))
-            && (a..b).all(|i| word(i).starts_with(char::is_uppercase));
+            && (a + 1..b - 1).any(|i| is_initial(tok.text_of(text, i)))
+            && (a..b).all(|i| tok.text_of(text, i).starts_with(char::is_uppercase));
         if e.label != Label::Per && !(middle_initial && e.label == Label::Org) {
             out.push(e);
             continue;
         }
         e.label = Label::Per;
-        if a > 0 && is_initial(word(a - 1)) && gap(tok.tokens[a - 1].span.end, e.span.start) {
+        if a > 0
+            && is_initial(tok.text_of(text, a - 1))
+            && gap(tok.tokens[a - 1].span.end, e.span.start)
+        {
             e.span = Span::new(tok.tokens[a - 1].span.start, e.span.end);
             // the initial alone, tagged as something else, is dropped
             if out.last().is_some_and(|p| p.span.end > e.span.start) {
@@ -666,7 +666,10 @@ fn person_edges(text: &str, tok: &Tokenized, ents: Vec<Entity>) -> Vec<Entity> {
             }
         }
         if let Some(t) = tok.tokens.get(b)
-            && matches!(word(b), "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
+            && matches!(
+                tok.text_of(text, b),
+                "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
+            )
             && gap(e.span.end, t.span.start)
         {
             e.span = Span::new(e.span.start, t.span.end);

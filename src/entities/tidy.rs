@@ -254,35 +254,34 @@ fn split_title(
     if !matches!(label, Label::Org | Label::Misc) || b - a < 3 {
         return keep;
     }
-    let word = |i: usize| tok.tokens[i].span.text(text);
     let name_word = |i: usize| {
-        let w = word(i);
+        let w = tok.text_of(text, i);
         tok.tokens[i].kind == TokenKind::Word
             && (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
     };
     // the last title word followed only by name words
     let Some(t) = (a..b - 2).rev().find(|&i| {
-        NAME_TITLES.contains(&word(i).to_lowercase().as_str())
-            && word(i).starts_with(char::is_uppercase)
+        NAME_TITLES.contains(&tok.text_of(text, i).to_lowercase().as_str())
+            && tok.text_of(text, i).starts_with(char::is_uppercase)
     }) else {
         return keep;
     };
     let person = (t + 1, b);
-    let tail = word(b - 1).to_lowercase();
+    let tail = tok.text_of(text, b - 1).to_lowercase();
     if !(person.0..person.1).all(name_word)
         || person.1 - person.0 < 2
         || NOT_PERSON_TAIL.contains(&tail.as_str())
-        || !word(person.0).starts_with(char::is_uppercase)
+        || !tok.text_of(text, person.0).starts_with(char::is_uppercase)
     {
         return keep;
     }
     let mut out = Vec::new();
     // what comes before the title run stays an organisation ("Manhattan Supreme Court")
     let mut pe = t;
-    while pe > a && NAME_TITLES.contains(&word(pe - 1).to_lowercase().as_str()) {
+    while pe > a && NAME_TITLES.contains(&tok.text_of(text, pe - 1).to_lowercase().as_str()) {
         pe -= 1;
     }
-    if pe > a && (a..pe).any(|i| word(i).starts_with(char::is_uppercase)) {
+    if pe > a && (a..pe).any(|i| tok.text_of(text, i).starts_with(char::is_uppercase)) {
         out.push((a, pe, Label::Org));
     }
     out.push((person.0, person.1, Label::Per));

@@ -5,12 +5,12 @@
 //! Deterministic: the same data and `Config` give the same model bytes.
 
 use super::features::{DocStats, TokenInfo, sentence_features, token_infos};
-use super::gazetteer::Gazetteers;
 use super::history::{History, decode, features_with_history};
 use super::model::{NT, Row, Scorer, Tag, emissions, spans_of, tags_of, viterbi};
 use super::serialization;
 use crate::analysis::Label;
 use crate::hash::IdMap;
+use crate::knowledge::Gazetteers;
 use crate::linear::shuffle;
 use crate::text::tokens::analyze_text;
 use crate::text::{Span, TokenRange};

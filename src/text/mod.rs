@@ -10,4 +10,4 @@ pub mod words;
 
 pub use offsets::{OffsetMap, Span, Unit};
 pub use tokens::{Paragraph, Token, TokenKind, TokenRange, Tokenized};
-pub use words::{normal, normalise};
+pub use words::{name_words, normal, normalise};

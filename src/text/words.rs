@@ -1,7 +1,9 @@
 //! Word forms as every stage compares them: `normalise` (typography and case: curly quotes to
-//! ASCII, digits to 0, lower case) and `normal` (the same, borrowing a word already normal).
+//! ASCII, digits to 0, lower case) and `normal` (the same, borrowing a word already normal); and
+//! `name_words`, the words of a name as the actors' clusters and the table of countries key them.
 //! Pure functions; they change no offsets. Hashing words is `crate::hash`.
 
+use crate::lexicon::HONORIFICS;
 use std::borrow::Cow;
 
 /// Normalise typography for features: curly quotes and apostrophes to ASCII, digits to 0.
@@ -41,10 +43,41 @@ pub fn normal(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Words of a name without a leading "the", honorifics and possessive marks.
+pub fn name_words(s: &str) -> Vec<String> {
+    // an editor's brackets ("[Angela] Merkel") are no part of the words
+    let mut w: Vec<String> = s
+        .split_whitespace()
+        .map(|x| normalise(x.trim_matches(['[', ']'])))
+        .filter(|x| !x.is_empty())
+        .collect();
+    while w
+        .first()
+        .is_some_and(|f| f == "the" || HONORIFICS.iter().any(|h| h.0 == f))
+    {
+        w.remove(0);
+    }
+    if let Some(l) = w.last_mut() {
+        for suffix in ["'s", "'"] {
+            if l.len() > suffix.len() && l.ends_with(suffix) {
+                l.truncate(l.len() - suffix.len());
+            }
+        }
+    }
+    w
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{normal, normalise};
+    use super::{name_words, normal, normalise};
     use std::borrow::Cow;
+
+    #[test]
+    fn name_words_drop_the_honorifics_and_possessives() {
+        assert_eq!(name_words("The Washington Post’s"), ["washington", "post"]);
+        assert_eq!(name_words("Mrs. Clinton"), ["clinton"]);
+        assert_eq!(name_words("[Angela] Merkel"), ["angela", "merkel"]);
+    }
 
     #[test]
     fn normalise_maps_curly_marks_digits_and_case() {

@@ -8,7 +8,11 @@ use crate::actors::test_entities as ents;
 /// (display name, number of mentions) of every non-empty cluster, sorted.
 fn groups(text: &str, names: &[(&str, Label)], gaz: &Gazetteers) -> Vec<(String, usize)> {
     let tok = analyze_text(text);
-    let c = cluster(text, &tok, &ents(text, names), gaz, &Countries::default());
+    let k = Knowledge {
+        gazetteers: gaz,
+        ..Knowledge::none()
+    };
+    let c = cluster(text, &tok, &ents(text, names), &k);
     let mut v: Vec<(String, usize)> = c
         .clusters
         .iter()
@@ -19,7 +23,7 @@ fn groups(text: &str, names: &[(&str, Label)], gaz: &Gazetteers) -> Vec<(String,
     v
 }
 fn g(text: &str, names: &[(&str, Label)]) -> Vec<(String, usize)> {
-    groups(text, names, &Gazetteers::default())
+    groups(text, names, Knowledge::none().gazetteers)
 }
 fn s(name: &str, n: usize) -> (String, usize) {
     (name.to_string(), n)
@@ -38,13 +42,11 @@ fn a_capital_as_government_joins_its_named_country_and_as_a_place_stays_the_city
     ];
     let tok = analyze_text(t);
     let countries = Countries::parse("Iraq\tBaghdad\tIraqi\n").unwrap();
-    let c = cluster(
-        t,
-        &tok,
-        &ents(t, &names),
-        &Gazetteers::default(),
-        &countries,
-    );
+    let k = Knowledge {
+        countries: &countries,
+        ..Knowledge::none()
+    };
+    let c = cluster(t, &tok, &ents(t, &names), &k);
     let mut got: Vec<(String, usize)> = c
         .clusters
         .iter()
@@ -57,13 +59,7 @@ fn a_capital_as_government_joins_its_named_country_and_as_a_place_stays_the_city
     let t = "Baghdad says the deal holds. He arrived in Baghdad.";
     let tok = analyze_text(t);
     let names = [("Baghdad", Loc), ("Baghdad", Loc)];
-    let c = cluster(
-        t,
-        &tok,
-        &ents(t, &names),
-        &Gazetteers::default(),
-        &countries,
-    );
+    let c = cluster(t, &tok, &ents(t, &names), &k);
     assert_eq!(c.of[0], c.of[1]);
 }
 
@@ -95,14 +91,7 @@ fn a_shared_surname_goes_to_the_person_introduced_first() {
 fn a_shared_surname_nearer_another_full_name_is_in_doubt() {
     let shared = |t: &str, first: &str, second: &str| {
         let names = [(first, Per), (second, Per), ("Das", Per)];
-        cluster(
-            t,
-            &analyze_text(t),
-            &ents(t, &names),
-            &Gazetteers::default(),
-            &Countries::default(),
-        )
-        .shared_surname
+        cluster(t, &analyze_text(t), &ents(t, &names), &Knowledge::none()).shared_surname
     };
     let t = "Mangala Das prayed. Tarak Das, 70, was found. Das spoke.";
     assert_eq!(shared(t, "Mangala Das", "Tarak Das"), [false, false, true]);
@@ -114,13 +103,7 @@ fn a_shared_surname_nearer_another_full_name_is_in_doubt() {
         ("Mangala Das", Per),
         ("Das", Per),
     ];
-    let got = cluster(
-        t,
-        &analyze_text(t),
-        &ents(t, &names),
-        &Gazetteers::default(),
-        &Countries::default(),
-    );
+    let got = cluster(t, &analyze_text(t), &ents(t, &names), &Knowledge::none());
     assert_eq!(got.shared_surname, [false, false, false, false]);
 }
 
@@ -326,13 +309,7 @@ fn a_short_form_read_as_a_person_joins_the_organisation_and_votes_with_it() {
         ("Fox", Per),
     ];
     let tok = analyze_text(t);
-    let c = cluster(
-        t,
-        &tok,
-        &ents(t, &names),
-        &Gazetteers::default(),
-        &Countries::default(),
-    );
+    let c = cluster(t, &tok, &ents(t, &names), &Knowledge::none());
     let fox = c.clusters.iter().find(|c| c.name == "Fox News").unwrap();
     assert_eq!((fox.mentions.len(), fox.label()), (3, Org));
     // a first name or a place in the gazetteer stays apart ("Charlotte" / "Charlotte Observer")
@@ -410,7 +387,11 @@ fn a_town_followed_by_its_state_is_not_a_surname() {
     let t = "Two churches near Turner, Arkansas, burned. Rev. Jerome Turner spoke.";
     let names = [("Turner", Per), ("Arkansas", Loc), ("Jerome Turner", Per)];
     let tok = analyze_text(t);
-    let c = cluster(t, &tok, &ents(t, &names), &gaz, &Countries::default());
+    let k = Knowledge {
+        gazetteers: &gaz,
+        ..Knowledge::none()
+    };
+    let c = cluster(t, &tok, &ents(t, &names), &k);
     let town = &c.clusters[c.of[0]];
     assert_eq!((town.mentions.len(), town.label()), (1, Loc));
     // a person's surname before a state, with no place word before it, joins its person
@@ -430,8 +411,10 @@ fn the_text_s_own_pronoun_after_a_verb_of_speech_gives_the_gender() {
             t,
             &analyze_text(t),
             &ents(t, &[(name, Per)]),
-            &gaz,
-            &Countries::default(),
+            &Knowledge {
+                gazetteers: &gaz,
+                ..Knowledge::none()
+            },
         );
         c.clusters[0].gender
     };

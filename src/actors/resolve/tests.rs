@@ -3,13 +3,12 @@
 
 use super::super::build;
 use crate::analysis::{Label, Mention, MentionKind};
-use crate::entities::gazetteer::Gazetteers;
 use crate::speakers::Choice;
 use crate::text::Span;
 use crate::text::tokens::analyze_text;
 
-use crate::actors::countries::Countries;
 use crate::actors::test_entities as ents;
+use crate::knowledge::{Countries, Gazetteers, Knowledge};
 
 /// The name of the actor that each quotation (“…”) in `t` goes to, when the quotation's
 /// speaker mention is `speakers[i]` (the first occurrence after the previous speaker).
@@ -17,20 +16,18 @@ fn resolved(
     t: &str,
     names: &[(&str, Label)],
     speakers: &[(&str, MentionKind)],
-    gaz: &Gazetteers,
 ) -> Vec<Option<String>> {
-    resolved_with(t, names, speakers, gaz, &Countries::default())
+    resolved_with(t, names, speakers, &Knowledge::none())
 }
 
-/// `resolved`, with a table of countries.
+/// `resolved`, with gazetteers or a table of countries.
 fn resolved_with(
     t: &str,
     names: &[(&str, Label)],
     speakers: &[(&str, MentionKind)],
-    gaz: &Gazetteers,
-    countries: &Countries,
+    knowledge: &Knowledge,
 ) -> Vec<Option<String>> {
-    resolved_and_doubted(t, names, speakers, gaz, countries).0
+    resolved_and_doubted(t, names, speakers, knowledge).0
 }
 
 /// `resolved_with`, and for each quotation whether its actor is in doubt.
@@ -38,8 +35,7 @@ fn resolved_and_doubted(
     t: &str,
     names: &[(&str, Label)],
     speakers: &[(&str, MentionKind)],
-    gaz: &Gazetteers,
-    countries: &Countries,
+    knowledge: &Knowledge,
 ) -> (Vec<Option<String>>, Vec<bool>) {
     let tok = analyze_text(t);
     let mut quotes = Vec::new();
@@ -77,16 +73,7 @@ fn resolved_and_doubted(
         quote_actor: qa,
         quote_in_doubt,
         ..
-    } = build(
-        t,
-        &tok,
-        &ents(t, names),
-        &quotes,
-        &atts,
-        &[],
-        gaz,
-        countries,
-    );
+    } = build(t, &tok, &ents(t, names), &quotes, &atts, &[], knowledge);
     let names = qa
         .iter()
         .map(|a| a.map(|id| actors[id.0 as usize].name.clone()))
@@ -106,7 +93,6 @@ fn he_is_the_subject_of_the_previous_sentence_not_the_person_it_mentions() {
         t,
         &[("Ham", Per), ("Barack Obama", Per)],
         &[("he", Pronoun)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Ham"));
 }
@@ -116,22 +102,12 @@ fn a_sentence_opened_by_the_same_pronoun_continues_the_chain() {
     let names = [("Lynch", Per), ("Lynch", Per), ("Hillary Clinton", Per)];
     let t = "Lynch spoke. “Own it,” Lynch said.\n\nShe met Hillary Clinton in June.\n\nShe said \
              she was calm.\n\n“People tend not to say those things,” she said.";
-    let r = resolved(
-        t,
-        &names,
-        &[("Lynch", Name), ("she", Pronoun)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &names, &[("Lynch", Name), ("she", Pronoun)]);
     assert_eq!(r[1].as_deref(), Some("Lynch"));
     // must not fire: a sentence opened by "he" does not hide the woman it names
     let t = "Lynch spoke. “Own it,” Lynch said.\n\nHe met Hillary Clinton in June.\n\n“People \
              tend not to say those things,” she said.";
-    let r = resolved(
-        t,
-        &names,
-        &[("Lynch", Name), ("she", Pronoun)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &names, &[("Lynch", Name), ("she", Pronoun)]);
     assert_eq!(r[1].as_deref(), Some("Hillary Clinton"));
 }
 
@@ -140,11 +116,11 @@ fn the_one_a_relative_clause_gives_words_to_is_the_antecedent() {
     let names = [("Sam Malu", Per), ("John Inienger", Per)];
     let t = "Sam Malu replaced John Inienger, who told officers that peace was near. “It was \
              difficult,” he said.";
-    let r = resolved(t, &names, &[("he", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("he", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("John Inienger"));
     // must not fire: a relative clause without a verb of speech
     let t = "Sam Malu replaced John Inienger, who left in June. “It was difficult,” he said.";
-    let r = resolved(t, &names, &[("he", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("he", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("Sam Malu"));
 }
 
@@ -157,17 +133,17 @@ fn he_said_and_it_said_sentences_continue_the_chain() {
     ];
     let t = "Timothy Reid spoke for Brush Wellman. A suit by Ann Lee was dismissed, he said. \
              “We are defending them,” he said.";
-    let r = resolved(t, &names, &[("he", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("he", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("Timothy Reid"));
     let names = [("Catholic Information Office", Org), ("Sudan", Loc)];
     let t = "The Catholic Information Office spoke. It said Sudan held them. “The mission was \
              looted,” it added.";
-    let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("it", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("Catholic Information Office"));
     // must not fire: "It was" opens no chain
     let t = "The Catholic Information Office spoke. It was Sudan that held them. “The mission \
              was looted,” it added.";
-    let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("it", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("Sudan"));
 }
 
@@ -178,7 +154,6 @@ fn a_name_after_a_preposition_is_passed_over() {
         t,
         &[("Obama", Per), ("Vladimir Putin", Per)],
         &[("he", Pronoun)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Obama"));
 }
@@ -190,7 +165,6 @@ fn a_chain_of_he_said_stays_with_its_speaker() {
         t,
         &[("Smith", Per), ("Jones", Per), ("Jones", Per)],
         &[("Smith", Name), ("he", Pronoun), ("he", Pronoun)],
-        &Gazetteers::default(),
     );
     assert_eq!(
         r,
@@ -206,11 +180,15 @@ fn a_chain_of_he_said_stays_with_its_speaker() {
 fn she_is_never_a_man_and_he_never_a_woman() {
     let gaz = Gazetteers::parse("FIRST_F\tMelania\nFIRST_M\tTed\n", "").unwrap();
     let t = "Melania praised Ted Cruz. “The day was personal,” he said.";
-    let r = resolved(
+    let k = Knowledge {
+        gazetteers: &gaz,
+        ..Knowledge::none()
+    };
+    let r = resolved_with(
         t,
         &[("Melania", Per), ("Ted Cruz", Per)],
         &[("he", Pronoun)],
-        &gaz,
+        &k,
     );
     assert_eq!(one(r).as_deref(), Some("Ted Cruz"));
 }
@@ -222,7 +200,6 @@ fn a_modifier_name_is_not_the_antecedent() {
         t,
         &[("Trump", Per), ("Jason Miller", Per)],
         &[("he", Pronoun)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Jason Miller"));
 }
@@ -236,14 +213,7 @@ fn rival_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> Option<String> {
 fn doubt_of(t: &str, names: &[(&str, Label)], pronoun: &str) -> (Option<String>, bool) {
     let tok = analyze_text(t);
     let ents = ents(t, names);
-    let clusters = crate::actors::cluster::cluster(
-        t,
-        &tok,
-        &ents,
-        &Gazetteers::default(),
-        &crate::actors::countries::Countries::default(),
-    )
-    .clusters;
+    let clusters = crate::actors::cluster::cluster(t, &tok, &ents, &Knowledge::none()).clusters;
     let q = crate::actors::test_first_quote(t);
     let quotes = [q];
     let roles = vec![None; clusters.len()];
@@ -264,7 +234,7 @@ fn an_antecedent_three_paragraphs_back_is_found_but_far() {
     assert_eq!(doubt_of(near, &names, "he"), (None, false));
     let far = "Adrian Nastase spoke.\n\nThe treaty was signed.\n\nIt will help.\n\n“Vexed,” he \
                said.";
-    let r = resolved(far, &names, &[("he", Pronoun)], &Gazetteers::default());
+    let r = resolved(far, &names, &[("he", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("Adrian Nastase"));
     assert_eq!(doubt_of(far, &names, "he"), (None, true));
 }
@@ -297,8 +267,7 @@ fn a_pronoun_that_passes_over_the_speaker_quoted_just_before_is_in_doubt() {
     let names = [("Leslie Wimes", Per), ("Hillary Clinton", Per)];
     let t = "“Panic,” said Leslie Wimes.\n\nHillary Clinton lost ground. “Too late,” she said.";
     let speakers = [("Leslie Wimes", Name), ("she", Pronoun)];
-    let none = Gazetteers::default();
-    let (who, doubt) = resolved_and_doubted(t, &names, &speakers, &none, &Countries::default());
+    let (who, doubt) = resolved_and_doubted(t, &names, &speakers, &Knowledge::none());
     assert_eq!(who[1].as_deref(), Some("Hillary Clinton"));
     assert_eq!(doubt, [false, true]);
     // the same speaker again, a speaker the pronoun cannot mean, or one two paragraphs back
@@ -319,25 +288,20 @@ fn a_pronoun_that_passes_over_the_speaker_quoted_just_before_is_in_doubt() {
             ),
             ("she", Pronoun),
         ];
-        let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &none, &Countries::default());
+        let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &Knowledge::none());
         assert_eq!(doubt, [false, false], "{t}");
     }
     let names = [("Leslie Wimes", Per), ("John Roe", Per)];
     let t = "“Panic,” said Mrs. Leslie Wimes.\n\nJohn Roe left. “Too late,” he said.";
     let speakers = [("Leslie Wimes", Name), ("he", Pronoun)];
-    let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &none, &Countries::default());
+    let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &Knowledge::none());
     assert_eq!(doubt, [false, false]);
 }
 
 #[test]
 fn sentences_inside_a_long_quotation_do_not_use_up_the_search() {
     let t = "Ryan said, “One. Two. Three. Four. Five. Six. Seven.” He added, “Eight.”";
-    let r = resolved(
-        t,
-        &[("Ryan", Per)],
-        &[("Ryan", Name), ("He", Pronoun)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &[("Ryan", Per)], &[("Ryan", Name), ("He", Pronoun)]);
     assert_eq!(r, [Some("Ryan".into()), Some("Ryan".into())]);
 }
 
@@ -348,7 +312,6 @@ fn the_answer_to_a_question_is_by_the_one_asked() {
         t,
         &[("Scott Conroy", Per), ("Bernie Sanders", Per)],
         &[("he", Pronoun)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Bernie Sanders"));
 }
@@ -356,12 +319,7 @@ fn the_answer_to_a_question_is_by_the_one_asked() {
 #[test]
 fn i_outside_a_quotation_is_the_writer_not_the_last_person_named() {
     let t = "Hillary Clinton has done nothing wrong. “Thank you,” I hope America says.";
-    let r = resolved(
-        t,
-        &[("Hillary Clinton", Per)],
-        &[("I", Pronoun)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &[("Hillary Clinton", Per)], &[("I", Pronoun)]);
     assert_eq!(one(r), None);
 }
 
@@ -373,7 +331,6 @@ fn in_its_own_sentence_a_pronoun_takes_the_nearest_name_before_it() {
         t,
         &[("Michael Flynn", Per), ("Donald Trump", Per)],
         &[("he", Pronoun)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Donald Trump"));
 }
@@ -381,7 +338,7 @@ fn in_its_own_sentence_a_pronoun_takes_the_nearest_name_before_it() {
 #[test]
 fn nothing_compatible_nearby_means_no_actor() {
     let t = "The weather was cold. “It is cold,” she said.";
-    let r = resolved(t, &[], &[("she", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &[], &[("she", Pronoun)]);
     assert_eq!(one(r), None);
 }
 
@@ -392,7 +349,6 @@ fn a_person_description_goes_to_the_person_the_sentence_is_about() {
         t,
         &[("Bernie Sanders", Per), ("Burlington", Loc)],
         &[("the Vermont senator", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Bernie Sanders"));
 }
@@ -404,7 +360,6 @@ fn a_description_with_a_role_goes_to_the_actor_with_that_role() {
         t,
         &[("Bill de Blasio", Per), ("Ann Lee", Per)],
         &[("the mayor", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Bill de Blasio"));
 }
@@ -421,7 +376,6 @@ fn an_organisation_description_goes_to_a_body_whose_name_holds_it() {
             ("Ann Lee", Per),
         ],
         &[("the union", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Teachers Union"));
     // no body named that way: the first organisation of the nearest sentence
@@ -430,7 +384,6 @@ fn an_organisation_description_goes_to_a_body_whose_name_holds_it() {
         t,
         &[("Acme Corp", Org), ("Ann Lee", Per)],
         &[("the group", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Acme Corp"));
 }
@@ -442,7 +395,6 @@ fn the_possessor_of_a_description_is_not_its_referent() {
         t,
         &[("David Axelrod", Per), ("Dean", Per), ("Obama", Per)],
         &[("former strategist", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("David Axelrod"));
 }
@@ -454,7 +406,6 @@ fn a_plural_or_unknown_description_is_no_actor() {
         t,
         &[("Ann Lee", Per)],
         &[("several officials", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r), None);
 }
@@ -466,7 +417,6 @@ fn the_council_is_a_body_though_council_is_a_title_word() {
         t,
         &[("Ann Lee", Per), ("Security Council", Org)],
         &[("the council", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Security Council"));
 }
@@ -478,25 +428,14 @@ fn a_document_speaks_for_its_author() {
         t,
         &[("Haim Solberg", Per), ("Ann Lee", Per)],
         &[("the email", Description)],
-        &Gazetteers::default(),
     );
     assert_eq!(one(r).as_deref(), Some("Haim Solberg"));
     let t = "Acme Corp said in a statement it would appeal. “We disagree,” the statement said.";
-    let r = resolved(
-        t,
-        &[("Acme Corp", Org)],
-        &[("the statement", Description)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &[("Acme Corp", Org)], &[("the statement", Description)]);
     assert_eq!(one(r).as_deref(), Some("Acme Corp"));
     // no such document named before: no author, not the last person named
     let t = "Ann Lee left. “No,” the statement said.";
-    let r = resolved(
-        t,
-        &[("Ann Lee", Per)],
-        &[("the statement", Description)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &[("Ann Lee", Per)], &[("the statement", Description)]);
     assert_eq!(one(r), None);
 }
 
@@ -509,17 +448,12 @@ fn a_document_in_or_by_a_body_is_the_body_s() {
         ("a commentary", Description),
         ("the commentary", Description),
     ];
-    let r = resolved(t, &names, &speakers, &Gazetteers::default());
+    let r = resolved(t, &names, &speakers);
     assert_eq!(r, [Some("China Daily".into()), Some("China Daily".into())]);
     // must not fire: a place after "in" that is not right after the document word
     let t = "China Daily spoke. A commentary said so in Beijing. “Never,” the commentary said.";
     let names = [("China Daily", Org), ("Beijing", Loc)];
-    let r = resolved(
-        t,
-        &names,
-        &[("the commentary", Description)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &names, &[("the commentary", Description)]);
     assert_eq!(one(r), None);
 }
 
@@ -528,12 +462,12 @@ fn it_after_a_sentence_about_the_newspaper_is_the_newspaper() {
     let names = [("China", Loc), ("People's Daily", Org), ("China", Loc)];
     let t = "China spoke, the People's Daily newspaper said. The newspaper said China \
              wanted a ban. “Some powers stubbornly uphold deterrence,” it said.";
-    let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("it", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("People's Daily"));
     // must not fire: a sentence about something else leaves the search to the names
     let t = "China spoke, the People's Daily newspaper said. The treaty said China \
              wanted a ban. “Some powers stubbornly uphold deterrence,” it said.";
-    let r = resolved(t, &names, &[("it", Pronoun)], &Gazetteers::default());
+    let r = resolved(t, &names, &[("it", Pronoun)]);
     assert_eq!(one(r).as_deref(), Some("China"));
 }
 
@@ -541,30 +475,15 @@ fn it_after_a_sentence_about_the_newspaper_is_the_newspaper() {
 fn a_spokesperson_speaks_for_the_body_their_phrase_names_else_for_no_one() {
     let t = "Ann Lee spoke. “Fine,” a spokeswoman for Acme Corp said.";
     let names = [("Ann Lee", Per), ("Acme Corp", Org)];
-    let r = resolved(
-        t,
-        &names,
-        &[("a spokeswoman for Acme Corp", Description)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &names, &[("a spokeswoman for Acme Corp", Description)]);
     assert_eq!(one(r).as_deref(), Some("Acme Corp"));
     // an unnamed spokesperson is not the person named before
     let t = "Ann Lee spoke. “Fine,” a spokeswoman said.";
-    let r = resolved(
-        t,
-        &names[..1],
-        &[("a spokeswoman", Description)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &names[..1], &[("a spokeswoman", Description)]);
     assert_eq!(one(r), None);
     // unless that person is the one spokeswoman the article names
     let t = "Ann Lee, the Acme spokeswoman, spoke. “Fine,” the spokeswoman said.";
-    let r = resolved(
-        t,
-        &names[..1],
-        &[("the spokeswoman", Description)],
-        &Gazetteers::default(),
-    );
+    let r = resolved(t, &names[..1], &[("the spokeswoman", Description)]);
     assert_eq!(one(r).as_deref(), Some("Ann Lee"));
 }
 
@@ -572,28 +491,31 @@ fn a_spokesperson_speaks_for_the_body_their_phrase_names_else_for_no_one() {
 fn a_government_official_described_by_a_demonym_speaks_for_the_named_country() {
     let countries =
         Countries::parse("Australia\tCanberra\tAustralian\nAfghanistan\tKabul\tAfghan\n").unwrap();
-    let gaz = Gazetteers::default();
+    let k = Knowledge {
+        countries: &countries,
+        ..Knowledge::none()
+    };
     let t =
         "Australia protested to Sudan. “Bizarre,” an Australian foreign ministry official said.";
     let names = [("Australia", Loc), ("Sudan", Loc)];
     let speaker = [("an Australian foreign ministry official", Description)];
-    let r = resolved_with(t, &names, &speaker, &gaz, &countries);
+    let r = resolved_with(t, &names, &speaker, &k);
     assert_eq!(one(r).as_deref(), Some("Australia"));
     // a body named before with its country: "the embassy official" is the Afghan embassy's
     let t = "Guards will go home to Afghanistan, the Afghan embassy in Dubai said. The embassy \
              was busy. “Possibly Kandahar,” the embassy official said.";
     let names = [("Afghanistan", Loc), ("Dubai", Loc)];
     let speaker = [("the embassy official", Description)];
-    let r = resolved_with(t, &names, &speaker, &gaz, &countries);
+    let r = resolved_with(t, &names, &speaker, &k);
     assert_eq!(one(r).as_deref(), Some("Afghanistan"));
     // no government word: an Australian tourist is not Australia
     let t = "Australia protested. “Bizarre,” an Australian tourist said.";
     let speaker = [("an Australian tourist", Description)];
-    let r = resolved_with(t, &[("Australia", Loc)], &speaker, &gaz, &countries);
+    let r = resolved_with(t, &[("Australia", Loc)], &speaker, &k);
     assert_eq!(one(r), None);
     // a country the text does not name is no actor to speak for
     let t = "Sudan protested. “Bizarre,” an Australian official said.";
     let speaker = [("an Australian official", Description)];
-    let r = resolved_with(t, &[("Sudan", Loc)], &speaker, &gaz, &countries);
+    let r = resolved_with(t, &[("Sudan", Loc)], &speaker, &k);
     assert_eq!(one(r), None);
 }

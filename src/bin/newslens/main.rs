@@ -231,9 +231,15 @@ pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
                 None => Ok(embedded.to_string()),
             }
         };
-        let gaz = newslens::entities::gazetteer::Gazetteers::parse(
-            &list("gazetteer.tsv", newslens::entities::EMBEDDED_GAZETTEER)?,
-            &list("clusters.tsv", newslens::entities::EMBEDDED_CLUSTERS)?,
+        let gaz = newslens::knowledge::Gazetteers::parse(
+            &list(
+                "gazetteer.tsv",
+                newslens::knowledge::gazetteer::EMBEDDED_GAZETTEER,
+            )?,
+            &list(
+                "clusters.tsv",
+                newslens::knowledge::gazetteer::EMBEDDED_CLUSTERS,
+            )?,
         )
         .map_err(|e| format!("{}: {e}", dir.display()))?;
         m.entities = newslens::entities::EntityModel::from_parts(&b, gaz)
@@ -248,7 +254,7 @@ pub fn models_from(dir: Option<&Path>, accurate: bool) -> Res<Models> {
             .map_err(|e| named("speakers.bin", e))?;
     }
     if let Some(b) = read("countries.tsv")? {
-        m.countries = newslens::actors::countries::Countries::parse(&utf8(b, "countries.tsv")?)
+        m.countries = newslens::knowledge::Countries::parse(&utf8(b, "countries.tsv")?)
             .map_err(|e| named("countries.tsv", e))?;
     }
     if let Some(b) = read("cues.tsv")? {

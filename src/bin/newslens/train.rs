@@ -205,7 +205,7 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
                     )
                 })
             };
-            let gaz = newslens::entities::gazetteer::Gazetteers::parse(
+            let gaz = newslens::knowledge::Gazetteers::parse(
                 &list("gazetteer.tsv")?,
                 &list("clusters.tsv")?,
             )

@@ -1,5 +1,6 @@
-//! Gazetteers (lists of known names by type) and word clusters, the two kinds of outside
-//! knowledge the entity tagger reads as features.
+//! Gazetteers (lists of known names by type) and word clusters: the entity tagger reads both as
+//! features, the actors stage reads the lists (first names and their gender, places, words
+//! usually written in lower case).
 //!
 //! Both are plain text built by `scripts/build_gazetteers.py` (names from registry packages) and
 //! `newslens train clusters` (clusters from the unlabeled shared corpora), and embedded in the
@@ -11,6 +12,11 @@ use crate::text::Tokenized;
 use crate::text::normalise;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+
+/// The shipped files (built by `scripts/build_gazetteers.py` and `newslens train clusters`; see
+/// models/README.md).
+pub const EMBEDDED_GAZETTEER: &str = include_str!("../../models/gazetteer.tsv");
+pub const EMBEDDED_CLUSTERS: &str = include_str!("../../models/clusters.tsv");
 
 /// Phrases and words are stored by a 64-bit hash of their key: no strings to allocate at load.
 fn key_hash(key: &str) -> u64 {
@@ -97,6 +103,10 @@ impl Gazetteers {
             }
         }
         Ok(g)
+    }
+
+    pub fn embedded() -> Result<Gazetteers, ModelError> {
+        Gazetteers::parse(EMBEDDED_GAZETTEER, EMBEDDED_CLUSTERS)
     }
 
     pub fn len(&self) -> usize {
