@@ -12,7 +12,7 @@ Sources (downloaded with `pip download` at pinned versions into a temporary fold
   * LOWER: words written in lower case at least 85% of the time (and 5+ times), away from sentence starts, in the
     unlabeled text of the corpora given after the output path (we use the shared CoNLL-2003 and
     PolNeAR train texts): "Look" or "Imagine" opening a quotation is then known to be a common word.
-Output lines: `LIST<TAB>phrase`, lists: COUNTRY STATE CONTINENT CITY FIRST_M FIRST_F LAST LOWER.
+Output: a `#LIST` line, then that list's phrases front-coded (`write`); lists: COUNTRY STATE CONTINENT CITY FIRST_M FIRST_F LAST LOWER.
 
     python3 scripts/build_gazetteers.py models/gazetteer.tsv ../shared/data/conll2003-train.jsonl ../shared/data/polnear-train.jsonl
 """
@@ -97,10 +97,29 @@ def main(dst, *corpora):
     # plain ASCII names are written in lower case: that is already their lookup key, so the
     # loader hashes them without tokenizing (see src/knowledge/gazetteer.rs); other names keep their case
     lines = {(lst, p.lower() if SIMPLE.match(p) else p) for lst, p in lines}
-    with open(dst, "w", encoding="utf-8") as f:
-        for lst, phrase in sorted(lines):
-            f.write(f"{lst}\t{phrase}\n")
+    write(dst, lines)
     print(f"{len(lines)} entries -> {dst}", file=sys.stderr)
+
+
+def write(dst, lines):
+    """The (list, phrase) pairs, sorted, in the layout gazetteer.rs reads: a `#LIST` line, then
+    its phrases one a line, each front-coded (a digit: the bytes it shares with the phrase
+    before, at most 9, then the rest), which gzip packs into 78 KB against 111 KB for
+    `LIST<TAB>phrase` lines."""
+    with open(dst, "w", encoding="utf-8") as f:
+        last_list, prev = None, b""
+        for lst, phrase in sorted(lines):
+            if lst != last_list:
+                f.write(f"#{lst}\n")
+                last_list, prev = lst, b""
+            p = phrase.encode("utf-8")
+            k = 0
+            while k < min(len(p), len(prev), 9) and p[k] == prev[k]:
+                k += 1
+            while 0 < k < len(p) and p[k] & 0xC0 == 0x80:  # not inside a character
+                k -= 1
+            f.write(f"{k}{p[k:].decode('utf-8')}\n")
+            prev = p
 
 
 if __name__ == "__main__":

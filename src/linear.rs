@@ -1,6 +1,6 @@
 //! A linear model over hashed string features, trained as an averaged perceptron: the quote
 //! classifier (binary) and the speaker ranker (pick one candidate or none) both use it.
-//! Small on purpose: a few thousand weights, stored as sorted `(feature id, f32)` pairs.
+//! Small on purpose: a few thousand weights, stored by sorted feature id (`Linear::to_bytes`).
 
 use crate::hash::{IdMap, fold32, hash_bytes};
 use crate::model_file::{ModelError, Reader};
@@ -20,15 +20,25 @@ impl Linear {
         feats.iter().filter_map(|f| self.w.get(f)).sum()
     }
 
+    /// Magic, the number of weights (u32), then their feature ids' deltas (ids sorted) as four
+    /// byte planes (every delta's low byte, then every second byte, ...) and the f32 weights
+    /// as four byte planes: gzip finds each byte's own distribution (the sign and exponent
+    /// bytes repeat). As (id, f32) pairs the two shipped models took 71 KB gzipped, so 62 KB.
     pub fn to_bytes(&self, magic: &[u8]) -> Vec<u8> {
         let mut keys: Vec<(&u32, &f32)> = self.w.iter().filter(|(_, v)| **v != 0.0).collect();
         keys.sort_by_key(|k| *k.0);
         let mut out = magic.to_vec();
         out.extend((keys.len() as u32).to_le_bytes());
+        let mut planes: [Vec<u8>; 8] = Default::default();
+        let mut last = 0u32;
         for (k, v) in keys {
-            out.extend(k.to_le_bytes());
-            out.extend(v.to_le_bytes());
+            let (d, v) = ((k - last).to_le_bytes(), v.to_le_bytes());
+            last = *k;
+            for (p, b) in planes.iter_mut().zip(d.into_iter().chain(v)) {
+                p.push(b);
+            }
         }
+        planes.iter().for_each(|p| out.extend(p));
         out
     }
 
@@ -44,12 +54,15 @@ impl Linear {
                 body.len()
             )));
         }
-        let w = body
-            .chunks_exact(8)
-            .map(|c| {
+        let byte = |plane: usize, i: usize| body[plane * n + i];
+        let mut key = 0u32;
+        let w = (0..n)
+            .map(|i| {
+                let d = u32::from_le_bytes(std::array::from_fn(|p| byte(p, i)));
+                key = key.wrapping_add(d);
                 (
-                    u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
-                    f32::from_le_bytes([c[4], c[5], c[6], c[7]]),
+                    key,
+                    f32::from_le_bytes(std::array::from_fn(|p| byte(4 + p, i))),
                 )
             })
             .collect();
@@ -117,6 +130,21 @@ mod tests {
         assert_eq!(r.score(&[feat("a"), feat("b")]), -0.5);
         assert!(Linear::from_bytes(b"T2", &b).is_err());
         assert!(Linear::from_bytes(b"T1", &b[..b.len() - 1]).is_err());
+    }
+
+    /// The shipped files are what `to_bytes` writes of the weights they hold (`newslens train
+    /// quotes` and `speakers` write these very bytes).
+    #[test]
+    fn the_shipped_models_are_written_back_byte_for_byte() {
+        use crate::{quotes, speakers};
+        for (magic, b) in [
+            (quotes::classify::MAGIC, quotes::EMBEDDED_MODEL),
+            (speakers::MAGIC, speakers::EMBEDDED_MODEL),
+        ] {
+            let l = Linear::from_bytes(magic, b).unwrap();
+            assert!(l.w.len() > 3000);
+            assert!(l.to_bytes(magic) == b);
+        }
     }
 
     #[test]

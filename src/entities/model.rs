@@ -88,6 +88,14 @@ impl IdIndex {
         self.slots[i] = (id, row + 1);
     }
 
+    /// Every (id, row) pair, in no order.
+    pub fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.slots
+            .iter()
+            .filter(|(_, r)| *r != 0)
+            .map(|(id, r)| (*id, r - 1))
+    }
+
     pub fn get(&self, id: u32) -> Option<u32> {
         let cap = self.slots.len();
         if cap == 0 {

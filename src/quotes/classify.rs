@@ -8,7 +8,7 @@ use crate::linear::{Averager, Linear, feat, shuffle};
 use crate::text::normalise;
 use crate::text::{Span, TokenKind, Tokenized};
 
-pub const MAGIC: &[u8] = b"NLQUO\x01";
+pub const MAGIC: &[u8] = b"NLQUO\x02";
 
 fn bucket(n: usize) -> &'static str {
     match n {

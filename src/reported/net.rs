@@ -493,6 +493,27 @@ impl Net {
         }
     }
 
+    /// Store the rows in `levels` (at most 127) either side of zero: each number rounded from
+    /// its i8 (of 127 a side) to the nearest of the coarser steps, half away from zero, and each
+    /// dimension's scale grown to match. A net of plain i8 rows is written so (`Net::new`), then
+    /// coarsened when it is stored (`trainer::train`): the same numbers in the same file
+    /// layout, fewer distinct bytes for gzip. 127 leaves the net as it is.
+    pub fn coarsen(&mut self, levels: u8) {
+        let l = levels.clamp(1, 127) as u32;
+        if l == 127 {
+            return;
+        }
+        for r in &mut self.rows {
+            for v in r.iter_mut() {
+                let m = (v.unsigned_abs() as u32 * 2 * l + 127) / 254;
+                *v = m as i8 * v.signum();
+            }
+        }
+        for s in &mut self.scale {
+            *s = (*s as f64 * 127.0 / l as f64) as f32;
+        }
+    }
+
     /// Add the rows of `feats` to `sum` (summed as integers, scaled once; with AVX2 where the
     /// processor has it, as `scores`).
     pub fn accumulate(&self, feats: &[u32], sum: &mut Sum) {
@@ -693,6 +714,56 @@ mod tests {
         assert!(Net::from_bytes(&b[..b.len() - 1]).is_err());
         assert!(Net::from_bytes(b"nope").is_err());
         assert!(Net::from_bytes(MAGIC).is_err());
+    }
+
+    #[test]
+    fn coarser_rows_round_to_the_nearest_step_and_keep_their_size() {
+        // each dimension has its own scale: the numbers of dimension 0, one a row
+        let col = [127.0, -127.0, 4.0, 5.0, -60.0, 0.0]; // x 15 / 127: 15, -15, 0.47, 0.59, -7.09, 0
+        let rows: Vec<Sum> = col
+            .iter()
+            .map(|v| std::array::from_fn(|d| if d == 0 { *v } else { 0.0 }))
+            .collect();
+        let mut net = Net::new(&rows, Layers::zero());
+        net.coarsen(15);
+        let got: Vec<i8> = net.rows.iter().map(|r| r[0]).collect();
+        assert_eq!(got, [15, -15, 0, 1, -7, 0]);
+        assert!(
+            (net.scale[0] - 127.0 / 15.0).abs() < 1e-5,
+            "{:?}",
+            net.scale
+        );
+        let mut sum = [0f32; D];
+        let id = |row: usize| ((row as u64 * (1 << 32)) / rows.len() as u64 + 1) as u32;
+        assert_eq!(Net::bucket(id(4), rows.len()), 4);
+        net.accumulate(&[id(4)], &mut sum);
+        assert!((sum[0] + 59.27).abs() < 0.01, "{sum:?}");
+        let before = net.to_bytes();
+        net.coarsen(127);
+        assert_eq!(net.to_bytes(), before);
+    }
+
+    /// The shipped net's rows are coarsened (`trainer::SHIPPED_LEVELS`), the accurate mode's
+    /// other members' are not.
+    #[test]
+    fn the_shipped_net_is_stored_in_its_levels() {
+        let most = |b: &[u8]| {
+            Net::from_bytes(b)
+                .unwrap()
+                .rows
+                .iter()
+                .flatten()
+                .map(|v| v.unsigned_abs())
+                .max()
+        };
+        assert_eq!(
+            most(super::super::EMBEDDED_MODEL),
+            Some(super::super::trainer::SHIPPED_LEVELS)
+        );
+        #[cfg(not(target_arch = "wasm32"))]
+        for b in super::super::EMBEDDED_MEMBERS {
+            assert_eq!(most(b), Some(127));
+        }
     }
 
     /// The 16-bit partial sums of `accumulate` never overflow: a thousand features on the

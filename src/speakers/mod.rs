@@ -21,7 +21,7 @@ use crate::text::{Span, Tokenized};
 use candidates::Candidate;
 use features::{Ctx, candidate_features, none_features, quote_facts, ranks};
 
-pub const MAGIC: &[u8] = b"NLSPK\x01";
+pub const MAGIC: &[u8] = b"NLSPK\x02";
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/speakers.bin");
 
 pub struct SpeakerModel {

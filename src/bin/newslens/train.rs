@@ -179,10 +179,7 @@ pub fn run(what: &str, data: &Path, out: &Path, opts: Options) -> Res<()> {
                 &refs,
                 &newslens::entities::clusters::Config::default(),
             );
-            let body: String = out_rows
-                .iter()
-                .map(|(p, w)| format!("{p}\t{w}\n"))
-                .collect();
+            let body = newslens::entities::clusters::file(&out_rows);
             std::fs::write(out.join("clusters.tsv"), body)?;
             eprintln!(
                 "{} words clustered -> {}",
