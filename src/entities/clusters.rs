@@ -242,7 +242,7 @@ mod tests {
     /// writes these very bytes).
     #[test]
     fn the_shipped_file_is_written_back_byte_for_byte() {
-        let shipped = crate::knowledge::EMBEDDED_CLUSTERS;
+        let shipped = crate::knowledge::gazetteer::EMBEDDED_CLUSTERS;
         let mut rows = Vec::new();
         for line in shipped.lines() {
             let (p, words) = line.split_once('\t').unwrap();
