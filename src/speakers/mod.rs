@@ -189,6 +189,11 @@ pub fn attribute_with_progress(
                         span: cands[i].span,
                         kind: cands[i].kind,
                     };
+                    let previous = out.last().and_then(|c| c.speaker);
+                    if let Some(s) = previous.filter(|s| in_appositive_of(text, s.span, m.span, q))
+                    {
+                        return s;
+                    }
                     phrase::outside_relative_clause(text, tok, ents, |i| ctx.is_cue(i), m.span)
                         .unwrap_or_else(|| phrase::whole_speaker(text, tok, ents, m))
                 });
@@ -255,6 +260,22 @@ fn continues(ctx: &Ctx, quotes: &[Span], k: usize, s: Span) -> bool {
     same_para && ends && one_sentence && !own_cue
 }
 
+/// "“…,” warned Soren Jessen-Petersen, Special Envoy for the U.N. High Commissioner.¶“…”": the
+/// name `m` the ranker chose for quotation `q` stands in the appositive after the previous
+/// quotation's speaker `s` (a comma after `s`, then no sentence end, mark or line break up to
+/// `m`), and `q` opens a later paragraph: the words go on being `s`'s, not the body that
+/// describes `s`.
+fn in_appositive_of(text: &str, s: Span, m: Span, q: Span) -> bool {
+    if !(s.end < m.start && m.end <= q.start) {
+        return false;
+    }
+    let between = &text[s.end..m.start];
+    let after = &text[m.end..q.start];
+    between.starts_with(',')
+        && !between.contains(['.', '!', '?', '\n', '"', '“', '”', ':', ';'])
+        && after.contains('\n')
+}
+
 /// The cue word closest to the speaker mention, on the quote's side or right after it, within
 /// the same paragraph.
 fn nearest_cue(ctx: &Ctx, speaker: Span, q: Span) -> Option<Span> {
@@ -315,6 +336,40 @@ mod tests {
         ));
         assert!(!told("He was told by Ann Lee: “No.”", "Ann Lee"));
         assert!(!told("Lee told them, Acme said: “No.”", "Acme"));
+    }
+
+    #[test]
+    fn a_name_in_the_previous_speaker_s_appositive_is_not_the_next_speaker() {
+        let at = |t: &str, w: &str| {
+            let a = t.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let t = "“Dismal,” warned Ann Lee, envoy for the U.N. refugee agency.\n\n“It is late.”";
+        let q = at(t, "“It is late.”");
+        assert!(in_appositive_of(t, at(t, "Ann Lee"), at(t, "U.N."), q));
+        // a name in a sentence of its own; a quotation in the same paragraph; no comma after
+        // the speaker
+        let t = "“Dismal,” warned Ann Lee. The U.N. agreed.\n\n“It is late.”";
+        assert!(!in_appositive_of(
+            t,
+            at(t, "Ann Lee"),
+            at(t, "U.N."),
+            at(t, "“It is")
+        ));
+        let t = "“Dismal,” warned Ann Lee, adding that the U.N. said “It is late.”";
+        assert!(!in_appositive_of(
+            t,
+            at(t, "Ann Lee"),
+            at(t, "U.N."),
+            at(t, "“It is")
+        ));
+        let t = "“Dismal,” warned Ann Lee and the U.N. agency.\n\n“It is late.”";
+        assert!(!in_appositive_of(
+            t,
+            at(t, "Ann Lee"),
+            at(t, "U.N."),
+            at(t, "“It is")
+        ));
     }
 
     #[test]
