@@ -221,10 +221,12 @@ fn resolve_speakers(
             // "“…,” said Leslie Wimes. … “…,” she said": a pronoun that leaves a speaker who
             // could be meant, quoted just before, for someone else
             let paragraph = tok.paragraph_at(quotes[qi].start);
+            // (not when the antecedent speaks in the pronoun's own paragraph: "Okonkwo said …")
             let speaker_passed = last_speaker.is_some_and(|(prev, para)| {
                 prev != ci
                     && paragraph - para <= 1
                     && resolver.could_refer_to(m.span, prev, clusters)
+                    && !resolver.speaks_in_paragraph(m.span, ci)
             });
             in_doubt[qi] = shared
                 || m.kind == MentionKind::Pronoun

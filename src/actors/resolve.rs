@@ -218,6 +218,16 @@ impl<'a> Resolver<'a> {
             .is_some_and(|want| self.compatible(&clusters[ci], want))
     }
 
+    /// Is the antecedent of pronoun `p`, cluster `chosen`, named as the one speaking in the
+    /// pronoun's paragraph ("Okonkwo said the board would act. “…,” she said")?
+    pub fn speaks_in_paragraph(&self, p: Span, chosen: usize) -> bool {
+        self.antecedent_mention(p, chosen).is_some_and(|m| {
+            let next = self.text[m.end..].split_whitespace().next().unwrap_or("");
+            self.tok.paragraph_at(m.start) == self.tok.paragraph_at(p.start)
+                && CLAUSE_FINAL_SPEECH.contains(&next)
+        })
+    }
+
     /// Is the antecedent of pronoun `p`, cluster `chosen`, last named (outside quotations) more
     /// than two paragraphs before it? A far antecedent is found, but not sure.
     pub fn far(&self, p: Span, chosen: usize) -> bool {

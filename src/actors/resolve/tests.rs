@@ -291,6 +291,11 @@ fn a_pronoun_that_passes_over_the_speaker_quoted_just_before_is_in_doubt() {
         let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &Knowledge::none());
         assert_eq!(doubt, [false, false], "{t}");
     }
+    // the antecedent speaks in the pronoun's own paragraph
+    let t =
+        "“Panic,” said Leslie Wimes.\n\nHillary Clinton said it was late. “Too late,” she said.";
+    let (_, doubt) = resolved_and_doubted(t, &names, &speakers, &Knowledge::none());
+    assert_eq!(doubt, [false, false]);
     let names = [("Leslie Wimes", Per), ("John Roe", Per)];
     let t = "“Panic,” said Mrs. Leslie Wimes.\n\nJohn Roe left. “Too late,” he said.";
     let speakers = [("Leslie Wimes", Name), ("he", Pronoun)];
