@@ -532,7 +532,9 @@ fn respelled_surname(
     gaz: &Gazetteers,
 ) -> Option<usize> {
     let [w] = words else { return None };
-    let w = &key_words(std::slice::from_ref(w))[0];
+    // a lone particle ("de") has no key word
+    let key = key_words(std::slice::from_ref(w));
+    let w = key.first()?;
     if !matches!(e.label, Label::Per | Label::Org)
         || w.chars().count() < MIN_RESPELLED
         || place_or_first_name(gaz, w)

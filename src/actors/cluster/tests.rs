@@ -543,3 +543,16 @@ fn a_company_with_and_without_its_legal_form_is_one_actor() {
         ]
     );
 }
+
+#[test]
+fn a_lone_particle_read_as_a_person_or_body_does_not_stop_clustering() {
+    // a one-word name whose only word is a particle has no key word to respell
+    let t = "Harold Bornstein wrote. De said. de spoke. Al left.";
+    let names = [
+        ("Harold Bornstein", Per),
+        ("De", Org),
+        ("de", Per),
+        ("Al", Per),
+    ];
+    assert!(!g(t, &names).is_empty());
+}
