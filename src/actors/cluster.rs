@@ -18,7 +18,7 @@ use crate::hash::{DocKey, DocMap};
 use crate::knowledge::{Countries, Gazetteers, Knowledge};
 use crate::lexicon::{CLAUSE_FINAL_SPEECH, INVERTED_SPEECH, NAME_PARTICLES};
 use crate::text::Tokenized;
-use crate::text::{name_words, normalise};
+use crate::text::{Span, name_words, normalise};
 
 pub struct Cluster {
     /// Votes per label, indexed like `Label::ALL`.
@@ -54,6 +54,19 @@ impl Cluster {
     }
     pub fn is_person(&self) -> bool {
         self.votes[0] * 2 >= self.votes.iter().sum::<usize>().max(1)
+    }
+    /// Can a shorter mention at `m` refer to this cluster, by distance: not when every mention
+    /// of the cluster comes `FAR` bytes or more after it ("Obama" in the headline, "Michelle
+    /// Obama" in the last paragraph).
+    fn within_reach_of(&self, m: Span) -> bool {
+        self.first_start() <= m.start || self.first_start() - m.end < FAR
+    }
+    /// Does this cluster's gender agree with an honorific before a mention (none agrees with all)?
+    fn fits_honorific(&self, honorific: Option<Gender>) -> bool {
+        match (honorific, self.gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
     }
     fn first_start(&self) -> usize {
         self.mentions
@@ -426,13 +439,9 @@ fn find_cluster(
             return (Some(ci), false);
         }
     }
-    let gender_ok = |c: &Cluster| match (honorific, c.gender) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
-    };
-    // a surname far before every mention of the full name is someone else ("Obama" in the
-    // headline, "Michelle Obama" in the last paragraph)
-    let near = |c: &Cluster| c.first_start() <= e.span.start || c.first_start() - e.span.end < FAR;
+    let gender_ok = |c: &Cluster| c.fits_honorific(honorific);
+    // a surname far before every mention of the full name is someone else
+    let near = |c: &Cluster| c.within_reach_of(e.span);
     // a shorter form: its words are the tail (surname) of a fuller name, or (for organisations
     // and places) the one distinctive word of a short name ("the Post")
     let fits = |c: &Cluster| {
@@ -558,9 +567,7 @@ fn respelled_surname(
     found.dedup();
     let &[ci] = &found[..] else { return None };
     let c = &clusters[ci];
-    let gender_ok = honorific.is_none() || c.gender.is_none() || honorific == c.gender;
-    let near = c.first_start() <= e.span.start || c.first_start() - e.span.end < FAR;
-    (gender_ok && near).then_some(ci)
+    (c.fits_honorific(honorific) && c.within_reach_of(e.span)).then_some(ci)
 }
 
 /// Are `a` and `b` different words one edit apart: a letter left out, added or changed, or two
@@ -572,14 +579,13 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
     let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[p..], &b[p..]);
-    let tail_eq = |x: &[char], y: &[char]| x == y;
     match a.len() as isize - b.len() as isize {
         0 => {
-            tail_eq(&ra[1..], &rb[1..])
+            ra[1..] == rb[1..]
                 || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
         }
-        1 => tail_eq(&ra[1..], rb),
-        -1 => tail_eq(ra, &rb[1..]),
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
         _ => false,
     }
 }
@@ -611,7 +617,7 @@ fn short_form_of_org(
             let c = &clusters[ci];
             c.key.first().map(String::as_str) == Some(w)
                 && !c.is_person()
-                && (c.first_start() <= e.span.start || c.first_start() - e.span.end < FAR)
+                && c.within_reach_of(e.span)
         });
     match (orgs.next(), orgs.next()) {
         (Some(ci), None) => Some(ci),
